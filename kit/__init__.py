@@ -1,0 +1,64 @@
+"""A teaching kit for computational text analysis in Jupyter.
+
+>>> import kit
+>>> a, b = kit.load_articles()
+>>> kit.top_keywords(a, 3)
+[('sanctions', 8), ('countries', 7), ('khamenei', 5)]
+
+Every name below is importable from ``kit`` directly. Submodules are imported on
+first use, so ``import kit`` stays fast: NLTK and matplotlib load only when a
+function needs them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Public name -> the submodule that defines it.
+_EXPORTS = {
+    "Article": "texts",
+    "Span": "texts",
+    "TextLoadError": "texts",
+    "load_article": "texts",
+    "load_articles": "texts",
+    "seed_names": "texts",
+    "Token": "tokenize",
+    "tokens": "tokenize",
+    "words": "tokenize",
+    "sentences": "tokenize",
+    "sentence_spans": "tokenize",
+    "stopwords": "tokenize",
+    "word_counts": "frequency",
+    "top_keywords": "frequency",
+    "relative_frequencies": "frequency",
+    "ConcordanceLine": "frequency",
+    "concordance": "frequency",
+    "Dispersion": "frequency",
+    "dispersion": "frequency",
+    "Keyword": "frequency",
+    "keyness": "frequency",
+    "Collocation": "collocations",
+    "collocations": "collocations",
+    "collocates": "collocations",
+    "MEASURES": "collocations",
+}
+_SUBMODULES = ("texts", "tokenize", "frequency", "collocations", "checks")
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f"kit.{_EXPORTS[name]}"), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
+    if name in _SUBMODULES:
+        return importlib.import_module(f"kit.{name}")
+    raise AttributeError(
+        f"module 'kit' has no attribute {name!r}. It has: {', '.join(__all__)}."
+    )
+
+
+def __dir__() -> list[str]:
+    return sorted(set(__all__) | set(_SUBMODULES))

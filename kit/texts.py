@@ -1,0 +1,274 @@
+"""Loading texts: the seed articles, or any UTF-8 text file a teacher brings.
+
+Every lesson starts from two published versions of one news report, the *seed
+articles*. ``load_articles()`` returns both, in file-name order:
+
+>>> a, b = load_articles()
+>>> a.name, b.name
+('000_f574fb3969ac495b', '001_46fcffe6b868387b')
+
+An :class:`Article` keeps every character of its file in ``.text``, so the
+character offsets that other functions return point straight into it. Seed 001
+opens with a headline; seed 000 does not:
+
+>>> print(b.title)
+Ayatollah Seyyed Ali Khamenei: Countries sanctioned by US must join hands to shatter those sanctions
+>>> a.title is None
+True
+
+The two seeds lay out their paragraphs differently (blank lines in 000, single
+line breaks in 001); ``.paragraphs`` understands both:
+
+>>> len(a.paragraphs), len(b.paragraphs)
+(14, 8)
+>>> b.paragraphs[0] == b.title
+True
+
+``load_article`` takes a path, or the name of a seed:
+
+>>> load_article("000_f574fb3969ac495b").text == a.text
+True
+
+Encoding: a file must be UTF-8 (a byte-order mark is stripped). Bytes that are not
+UTF-8 raise :class:`TextLoadError` naming the byte offset, rather than guessing
+at another encoding and silently changing characters: a wrong guess would move
+every offset and corrupt quotations without a trace.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import NamedTuple, Union
+
+__all__ = [
+    "Article",
+    "Span",
+    "TextLoadError",
+    "as_text",
+    "load_article",
+    "load_articles",
+    "paragraph_spans",
+    "seed_dir",
+    "seed_names",
+]
+
+
+class TextLoadError(ValueError):
+    """A text could not be loaded. The message names the file and the fix."""
+
+
+class Span(NamedTuple):
+    """A stretch of a text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One text, with the name it was loaded under.
+
+    ``text`` is the file's content with line endings normalised to ``\\n`` and a
+    byte-order mark removed; nothing else is changed.
+    """
+
+    name: str
+    text: str = field(repr=False)
+
+    @cached_property
+    def paragraph_spans(self) -> list[Span]:
+        """Where each paragraph starts and ends in ``text``."""
+        return paragraph_spans(self.text)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The paragraphs, the headline included, without surrounding white space."""
+        return [self.text[s:e] for s, e in self.paragraph_spans]
+
+    @property
+    def title(self) -> str | None:
+        """The headline, when the text opens with one, else None.
+
+        A headline is a first line that stands alone (a line break follows it)
+        and does not end like a sentence (``.``, ``!``, ``?`` or a closing
+        quotation mark).
+        """
+        first = self.text.lstrip().split("\n", 1)
+        if len(first) < 2:
+            return None
+        line = first[0].strip()
+        if not line or len(line) > 300 or line[-1] in ".!?\"”’':;,":
+            return None
+        return line
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+TextLike = Union[Article, str]
+
+
+def as_text(text: TextLike, *, argument: str = "text") -> str:
+    """The string inside ``text``: an :class:`Article` or a ``str``.
+
+    >>> as_text("Iran and Belarus")
+    'Iran and Belarus'
+    >>> as_text(None)
+    Traceback (most recent call last):
+    ...
+    TypeError: text must be an Article or a str, not None. Load a file first: kit.load_article("path/to/file.txt").
+    """
+    if isinstance(text, Article):
+        return text.text
+    if isinstance(text, str):
+        return text
+    kind = "None" if text is None else type(text).__name__
+    hint = (
+        " Did you mean its .text?"
+        if hasattr(text, "text")
+        else ' Load a file first: kit.load_article("path/to/file.txt").'
+    )
+    raise TypeError(f"{argument} must be an Article or a str, not {kind}.{hint}")
+
+
+# --- paragraphs ------------------------------------------------------------
+
+_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+WRAP_WIDTH = 80
+"""Lines no longer than this, in a block of several, are taken as hard-wrapped."""
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """The spans of the paragraphs of ``text``.
+
+    News sites put one paragraph on each line; books from Project Gutenberg wrap
+    their lines at about 70 characters and leave a blank line between
+    paragraphs. So a block of lines is one wrapped paragraph when every line but
+    its last is at most ``WRAP_WIDTH`` characters long; otherwise each line is a
+    paragraph of its own. Spans exclude surrounding white space.
+
+    >>> text = "Headline\\n\\nFirst paragraph.\\nSecond one."
+    >>> [text[s:e] for s, e in paragraph_spans(text)]
+    ['Headline', 'First paragraph.', 'Second one.']
+    """
+    spans: list[Span] = []
+    starts = [0] + [m.end() for m in _BLANK_LINES.finditer(text)]
+    ends = [m.start() for m in _BLANK_LINES.finditer(text)] + [len(text)]
+    for start, end in zip(starts, ends):
+        lines = text[start:end].split("\n")
+        if len(lines) > 1 and max(map(len, lines[:-1])) <= WRAP_WIDTH:
+            spans.append(_strip(text, start, end))  # one hard-wrapped paragraph
+            continue
+        for line in lines:
+            if line.strip():
+                spans.append(_strip(text, start, start + len(line)))
+            start += len(line) + 1
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    """The span without the white space at either end."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+# --- loading ---------------------------------------------------------------
+
+
+def seed_dir() -> Path:
+    """The folder holding the seed articles, however the kit was installed.
+
+    A wheel carries them inside the package (``kit/seeds``); a source checkout
+    or an editable install keeps them in ``seeds/`` beside ``kit/``.
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "seeds", here.parent / "seeds"):
+        if candidate.is_dir() and any(candidate.glob("*.txt")):
+            return candidate
+    raise FileNotFoundError(
+        f"The seed articles are missing: looked in {here / 'seeds'} and "
+        f"{here.parent / 'seeds'}. Reinstall the kit (make lab) or restore seeds/."
+    )
+
+
+def seed_names() -> list[str]:
+    """The names of the seed articles, in file-name order.
+
+    >>> seed_names()
+    ['000_f574fb3969ac495b', '001_46fcffe6b868387b']
+    """
+    return sorted(p.stem for p in seed_dir().glob("*.txt"))
+
+
+def load_articles() -> tuple[Article, Article]:
+    """The two seed articles, in file-name order (version A, then version B)."""
+    first, second = seed_names()[:2]
+    return load_article(first), load_article(second)
+
+
+def load_article(path: str | Path, *, name: str | None = None) -> Article:
+    """Load one UTF-8 text file as an :class:`Article`.
+
+    ``path`` is a file path, or the name of a seed article (with or without
+    ``.txt``). The article's name is the file's stem unless ``name`` is given.
+
+    >>> load_article("no_such_file.txt")
+    Traceback (most recent call last):
+    ...
+    kit.texts.TextLoadError: There is no file 'no_such_file.txt'. Give a path to a UTF-8 text file, or the name of a seed article: 000_f574fb3969ac495b, 001_46fcffe6b868387b.
+    """
+    if isinstance(path, Article):
+        return path
+    if not isinstance(path, (str, Path)):
+        raise TypeError(
+            f"path must be a file path (str or pathlib.Path), not {type(path).__name__}."
+        )
+    p = Path(path).expanduser()
+    if not p.exists():
+        seed = seed_dir() / (p.name if p.suffix == ".txt" else f"{p.name}.txt")
+        if str(path) in (seed.stem, seed.name) and seed.is_file():
+            p = seed
+        else:
+            raise TextLoadError(
+                f"There is no file {str(path)!r}. Give a path to a UTF-8 text file, "
+                f"or the name of a seed article: {', '.join(seed_names())}."
+            )
+    if p.is_dir():
+        inside = sorted(q.name for q in p.glob("*.txt"))[:5]
+        hint = f" It contains: {', '.join(inside)}." if inside else ""
+        raise TextLoadError(f"{p} is a folder, not a text file. Pass one file inside it.{hint}")
+    return Article(name=name or p.stem, text=_decode(p.read_bytes(), p))
+
+
+def _decode(data: bytes, path: Path) -> str:
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise TextLoadError(
+            f"{path} is a binary file (a NUL byte at byte {nul}), not text. "
+            "Export it as plain UTF-8 text (.txt) first."
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise TextLoadError(
+            f"{path} is not UTF-8: byte {err.start} is {data[err.start:err.start + 1]!r}. "
+            "Re-save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8), "
+            "or decode it yourself and pass the string."
+        ) from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise TextLoadError(
+            f"{path} is empty or holds only white space. Check that you saved it, "
+            "or choose another file."
+        )
+    return text
