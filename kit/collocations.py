@@ -6,7 +6,7 @@ the kit only chooses sensible defaults and builds the counts quickly.
 >>> from kit import load_articles
 >>> a, b = load_articles()
 >>> [c.words for c in collocations(a, 3)]
-[('two', 'countries'), ('north-south', 'transportation'), ('transportation', 'corridor')]
+[('ayatollah', 'khamenei'), ('belarusian', 'president'), ('north-south', 'transportation')]
 
 Collocations never cross punctuation: in "sanctions, and" the words "sanctions"
 and "and" are not a pair. Pairs with a stopword are left out unless you pass
@@ -19,8 +19,8 @@ ValueError: Unknown measure 't-test'. Choose one of: chi_sq, dice, jaccard, like
 
 **Collocates** of a node word are the words found near it, within a window:
 
->>> [c.words[1] for c in collocates(a, "sanctions", window=3, n=3)]
-['weapon', 'nullify', 'unilateral']
+>>> [c.words[1] for c in collocates(b, "sanctions", window=5, n=3)]
+['destroy', 'hands', 'imposition']
 """
 
 from __future__ import annotations
@@ -136,10 +136,12 @@ def _adjacent_pairs(tokens: list[str], stop: set[str], min_freq: int):
     from nltk.collocations import BigramCollocationFinder
     from nltk.probability import FreqDist
 
-    kept = " ".join(w if w not in stop and _is_word(w) else "|" for w in tokens)
-    pairs = Counter(_PAIR.findall(kept))
+    counts = Counter(tokens)
+    # Decide once per distinct word, then map: far faster than testing each token.
+    keep = {w: w if w not in stop and _is_word(w) else "|" for w in counts}
+    pairs = Counter(_PAIR.findall(" ".join(map(keep.__getitem__, tokens))))
     bigram_fd = FreqDist({pair: c for pair, c in pairs.items() if c >= min_freq})
-    return BigramCollocationFinder(FreqDist(Counter(tokens)), bigram_fd)
+    return BigramCollocationFinder(FreqDist(counts), bigram_fd)
 
 
 def collocates(
@@ -149,7 +151,7 @@ def collocates(
     window: int = 5,
     n: int = 10,
     measure: str = "likelihood_ratio",
-    min_freq: int = 1,
+    min_freq: int = 2,
     stopwords: Iterable[str] | None = None,
 ) -> list[Collocation]:
     """The words that keep company with ``node`` within ``window`` words, strongest first.
@@ -158,6 +160,7 @@ def collocates(
     collocate stood on. Stopwords are left out unless you pass ``stopwords=()``.
     """
     from nltk.collocations import BigramCollocationFinder
+    from nltk.probability import FreqDist
 
     node = node.lower()
     score_fn = _measure(measure, 2)
@@ -165,14 +168,18 @@ def collocates(
     tokens = words(text)
     if node not in tokens:
         return []
-    finder = BigramCollocationFinder.from_words(tokens, window_size=window)
+    # NLTK counts a pair (w1, w2) only when w2 follows w1. A collocate may stand
+    # on either side of the node, so both directions go into one count; the
+    # window then has 2 * (window - 1) slots, which NLTK's window_size expresses.
+    one_way = BigramCollocationFinder.from_words(tokens, window_size=window)
+    both_ways = FreqDist()
+    for (w1, w2), count in one_way.ngram_fd.items():
+        if w1 == node and w2 != node:
+            both_ways[(node, w2)] += count
+        elif w2 == node and w1 != node:
+            both_ways[(node, w1)] += count
+    finder = BigramCollocationFinder(one_way.word_fd, both_ways, window_size=2 * window - 1)
     finder.apply_freq_filter(min_freq)
-    finder.apply_ngram_filter(lambda w1, w2: node not in (w1, w2) or (w1 in stop or w2 in stop))
-    merged: dict[str, tuple[float, int]] = {}
-    for (w1, w2), score in finder.score_ngrams(score_fn):
-        other = w2 if w1 == node else w1
-        count = finder.ngram_fd[(w1, w2)]
-        best, total = merged.get(other, (score, 0))
-        merged[other] = (max(best, score), total + count)
-    ranked = sorted(merged.items(), key=lambda item: (-item[1][0], item[0]))
-    return [Collocation((node, other), score, count) for other, (score, count) in ranked[:n]]
+    finder.apply_word_filter(lambda w: w in stop or not _is_word(w))
+    ranked = sorted(finder.score_ngrams(score_fn), key=lambda item: (-item[1], item[0]))
+    return [Collocation(pair, score, finder.ngram_fd[pair]) for pair, score in ranked[:n]]

@@ -9,27 +9,27 @@ A running example, the two seed articles:
 broken alphabetically, so the order never depends on chance:
 
 >>> top_keywords(a, 5)
-[('sanctions', 8), ('countries', 7), ('khamenei', 5), ('iran', 5), ('leader', 5)]
+[('countries', 7), ('sanctions', 7), ('ayatollah', 5), ('iran', 5), ('khamenei', 5)]
 
 **Relative frequency** makes texts of different lengths comparable (per 1,000
 words by default):
 
 >>> relative_frequencies(b, 2)
-[('sanctions', 22.222...), ('countries', 15.151...)]
+[('sanctions', 22.31...), ('countries', 16.22...)]
 
 **A concordance** (keyword in context, KWIC) shows every use of a word:
 
 >>> for line in concordance(a, "sanctioned", width=25):
 ...     print(line)
-         Those countries that have been sanctioned by America must destroy
-            If those countries that have been sanctioned by America make use of one
+ countries that have been sanctioned by America must destroy
+ countries that have been sanctioned by America make use of o
 
 **Keyness** asks which words are used significantly more in one text than in
 another. The two versions differ in only a few words, and it says so:
 
 >>> k = keyness(a, b)
 >>> print(k.note)
-0 of 290 words differ significantly (p < 0.05). Texts this short and this alike give keyness little power: treat the ranking as a hint, not a finding.
+0 of 229 words differ significantly (p < 0.05). Texts this short and this alike give keyness little power: treat the ranking as a hint, not a finding.
 """
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ class ConcordanceLine(NamedTuple):
     """Where the keyword starts in the text."""
 
     def __str__(self) -> str:
-        return f"{self.left} {self.keyword} {self.right}"
+        return f"{self.left.rstrip().rjust(len(self.left))} {self.keyword} {self.right.lstrip()}"
 
 
 def concordance(

@@ -20,7 +20,7 @@ The two seeds lay out their paragraphs differently (blank lines in 000, single
 line breaks in 001); ``.paragraphs`` understands both:
 
 >>> len(a.paragraphs), len(b.paragraphs)
-(14, 8)
+(13, 7)
 >>> b.paragraphs[0] == b.title
 True
 
@@ -141,6 +141,8 @@ def as_text(text: TextLike, *, argument: str = "text") -> str:
 
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
+_SENTENCE_ENDS = tuple(".?!:\"”’')")
+
 WRAP_WIDTH = 80
 """Lines no longer than this, in a block of several, are taken as hard-wrapped."""
 
@@ -150,9 +152,10 @@ def paragraph_spans(text: str) -> list[Span]:
 
     News sites put one paragraph on each line; books from Project Gutenberg wrap
     their lines at about 70 characters and leave a blank line between
-    paragraphs. So a block of lines is one wrapped paragraph when every line but
-    its last is at most ``WRAP_WIDTH`` characters long; otherwise each line is a
-    paragraph of its own. Spans exclude surrounding white space.
+    paragraphs. So a block of lines is one wrapped paragraph when its lines are
+    at most ``WRAP_WIDTH`` characters long and most of them (its last aside)
+    stop in the middle of a sentence; otherwise each line is a paragraph of its
+    own. Spans exclude surrounding white space.
 
     >>> text = "Headline\\n\\nFirst paragraph.\\nSecond one."
     >>> [text[s:e] for s, e in paragraph_spans(text)]
@@ -163,7 +166,7 @@ def paragraph_spans(text: str) -> list[Span]:
     ends = [m.start() for m in _BLANK_LINES.finditer(text)] + [len(text)]
     for start, end in zip(starts, ends):
         lines = text[start:end].split("\n")
-        if len(lines) > 1 and max(map(len, lines[:-1])) <= WRAP_WIDTH:
+        if _hard_wrapped(lines):
             spans.append(_strip(text, start, end))  # one hard-wrapped paragraph
             continue
         for line in lines:
@@ -171,6 +174,15 @@ def paragraph_spans(text: str) -> list[Span]:
                 spans.append(_strip(text, start, start + len(line)))
             start += len(line) + 1
     return spans
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Whether a block's lines are one paragraph wrapped at a fixed width."""
+    body = lines[:-1]
+    if not body or max(map(len, body)) > WRAP_WIDTH:
+        return False
+    mid_sentence = sum(1 for line in body if not line.rstrip().endswith(_SENTENCE_ENDS))
+    return 2 * mid_sentence >= len(body)
 
 
 def _strip(text: str, start: int, end: int) -> Span:

@@ -1,0 +1,94 @@
+"""Shared measuring for the benchmarks: each run in a fresh Python process.
+
+A fresh process per run keeps runs independent (the kit remembers the words of
+recent texts, which would make a second run in one process nearly free) and
+lets us read the peak memory of exactly one run from the operating system,
+without tracemalloc's slowdown.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "war_and_peace.txt.gz"
+
+_CHILD = r"""
+import gc, importlib, json, resource, sys, time
+sys.path.insert(0, {here!r})
+module, name = {target!r}.split(":")
+fn = getattr(importlib.import_module(module), name)
+setup = getattr(importlib.import_module(module), name + "_setup", None)
+arg = setup() if setup else None
+gc.collect()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.perf_counter()
+result = fn(arg)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({{"seconds": seconds, "peak_kb": peak - before, "result": result}}))
+"""
+
+
+class Measurement(NamedTuple):
+    median_s: float
+    runs_s: list[float]
+    peak_mb: float
+    """Growth of the process's peak resident memory during the run."""
+    result: object
+
+
+def measure(target: str, runs: int = 3) -> Measurement:
+    """Run ``module:function`` in ``runs`` fresh processes; the median time and peak memory.
+
+    ``function(arg)`` is timed; if ``function_setup()`` exists, it runs first,
+    untimed, to load inputs, and its value is ``arg``.
+    """
+    times, peaks, result = [], [], None
+    for _ in range(runs):
+        code = _CHILD.format(here=str(HERE), target=target)
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"{target} failed:\n{done.stderr}")
+        record = json.loads(done.stdout.strip().splitlines()[-1])
+        times.append(record["seconds"])
+        peaks.append(record["peak_kb"] / 1024)
+        result = record["result"]
+    return Measurement(statistics.median(times), times, max(peaks), result)
+
+
+def corpus() -> str:
+    """War and Peace (public domain), from the project's own compressed copy."""
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
+        return f.read()
+
+
+def row(task: str, kit: Measurement, baseline_name: str, baseline: Measurement | None,
+        target: str, note: str = "") -> dict:
+    return {
+        "task": task,
+        "kit_s": kit.median_s,
+        "kit_peak_mb": kit.peak_mb,
+        "baseline": baseline_name,
+        "baseline_s": baseline.median_s if baseline else None,
+        "baseline_peak_mb": baseline.peak_mb if baseline else None,
+        "target": target,
+        "note": note,
+    }
+
+
+def print_rows(rows: list[dict]) -> None:
+    print(f"{'task':<46} {'kit':>8} {'baseline':>10} {'ratio':>7} {'kit MB':>7} {'base MB':>8}  target")
+    for r in rows:
+        ratio = f"{r['baseline_s'] / r['kit_s']:.1f}x" if r.get("baseline_s") else ""
+        base = f"{r['baseline_s']:.3f}s" if r.get("baseline_s") is not None else "-"
+        base_mb = f"{r['baseline_peak_mb']:.0f}" if r.get("baseline_peak_mb") is not None else "-"
+        print(f"{r['task']:<46} {r['kit_s']:>7.3f}s {base:>10} {ratio:>7} {r['kit_peak_mb']:>7.0f} {base_mb:>8}  {r.get('target', '')}")
+        if r.get("note"):
+            print(f"    {r['note']}")

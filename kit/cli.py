@@ -1,0 +1,47 @@
+"""The ``kit`` command: ``kit assign`` and ``kit grade``. Also ``python -m kit``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+__all__ = ["main"]
+
+
+def _assign(args: argparse.Namespace) -> int:
+    from kit.assign import AssignError, assign
+
+    try:
+        changed = assign(args.solutions, args.exercises, check=args.check)
+    except AssignError as err:
+        print(f"kit assign: {err}", file=sys.stderr)
+        return 2
+    if args.check:
+        if changed:
+            print("These exercises are stale (run `kit assign` to regenerate them):", file=sys.stderr)
+            for path in changed:
+                print(f"  {path}", file=sys.stderr)
+            return 1
+        print(f"exercises are up to date with {args.solutions}/")
+        return 0
+    for path in changed:
+        print(f"wrote {path}")
+    if not changed:
+        print("nothing to do: exercises are up to date")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kit", description="The text analysis teaching kit.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("assign", help="generate exercises/ from solutions/")
+    p.add_argument("--solutions", default="solutions", help="folder of solution notebooks (default: solutions)")
+    p.add_argument("--exercises", default="exercises", help="folder to write (default: exercises)")
+    p.add_argument("--check", action="store_true", help="write nothing; fail if exercises are stale")
+    p.set_defaults(run=_assign)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

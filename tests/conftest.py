@@ -1,0 +1,26 @@
+"""Shared test helpers."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HOLDOUT = ROOT / "kit" / "data" / "holdout"
+
+# Never let a test touch the network or a user's NLTK data by accident.
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def seeds():
+    import kit
+
+    return kit.load_articles()
