@@ -61,6 +61,10 @@ class Question(NamedTuple):
     """False when a list may come in any order."""
     tolerance: float = 1e-6
     """How far apart two numbers may be and still count as equal (relative)."""
+    hidden: bool = False
+    """A hidden test: its check sits between ``### BEGIN HIDDEN TESTS`` and
+    ``### END HIDDEN TESTS`` in the solution, so students never see it. Only the
+    grader runs it; feedback names it but never shows its content."""
 
 
 class CheckResult(NamedTuple):
@@ -269,8 +273,10 @@ class Checker:
 
     def summary(self) -> Summary:
         """Points so far, question by question."""
-        return Summary(self.assignment, [self.results.get(q.id) or CheckResult(q.id, 0, q.points, "not checked yet")
-                                         for q in self.questions.values()])
+        return Summary(self.assignment, [
+            self.results.get(q.id) or CheckResult(q.id, 0, q.points, "not checked yet")
+            for q in self.questions.values() if not q.hidden or q.id in self.results
+        ])
 
 
 class Summary(NamedTuple):
