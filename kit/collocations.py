@@ -31,7 +31,7 @@ from typing import Iterable, NamedTuple
 
 from kit.frequency import _stoplist
 from kit.texts import TextLike
-from kit.tokenize import words
+from kit.tokenize import token_counts, words
 
 __all__ = ["Collocation", "MEASURES", "collocates", "collocations"]
 
@@ -108,7 +108,7 @@ def collocations(
     tokens = words(text, punctuation=True)
 
     if size == 2 and window == 2:
-        finder = _adjacent_pairs(tokens, stop, min_freq)
+        finder = _adjacent_pairs(text, tokens, stop, min_freq)
     else:
         if size == 2:
             finder = BigramCollocationFinder.from_words(tokens, window_size=window)
@@ -124,7 +124,7 @@ _PAIR = re.compile(r"(?<!\S)([^\s|]+) (?=([^\s|]+)(?!\S))")
 """Two adjacent words in a space-joined token list, neither of them ``|``."""
 
 
-def _adjacent_pairs(tokens: list[str], stop: set[str], min_freq: int):
+def _adjacent_pairs(text: TextLike, tokens: list[str], stop: set[str], min_freq: int):
     """A ``BigramCollocationFinder`` holding only the pairs that can be reported.
 
     It scores exactly as NLTK's ``from_words`` followed by the frequency and
@@ -136,7 +136,7 @@ def _adjacent_pairs(tokens: list[str], stop: set[str], min_freq: int):
     from nltk.collocations import BigramCollocationFinder
     from nltk.probability import FreqDist
 
-    counts = Counter(tokens)
+    counts = token_counts(text)
     # Decide once per distinct word, then map: far faster than testing each token.
     keep = {w: w if w not in stop and _is_word(w) else "|" for w in counts}
     pairs = Counter(_PAIR.findall(" ".join(map(keep.__getitem__, tokens))))

@@ -41,7 +41,7 @@ from typing import Iterable, NamedTuple
 
 from kit.texts import TextLike, as_text
 from kit.tokenize import stopwords as _default_stopwords
-from kit.tokenize import words
+from kit.tokenize import token_counts, words
 
 __all__ = [
     "ConcordanceLine",
@@ -66,10 +66,18 @@ def _stoplist(stopwords: Iterable[str] | None) -> set[str]:
     return {w.lower() for w in stopwords}
 
 
-def _content_words(text: TextLike, stopwords: Iterable[str] | None) -> list[str]:
-    """The words of ``text`` that are not stopwords and contain a letter."""
-    stop = _stoplist(stopwords)
-    return [w for w in words(text) if w not in stop and not w.isdigit()]
+def _counts(text: TextLike, stopwords: Iterable[str] | None) -> Counter:
+    """How often each word occurs, leaving out ``stopwords`` (if given) and numbers.
+
+    Counting every token first and then dropping the unwanted *kinds* of word
+    tests each distinct word once, not each of its occurrences.
+    """
+    counts = token_counts(text)
+    stop = _stoplist(stopwords) if stopwords or stopwords is None else set()
+    return Counter({
+        w: c for w, c in counts.items()
+        if w[0].isalnum() and w not in stop and not (stop and w.isdigit())
+    })
 
 
 def _ranked(counts: Counter, n: int | None) -> list[tuple[str, int]]:
@@ -84,7 +92,7 @@ def word_counts(text: TextLike, *, stopwords: Iterable[str] | None = ()) -> Coun
     >>> word_counts("The Leader said the sanctions failed.")["the"]
     2
     """
-    return Counter(_content_words(text, stopwords) if stopwords else words(text))
+    return _counts(text, stopwords)
 
 
 def top_keywords(
@@ -97,7 +105,7 @@ def top_keywords(
     """
     if not isinstance(n, int) or n < 1:
         raise ValueError(f"n must be a whole number of keywords, 1 or more, not {n!r}.")
-    return _ranked(Counter(_content_words(text, stopwords)), n)
+    return _ranked(_counts(text, stopwords), n)
 
 
 def relative_frequencies(
@@ -115,7 +123,7 @@ def relative_frequencies(
     total = len(words(text))
     if total == 0:
         return []
-    counts = Counter(_content_words(text, stopwords))
+    counts = _counts(text, stopwords)
     return [(w, c * per / total) for w, c in _ranked(counts, n)]
 
 
@@ -249,8 +257,7 @@ def keyness(
     Stopwords are kept unless you pass a list. Ties in G2 are broken
     alphabetically.
     """
-    count_a = Counter(_content_words(a, stopwords) if stopwords else words(a))
-    count_b = Counter(_content_words(b, stopwords) if stopwords else words(b))
+    count_a, count_b = _counts(a, stopwords), _counts(b, stopwords)
     n_a, n_b = sum(count_a.values()), sum(count_b.values())
     table = KeynessTable()
     if n_a == 0 or n_b == 0:
