@@ -25,7 +25,7 @@ sys.path.insert(0, {here!r})
 module, name = {target!r}.split(":")
 fn = getattr(importlib.import_module(module), name)
 setup = getattr(importlib.import_module(module), name + "_setup", None)
-arg = setup() if setup else None
+arg = setup({fraction!r}) if setup else None
 gc.collect()
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
@@ -44,15 +44,16 @@ class Measurement(NamedTuple):
     result: object
 
 
-def measure(target: str, runs: int = 3) -> Measurement:
+def measure(target: str, runs: int = 3, fraction: float = 1.0) -> Measurement:
     """Run ``module:function`` in ``runs`` fresh processes; the median time and peak memory.
 
-    ``function(arg)`` is timed; if ``function_setup()`` exists, it runs first,
-    untimed, to load inputs, and its value is ``arg``.
+    ``function(arg)`` is timed; if ``function_setup(fraction)`` exists, it runs
+    first, untimed, to load inputs (``fraction`` of the corpus), and its value
+    is ``arg``.
     """
     times, peaks, result = [], [], None
     for _ in range(runs):
-        code = _CHILD.format(here=str(HERE), target=target)
+        code = _CHILD.format(here=str(HERE), target=target, fraction=fraction)
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"{target} failed:\n{done.stderr}")
@@ -63,10 +64,35 @@ def measure(target: str, runs: int = 3) -> Measurement:
     return Measurement(statistics.median(times), times, max(peaks), result)
 
 
-def corpus() -> str:
-    """War and Peace (public domain), from the project's own compressed copy."""
+def corpus(fraction: float = 1.0) -> str:
+    """War and Peace (public domain), from the project's own compressed copy.
+
+    A ``fraction`` below 1 gives that share of the book, cut at a paragraph break.
+    """
     with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
-        return f.read()
+        text = f.read()
+    if fraction < 1:
+        cut = text.find("\n\n", int(len(text) * fraction))
+        text = text[: cut if cut > 0 else len(text)]
+    return text
+
+
+SCALES = (0.125, 0.25, 0.5, 1.0)
+
+
+def scaling(target: str, runs: int = 3) -> tuple[list[tuple[float, float]], float]:
+    """Time ``target`` on 1/8, 1/4, 1/2 and all of the book; the times and the growth exponent.
+
+    The exponent is the slope of log(time) against log(size): 1 is linear, 2 quadratic.
+    """
+    import math
+
+    points = [(f, measure(target, runs, fraction=f).median_s) for f in SCALES]
+    xs = [math.log(f) for f, _ in points]
+    ys = [math.log(t) for _, t in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    return points, slope
 
 
 def row(task: str, kit: Measurement, baseline_name: str, baseline: Measurement | None,
@@ -89,6 +115,7 @@ def print_rows(rows: list[dict]) -> None:
         ratio = f"{r['baseline_s'] / r['kit_s']:.1f}x" if r.get("baseline_s") else ""
         base = f"{r['baseline_s']:.3f}s" if r.get("baseline_s") is not None else "-"
         base_mb = f"{r['baseline_peak_mb']:.0f}" if r.get("baseline_peak_mb") is not None else "-"
-        print(f"{r['task']:<46} {r['kit_s']:>7.3f}s {base:>10} {ratio:>7} {r['kit_peak_mb']:>7.0f} {base_mb:>8}  {r.get('target', '')}")
+        kit_mb = f"{r['kit_peak_mb']:.0f}" if r.get("kit_peak_mb") is not None else "-"
+        print(f"{r['task']:<46} {r['kit_s']:>7.3f}s {base:>10} {ratio:>7} {kit_mb:>7} {base_mb:>8}  {r.get('target', '')}")
         if r.get("note"):
             print(f"    {r['note']}")

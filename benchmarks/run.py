@@ -1,11 +1,16 @@
-"""Run every benchmark (benchmarks/bench_*.py) and print one side-by-side table.
+"""Run every benchmark (benchmarks/bench_*.py), print one table, and write RESULTS.md.
 
 Never run by the tests: timings on shared machines are noisy. `make bench` runs it.
+Each row is measured side by side in one run: the kit and what a user would do
+instead, each the median of several runs in fresh processes.
 """
 
 from __future__ import annotations
 
+import datetime
 import importlib
+import os
+import platform
 import sys
 from pathlib import Path
 
@@ -15,13 +20,45 @@ sys.path.insert(0, str(HERE))
 from common import print_rows  # noqa: E402
 
 
+def _cell(value, fmt: str) -> str:
+    return "–" if value is None else format(value, fmt)
+
+
+def markdown(rows: list[dict]) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Written by `make bench` on {datetime.date.today()}: Python {platform.python_version()}, "
+        f"{os.cpu_count()} cores, {platform.machine()}. Times are medians of several runs, each in a "
+        "fresh process; peak memory is the growth of the process's peak resident memory during one run.",
+        "",
+        "| Task | The kit | Side by side with | Baseline | Ratio | Kit peak MB | Baseline peak MB | Target |",
+        "|---|---:|---|---:|---:|---:|---:|---|",
+    ]
+    for r in rows:
+        ratio = f"{r['baseline_s'] / r['kit_s']:.1f}×" if r.get("baseline_s") and r.get("kit_s") else "–"
+        lines.append(
+            f"| {r['task']} | {_cell(r.get('kit_s'), '.3f')} s | {r.get('baseline') or '–'} | "
+            f"{_cell(r.get('baseline_s'), '.3f')}{' s' if r.get('baseline_s') is not None else ''} | {ratio} | "
+            f"{_cell(r.get('kit_peak_mb'), '.0f')} | {_cell(r.get('baseline_peak_mb'), '.0f')} | {r.get('target', '')} |"
+        )
+    lines += ["", "## Notes", ""]
+    lines += [f"- **{r['task']}**: {r['note']}" for r in rows if r.get("note")]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
+    wanted = sys.argv[1:]  # optionally: the names of some bench modules
     all_rows = []
     for path in sorted(HERE.glob("bench_*.py")):
-        module = importlib.import_module(path.stem)
+        if wanted and path.stem not in wanted:
+            continue
         print(f"running {path.name} ...", file=sys.stderr, flush=True)
-        all_rows.extend(module.rows())
+        all_rows.extend(importlib.import_module(path.stem).rows())
     print_rows(all_rows)
+    if not wanted:
+        (HERE / "RESULTS.md").write_text(markdown(all_rows), encoding="utf-8")
+        print(f"\nwrote {HERE / 'RESULTS.md'}")
 
 
 if __name__ == "__main__":

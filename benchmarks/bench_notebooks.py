@@ -1,0 +1,63 @@
+"""Run each notebook with papermill, next to a notebook that only starts a kernel (the floor).
+
+Run: python benchmarks/bench_notebooks.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from common import HERE
+
+ROOT = HERE.parent
+NOTEBOOKS = sorted(p for d in ("notebooks", "solutions", "exercises") for p in (ROOT / d).glob("*.ipynb"))
+
+
+def _run(path: Path, runs: int) -> float:
+    import papermill
+
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(runs):
+            start = time.perf_counter()
+            papermill.execute_notebook(str(path), str(Path(tmp) / "out.ipynb"), kernel_name="python3",
+                                       progress_bar=False, cwd=tmp)
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _floor_notebook(folder: Path) -> Path:
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    nb = new_notebook(cells=[new_code_cell("pass")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = folder / "floor.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def rows(runs: int = 3) -> list[dict]:
+    with tempfile.TemporaryDirectory() as tmp:
+        floor = _run(_floor_notebook(Path(tmp)), runs)
+    out = []
+    for path in NOTEBOOKS:
+        seconds = _run(path, runs)
+        over = seconds - floor
+        out.append({
+            "task": f"papermill {path.parent.name}/{path.name}",
+            "kit_s": seconds, "kit_peak_mb": None,
+            "baseline": "a kernel that only starts", "baseline_s": floor, "baseline_peak_mb": None,
+            "target": "within 2 s of the floor",
+            "note": f"{over:+.2f} s over the floor ({'met' if over <= 2 else 'MISSED'})",
+        })
+    return out
+
+
+if __name__ == "__main__":
+    from common import print_rows
+
+    print_rows(rows())
