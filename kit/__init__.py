@@ -42,8 +42,20 @@ _EXPORTS = {
     "collocations": "collocations",
     "collocates": "collocations",
     "MEASURES": "collocations",
+    "Quote": "quotes",
+    "SpeakerCount": "quotes",
+    "extract_quotes": "quotes",
+    "quote_records": "quotes",
+    "speakers": "quotes",
+    "Comparison": "compare",
+    "SentencePair": "compare",
+    "QuotePair": "compare",
+    "compare_versions": "compare",
+    "compare_quotes": "compare",
+    "token_counts": "tokenize",
 }
-_SUBMODULES = ("texts", "tokenize", "frequency", "collocations", "checks")
+_SUBMODULES = ("texts", "tokenize", "frequency", "collocations", "quotes", "compare",
+               "plots", "widgets", "checks", "assign", "grade")
 
 __all__ = sorted(_EXPORTS)
 

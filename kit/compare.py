@@ -43,6 +43,21 @@ Jupyter, ``cmp`` on its own shows a side-by-side table instead.
 changed  Iran and Belarus can [-cooperation-]{+cooperate+} in many areas.
 changed  It is [-[also]-] good.
 
+Quotations across versions
+--------------------------
+``compare_quotes`` pairs each quotation of A with its counterpart in B. Seven of
+the eight are identical: a closing comma that became a full stop does not count.
+One was altered, and the editor also changed how most quotes are introduced:
+
+>>> pairs = compare_quotes(a, b)
+>>> [p.status for p in pairs].count("identical")
+7
+>>> altered = [p for p in pairs if p.status == "altered"][0]
+>>> altered.inserted, altered.deleted
+(['many grounds for progress have been provided to Iran and', '[as well as]'], [])
+>>> altered.attribution_changes
+['cue: stated → said']
+
 How sentences are aligned
 -------------------------
 1. **Exact matches first.** Sentences that occur once in each text anchor the
@@ -57,8 +72,9 @@ How sentences are aligned
    elsewhere (moves). An accepted pair takes in a neighbouring left-over
    sentence when that one's words are found in the other side too (a *split*
    or a *merge*).
-3. **Then order.** The longest chain of matched pairs in the same order in both
-   texts is in place; every other match has *moved*.
+3. **Then order.** In place are the exact matches of that longest run in
+   order, and the pairs of step 2 made within one stretch (those that do not
+   cross each other); every other match has *moved*.
 
 Similarity is the Dice coefficient of the two sides' content words (stopwords
 dropped): twice the number of words they share, divided by the number of words
@@ -73,7 +89,7 @@ import html
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from kit.texts import TextLike, as_text
 from kit.tokenize import Token, sentences, stopwords, tokens, words
@@ -89,6 +105,7 @@ __all__ = [
     "QuotePair",
     "QUOTE_STATUSES",
     "SentencePair",
+    "compare_quote_lists",
     "compare_quotes",
     "compare_sentences",
     "compare_versions",
@@ -165,18 +182,18 @@ class Comparison(NamedTuple):
     @property
     def words_inserted(self) -> int:
         """How many words version B adds: in added sentences and in edits."""
-        return self._count_words("insert", "added", 2)
+        return self._count_words("insert", "added")
 
     @property
     def words_deleted(self) -> int:
         """How many words version A loses: in removed sentences and in edits."""
-        return self._count_words("delete", "removed", 1)
+        return self._count_words("delete", "removed")
 
-    def _count_words(self, op: str, status: str, side: int) -> int:
+    def _count_words(self, op: str, status: str) -> int:
         n = 0
         for pair in self.pairs:
-            if pair.status == status:
-                n += sum(len(words(s)) for s in pair[side])
+            if pair.status == status:  # one side is empty
+                n += sum(len(words(s)) for s in pair.a + pair.b)
             n += sum(len(words(e.text)) for e in pair.edits if e.op == op)
         return n
 
@@ -249,8 +266,14 @@ class QuotePair(NamedTuple):
 
     @property
     def speaker_changed(self) -> bool:
-        """Whether both versions have the quote, attributed to different speakers."""
-        return self.a is not None and self.b is not None and self.a.speaker != self.b.speaker
+        """Whether both versions have the quote, attributed to different people.
+
+        A fuller form of the same name is no change: version B may call
+        *Ayatollah Ali Khamenei* *Ayatollah Seyyed Ali Khamenei*.
+        """
+        if self.a is None or self.b is None:
+            return False
+        return not _same_person(self.a.speaker, self.b.speaker)
 
     @property
     def cue_changed(self) -> bool:
@@ -309,14 +332,7 @@ def compare_sentences(
     _check_threshold(threshold)
     keys_a = [" ".join(s.split()) for s in sa]  # white space and line breaks don't count
     keys_b = [" ".join(s.split()) for s in sb]
-
-    matches = _exact_matches(keys_a, keys_b)  # step 1
-    chain = _longest_increasing(sorted(matches))  # the exact matches in place
-    scores, in_place = _similar_matches(sa, sb, matches, chain, threshold)  # step 2
-    # Step 3: in order are the chain, and the matches made in place by step 2
-    # that do not cross each other; every other match has moved.
-    in_order = {*chain, *_longest_increasing(sorted(in_place))}
-    return _comparison(sa, sb, matches, in_order, scores)
+    return _comparison(sa, sb, *_align(sa, sb, keys_a, keys_b, threshold))
 
 
 def _sentence_list(sents: Sequence[str], argument: str) -> list[str]:
@@ -342,9 +358,35 @@ def _check_threshold(threshold: float) -> None:
 
 # A match says that the sentences a[a0:a1] of version A became b[b0:b1] of
 # version B, as a tuple (a0, a1, b0, b1): one sentence on each side, or two on
-# one side for a split or a merge. Plain tuples, because a book has tens of
-# thousands of them.
+# one side for a split or a merge. An empty range on one side means added or
+# removed. Plain tuples, because a book has tens of thousands of them.
 Match = tuple[int, int, int, int]
+
+
+def _align(
+    texts_a: list[str],
+    texts_b: list[str],
+    keys_a: list[str],
+    keys_b: list[str],
+    threshold: float,
+    *,
+    joins: bool = True,
+) -> tuple[list[Match], set[Match], dict[Match, float]]:
+    """Align two lists of texts (sentences or quotations): the three steps.
+
+    Texts are equal when their keys are. ``joins=False`` makes no splits or
+    merges. Returns every match, added and removed text included, in the order
+    of B; the matches in order; and the similarity of each inexact match.
+    """
+    matches = _exact_matches(keys_a, keys_b)  # step 1
+    chain = _longest_increasing(sorted(matches))  # the exact matches in place
+    scores, in_place = _similar_matches(
+        texts_a, texts_b, keys_a, keys_b, matches, chain, threshold, joins
+    )
+    # Step 3: in order are the chain, and the matches made in place by step 2
+    # that do not cross each other; every other match has moved.
+    in_order = {*chain, *_longest_increasing(sorted(in_place))}
+    return _in_b_order(matches, in_order, len(texts_a), len(texts_b)), in_order, scores
 
 
 def _exact_matches(keys_a: list[str], keys_b: list[str]) -> list[Match]:
@@ -421,7 +463,14 @@ def _dice(x: Counter[str], y: Counter[str]) -> float:
 
 
 def _similar_matches(
-    sa: list[str], sb: list[str], matches: list[Match], chain: list[Match], threshold: float
+    sa: list[str],
+    sb: list[str],
+    keys_a: list[str],
+    keys_b: list[str],
+    matches: list[Match],
+    chain: list[Match],
+    threshold: float,
+    joins: bool = True,
 ) -> tuple[dict[Match, float], list[Match]]:
     """Step 2: pair the left-over sentences by similarity; extends ``matches``.
 
@@ -442,6 +491,13 @@ def _similar_matches(
     for i, bag in bags_a.items():
         for w in bag:
             index[w].append(i)
+    # Exact copies of a repeated sentence that step 1 could not pair in place
+    # are candidates too, or "Yes." (whose only word is too common for the
+    # index) could never move: the n-th copy left in B with the n-th in A.
+    copies: dict[str, list[int]] = defaultdict(list)
+    for i in bags_a:
+        copies[keys_a[i]].append(i)
+    copies_seen: Counter[str] = Counter()
     # Where the sentences are: the number of the gap between two exact matches
     # in order. A sentence edited in place is in the same gap in A and B.
     starts_a, starts_b = [m[0] for m in chain], [m[2] for m in chain]
@@ -452,7 +508,12 @@ def _similar_matches(
             if len(index.get(w, ())) <= MAX_POSTINGS:
                 shared.update(index.get(w, ()))
         gap_b = bisect_left(starts_b, j)
-        for i, _ in shared.most_common(MAX_CANDIDATES):
+        nearby = {i for i, _ in shared.most_common(MAX_CANDIDATES)}
+        nth, same = copies_seen[keys_b[j]], copies.get(keys_b[j], [])
+        copies_seen[keys_b[j]] += 1
+        if nth < len(same):
+            nearby.add(same[nth])
+        for i in nearby:
             score = _dice(bags_a[i], bags_b[j])
             if score >= threshold:
                 distance = abs(bisect_left(starts_a, i) - gap_b)  # 0 when in place
@@ -465,7 +526,9 @@ def _similar_matches(
     for moved, score, _, i, j in sorted(candidates):
         if i in used_a or j in used_b:
             continue
-        match, score = _extend(i, j, -score, bags_a, bags_b, used_a, used_b, threshold)
+        match, score = (i, i + 1, j, j + 1), -score
+        if joins:
+            match, score = _extend(i, j, score, bags_a, bags_b, used_a, used_b, threshold)
         used_a.update(range(match[0], match[1]))
         used_b.update(range(match[2], match[3]))
         matches.append(match)
@@ -511,19 +574,53 @@ def _extend(
     return best
 
 
+def _in_b_order(matches: list[Match], in_order: set[Match], n_a: int, n_b: int) -> list[Match]:
+    """Every match, and every text added or removed, in the order of B.
+
+    A removed text goes just after the in-order match before it in A, so
+    before anything added in that place: deletions first, as in diff.
+    """
+    starting_at = {m[2]: m for m in matches}  # B position -> the match starting there
+    after: dict[int, int] = {}  # A position -> where B is, for the in-order matches
+    for a0, a1, _, b1 in in_order:
+        for i in range(a0, a1):
+            after[i] = b1
+    matched_a = {i for m in matches for i in range(m[0], m[1])}
+    removed_at: dict[int, list[Match]] = defaultdict(list)
+    at = 0
+    for i in range(n_a):
+        at = after.get(i, at)
+        if i not in matched_a:
+            removed_at[at].append((i, i + 1, at, at))
+    out: list[Match] = []
+    j = 0
+    while True:
+        out += removed_at.get(j, ())
+        if j == n_b:
+            return out
+        out.append(starting_at.get(j) or (0, 0, j, j + 1))  # not matched: added
+        j = out[-1][3]
+
+
 def _comparison(
     sa: list[str],
     sb: list[str],
-    matches: list[Match],
+    order: list[Match],
     in_order: set[Match],
     scores: dict[Match, float],
 ) -> Comparison:
-    """Step 3: a status for every match, and all pairs in the order of B."""
-    starting_at: dict[int, SentencePair] = {}  # B position -> the pair that starts there
-    after: dict[int, int] = {}  # A position -> end of B of the in-order match there
-    for match in matches:
+    """A status for every match, in a :class:`SentencePair`."""
+    pairs = []
+    for match in order:
         a0, a1, b0, b1 = match
-        if match in scores:
+        if a0 == a1:
+            pairs.append(SentencePair("added", (), (sb[b0],), 0.0, []))
+        elif b0 == b1:
+            pairs.append(SentencePair("removed", (sa[a0],), (), 0.0, []))
+        elif match not in scores:  # an exact match: similarity 1.0 and no edits
+            status = "same" if match in in_order else "moved"
+            pairs.append(SentencePair(status, (sa[a0],), (sb[b0],), 1.0, []))
+        else:
             if b1 - b0 == 2:
                 status = "split"
             elif a1 - a0 == 2:
@@ -532,34 +629,7 @@ def _comparison(
                 status = "changed" if match in in_order else "moved"
             a_side, b_side = tuple(sa[a0:a1]), tuple(sb[b0:b1])
             edits = _edits(" ".join(a_side), " ".join(b_side))
-            pair = SentencePair(status, a_side, b_side, round(scores[match], 2), edits)
-        else:  # an exact match: similarity 1.0 and no edits
-            status = "same" if match in in_order else "moved"
-            pair = SentencePair(status, (sa[a0],), (sb[b0],), 1.0, [])
-        starting_at[b0] = pair
-        if match in in_order:
-            for i in range(a0, a1):
-                after[i] = b1
-
-    # A removed sentence goes just after the in-order match before it in A, so
-    # before anything added in that place: deletions first, as in diff.
-    matched_a = {i for m in matches for i in range(m[0], m[1])}
-    removed_at: dict[int, list[SentencePair]] = defaultdict(list)
-    at = 0
-    for i, s in enumerate(sa):
-        at = after.get(i, at)
-        if i not in matched_a:
-            removed_at[at].append(SentencePair("removed", (s,), (), 0.0, []))
-
-    pairs: list[SentencePair] = []
-    j = 0
-    while j <= len(sb):
-        pairs += removed_at.get(j, ())
-        if j == len(sb):
-            break
-        pair = starting_at.get(j) or SentencePair("added", (), (sb[j],), 0.0, [])
-        pairs.append(pair)
-        j += len(pair.b)
+            pairs.append(SentencePair(status, a_side, b_side, round(scores[match], 2), edits))
 
     counts = dict.fromkeys(STATUSES, 0)
     counts.update(Counter(p.status for p in pairs))
@@ -704,5 +774,98 @@ _STYLE = """<style>
 def compare_quotes(
     a: TextLike, b: TextLike, *, threshold: float = SIMILARITY_THRESHOLD
 ) -> list[QuotePair]:
-    """Pair each quotation of version A with its counterpart in version B."""
-    raise NotImplementedError("compare_quotes is being written")
+    """Pair each quotation of version A with its counterpart in version B.
+
+    The quotations are found by :func:`kit.quotes.extract_quotes`, then
+    aligned like sentences (see the module docs), without splits or merges.
+    ``threshold`` is the similarity an altered quotation needs to still count
+    as the same one. The pairs come in the order of B; a quotation only A has
+    comes where it stood in A.
+    """
+    text_a = as_text(a, argument="a")
+    text_b = as_text(b, argument="b")
+    _check_threshold(threshold)
+    from kit.quotes import extract_quotes  # imported here: kit.compare loads fast
+
+    return compare_quote_lists(extract_quotes(text_a), extract_quotes(text_b), threshold=threshold)
+
+
+def compare_quote_lists(
+    a: Sequence[Quote], b: Sequence[Quote], *, threshold: float = SIMILARITY_THRESHOLD
+) -> list[QuotePair]:
+    """Like :func:`compare_quotes`, for quotations already found.
+
+    Any records with ``.text``, ``.speaker`` and ``.cue`` will do, so you can
+    compare the quotations your own regular expression finds.
+
+    >>> from collections import namedtuple
+    >>> Q = namedtuple("Q", "text speaker cue")
+    >>> pairs = compare_quote_lists(
+    ...     [Q("We are determined to cooperate,", "Lukashenko", "said")],
+    ...     [Q("We are firmly determined to cooperate.", "Lukashenko", "stressed")])
+    >>> [(p.status, p.inserted, p.deleted, p.attribution_changes) for p in pairs]
+    [('altered', ['firmly'], [], ['cue: said → stressed'])]
+    """
+    qa, qb = _quote_list(a, "a"), _quote_list(b, "b")
+    _check_threshold(threshold)
+    keys_a = [_quote_key(q.text) for q in qa]
+    keys_b = [_quote_key(q.text) for q in qb]
+    order, _, scores = _align(keys_a, keys_b, keys_a, keys_b, threshold, joins=False)
+    pairs = []
+    for match in order:
+        a0, a1, b0, b1 = match
+        if a0 == a1:
+            pairs.append(QuotePair("only_b", None, qb[b0], [], []))
+        elif b0 == b1:
+            pairs.append(QuotePair("only_a", qa[a0], None, [], []))
+        elif match not in scores:
+            pairs.append(QuotePair("identical", qa[a0], qb[b0], [], []))
+        else:
+            edits = _edits(keys_a[a0], keys_b[b0])
+            inserted = [e.text for e in edits if e.op == "insert"]
+            deleted = [e.text for e in edits if e.op == "delete"]
+            pairs.append(QuotePair("altered", qa[a0], qb[b0], inserted, deleted))
+    return pairs
+
+
+def _same_person(x: str | None, y: str | None) -> bool:
+    """Whether two speaker names name one person: every word of the shorter
+    name is in the longer one, in the same order (Ali Khamenei, Ayatollah
+    Seyyed Ali Khamenei). None is nobody, and only the same as None.
+
+    >>> _same_person("Ayatollah Ali Khamenei", "Ayatollah Seyyed Ali Khamenei")
+    True
+    >>> _same_person("Alexander Lukashenko", "Ali Khamenei"), _same_person(None, "Ali Khamenei")
+    (False, False)
+    """
+    if x is None or y is None:
+        return x is y
+    short, long = sorted((x.casefold().split(), y.casefold().split()), key=len)
+    rest = iter(long)
+    return all(word in rest for word in short)  # "in" moves on through rest
+
+
+def _quote_key(text: str) -> str:
+    """A quotation's words as compared: white space normalised, and without the
+    comma or full stop that closes it, which changes with the sentence around
+    it (“…for all of them,” he said / He said, “…for all of them.”)."""
+    key = " ".join(text.split())
+    return key[:-1].rstrip() if key.endswith((",", ".")) else key
+
+
+def _quote_list(quotes: Sequence[Quote], argument: str) -> list[Quote]:
+    if isinstance(quotes, str) or not isinstance(quotes, Sequence):
+        kind = "None" if quotes is None else type(quotes).__name__
+        raise TypeError(
+            f"{argument} must be a list of quotations, not {kind}. Find them with "
+            "kit.extract_quotes(text), or compare whole texts with kit.compare_quotes(a, b)."
+        )
+    for n, q in enumerate(quotes):
+        if not all(hasattr(q, name) for name in ("text", "speaker", "cue")) or not isinstance(
+            q.text, str
+        ):
+            raise TypeError(
+                f"{argument}[{n}] is a {type(q).__name__}, not a quotation: it needs "
+                ".text (a str), .speaker and .cue, like the Quotes of kit.extract_quotes."
+            )
+    return list(quotes)

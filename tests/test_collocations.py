@@ -1,0 +1,265 @@
+"""Collocations and collocates, checked against NLTK's own finders.
+
+The functions are imported from kit.collocations; whether the top-level name
+``kit.collocations`` is the function has its own test (it is not always: see
+test_kit_collocations_is_the_function_whatever_was_imported_first).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from nltk.collocations import (
+    BigramAssocMeasures,
+    BigramCollocationFinder,
+    TrigramAssocMeasures,
+    TrigramCollocationFinder,
+)
+
+import kit
+from kit.collocations import MEASURES, Collocation, collocates, collocations
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ALL_MEASURES = (
+    "chi_sq", "dice", "jaccard", "likelihood_ratio", "mi_like",
+    "phi_sq", "pmi", "poisson_stirling", "raw_freq", "student_t",
+)
+PRIME = "prime minister of the country. The prime minister spoke. Prime minister again, of the people."
+
+
+def _not_wanted(stop):
+    return lambda *ngram: any(w in stop or not w[0].isalnum() for w in ngram)
+
+
+def _reference(text, size=2, measure="likelihood_ratio", min_freq=2, stop=None, window=2):
+    """NLTK's finders used directly: from_words, the frequency filter, then the
+    stopword/punctuation filter; ranked by score, ties alphabetical."""
+    stop = kit.stopwords() if stop is None else set(stop)
+    tokens = kit.words(text, punctuation=True)
+    if size == 2:
+        finder = BigramCollocationFinder.from_words(tokens, window_size=window)
+        measures = BigramAssocMeasures
+    else:
+        finder = TrigramCollocationFinder.from_words(tokens)
+        measures = TrigramAssocMeasures
+    finder.apply_freq_filter(min_freq)
+    finder.apply_ngram_filter(_not_wanted(stop))
+    scored = sorted(finder.score_ngrams(getattr(measures, measure)), key=lambda item: (-item[1], item[0]))
+    return [(ngram, score, finder.ngram_fd[ngram]) for ngram, score in scored]
+
+
+def _same(got, reference):
+    assert [c.words for c in got] == [r[0] for r in reference]
+    assert [c.count for c in got] == [r[2] for r in reference]
+    for c, (_, score, _) in zip(got, reference):
+        assert c.score == pytest.approx(score, rel=1e-12, abs=1e-12)
+
+
+def test_measures_are_named_by_string():
+    assert tuple(MEASURES) == ALL_MEASURES
+    assert tuple(kit.MEASURES) == ALL_MEASURES
+
+
+@pytest.mark.parametrize("measure", ALL_MEASURES)
+def test_bigram_scores_equal_nltks_own(seeds, measure):
+    for article in seeds:
+        for min_freq in (1, 2, 3):
+            reference = _reference(article, measure=measure, min_freq=min_freq)
+            assert reference  # never an empty comparison
+            _same(collocations(article, n=10_000, measure=measure, min_freq=min_freq), reference)
+
+
+def test_bigram_scores_equal_nltks_own_with_stopwords_kept(seeds):
+    for article in seeds:
+        reference = _reference(article, min_freq=1, stop=())
+        _same(collocations(article, n=10_000, min_freq=1, stopwords=()), reference)
+
+
+@pytest.mark.parametrize("measure", [m for m in ALL_MEASURES if hasattr(TrigramAssocMeasures, m)])
+def test_trigram_scores_equal_nltks_own(seeds, measure):
+    for article in seeds:
+        reference = _reference(article, size=3, measure=measure, min_freq=1)
+        assert reference
+        _same(collocations(article, n=10_000, size=3, measure=measure, min_freq=1), reference)
+
+
+def test_trigrams_of_seed_000(seeds):
+    a, _ = seeds
+    assert [c.words for c in collocations(a, size=3)] == [("north-south", "transportation", "corridor")]
+    assert collocations(a, size=3)[0].count == 2
+
+
+@pytest.mark.parametrize("measure", [m for m in ALL_MEASURES if not hasattr(TrigramAssocMeasures, m)])
+def test_pair_only_measures_are_refused_for_trigrams(measure):
+    with pytest.raises(ValueError, match="pairs only"):
+        collocations(PRIME, size=3, measure=measure)
+
+
+def test_the_strongest_pairs_of_the_seeds(seeds):
+    a, b = seeds
+    assert collocations(a, 1)[0] == Collocation(("ayatollah", "khamenei"), pytest.approx(35.9034435, rel=1e-6), 4)
+    assert collocations(b, 1)[0].words == ("ayatollah", "khamenei")
+    assert collocations(b, 1)[0].count == 5
+
+
+def test_a_small_text_by_hand():
+    # "prime minister" 3 times (case folded); "of the" twice; nothing else repeats.
+    assert [(c.words, c.count) for c in collocations(PRIME)] == [(("prime", "minister"), 3)]
+    assert [(c.words, c.count) for c in collocations(PRIME, stopwords=())] == [
+        (("prime", "minister"), 3), (("of", "the"), 2),
+    ]
+    assert collocations(PRIME, min_freq=4) == []
+    assert len(collocations(PRIME, min_freq=1)) > len(collocations(PRIME, min_freq=2))
+
+
+def test_n_limits_the_results(seeds):
+    a, _ = seeds
+    assert len(collocations(a, 3)) == 3
+    assert collocations(a, 3) == collocations(a, 10)[:3]
+
+
+def test_unknown_measure_lists_the_valid_ones():
+    with pytest.raises(ValueError) as info:
+        collocations(PRIME, measure="t-test")
+    message = str(info.value)
+    assert "t-test" in message
+    assert all(name in message for name in ALL_MEASURES)
+
+
+@pytest.mark.parametrize("kwargs", [{"size": 4}, {"window": 1}, {"size": 3, "window": 3}])
+def test_bad_sizes_and_windows_are_refused(kwargs):
+    with pytest.raises(ValueError):
+        collocations(PRIME, **kwargs)
+
+
+def test_min_freq_is_respected(seeds):
+    for article in seeds:
+        for min_freq in (1, 2, 3):
+            found = collocations(article, n=10_000, min_freq=min_freq)
+            assert found and all(c.count >= min_freq for c in found)
+
+
+def test_stopwords_are_left_out_unless_kept(seeds):
+    _, b = seeds
+    stop = kit.stopwords()
+    default = collocations(b, n=10_000, min_freq=1)
+    assert default and not [c for c in default if set(c.words) & stop]
+    kept = collocations(b, n=10_000, min_freq=1, stopwords=())
+    assert [c for c in kept if set(c.words) & stop]  # e.g. ("of", "the")
+    own = collocations(b, n=10_000, min_freq=1, stopwords={"ayatollah"})
+    assert not [c for c in own if "ayatollah" in c.words]
+    assert [c for c in own if "the" in c.words]
+
+
+@pytest.mark.parametrize("window", [2, 3, 4])
+def test_window_matches_nltk_on_text_without_punctuation(window):
+    text = "salt and black pepper with salt and black pepper and more salt and black pepper"
+    reference = _reference(text, min_freq=1, window=window)
+    _same(collocations(text, n=100, min_freq=1, window=window), reference)
+
+
+def test_window_size_decides_how_far_apart_the_words_may_be():
+    text = "salt and black pepper. salt and black pepper."
+    pairs = lambda window: {c.words for c in collocations(text, n=100, min_freq=2, window=window)}  # noqa: E731
+    assert pairs(2) == {("black", "pepper")}  # adjacent only ("and" is a stopword)
+    assert ("salt", "black") in pairs(3) and ("salt", "pepper") not in pairs(3)
+    assert ("salt", "pepper") in pairs(4)
+
+
+def test_adjacent_collocations_never_cross_punctuation():
+    text = "sanctions, talks sanctions, talks sanctions, talks"
+    found = {c.words for c in collocations(text, n=100, min_freq=1, stopwords=())}
+    assert ("talks", "sanctions") in found
+    assert ("sanctions", "talks") not in found
+    assert not [w for c in collocations(text, n=100, min_freq=1, stopwords=()) for w in c.words if not w[0].isalnum()]
+
+
+@pytest.mark.parametrize("window", [3, 5])
+def test_windowed_collocations_never_cross_punctuation(window):
+    """Bug: with window > 2 the kit uses BigramCollocationFinder.from_words on the
+    token list, which pairs words on either side of a comma or a full stop;
+    the punctuation filter only removes pairs that contain a mark."""
+    text = "sanctions, talks. sanctions, talks. salt and pepper. salt and pepper."
+    found = {c.words for c in collocations(text, n=100, min_freq=1, window=window)}
+    assert ("salt", "pepper") in found  # across a stopword is fine
+    assert ("sanctions", "talks") not in found
+    assert ("pepper", "salt") not in found and ("talks", "sanctions") not in found
+
+
+def test_kit_collocations_is_the_function_whatever_was_imported_first():
+    """Bug: kit/__init__ resolves names lazily, but importing the submodule
+    kit.collocations (which kit.MEASURES, kit.collocates, kit.Collocation or any
+    'from kit.collocations import ...' does) makes Python set the package attribute
+    kit.collocations to the *module*, so kit.collocations(text) then raises
+    "TypeError: 'module' object is not callable". The keyword_frequency question
+    bank calls kit.collocations(b, 1)."""
+    triggers = ["kit.MEASURES", "from kit.collocations import collocates"]
+    script = textwrap.dedent(
+        """
+        import sys
+        import kit
+        exec(sys.argv[1])
+        print(callable(kit.collocations))
+        """
+    )
+    results = {}
+    for trigger in triggers:
+        done = subprocess.run([sys.executable, "-c", script, trigger], capture_output=True, text=True, cwd=ROOT)
+        assert done.returncode == 0, done.stderr
+        results[trigger] = done.stdout.strip()
+    assert results == {trigger: "True" for trigger in triggers}
+
+
+# --- collocates -----------------------------------------------------------------------------
+
+
+def test_collocates_by_hand():
+    # alpha at 0 and 6; within 2 words either side (window=3): beta, gamma | epsilon, zeta, beta
+    text = "alpha beta gamma delta epsilon zeta alpha beta"
+    found = collocates(text, "Alpha", window=3, min_freq=1)
+    assert {c.words[1]: c.count for c in found} == {"beta": 2, "gamma": 1, "epsilon": 1, "zeta": 1}
+    assert all(c.words[0] == "alpha" for c in found)
+    assert [c.words[1] for c in collocates(text, "alpha", window=3, min_freq=2)] == ["beta"]
+    assert {c.words[1] for c in collocates(text, "alpha", window=4, min_freq=1)} == {
+        "beta", "gamma", "delta", "epsilon", "zeta",
+    }
+
+
+@pytest.mark.parametrize("node", ["sanctions", "iran", "leader"])
+@pytest.mark.parametrize("window", [2, 3, 5])
+def test_collocate_counts_are_the_words_within_the_window(seeds, node, window):
+    for article in seeds:
+        found = kit.words(article)
+        expected = Counter()
+        for i, w in enumerate(found):
+            if w == node:
+                for j in range(max(0, i - window + 1), min(len(found), i + window)):
+                    if j != i and found[j] != node:
+                        expected[found[j]] += 1
+        got = collocates(article, node, window=window, min_freq=1, stopwords=(), n=10_000)
+        assert {c.words[1]: c.count for c in got} == dict(expected)
+
+
+def test_collocates_leave_out_stopwords_unless_kept(seeds):
+    _, b = seeds
+    default = collocates(b, "sanctions", window=5, min_freq=1, n=10_000)
+    assert default and not [c for c in default if c.words[1] in kit.stopwords()]
+    kept = collocates(b, "sanctions", window=5, min_freq=1, n=10_000, stopwords=())
+    assert "the" in {c.words[1] for c in kept}
+
+
+def test_collocates_of_an_absent_word():
+    assert collocates(PRIME, "sanctions") == []
+
+
+def test_collocates_are_ranked_by_score(seeds):
+    _, b = seeds
+    found = collocates(b, "sanctions", window=5, n=10)
+    assert len(found) == 10
+    assert [c.score for c in found] == sorted((c.score for c in found), reverse=True)
