@@ -38,10 +38,12 @@ _EXPORTS = {
     "dispersion": "frequency",
     "Keyword": "frequency",
     "keyness": "frequency",
-    "Collocation": "collocations",
-    "collocations": "collocations",
-    "collocates": "collocations",
-    "MEASURES": "collocations",
+    # The module is kit.collocation, singular, so that importing it never
+    # replaces the function kit.collocations with a module of the same name.
+    "Collocation": "collocation",
+    "collocations": "collocation",
+    "collocates": "collocation",
+    "MEASURES": "collocation",
     "Quote": "quotes",
     "SpeakerCount": "quotes",
     "extract_quotes": "quotes",
@@ -54,7 +56,7 @@ _EXPORTS = {
     "compare_quotes": "compare",
     "token_counts": "tokenize",
 }
-_SUBMODULES = ("texts", "tokenize", "frequency", "collocations", "quotes", "compare",
+_SUBMODULES = ("texts", "tokenize", "frequency", "collocation", "quotes", "compare",
                "plots", "widgets", "checks", "assign", "grade")
 
 __all__ = sorted(_EXPORTS)

@@ -31,13 +31,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-__all__ = ["AssignError", "assign", "make_exercise", "stub_solution"]
+__all__ = ["AssignError", "assign", "make_exercise", "read_notebook", "stub_solution"]
 
 BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 MARKDOWN_STUB = "_Write your answer here._"
 
 _ASSIGNMENT = re.compile(r"^(\s*)([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)")
+_TUPLE_ASSIGNMENT = re.compile(r"^(\s*)([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\s*,?\s*=(?!=)")
 _DEF = re.compile(r"^(\s*)def\s+\w+\s*\(.*\)\s*(->.*)?:\s*$")
 
 
@@ -81,6 +82,9 @@ def stub_solution(source: str, *, markdown: bool = False, where: str = "cell") -
                     continue
                 if m := _DEF.match(line):
                     out += [line, m.group(1) + "    ..."]
+                elif m := _TUPLE_ASSIGNMENT.match(line):
+                    names = [n.strip() for n in m.group(2).split(",")]
+                    out.append(f"{m.group(1)}{', '.join(names)} = {', '.join('...' for _ in names)}")
                 elif m := _ASSIGNMENT.match(line):
                     out.append(f"{m.group(1)}{m.group(2)} = ...")
     return "\n".join(out)
@@ -91,6 +95,27 @@ def _strip_hidden(source: str, where: str) -> str:
         line for inside, lines in _blocks(source, BEGIN_HIDDEN, END_HIDDEN, where)
         if not inside for line in lines
     ).strip("\n")
+
+
+def read_notebook(path: Path | str):
+    """Read a notebook with ``nbformat``, giving any cell without an id a stable one.
+
+    nbformat invents a random id for a cell that has none, so without this
+    every run would write different exercises, and the grader could not match
+    a submission's cells with the solution's.
+    """
+    import json
+
+    import nbformat
+
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    nb = nbformat.reads(text, as_version=4)
+    raw_cells = json.loads(text).get("cells", [])
+    for i, (cell, raw) in enumerate(zip(nb.cells, raw_cells)):
+        if "id" not in raw:
+            cell["id"] = f"{path.stem[:40]}-{i}"
+    return nb
 
 
 def make_exercise(solution):
@@ -138,7 +163,7 @@ def assign(solutions: Path | str = "solutions", exercises: Path | str = "exercis
     wanted = set()
     for src in sources:
         try:
-            solution = nbformat.read(src, as_version=4)
+            solution = read_notebook(src)
         except Exception as err:  # nbformat raises several kinds for broken JSON
             raise AssignError(f"{src} is not a readable notebook ({err}). Fix its JSON, or restore it from git.") from None
         try:

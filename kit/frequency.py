@@ -63,11 +63,14 @@ def _stoplist(stopwords: Iterable[str] | None) -> set[str]:
         return _default_stopwords()
     if isinstance(stopwords, str):
         raise TypeError(f"stopwords must be a collection of words, not the string {stopwords!r}.")
-    return {w.lower() for w in stopwords}
+    return {w.lower().replace("’", "'") for w in stopwords}
+
+
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _counts(text: TextLike, stopwords: Iterable[str] | None) -> Counter:
-    """How often each word occurs, leaving out ``stopwords`` (if given) and numbers.
+    """How often each word occurs, leaving out ``stopwords`` and, with them, numbers.
 
     Counting every token first and then dropping the unwanted *kinds* of word
     tests each distinct word once, not each of its occurrences.
@@ -76,7 +79,7 @@ def _counts(text: TextLike, stopwords: Iterable[str] | None) -> Counter:
     stop = _stoplist(stopwords) if stopwords or stopwords is None else set()
     return Counter({
         w: c for w, c in counts.items()
-        if w[0].isalnum() and w not in stop and not (stop and w.isdigit())
+        if w[0].isalnum() and w not in stop and not (stop and not _HAS_LETTER.search(w))
     })
 
 
@@ -120,6 +123,8 @@ def relative_frequencies(
     The denominator is every word of the text, stopwords included, so the
     numbers are comparable with published frequency lists.
     """
+    if n is not None and (not isinstance(n, int) or n < 1):
+        raise ValueError(f"n must be a whole number of words, 1 or more, or None for all, not {n!r}.")
     total = len(words(text))
     if total == 0:
         return []
@@ -157,7 +162,8 @@ def concordance(
         raise ValueError("word must be a non-empty string, such as 'sanctions'.")
     if width < 0:
         raise ValueError(f"width must be 0 or more characters, not {width}.")
-    parts = [re.escape(p) for p in word.split()]
+    # Either apostrophe matches either: kit.words() writes them straight.
+    parts = [re.sub("['’]", "['’]", re.escape(p)) for p in word.split()]
     pattern = re.compile(
         r"(?<![\w'’-])" + r"\s+".join(parts) + r"(?![\w-]|['’]\w)",
         re.IGNORECASE if ignore_case else 0,

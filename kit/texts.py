@@ -92,15 +92,15 @@ class Article:
     def title(self) -> str | None:
         """The headline, when the text opens with one, else None.
 
-        A headline is a first line that stands alone (a line break follows it)
-        and does not end like a sentence (``.``, ``!``, ``?`` or a closing
+        A headline is a first paragraph of one line, with more text after it,
+        that does not end like a sentence (``.``, ``!``, ``?`` or a closing
         quotation mark).
         """
-        first = self.text.lstrip().split("\n", 1)
-        if len(first) < 2:
+        paragraphs = self.paragraphs
+        if len(paragraphs) < 2:
             return None
-        line = first[0].strip()
-        if not line or len(line) > 300 or line[-1] in ".!?\"”’':;,":
+        line = paragraphs[0]
+        if "\n" in line or len(line) > 300 or line[-1] in ".!?\"”’':;,":
             return None
         return line
 
@@ -166,6 +166,8 @@ def paragraph_spans(text: str) -> list[Span]:
     ends = [m.start() for m in _BLANK_LINES.finditer(text)] + [len(text)]
     for start, end in zip(starts, ends):
         lines = text[start:end].split("\n")
+        if not text[start:end].strip():
+            continue
         if _hard_wrapped(lines):
             spans.append(_strip(text, start, end))  # one hard-wrapped paragraph
             continue
@@ -179,7 +181,7 @@ def paragraph_spans(text: str) -> list[Span]:
 def _hard_wrapped(lines: list[str]) -> bool:
     """Whether a block's lines are one paragraph wrapped at a fixed width."""
     body = lines[:-1]
-    if not body or max(map(len, body)) > WRAP_WIDTH:
+    if not body or max(map(len, lines)) > WRAP_WIDTH:
         return False
     mid_sentence = sum(1 for line in body if not line.rstrip().endswith(_SENTENCE_ENDS))
     return 2 * mid_sentence >= len(body)
@@ -263,6 +265,11 @@ def load_article(path: str | Path, *, name: str | None = None) -> Article:
 
 
 def _decode(data: bytes, path: Path) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise TextLoadError(
+            f"{path} is UTF-16 text, and the kit reads UTF-8. Re-save it as UTF-8 "
+            "(in most editors: Save As, Encoding: UTF-8)."
+        )
     nul = data.find(b"\x00")
     if nul >= 0:
         raise TextLoadError(

@@ -138,12 +138,14 @@ def _cached_tokens(s: str, lower: bool) -> tuple[str, ...]:
     and keyness all start from its words. Python caches a string's hash, so
     finding a text here costs almost nothing.
     """
-    if lower:
-        s = s.lower()
     # Whole-text passes run in C, much faster than fixing each word in Python:
     # curly apostrophes become straight, and possessive apostrophes go.
-    s = _POSSESSIVE.sub("", s.replace("’", "'"))
-    return tuple(_FLAT_TOKEN.findall(s))
+    found = _FLAT_TOKEN.findall(_POSSESSIVE.sub("", s.replace("’", "'")))
+    if lower:
+        # Lower-case after splitting, in one pass: lower-casing first would split
+        # words like İstanbul, whose lower-case form has a combining mark.
+        found = "\n".join(found).lower().split("\n")
+    return tuple(found)
 
 
 def token_counts(text: TextLike, *, lower: bool = True) -> Counter:
@@ -181,7 +183,7 @@ def stopwords(extra: Iterable[str] = ()) -> set[str]:
     """
     if isinstance(extra, str):
         raise TypeError(f"extra must be a list of words, not the string {extra!r}: write [{extra!r}].")
-    return set(_shipped("stopwords.txt")) | {w.lower() for w in extra}
+    return set(_shipped("stopwords.txt")) | {w.lower().replace("’", "'") for w in extra}
 
 
 # --- sentences ---------------------------------------------------------------
@@ -250,7 +252,13 @@ def _is_boundary(s: str, m: re.Match, para_start: int) -> bool:
     while next_end < len(s) and not s[next_end].isspace():
         next_end += 1
     context = f"{word}{marks}{m.group('close')} {s[m.start('next'):next_end]}"
-    return _punkt().text_contains_sentbreak(context)
+    punkt = _punkt()
+    kind = word.lstrip(_OPENERS).lower()
+    if "." in kind:
+        # An initialism (U.S., e.g.) is an abbreviation. Punkt only knows the
+        # ones it was given, so tell it about this one before it decides.
+        punkt._params.abbrev_types.add(kind)
+    return punkt.text_contains_sentbreak(context)
 
 
 def sentence_spans(text: TextLike) -> list[Span]:

@@ -13,16 +13,6 @@ from kit.checks import Checker, compare, questions
 from kit.texts import Article
 
 
-@pytest.fixture(autouse=True)
-def _kit_collocations_is_the_function(monkeypatch):
-    """The question bank calls kit.collocations(b, 1). Whether that name is the
-    function depends on import order (a bug with its own failing test:
-    test_collocations.py::test_kit_collocations_is_the_function_whatever_was_imported_first),
-    so pin it here to keep these tests about the checks."""
-    module = importlib.import_module("kit.collocations")
-    monkeypatch.setattr(kit, "collocations", module.collocations, raising=False)
-
-
 @pytest.fixture
 def check(seeds):
     a, b = seeds

@@ -1,8 +1,8 @@
 """Collocations and collocates, checked against NLTK's own finders.
 
-The functions are imported from kit.collocations; whether the top-level name
-``kit.collocations`` is the function has its own test (it is not always: see
-test_kit_collocations_is_the_function_whatever_was_imported_first).
+The functions are imported from kit.collocation; that the top-level name
+``kit.collocations`` is always the function has its own test
+(test_kit_collocations_is_the_function_whatever_was_imported_first).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from nltk.collocations import (
 )
 
 import kit
-from kit.collocations import MEASURES, Collocation, collocates, collocations
+from kit.collocation import MEASURES, Collocation, collocates, collocations
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -193,13 +193,13 @@ def test_windowed_collocations_never_cross_punctuation(window):
 
 
 def test_kit_collocations_is_the_function_whatever_was_imported_first():
-    """Bug: kit/__init__ resolves names lazily, but importing the submodule
-    kit.collocations (which kit.MEASURES, kit.collocates, kit.Collocation or any
-    'from kit.collocations import ...' does) makes Python set the package attribute
+    """kit/__init__ resolves names lazily. If the submodule were named
+    kit.collocations, importing it (which kit.MEASURES, kit.collocates, kit.Collocation or any
+    'from kit.collocation import ...' does) makes Python set the package attribute
     kit.collocations to the *module*, so kit.collocations(text) then raises
     "TypeError: 'module' object is not callable". The keyword_frequency question
     bank calls kit.collocations(b, 1)."""
-    triggers = ["kit.MEASURES", "from kit.collocations import collocates"]
+    triggers = ["kit.MEASURES", "from kit.collocation import collocates"]
     script = textwrap.dedent(
         """
         import sys

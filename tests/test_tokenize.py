@@ -355,7 +355,7 @@ _PROBE = textwrap.dedent(
     """
     import json, sys
     import kit
-    from kit.collocations import collocations
+    from kit.collocation import collocations
     a, b = kit.load_articles()
     tricky = "Mr. Smith met J. Smith. Sanctions by the U.S. and its allies. In the U.S. The talks went on. Gen. Brown left."
     result = {
@@ -399,7 +399,7 @@ def _run_probe(mode: str, nltk_data: Path) -> dict:
 def test_results_do_not_depend_on_installed_nltk_data(tmp_path, seeds):
     """With a planted stopwords corpus and Punkt model on NLTK's path, which NLTK
     itself picks up, every kit result is the same as computed here without them."""
-    from kit.collocations import collocations
+    from kit.collocation import collocations
 
     planted = tmp_path / "nltk_data"
     _plant_nltk_data(planted)

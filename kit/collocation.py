@@ -8,8 +8,8 @@ the kit only chooses sensible defaults and builds the counts quickly.
 >>> [c.words for c in collocations(a, 3)]
 [('ayatollah', 'khamenei'), ('belarusian', 'president'), ('north-south', 'transportation')]
 
-Collocations never cross punctuation: in "sanctions, and" the words "sanctions"
-and "and" are not a pair. Pairs with a stopword are left out unless you pass
+Collocations never cross punctuation: in "sanctions, and" the words
+"sanctions" and "and" are not a pair, whatever the ``window``. Pairs with a stopword are left out unless you pass
 ``stopwords=()``. Measures are named by string:
 
 >>> collocations(a, measure="t-test")
@@ -47,7 +47,7 @@ MEASURES = (
     "raw_freq",
     "student_t",
 )
-"""Association measures by name. Trigrams support all but chi_sq, dice and phi_sq."""
+"""Association measures by name. Trigrams support all but dice and phi_sq."""
 
 
 class Collocation(NamedTuple):
@@ -111,7 +111,7 @@ def collocations(
         finder = _adjacent_pairs(text, tokens, stop, min_freq)
     else:
         if size == 2:
-            finder = BigramCollocationFinder.from_words(tokens, window_size=window)
+            finder = _windowed_pairs(text, tokens, window)
         else:
             finder = TrigramCollocationFinder.from_words(tokens)
         finder.apply_freq_filter(min_freq)
@@ -142,6 +142,23 @@ def _adjacent_pairs(text: TextLike, tokens: list[str], stop: set[str], min_freq:
     pairs = Counter(_PAIR.findall(" ".join(map(keep.__getitem__, tokens))))
     bigram_fd = FreqDist({pair: c for pair, c in pairs.items() if c >= min_freq})
     return BigramCollocationFinder(FreqDist(counts), bigram_fd)
+
+
+def _windowed_pairs(text: TextLike, tokens: list[str], window: int):
+    """Pairs up to ``window - 1`` words apart, counted as NLTK's ``from_words``
+    counts them, except that no pair spans a punctuation mark."""
+    from nltk.collocations import BigramCollocationFinder
+    from nltk.probability import FreqDist
+
+    pairs: Counter = Counter()
+    for i, w1 in enumerate(tokens):
+        if not _is_word(w1):
+            continue
+        for w2 in tokens[i + 1 : i + window]:
+            if not _is_word(w2):
+                break
+            pairs[(w1, w2)] += 1
+    return BigramCollocationFinder(FreqDist(token_counts(text)), FreqDist(pairs), window_size=window)
 
 
 def collocates(
