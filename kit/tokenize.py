@@ -141,7 +141,7 @@ def _cached_tokens(s: str, lower: bool) -> tuple[str, ...]:
     # Whole-text passes run in C, much faster than fixing each word in Python:
     # curly apostrophes become straight, and possessive apostrophes go.
     found = _FLAT_TOKEN.findall(_POSSESSIVE.sub("", s.replace("’", "'")))
-    if lower:
+    if lower and found:
         # Lower-case after splitting, in one pass: lower-casing first would split
         # words like İstanbul, whose lower-case form has a combining mark.
         found = "\n".join(found).lower().split("\n")
@@ -153,6 +153,8 @@ def token_counts(text: TextLike, *, lower: bool = True) -> Counter:
 
     >>> token_counts("Iran, Belarus and Iran.")["iran"]
     2
+    >>> words(""), token_counts("")
+    ([], Counter())
     """
     return Counter(_cached_counts(as_text(text), lower))
 
