@@ -1,0 +1,293 @@
+"""kit.widgets: each explorer is driven as a student drives it, by setting its controls.
+
+Setting ``.value`` on a control runs the same callbacks a click does, so these
+tests need no browser (tests/test_browser.py checks the same widgets in one).
+What the explorer shows is its ``output.value``, an HTML string.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import NamedTuple
+
+import ipywidgets
+import pytest
+
+import kit
+from conftest import HOLDOUT
+from kit import widgets
+from kit.compare import compare_versions
+from kit.quotes import extract_quotes
+
+
+def rows(output_html: str) -> list[list[str]]:
+    """The data rows of the first table in some HTML, as lists of cell texts."""
+    found = []
+    for row in re.findall(r"<tr>(.*?)</tr>", output_html, flags=re.S):
+        cells = [
+            html.unescape(re.sub(r"<[^>]+>", "", cell))
+            for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
+        ]
+        if cells:
+            found.append(cells)
+    return found
+
+
+def shown_keywords(explorer) -> list[tuple[str, int]]:
+    return [(cells[1], int(cells[2])) for cells in rows(explorer.output.value)]
+
+
+# --- keyword explorer -----------------------------------------------------------
+
+
+def test_keyword_explorer_controls_drive_the_table(seeds):
+    a, b = seeds
+    w = widgets.keyword_explorer(a, b)
+    assert isinstance(w, ipywidgets.VBox)
+    assert w.controls == (w.article, w.top_n, w.use_stopwords, w.extra_stopwords)
+    assert isinstance(w.output, ipywidgets.HTML)
+    assert shown_keywords(w) == kit.top_keywords(a, 10)
+    assert f"Top 10 keywords in {a.name}" in w.output.value
+
+    w.top_n.value = 3
+    assert shown_keywords(w) == kit.top_keywords(a, 3)
+
+    w.article.value = 1
+    assert shown_keywords(w) == kit.top_keywords(b, 3)
+    assert b.name in w.output.value
+
+    w.extra_stopwords.value = "Sanctions, iran"
+    assert shown_keywords(w) == kit.top_keywords(b, 3, stopwords=kit.stopwords(["sanctions", "iran"]))
+
+    w.extra_stopwords.value = ""
+    w.use_stopwords.value = False
+    assert shown_keywords(w) == kit.top_keywords(b, 3, stopwords=())
+    assert shown_keywords(w)[0][0] == "the"
+
+    w.extra_stopwords.value = "the"  # stopwords off: only the extra words are left out
+    assert "the" not in [word for word, _ in shown_keywords(w)]
+
+
+def test_keyword_explorer_takes_strings_and_hides_the_chooser_for_one_text():
+    w = widgets.keyword_explorer("Iran and Belarus. Iran again.")
+    assert w.article.layout.display == "none"
+    assert w.article not in w.children[0].children
+    assert shown_keywords(w) == [("iran", 2), ("belarus", 1)]
+    assert "text 1" in w.output.value
+    several = widgets.keyword_explorer("one text", "another text", "a third")
+    assert [label for label, _ in several.article.options] == ["text 1", "text 2", "text 3"]
+
+
+def test_keyword_explorer_refuses_what_is_not_a_text():
+    with pytest.raises(TypeError, match="at least one text"):
+        widgets.keyword_explorer()
+    with pytest.raises(TypeError, match="text 2 must be an Article or a str"):
+        widgets.keyword_explorer("a text", 42)
+
+
+def test_keywords_html_escapes_and_says_when_nothing_is_left():
+    page = widgets.keywords_html("<script>alert(1)</script> <script>", 3, stopwords=())
+    assert "<script>" not in page and "script" in page
+    assert "No words left" in widgets.keywords_html("the and of", 3)
+
+
+# --- concordance ----------------------------------------------------------------
+
+
+def test_concordance_explorer_search_window_and_sort(seeds):
+    a, b = seeds
+    w = widgets.concordance_explorer(a, b)
+    top = kit.top_keywords(a, 1)[0][0]
+    assert w.search.value == top  # starts on the first text's top keyword
+    lines = kit.concordance(a, top)
+    assert len(rows(w.output.value)) == len(lines)
+
+    w.search.value = "sanctions"
+    shown = rows(w.output.value)
+    lines = kit.concordance(a, "sanctions", width=40)
+    assert [cells[1] for cells in shown] == [line.keyword for line in lines]
+    assert [cells[0] for cells in shown] == [line.left for line in lines]
+    assert [cells[2] for cells in shown] == [line.right for line in lines]
+
+    w.window.value = 15
+    assert all(len(cells[0]) == 15 for cells in rows(w.output.value))
+
+    w.sort.value = "right"
+    right = [cells[2] for cells in rows(w.output.value)]
+    by_right = sorted(kit.concordance(a, "sanctions", width=15), key=lambda line: kit.words(line.right))
+    assert right == [line.right for line in by_right]
+    assert "sorted by right context" in w.output.value
+
+    w.sort.value = "left"
+    lefts = [kit.words(cells[0])[::-1] for cells in rows(w.output.value)]
+    assert lefts == sorted(lefts)
+
+    w.article.value = 1
+    assert len(rows(w.output.value)) == len(kit.concordance(b, "sanctions"))
+
+
+def test_concordance_explorer_helps_when_nothing_matches(seeds):
+    w = widgets.concordance_explorer(seeds[0], word="sanction")
+    assert "No whole-word match for &#x27;sanction&#x27;" in w.output.value
+    assert "sanctioned, sanctions" in w.output.value
+    w.search.value = "   "
+    assert "Type a word" in w.output.value
+
+
+def test_concordance_html_escapes_and_checks_its_options():
+    page = widgets.concordance_html("a <b>bold</b> claim about Iran & Belarus", "iran")
+    assert "&lt;b&gt;bold&lt;/b&gt;" in page and "&amp; Belarus" in page
+    assert "<b>bold" not in page
+    with pytest.raises(ValueError, match="sort must be one of"):
+        widgets.concordance_html("Iran", "iran", sort="middle")
+
+
+def test_a_bad_value_shows_as_a_message_not_a_traceback(seeds):
+    w = widgets.concordance_explorer(seeds[0])
+    w.sort.value = "left"
+    w.render = lambda: widgets.concordance_html(seeds[0], "iran", width=-1)
+    w.refresh()
+    assert "width must be 0 or more" in w.output.value
+    assert "kit-message" in w.output.value
+
+
+# --- quote browser --------------------------------------------------------------
+
+
+class FakeQuote(NamedTuple):
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    cue: str | None
+    paragraph: int
+
+
+def test_quotes_html_highlights_each_quote_in_its_paragraph():
+    text = 'First paragraph.\n\nShe said, "Rivers <rise> & fall." Then left.\n\n"Unattributed," a note.'
+    q1 = FakeQuote(
+        "Rivers <rise> & fall.", text.index("Rivers"), text.index('." Then') + 1, "Ana Ruiz", "said", 1
+    )
+    q2 = FakeQuote("Unattributed,", text.index("Unattributed"), text.index(',"') + 1, None, None, 2)
+    assert text[q1.start:q1.end] == q1.text and text[q2.start:q2.end] == q2.text
+    page = widgets.quotes_html(text, quotes=[q1, q2])
+    assert "2 of 2 quotations" in page
+    assert '<mark style="background: #fff3bf;">Rivers &lt;rise&gt; &amp; fall.</mark>' in page
+    assert "She said, &quot;<mark" in page and "</mark>&quot; Then left." in page
+    assert "First paragraph" not in page  # only the quote's own paragraph
+    only = widgets.quotes_html(text, quotes=[q1, q2], speaker=widgets.NO_SPEAKER)
+    assert "1 of 2 quotations" in only and "Unattributed" in only and "Rivers" not in only
+    assert "is by Nobody" in widgets.quotes_html(text, quotes=[q1, q2], speaker="Nobody")
+    assert "found no quotations" in widgets.quotes_html("No quotes here.", quotes=[])
+
+
+def test_quote_browser_filters_by_speaker(seeds):
+    a, b = seeds
+    w = widgets.quote_browser(a, b)
+    quotes = extract_quotes(a)
+    speakers = sorted({q.speaker or widgets.NO_SPEAKER for q in quotes})
+    values = [value for _, value in w.speaker.options]
+    assert values[0] == widgets.ALL_SPEAKERS and sorted(values[1:]) == speakers
+    assert w.output.value.count("<mark") == len(quotes)
+
+    speaker = speakers[0]
+    w.speaker.value = speaker
+    mine = [q for q in quotes if (q.speaker or widgets.NO_SPEAKER) == speaker]
+    assert w.output.value.count("<mark") == len(mine)
+    assert f"{len(mine)} of {len(quotes)} quotations" in w.output.value
+    for q in mine:
+        assert html.escape(q.text) in w.output.value
+
+    w.article.value = 1  # the other version: its own speakers, the filter kept if it can be
+    quotes_b = extract_quotes(b)
+    values_b = [value for _, value in w.speaker.options]
+    assert sorted(values_b[1:]) == sorted({q.speaker or widgets.NO_SPEAKER for q in quotes_b})
+    expected = speaker if speaker in values_b else widgets.ALL_SPEAKERS
+    assert w.speaker.value == expected
+
+
+def test_quote_browser_on_the_holdout_text():
+    a = kit.load_article(HOLDOUT / "a_riverside_water.txt")
+    w = widgets.quote_browser(a)
+    assert w.output.value.count("<mark") == len(extract_quotes(a))
+
+
+# --- version viewer -------------------------------------------------------------
+
+
+def test_version_viewer_steps_through_pairs(seeds):
+    a, b = seeds
+    comparison = compare_versions(a, b)
+    w = widgets.version_viewer(a, b)
+    n = len(comparison.pairs)
+    assert (w.step.min, w.step.max, w.step.value) == (1, n, 1)
+    assert f"Pair 1 of {n}: {comparison.pairs[0].status}" in w.output.value
+    w.next_button.click()
+    assert w.step.value == 2
+    assert f"Pair 2 of {n}: {comparison.pairs[1].status}" in w.output.value
+    w.previous_button.click()
+    w.previous_button.click()  # stops at the first pair
+    assert w.step.value == 1
+    w.step.value = n
+    w.next_button.click()  # and at the last
+    assert w.step.value == n
+
+
+def test_version_viewer_filters_by_kind_and_shows_the_word_diff(seeds):
+    a, b = seeds
+    comparison = compare_versions(a, b)
+    w = widgets.version_viewer(a, b)
+    offered = [value for _, value in w.kind.options]
+    kinds = [status for status, count in comparison.counts.items() if count]
+    assert offered == [widgets.ALL_KINDS, widgets.CHANGED_KINDS, *kinds]
+
+    changed = [p for p in comparison.pairs if p.status == "changed"]
+    w.step.value = 3
+    w.kind.value = "changed"
+    assert (w.step.max, w.step.value) == (len(changed), 1)  # back to the first of the kind
+    for i, pair in enumerate(changed, 1):
+        w.step.value = i
+        assert f"Pair {i} of {len(changed)}: changed" in w.output.value
+        assert "<del>" in w.output.value or "<ins>" in w.output.value
+        for edit in pair.edits:
+            assert html.escape(edit.text) in w.output.value
+
+    w.kind.value = widgets.CHANGED_KINDS
+    assert w.step.max == sum(p.status != "same" for p in comparison.pairs)
+
+
+def test_version_viewer_refuses_an_unknown_kind(seeds):
+    with pytest.raises(ValueError, match="kind 'moved' is not one of the kinds found"):
+        widgets.version_viewer(*seeds, kind="moved")
+
+
+def test_pair_html_escapes():
+    comparison = compare_versions("A <b>tag</b> & more here.", "A <i>tag</i> & more here.")
+    page = widgets.pair_html(comparison.pairs[0], position="1 of 1")
+    assert "<b>tag</b>" not in page and "&lt;" in page
+    assert page.startswith('<div class="kit-pair"')
+
+
+# --- all of them ----------------------------------------------------------------
+
+
+def test_every_explorer_is_a_box_with_controls_and_an_output(seeds):
+    a, b = seeds
+    for w in (
+        widgets.keyword_explorer(a),
+        widgets.concordance_explorer(a),
+        widgets.quote_browser(a),
+        widgets.version_viewer(a, b),
+    ):
+        assert isinstance(w, widgets.Explorer) and isinstance(w, ipywidgets.VBox)
+        assert w.controls and all(isinstance(c, ipywidgets.Widget) for c in w.controls)
+        assert w.output.value.strip()
+        assert "kit-explorer" in w._dom_classes
+        assert repr(w).startswith(f"<{type(w).__name__} with controls ")
+
+
+def test_public_names():
+    assert sorted(widgets.__all__) == widgets.__all__
+    for name in widgets.__all__:
+        assert hasattr(widgets, name)
