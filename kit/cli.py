@@ -39,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--exercises", default="exercises", help="folder to write (default: exercises)")
     p.add_argument("--check", action="store_true", help="write nothing; fail if exercises are stale")
     p.set_defaults(run=_assign)
+    from kit.grade import add_parser as add_grade_parser
+
+    add_grade_parser(sub)
     args = parser.parse_args(argv)
     return args.run(args)
 

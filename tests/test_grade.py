@@ -1,0 +1,631 @@
+"""``kit grade``: every solution earns full marks, every exercise zero, and crafted
+submissions earn exactly what they deserve.
+
+The crafted submissions are built here from the real keyword_frequency solution
+and exercise with nbformat, so they never go stale. Running notebooks is slow, so
+all of them are graded in ONE batch (two workers), shared by the tests below even
+across pytest-xdist workers (a file lock; the second worker reads the results).
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import json
+import os
+import pickle
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import ROOT
+from kit.checks import Checker, questions, to_plain
+from kit.grade import (
+    Grade,
+    GradeError,
+    _build_notebook,
+    _collector_source,
+    _make_plan,
+    _read_submission,
+    find_solution,
+    grade,
+    hidden_tests,
+    holdout_texts,
+)
+
+SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
+EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
+KF_SOLUTION = ROOT / "solutions" / "01_keyword_frequency.ipynb"
+KF_EXERCISE = ROOT / "exercises" / "01_keyword_frequency.ipynb"
+KF_MAX = sum(q.points for q in questions("keyword_frequency"))
+CELL_TIMEOUT = 10  # the infinite loop waits this long, twice
+
+
+# --- building submissions -------------------------------------------------------------------
+
+
+def _read(path: Path):
+    return nbformat.read(path, as_version=4)
+
+
+def _index(nb, cell_id: str) -> int:
+    return next(i for i, c in enumerate(nb.cells) if c.get("id") == cell_id)
+
+
+def _set(nb, cell_id: str, source: str) -> None:
+    nb.cells[_index(nb, cell_id)].source = source
+
+
+def _insert_after(nb, cell_id: str, source: str) -> None:
+    nb.cells.insert(_index(nb, cell_id) + 1, nbformat.v4.new_code_cell(source))
+
+
+def _write(nb, path: Path) -> Path:
+    # json, not nbformat.write: nbformat would "repair" the duplicate ids we want to keep
+    path.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    return path
+
+
+def _solution_code(nb, cell_id: str) -> str:
+    """The code between the solution markers of one cell."""
+    lines, inside = [], False
+    for line in nb.cells[_index(nb, cell_id)].source.split("\n"):
+        if line.strip() == "### BEGIN SOLUTION":
+            inside = True
+        elif line.strip() == "### END SOLUTION":
+            inside = False
+        elif inside:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _seed_expected() -> dict:
+    import kit
+
+    checker = Checker("keyword_frequency", *kit.load_articles())
+    return {q.id: to_plain(checker.expected(q.id)) for q in questions("keyword_frequency")}
+
+
+def _crafted(folder: Path) -> dict[str, int]:
+    """Write the crafted keyword_frequency submissions; return the total each deserves."""
+    sol, ex = _read(KF_SOLUTION), _read(KF_EXERCISE)
+    deserved = {}
+
+    nb = copy.deepcopy(ex)  # q1 and q3 right, q4 answered on the wrong article
+    _set(nb, "01-006", _solution_code(sol, "01-006") + '\ncheck("q1_word_count", q1_word_count)')
+    _set(nb, "01-015", _solution_code(sol, "01-015") + '\ncheck("q3_top_keywords", q3_top_keywords)')
+    _set(nb, "01-018", "q4_keywords_without_said = kit.top_keywords(a, 5)")
+    _write(nb, folder / "partly_right.ipynb")
+    deserved["partly_right"] = 1 + 2
+
+    seeds = _seed_expected()  # the solution, with three answers typed in from the seed run
+    nb = copy.deepcopy(sol)
+    for cell_id, qid in (("01-006", "q1_word_count"), ("01-015", "q3_top_keywords"), ("01-027", "q6_concordance_lines")):
+        _set(nb, cell_id, f"{qid} = {seeds[qid]!r}\ncheck({qid!r}, {qid})")
+    _write(nb, folder / "hard_coded.ipynb")
+    deserved["hard_coded"] = KF_MAX - 1 - 2 - 1
+
+    nb = copy.deepcopy(sol)  # one cell does not parse; the cells after it still run
+    _set(nb, "01-015", 'q3_top_keywords = "<script>alert(1)</script>" + (\ncheck("q3_top_keywords", q3_top_keywords)')
+    _write(nb, folder / "syntax_error.ipynb")
+    deserved["syntax_error"] = KF_MAX - 2
+
+    nb = copy.deepcopy(sol)  # loops forever before answering q6
+    _set(nb, "01-027", "while True:\n    pass\n" + nb.cells[_index(nb, "01-027")].source)
+    _write(nb, folder / "infinite_loop.ipynb")
+    deserved["infinite_loop"] = KF_MAX - 1
+
+    nb = copy.deepcopy(sol)  # the kernel dies after q4
+    _insert_after(nb, "01-018", "import os\nos._exit(1)")
+    _write(nb, folder / "kernel_crash.ipynb")
+    deserved["kernel_crash"] = 1 + 2 + 1 + 1 + 2 + 2
+
+    nb = copy.deepcopy(sol)  # q2's cell (and its check) deleted, its code moved up; q3's cell deleted
+    _set(nb, "01-006", nb.cells[_index(nb, "01-006")].source + "\n" + _solution_code(sol, "01-009"))
+    del nb.cells[_index(nb, "01-009")]
+    del nb.cells[_index(nb, "01-015")]
+    _write(nb, folder / "deleted_check_cell.ipynb")
+    deserved["deleted_check_cell"] = KF_MAX - 2
+
+    nb = copy.deepcopy(sol)  # answers that claim to equal anything
+    _set(nb, "01-006", "class AlwaysEqual:\n    def __eq__(self, other):\n        return True\n"
+                       "    __hash__ = object.__hash__\n\nq1_word_count = AlwaysEqual()\ncheck('q1_word_count', q1_word_count)")
+    _set(nb, "01-027", "class LyingInt(int):\n    def __eq__(self, other):\n        return True\n"
+                       "    __hash__ = int.__hash__\n\nq6_concordance_lines = LyingInt(0)")
+    _write(nb, folder / "always_equal.ipynb")
+    deserved["always_equal"] = KF_MAX - 1 - 1
+
+    nb = copy.deepcopy(sol)  # check, and kit's own comparison, patched to always agree
+    _insert_after(nb, "01-002", 'check = lambda *a: print("✓ right!")\nimport kit.checks\n'
+                                "kit.checks.compare = lambda *a, **k: None\nkit.checks.to_plain = lambda v: v")
+    _set(nb, "01-006", "q1_word_count = 5\ncheck('q1_word_count', q1_word_count)")
+    _set(nb, "01-015", "q3_top_keywords = []\ncheck('q3_top_keywords', q3_top_keywords)")
+    _write(nb, folder / "monkeypatched_check.ipynb")
+    deserved["monkeypatched_check"] = KF_MAX - 1 - 2
+
+    nb = copy.deepcopy(sol)  # cells pasted twice, with the same ids
+    for cell_id in ("01-005", "01-006", "01-009"):
+        i = _index(nb, cell_id)
+        nb.cells.insert(i + 1, copy.deepcopy(nb.cells[i]))
+    _write(nb, folder / "duplicated_cells.ipynb")
+    deserved["duplicated_cells"] = KF_MAX
+
+    nb = copy.deepcopy(sol)  # prints 6 MB
+    _insert_after(nb, "01-011", "for i in range(100):\n    print(('flood ' * 1000 + '\\n') * 10)")
+    _write(nb, folder / "flood.ipynb")
+    deserved["flood"] = KF_MAX
+
+    (folder / "not_a_notebook.ipynb").write_text("import kit\nq1_word_count = 395\n", encoding="utf-8")
+    deserved["not_a_notebook"] = 0
+    text = KF_SOLUTION.read_text(encoding="utf-8")
+    (folder / "invalid_json.ipynb").write_text(text[: len(text) // 2], encoding="utf-8")
+    deserved["invalid_json"] = 0
+    return deserved
+
+
+# --- one batch, shared by every test (and every xdist worker) -------------------------------------
+
+
+@contextmanager
+def _locked(path: Path):
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no sharing, each worker grades for itself
+        yield
+        return
+    with open(path, "w") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def _shared(tmp_path_factory, worker_id: str, name: str, produce):
+    """``produce(folder)`` once per test session, even with pytest-xdist."""
+    if worker_id == "master":
+        return produce(tmp_path_factory.mktemp(name))
+    root = tmp_path_factory.getbasetemp().parent  # shared by this session's workers
+    result = root / f"{name}.pickle"
+    with _locked(root / f"{name}.lock"):
+        if not result.exists():
+            folder = root / name
+            folder.mkdir()
+            result.write_bytes(pickle.dumps(produce(folder)))
+    return pickle.loads(result.read_bytes())
+
+
+def _batch(folder: Path) -> dict:
+    """Grade every solution and exercise (by glob) and the crafted submissions."""
+    subs = folder / "submissions"
+    subs.mkdir()
+    deserved = _crafted(subs)
+    grades, outs, solutions = {}, {}, {}
+    for solution in SOLUTIONS:
+        name = find_solution(solution)[0]
+        batch = [_copy(solution, subs / f"solution_{solution.stem}.ipynb")]
+        exercise = ROOT / "exercises" / solution.name
+        if exercise.exists():
+            batch.append(_copy(exercise, subs / f"exercise_{solution.stem}.ipynb"))
+        if name == "keyword_frequency":
+            batch += [subs / f"{student}.ipynb" for student in deserved]
+        out = folder / f"out_{name}"
+        for g in grade(solution, batch, out, workers=2, cell_timeout=CELL_TIMEOUT, total_timeout=120,
+                       progress=False):
+            grades[g.student] = g
+            outs[g.student] = out
+            solutions[g.student] = solution
+    return {"grades": grades, "outs": outs, "solutions": solutions, "deserved": deserved}
+
+
+def _copy(src: Path, dst: Path) -> Path:
+    dst.write_bytes(src.read_bytes())
+    return dst
+
+
+@pytest.fixture(scope="session")
+def batch(tmp_path_factory, xdist_worker):
+    return _shared(tmp_path_factory, xdist_worker, "grade-batch", _batch)
+
+
+@pytest.fixture(scope="session")
+def xdist_worker(request) -> str:
+    return getattr(request.config, "workerinput", {}).get("workerid", "master")
+
+
+def _html(batch, student: str) -> str:
+    return (batch["outs"][student] / "feedback" / f"{student}.html").read_text(encoding="utf-8")
+
+
+def _problem(g: Grade, qid: str) -> str:
+    return next(q.problem for q in g.questions if q.id == qid)
+
+
+# The tests run in this order on purpose: under pytest-xdist, the limits test (which
+# mostly sleeps) and the quick tests go first, so that one worker grades the big batch
+# while the other does the rest.
+
+
+# --- limits: the total timeout, and a cell that ignores interrupts ---------------------------------------
+
+
+def _limits(folder: Path) -> dict:
+    sol = _read(KF_SOLUTION)
+    nb = copy.deepcopy(sol)
+    for _ in range(6):  # each cell is under the cell limit; together they pass the total limit
+        _insert_after(nb, "01-009", "import time\ntime.sleep(2)")
+    slow = _write(nb, folder / "slow.ipynb")
+    nb = copy.deepcopy(sol)
+    _insert_after(nb, "01-009", "import time\nwhile True:\n    try:\n        time.sleep(0.2)\n"
+                                "    except KeyboardInterrupt:\n        pass")
+    stubborn = _write(nb, folder / "stubborn.ipynb")
+    grades = grade("keyword_frequency", [slow, stubborn], folder / "out", workers=2,
+                   cell_timeout=4, total_timeout=10, progress=False)
+    return {g.student: g for g in grades}
+
+
+@pytest.fixture(scope="session")
+def limits(tmp_path_factory, xdist_worker):
+    return _shared(tmp_path_factory, xdist_worker, "grade-limits", _limits)
+
+
+def test_total_timeout_and_a_cell_that_ignores_interrupts(limits):
+    slow, stubborn = limits["slow"], limits["stubborn"]
+    assert slow.status == "timeout" and "total limit of 10 s" in slow.reason
+    assert stubborn.status == "timeout" and "did not stop when interrupted" in stubborn.reason
+    for g in (slow, stubborn):  # q1, q2 and its hidden tests came before the trouble; nothing after
+        assert g.total == 1 + 2 + 1 + 1 and not g.runs[0].completed
+
+
+# --- the output folder: rerun and resume --------------------------------------------------------------
+
+
+def _bad(folder: Path, name: str) -> Path:
+    path = folder / f"{name}.ipynb"
+    path.write_text("{ not json", encoding="utf-8")
+    return path
+
+
+def test_rerun_keeps_the_previous_grades_as_a_timestamped_copy(tmp_path):
+    out = tmp_path / "out"
+    grade("keyword_frequency", [_bad(tmp_path, "alice")], out, progress=False)
+    grade("keyword_frequency", [_bad(tmp_path, "bob")], out, progress=False)
+    copies = list(out.glob("grades-*.csv"))
+    assert len(copies) == 1 and copies[0].name[len("grades-"):-len(".csv")].replace("-", "").isdigit()
+    assert "alice," in copies[0].read_text() and "bob," not in copies[0].read_text()
+    now = (out / "grades.csv").read_text()
+    assert "bob," in now and "alice," not in now
+
+
+def test_killed_run_resumes_without_regrading_finished_students(tmp_path):
+    out = tmp_path / "out"
+    (out / "feedback").mkdir(parents=True)
+    finished = _copy(KF_EXERCISE, tmp_path / "finished.ipynb")  # graded for real, it would score 0
+    ids = [q.id for q in questions("keyword_frequency")]
+    header = ["student", *ids, "total", "max", "status", "reason"]
+    fake = ["finished", "1", *["0"] * (len(ids) - 1), "1", str(KF_MAX), "ok", "kept from the killed run"]
+    cut_short = "later,1,0"  # a row the kill cut in half
+    (out / "grades.csv").write_text(",".join(header) + "\n" + ",".join(fake) + "\n" + cut_short, encoding="utf-8")
+    (out / "grade-state.json").write_text(json.dumps({"assignment": "keyword_frequency", "finished": None}))
+    result = grade("keyword_frequency", [finished, _bad(tmp_path, "later")], out, progress=False)
+    assert [(g.student, g.total, g.status) for g in result] == [("finished", 1, "ok"), ("later", 0, "invalid")]
+    rows = list(csv.reader((out / "grades.csv").open(encoding="utf-8", newline="")))
+    assert rows == [header, fake, rows[2]] and rows[2][0] == "later"
+    assert not (out / "feedback" / "finished.html").exists()  # not graded again
+    assert (out / "feedback" / "later.html").exists()
+    assert not list(out.glob("grades-*.csv"))
+    assert json.loads((out / "grade-state.json").read_text())["finished"]
+
+
+def test_rows_are_on_disk_before_the_batch_ends(tmp_path):
+    """Kill a real run: the student who finished is in grades.csv; a rerun resumes."""
+    slow = _read(KF_EXERCISE)
+    _insert_after(slow, "01-002", "import time\ntime.sleep(600)")
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    _write(slow, subs / "slow.ipynb")
+    _bad(subs, "quick")
+    out = tmp_path / "out"
+    code = ("import sys; from kit.cli import main; sys.exit(main(['grade', 'keyword_frequency', sys.argv[1], "
+            "'--out', sys.argv[2], '--workers', '2', '--quiet']))")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(subs), str(out)], cwd=tmp_path,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(1200):  # wait (up to 2 minutes) for the quick student's row
+            if "quick," in _text(out / "grades.csv"):
+                break
+            if proc.poll() is not None:
+                pytest.fail("the grader ended before it was killed")
+            time.sleep(0.1)
+        proc.kill()
+    finally:
+        proc.kill()
+        proc.wait()
+    assert "quick,0," in _text(out / "grades.csv")
+    assert json.loads((out / "grade-state.json").read_text())["finished"] is None
+    (subs / "slow.ipynb").unlink()
+    _bad(subs, "another")
+    result = grade("keyword_frequency", [subs], out, progress=False)
+    assert sorted(g.student for g in result) == ["another", "quick"]
+    assert _text(out / "grades.csv").count("quick,") == 1
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+# --- the command line --------------------------------------------------------------------------------
+
+
+def test_cli_grades_end_to_end_with_a_canvas_gradebook(tmp_path, capsys):
+    from kit.cli import main
+
+    sub = _copy(KF_EXERCISE, tmp_path / "doejane_12345_67890_01_keyword_frequency.ipynb")
+    holdout = [_copy(p, tmp_path / p.name) for p in reversed(holdout_texts())]
+    out = tmp_path / "out"
+    assert main(["grade", "keyword_frequency", str(sub), "--out", str(out), "--workers", "1",
+                 "--texts", *map(str, holdout), "--lms", "canvas",
+                 "--cell-timeout", "30", "--total-timeout", "120"]) == 0
+    printed = capsys.readouterr()
+    assert "graded 1 notebooks" in printed.out and "grading keyword_frequency" in printed.err  # progress bar
+    rows = list(csv.reader((out / "gradebook-canvas.csv").open(encoding="utf-8", newline="")))
+    assert rows == [["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "keyword_frequency"],
+                    ["doejane", "12345", "", "", "", "0"]]
+    assert (out / "feedback" / f"{sub.stem}.html").exists() and (out / "summary.png").exists()
+    state = json.loads((out / "grade-state.json").read_text())
+    assert state["texts"][1][1:] == [str(p.resolve()) for p in holdout]
+
+
+def test_texts_option_sets_the_second_pair():
+    import kit
+
+    b, a = kit.load_articles()  # the seeds, swapped
+    plan = _make_plan("keyword_frequency", KF_SOLUTION, (b.name, a.name), "python3", 10, 10, 1000)
+    assert plan.pairs[1].expected["q1_word_count"] == len(kit.words(b))
+    default = _make_plan("keyword_frequency", KF_SOLUTION, None, "python3", 10, 10, 1000)
+    assert default.pairs[1].b == str(holdout_texts()[1])
+
+
+def test_workers_default_to_every_core():
+    from kit.grade import _default_workers
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert _default_workers() == cores
+
+
+def test_cli_names_the_valid_assignments(tmp_path, capsys):
+    from kit.cli import main
+
+    assert main(["grade", "no_such_thing", str(_bad(tmp_path, "x")), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert "Unknown assignment 'no_such_thing'" in err and "keyword_frequency" in err
+
+
+def test_python_dash_m_kit_grade_help():
+    done = subprocess.run([sys.executable, "-m", "kit", "grade", "--help"], capture_output=True, text=True,
+                          cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    for option in ("--out", "--texts", "--cell-timeout", "--total-timeout", "--workers", "--lms"):
+        assert option in done.stdout
+
+
+# --- the pieces, without a kernel ----------------------------------------------------------------------
+
+
+def test_collector_saves_plain_data_like_to_plain(tmp_path):
+    from collections import Counter, namedtuple
+
+    class AlwaysEqual:
+        def __eq__(self, other):
+            return True
+
+    class LyingInt(int):
+        def __eq__(self, other):
+            return True
+
+    Pair = namedtuple("Pair", "word count")
+    values = {
+        "q_counter": Counter("hello"), "q_named": [Pair("iran", 5)], "q_set": {"b", "a"},
+        "q_tuple_keys": {("a", "b"): 2}, "q_float": [float("nan"), 1e-7, -0.0], "q_text": 'quote " \\ \n \x00 é 🙂',
+        "q_lying": LyingInt(3), "q_nested": {"k": [1, (2, 3)]}, "q_none": None,
+    }
+    odd = {"q_always": AlwaysEqual(), "q_stub": ..., "q_deep_bad": [1, AlwaysEqual()]}
+    path = tmp_path / "answers.json"
+    names = [*values, *odd, "q_missing"]
+    namespace = {**values, **odd, "list": None, "str": None, "dict": None, "type": None, "isinstance": None}
+    exec(_collector_source(path, names), namespace)  # noqa: S102  the student's namespace, names shadowed
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    for name, value in values.items():
+        assert json.dumps(saved[name]) == json.dumps(to_plain(value)), name
+    assert saved["q_always"] == {"__unserializable__": "AlwaysEqual"}
+    assert saved["q_stub"] == {"__unanswered__": True}
+    assert saved["q_deep_bad"] == {"__unserializable__": "AlwaysEqual"}
+    assert "q_missing" not in saved and not list(tmp_path.glob("*.tmp"))
+
+
+def test_hidden_tests_are_split_into_statements_without_checks():
+    tests = hidden_tests(_read(KF_SOLUTION))
+    assert [t.sets for t in tests] == [("q2_hidden_counts_b",), ("q2_hidden_counts_empty",)]
+    assert all(t.cell_id == "01-009" and "check(" not in t.code for t in tests)
+
+
+def test_hidden_tests_go_after_the_cell_with_the_same_id_or_at_the_end(tmp_path):
+    plan = _make_plan("keyword_frequency", KF_SOLUTION, None, "python3", 10, 10, 1000)
+    sub = _write(_read(KF_EXERCISE), tmp_path / "ex.ipynb")
+    cells, _ = _read_submission(sub)
+    nb, notes = _build_notebook(cells, plan, tmp_path)
+    roles = [c.metadata["kit_grade"]["role"] for c in nb.cells]
+    host = next(i for i, c in enumerate(nb.cells) if c.get("id") == "01-009")
+    assert roles[host + 1: host + 3] == ["collector", "hidden"] and not notes
+    students = [c for c in nb.cells if c.metadata["kit_grade"]["role"] == "student" and c.cell_type == "code"]
+    assert roles.count("collector") == len(students) + 2  # one after each code cell, one after each hidden test
+    nb_without = _read(KF_EXERCISE)
+    del nb_without.cells[_index(nb_without, "01-009")]
+    cells, _ = _read_submission(_write(nb_without, tmp_path / "without.ipynb"))
+    nb, notes = _build_notebook(cells, plan, tmp_path)
+    assert [c.metadata["kit_grade"]["role"] for c in nb.cells][-4:] == ["hidden", "collector"] * 2
+    assert "01-009" in notes[0]
+
+
+def test_unknown_assignment_lists_the_valid_ones(tmp_path):
+    with pytest.raises(GradeError, match="Choose one of: keyword_frequency"):
+        find_solution("keywords")
+    with pytest.raises(GradeError, match="no .ipynb files"):
+        grade("keyword_frequency", [tmp_path], tmp_path / "out", progress=False)
+
+
+def test_holdout_texts_ship_inside_the_package():
+    a, b = holdout_texts()
+    assert a.is_file() and b.is_file() and a.parent.parent.parent == ROOT / "kit"
+
+
+# --- the batch: solutions, exercises, crafted submissions ----------------------------------------------
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.name)
+def test_every_solution_scores_full_marks_on_both_pairs(batch, solution):
+    g = batch["grades"][f"solution_{solution.stem}"]
+    assert (g.total, g.status, g.reason) == (g.max, "ok", "")
+    assert [r.texts for r in g.runs] == ["your texts", "the grader's second pair"]
+    assert all(r.completed and not r.problems for r in g.runs)
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda p: p.name)
+def test_every_untouched_exercise_runs_to_the_end_and_scores_zero(batch, exercise):
+    g = batch["grades"][f"exercise_{exercise.stem}"]
+    assert (g.total, g.status) == (0, "ok")
+    assert g.max > 0 and g.runs[0].completed and not g.runs[0].problems
+    assert len(g.runs) == 1  # nothing right on the student's texts: the second run is skipped
+
+
+def test_crafted_submissions_get_exactly_what_they_deserve(batch):
+    got = {s: batch["grades"][s].total for s in batch["deserved"]}
+    assert got == batch["deserved"]
+
+
+def test_one_row_per_student_in_grades_csv(batch):
+    out = batch["outs"]["partly_right"]
+    with open(out / "grades.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    ids = [q.id for q in questions("keyword_frequency")]
+    assert list(rows[0]) == ["student", *ids, "total", "max", "status", "reason"]
+    by_student = {r["student"]: r for r in rows}
+    assert set(batch["deserved"]) <= set(by_student)
+    for student, total in batch["deserved"].items():
+        row = by_student[student]
+        assert int(row["total"]) == total == sum(int(row[i]) for i in ids)
+        assert int(row["max"]) == KF_MAX
+        assert row["status"] == batch["grades"][student].status
+    assert (out / "summary.png").read_bytes().startswith(b"\x89PNG")
+    assert json.loads((out / "grade-state.json").read_text())["finished"]
+
+
+def test_partly_right_says_what_is_wrong(batch):
+    g = batch["grades"]["partly_right"]
+    assert g.points["q1_word_count"] == 1 and g.points["q3_top_keywords"] == 2
+    assert "Hint:" in _problem(g, "q4_keywords_without_said")
+    assert "not answered yet" in _problem(g, "q5_relative_frequency")
+    assert g.status == "ok"
+
+
+def test_hard_coded_answers_earn_nothing(batch):
+    g = batch["grades"]["hard_coded"]
+    for qid in ("q1_word_count", "q3_top_keywords", "q6_concordance_lines"):
+        assert g.points[qid] == 0
+        assert "right on your texts, but not on the grader's second pair" in _problem(g, qid)
+    assert g.points["q2_my_counts"] == 2
+    assert "the grader&#x27;s second pair" in _html(batch, "hard_coded")
+
+
+def test_syntax_error_costs_only_its_question(batch):
+    g = batch["grades"]["syntax_error"]
+    assert g.points["q3_top_keywords"] == 0 and g.points["q4_keywords_without_said"] == 2
+    assert g.status == "errors" and "SyntaxError" in g.reason and "cell " in g.reason
+    page = _html(batch, "syntax_error")
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+
+
+def test_infinite_loop_is_interrupted_and_the_rest_still_runs(batch):
+    g = batch["grades"]["infinite_loop"]
+    assert g.points["q6_concordance_lines"] == 0 and g.points["q10_repeated_pairs"] == 2
+    assert g.status == "timeout" and f"ran longer than {CELL_TIMEOUT} s" in g.reason
+
+
+def test_kernel_crash_keeps_the_answers_saved_before_it(batch):
+    g = batch["grades"]["kernel_crash"]
+    assert g.status == "crashed" and "kernel died" in g.reason
+    assert g.points["q4_keywords_without_said"] == 2 and g.points["q5_relative_frequency"] == 0
+    assert not g.runs[0].completed
+
+
+def test_deleted_check_cell_hidden_tests_run_at_the_end(batch):
+    g = batch["grades"]["deleted_check_cell"]
+    assert g.points["q2_hidden_counts_b"] == 1 and g.points["q2_hidden_counts_empty"] == 1
+    assert g.points["q3_top_keywords"] == 0
+    assert "01-009" in g.reason and "at the end" in g.reason
+    assert g.status == "ok"
+
+
+def test_always_equal_objects_earn_nothing(batch):
+    g = batch["grades"]["always_equal"]
+    assert g.points["q1_word_count"] == 0 and g.points["q6_concordance_lines"] == 0
+    assert "AlwaysEqual" in _problem(g, "q1_word_count")
+
+
+def test_monkeypatched_check_earns_nothing(batch):
+    g = batch["grades"]["monkeypatched_check"]
+    assert g.points["q1_word_count"] == 0 and g.points["q3_top_keywords"] == 0
+    assert g.points["q4_keywords_without_said"] == 2
+
+
+@pytest.mark.parametrize("student, words", [("not_a_notebook", "not a notebook"), ("invalid_json", "not valid JSON")])
+def test_unreadable_files_are_listed_with_the_reason(batch, student, words):
+    g = batch["grades"][student]
+    assert (g.status, g.total, g.max) == ("invalid", 0, KF_MAX)
+    assert words in g.reason and words in _html(batch, student)
+
+
+def test_duplicated_cells_are_repaired(batch):
+    g = batch["grades"]["duplicated_cells"]
+    assert (g.total, g.status) == (KF_MAX, "ok") and "new ids" in g.reason
+
+
+def test_output_flood_is_cut(batch):
+    g = batch["grades"]["flood"]
+    assert g.total == KF_MAX and "output was cut" in g.reason
+
+
+def _secrets(solution: Path) -> tuple[list[str], list[str]]:
+    """The hidden questions of a solution, and its hidden code, line by line and as the grader runs it."""
+    nb = _read(solution)
+    code = [t.code for t in hidden_tests(nb)]
+    for cell in nb.cells:
+        for block in cell.source.split("### BEGIN HIDDEN TESTS")[1:]:
+            code += [line.strip() for line in block.split("### END HIDDEN TESTS")[0].split("\n") if line.strip()]
+    hidden = [q.id for q in questions(find_solution(solution)[0]) if q.hidden]
+    return hidden, code
+
+
+def test_feedback_names_hidden_tests_but_never_shows_them(batch):
+    assert _secrets(KF_SOLUTION)[1]  # keyword_frequency has hidden tests to hide
+    for student, solution in batch["solutions"].items():
+        hidden, code = _secrets(solution)
+        page = _html(batch, student)
+        for qid in hidden:
+            assert qid in page
+        for secret in code:
+            assert secret not in page and _escaped(secret) not in page, (student, secret)
+
+
+def _escaped(text: str) -> str:
+    import html
+
+    return html.escape(text)
