@@ -29,6 +29,7 @@ same way, in its own process.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Mapping
 from typing import Any, Callable, NamedTuple
 
@@ -37,12 +38,24 @@ from kit.texts import Article, TextLike, load_article
 __all__ = [
     "Checker",
     "CheckResult",
+    "GRADING_ENV",
     "Question",
     "assignment_names",
     "compare",
     "questions",
     "to_plain",
 ]
+
+
+GRADING_ENV = "KIT_GRADING"
+"""Set to "1" in the kernels that ``kit grade`` starts. There, checks only record
+answers, and expected answers cannot be looked up: otherwise a submission could
+simply copy them (``q1 = check.expected("q1")``) on whatever texts it is given."""
+
+
+def grading() -> bool:
+    """Whether this code runs inside a kernel started by ``kit grade``."""
+    return os.environ.get(GRADING_ENV) == "1"
 
 
 class Question(NamedTuple):
@@ -239,13 +252,17 @@ class Checker:
 
     def __init__(self, assignment: str, a: TextLike, b: TextLike):
         self.assignment = assignment
-        self.questions = {q.id: q for q in questions(assignment)}
+        # While grading, the checker knows no questions: the grader judges the
+        # answers in its own process, and nothing here may reveal them.
+        self.questions = {} if grading() else {q.id: q for q in questions(assignment)}
         self.a = a if isinstance(a, Article) else _as_article(a, "a")
         self.b = b if isinstance(b, Article) else _as_article(b, "b")
         self.results: dict[str, CheckResult] = {}
 
     def expected(self, question_id: str) -> Any:
-        """The expected answer (for teachers and tests; students should not need it)."""
+        """The expected answer (for teachers and tests; not available while grading)."""
+        if grading():
+            raise RuntimeError("Expected answers are not available while kit grade runs a submission.")
         return self._question(question_id).expected(self.a, self.b)
 
     def _question(self, question_id: str) -> Question:
@@ -258,6 +275,8 @@ class Checker:
             ) from None
 
     def __call__(self, question_id: str, answer: Any) -> CheckResult:
+        if grading():
+            return CheckResult(question_id, 0, 0, f"{question_id}: recorded; the grader judges it.")
         q = self._question(question_id)
         if answer is Ellipsis:
             result = CheckResult(q.id, 0, q.points, f"… {q.id}: not answered yet. Replace the ... with {q.kind}.")

@@ -89,7 +89,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kit.checks import Question, assignment_names, compare, questions
+from kit.checks import GRADING_ENV, Question, assignment_names, compare, questions
 
 __all__ = [
     "DEFAULT_CELL_TIMEOUT",
@@ -776,7 +776,11 @@ def _engine() -> str:
                     error_on_timeout={"ename": _TIMEOUT_ENAME, "evalue": "", "traceback": []},
                     allow_errors=True, record_timing=False, shutdown_kernel="immediate",
                 )
-                return client.execute(cwd=str(run.workdir), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                # GRADING_ENV: inside the kernel, checks only record and expected
+                # answers cannot be looked up (see kit.checks.grading).
+                env = {**os.environ, GRADING_ENV: "1"}
+                return client.execute(cwd=str(run.workdir), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                      env=env)
 
         papermill_engines.register("kit-grade", GradingEngine)
         _ENGINE.append("kit-grade")
@@ -1263,9 +1267,8 @@ def _make_plan(name: str, solution_path: Path, texts, kernel: str, cell_timeout:
     import kit.assign
 
     # kit assign's reader, so cells without ids get the same ids as in the exercises
-    read = getattr(kit.assign, "read_notebook", None) or _read_notebook
     try:
-        solution = read(solution_path)
+        solution = kit.assign.read_notebook(solution_path)
     except Exception as err:
         raise GradeError(f"{solution_path} is not a readable notebook ({err}). Restore it from git.") from None
     qs = tuple(questions(name))
@@ -1289,12 +1292,6 @@ def _make_plan(name: str, solution_path: Path, texts, kernel: str, cell_timeout:
                   for label, (a, b) in ((YOUR_TEXTS, first), (SECOND_PAIR, second)))
     return _Plan(name, qs, hidden, pairs, kernel, float(cell_timeout), float(total_timeout), output_cap,
                  threading.Event())
-
-
-def _read_notebook(path: Path):
-    import nbformat
-
-    return nbformat.read(path, as_version=4)
 
 
 def _grade_all(todo: list[Path], plan: _Plan, book: _Book, results: dict[str, Grade], workers: int,
