@@ -26,6 +26,20 @@ def kit_pipeline(text: str) -> dict:
             "top": keywords[:3], "pairs": [" ".join(c.words) for c in pairs[:3]]}
 
 
+def warm_pipeline_setup(fraction: float = 1.0) -> str:
+    """As kit_pipeline_setup, with NLTK already imported: for the scaling rows,
+    so that a fixed import time does not hide how the work grows."""
+    import kit.collocation
+    import kit.tokenize
+
+    kit.tokenize._punkt()
+    kit.collocation._measure("likelihood_ratio", 2)
+    return corpus(fraction)
+
+
+warm_pipeline = kit_pipeline
+
+
 def nltk_pipeline_setup(fraction: float = 1.0) -> str:
     return corpus(fraction)
 
@@ -56,13 +70,13 @@ def rows(runs: int = 3) -> list[dict]:
     kit_m = measure("bench_foundation:kit_pipeline", runs)
     nltk_m = measure("bench_foundation:nltk_pipeline", runs)
     speedup = nltk_m.median_s / kit_m.median_s
-    points, exponent = scaling("bench_foundation:kit_pipeline", runs)
+    points, exponent = scaling("bench_foundation:warm_pipeline", runs)
     growth = ", ".join(f"{f:g}: {t:.2f}s" for f, t in points)
     return [row(
         "Tokenize, top keywords and collocations, War and Peace",
         kit_m, "plain offline NLTK", nltk_m, "≥ 8× faster",
         f"{speedup:.1f}× faster ({'met' if speedup >= 8 else 'MISSED'}). "
-        f"Scaling {growth}; growth exponent {exponent:.2f}. "
+        f"Scaling (NLTK already imported) {growth}; growth exponent {exponent:.2f}. "
         f"Top keywords, kit: {kit_m.result['top']}; plain NLTK: {nltk_m.result['top']} "
         "(NLTK's tokenizer splits don’t into don, ’, t, so 's' tops its list).",
     )]

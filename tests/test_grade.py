@@ -140,6 +140,14 @@ def _crafted(folder: Path) -> dict[str, int]:
     _write(nb, folder / "always_equal.ipynb")
     deserved["always_equal"] = KF_MAX - 1 - 1
 
+    nb = copy.deepcopy(sol)  # answers looked up from the checker and the question bank
+    _set(nb, "01-006", "q1_word_count = check.expected('q1_word_count')\ncheck('q1_word_count', q1_word_count)")
+    _set(nb, "01-015", "q3_top_keywords = check.expected('q3_top_keywords')")
+    _set(nb, "01-027", "from kit.questions.keyword_frequency import QUESTIONS\n"
+                       "q6_concordance_lines = [q for q in QUESTIONS if q.id == 'q6_concordance_lines'][0].expected(a, b)")
+    _write(nb, folder / "copies_expected.ipynb")
+    deserved["copies_expected"] = KF_MAX - 1 - 2 - 1
+
     nb = copy.deepcopy(sol)  # check, and kit's own comparison, patched to always agree
     _insert_after(nb, "01-002", 'check = lambda *a: print("✓ right!")\nimport kit.checks\n'
                                 "kit.checks.compare = lambda *a, **k: None\nkit.checks.to_plain = lambda v: v")
@@ -578,6 +586,12 @@ def test_always_equal_objects_earn_nothing(batch):
     g = batch["grades"]["always_equal"]
     assert g.points["q1_word_count"] == 0 and g.points["q6_concordance_lines"] == 0
     assert "AlwaysEqual" in _problem(g, "q1_word_count")
+
+
+def test_expected_answers_cannot_be_copied_while_grading(batch):
+    g = batch["grades"]["copies_expected"]
+    assert (g.points["q1_word_count"], g.points["q3_top_keywords"], g.points["q6_concordance_lines"]) == (0, 0, 0)
+    assert g.points["q4_keywords_without_said"] == 2
 
 
 def test_monkeypatched_check_earns_nothing(batch):
