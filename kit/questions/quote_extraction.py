@@ -7,13 +7,9 @@ import re
 import kit
 from kit.checks import Question
 
-__all__ = ["QUESTIONS", "NAIVE_QUOTE", "REPORTED_SPEECH"]
+from kit.quotes import NAIVE_QUOTE, REPORTED_SPEECH
 
-NAIVE_QUOTE = r"“([^”]*)”"
-"""The first regex most people write: an opening curly mark, anything but a closing one, a closing one."""
-
-REPORTED_SPEECH = r"\b(?:said|says|saying|added|adding|noted|stressed|argued) that\b"
-"""A reporting verb followed by "that": reported (indirect) speech, not a quotation."""
+__all__ = ["QUESTIONS"]
 
 
 def _regex_quotes(text) -> list[str]:

@@ -1,0 +1,404 @@
+"""Tests for kit.quotes: quotation marks, attribution, the seeds, invented news, properties.
+
+Expected values are read off the texts by hand, never copied from the kit's
+output. The news passages live in tests/data/quote_cases.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kit.quotes import FLAGS, Quote, SpeakerCount, extract_quotes, quote_records, speakers
+from kit.texts import Article, load_articles, paragraph_spans
+
+DATA = Path(__file__).parent / "data" / "quote_cases.json"
+CASES = json.loads(DATA.read_text(encoding="utf-8"))["cases"]
+
+
+def texts_of(text: str) -> list[str]:
+    return [q.text for q in extract_quotes(text)]
+
+
+def only(text: str) -> Quote:
+    found = extract_quotes(text)
+    assert len(found) == 1, f"expected one quote, got {[q.text for q in found]}"
+    return found[0]
+
+
+# --- the seeds: 8 quotes each, 6 by Khamenei, then 2 by Lukashenko -------------
+
+KHAMENEI_000 = "Ayatollah Ali Khamenei"
+KHAMENEI_001 = "Ayatollah Seyyed Ali Khamenei"
+LUKASHENKO = "Alexander Lukashenko"
+
+# (first words, last words, speaker, cue), read from the seed files.
+SEED_000 = [
+    ("Those countries that have been sanctioned", "possible to do,", KHAMENEI_000, "suggested"),
+    ("Severe sanctions made Iran notice", "capabilities and forces.", KHAMENEI_000, "added"),
+    ("During the period of sanctions, our country", "and nano[technology],", KHAMENEI_000, "stated"),
+    ("If those countries that have been sanctioned", "benefit for all of them,", KHAMENEI_000, "pointed out"),
+    ("Launching the North-South Transportation", "strive to get it launched.", KHAMENEI_000, "said"),
+    ("Spirituality can serve as a driving force", "for [all] nations.", KHAMENEI_000, None),
+    ("The Islamic Republic of Iran made great", "an opportunity for progress,", LUKASHENKO, "said"),
+    ("We have come to know our true and false", "with our true friends.", LUKASHENKO, None),
+]
+SEED_001 = [
+    ("Those countries that have been sanctioned", "possible to do,", KHAMENEI_001, "said"),
+    ("Severe sanctions made Iran notice", "capabilities and forces.", KHAMENEI_001, "said"),
+    ("During the period of sanctions, many grounds", "and nano[technology],", KHAMENEI_001, "said"),
+    ("If those countries that have been sanctioned", "benefit for all of them.", KHAMENEI_001, "emphasized"),
+    ("Launching the North-South Transportation", "strive to get it launched.", KHAMENEI_001, "said"),
+    ("Spirituality can serve as a driving force", "for [all] nations.", KHAMENEI_001, "adding"),
+    ("The Islamic Republic of Iran made great", "an opportunity for progress,", LUKASHENKO, "said"),
+    ("We have come to know our true and false", "with our true friends.", LUKASHENKO, "concluded by saying"),
+]
+
+
+@pytest.mark.parametrize(
+    "seed, n, expected",
+    [(0, n, e) for n, e in enumerate(SEED_000)] + [(1, n, e) for n, e in enumerate(SEED_001)],
+    ids=lambda v: str(v)[:20],
+)
+def test_seed_quote(seeds, seed, n, expected):
+    article = seeds[seed]
+    found = extract_quotes(article)
+    assert len(found) == 8
+    q = found[n]
+    first, last, speaker, cue = expected
+    assert q.text.startswith(first) and q.text.endswith(last)
+    assert article.text[q.start : q.end] == q.text
+    assert article.text[q.start - 1] in "“\"" and article.text[q.end] in "”\""  # exactly the marks' content
+    assert (q.speaker, q.cue) == (speaker, cue)
+    assert q.flag is None
+
+
+def test_seed_000_last_quote_is_a_continuation_by_lukashenko(seeds):
+    q = extract_quotes(seeds[0])[-1]
+    assert seeds[0].text[q.end] == '"'  # opened with “, closed with a straight mark
+    assert (q.speaker, q.cue, q.mention) == (LUKASHENKO, None, None)
+    assert seeds[0].paragraphs[q.paragraph].startswith("“We have come")
+
+
+def test_seed_speakers():
+    from kit.tokenize import words  # an independent word counter
+
+    a, b = load_articles()
+    for article, khamenei in ((a, KHAMENEI_000), (b, KHAMENEI_001)):
+        his = sum(len(words(q.text)) for q in extract_quotes(article) if q.speaker == khamenei)
+        # Lukashenko's two quotes have 33 and 29 words, counted by hand in both seeds.
+        assert speakers(article) == [SpeakerCount(khamenei, 6, his), SpeakerCount(LUKASHENKO, 2, 62)]
+
+
+# --- quotation marks -------------------------------------------------------------
+
+MARK_CASES = {
+    "curly": ("She said, “We will win.”", ["We will win."]),
+    "straight": ('She said, "We will win."', ["We will win."]),
+    "mixed curly then straight": ('“We will win," she said.', ["We will win,"]),
+    "mixed straight then curly": ('"We will win,” she said.', ["We will win,"]),
+    "angle": ("«We will win,» she said.", ["We will win,"]),
+    "nested single in curly double": (
+        "“They called it ‘a temporary measure’ and left,” she said.",
+        ["They called it ‘a temporary measure’ and left,"],
+    ),
+    "nested single in straight double": (
+        "\"They called it 'a temporary measure' and left,\" she said.",
+        ["They called it 'a temporary measure' and left,"],
+    ),
+    "apostrophes inside a quote": (
+        "“Both countries’ leaders don’t agree,” she said.",
+        ["Both countries’ leaders don’t agree,"],
+    ),
+    "apostrophes outside quotes": ("The countries’ leaders don’t agree, and the workers' vote is in.", []),
+    "an apostrophe that opens a word": ("Music from the ‘90s is back on the radio.", []),
+    "editorial brackets": ("“It is [also] to their benefit,” she said.", ["It is [also] to their benefit,"]),
+    "two quotes side by side": ("“We won.” “They lost,” she said.", ["We won.", "They lost,"]),
+    "a quote interrupted by its attribution": (
+        "“We will win,” she said, “because we must.”",
+        ["We will win,", "because we must."],
+    ),
+    "empty marks": ("She said “” and left.", []),
+    "inches are not marks": ('The 12" pipe burst on Monday.', []),
+    "single quotes outside double ones (a headline)": (
+        "Nurses: 'We cannot go on like this'\n\nNurses walked out on Monday.",
+        ["We cannot go on like this"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", MARK_CASES)
+def test_marks(name):
+    text, expected = MARK_CASES[name]
+    assert texts_of(text) == expected
+
+
+def test_a_quote_over_several_paragraphs_is_one_quote():
+    text = (
+        "The chief described the night.\n\n"
+        "“We let the warehouse go.\n\n"
+        "“I would make the same call again.\n\n"
+        "“Everyone went home,” Chief Marcus Bell said.\n\n"
+        "Residents praised the crews."
+    )
+    q = only(text)
+    assert q.text == "We let the warehouse go.\n\n“I would make the same call again.\n\n“Everyone went home,"
+    assert (q.flag, q.complete, q.paragraph, q.speaker) == ("continued", True, 1, "Marcus Bell")
+
+
+def test_an_unclosed_quote_is_cut_at_its_paragraph_end_and_flagged():
+    later = "\n\n".join(f"Paragraph {n} has no quotes at all." for n in range(50))
+    text = f"The mayor spoke. “This never closes, she said.\n\n{later}\n\n“A later quote,” he said."
+    first, second = extract_quotes(text)
+    assert (first.text, first.flag, first.complete) == ("This never closes, she said.", "unclosed", False)
+    assert (second.text, second.flag) == ("A later quote,", None)
+
+
+def test_a_new_opening_mark_cuts_an_unclosed_quote():
+    first, second = extract_quotes("The mayor spoke. “One, she said. “Two,” he said.")
+    assert (first.text, first.flag) == ("One, she said.", "unclosed")
+    assert (second.text, second.flag) == ("Two,", None)
+
+
+def test_a_missing_opening_mark_is_recovered_and_flagged():
+    text = "The founder spoke last.\n\nThank you all for coming back,” Ines Moreau said."
+    q = only(text)
+    assert (q.text, q.flag, q.complete, q.speaker) == ("Thank you all for coming back,", "unopened", False, "Ines Moreau")
+
+
+def test_a_quote_runs_on_over_a_line_break_of_a_wrapped_paragraph():
+    text = (
+        "“What? Revolution and regicide a grand thing?... Well, after that...\n"
+        "But won’t you come to this other table?” repeated Anna Pávlovna."
+    )
+    q = only(text)
+    assert q.text.endswith("this other table?") and q.flag is None
+    assert q.cue == "repeated"
+
+
+def test_flags_are_documented():
+    assert set(FLAGS) == {"continued", "unclosed", "unopened"}
+    assert all(len(explanation) > 40 for explanation in FLAGS.values())
+
+
+# --- attribution -------------------------------------------------------------------
+
+ATTRIBUTION_CASES = {
+    "X said, “...”": ("Jane Doe said, “We will win this fight.”", "Jane Doe", "said"),
+    "“...,” X said": ("“We will win this fight,” Jane Doe said.", "Jane Doe", "said"),
+    "“...,” said X": ("“We will win this fight,” said Jane Doe.", "Jane Doe", "said"),
+    "X concluded by saying": ("Jane Doe concluded by saying, “We will win this fight.”", "Jane Doe",
+                              "concluded by saying"),
+    "according to X": ("“We will win this fight,” according to Jane Doe.", "Jane Doe", "according to"),
+    "a title to the person": (
+        "Prime Minister Jane Doe spoke on Monday.\n\n“We will win this fight,” the prime minister said.",
+        "Jane Doe", "said"),
+    "a title with 'of' to the person": (
+        "Leader of the Opposition Sir John Grey spoke.\n\n“We will win this fight,” the Leader said.",
+        "Sir John Grey", "said"),
+    "a surname to the full name": ("Jane Doe arrived.\n\n“We will win this fight,” Doe said.", "Jane Doe", "said"),
+    "a pronoun to the latest person": ("Jane Doe arrived on Monday. “We will win,” she said.", "Jane Doe", "said"),
+    "an apposition": ("“We will win,” said Jane Doe, the chief executive of Acme.\n\n“We must,” the chief "
+                      "executive added.", "Jane Doe", "said"),
+    "an unnamed spokesman": ("“We will win this fight,” a spokesman for the ministry said.", None, "said"),
+    "a country is not a person": ("Iran said on Monday: “We will respond to this.”", None, "said"),
+    "no attribution at all": ("“We will win this fight.”", None, None),
+}
+
+
+@pytest.mark.parametrize("name", ATTRIBUTION_CASES)
+def test_attribution(name):
+    text, speaker, cue = ATTRIBUTION_CASES[name]
+    q = extract_quotes(text)[0]
+    assert (q.speaker, q.cue) == (speaker, cue)
+
+
+def test_the_mention_keeps_the_words_as_written():
+    q = only("Prime Minister Jane Doe spoke.\n\n“We will win this fight,” the prime minister said.")
+    assert q.mention == "the prime minister"
+    assert q.speaker == "Jane Doe"
+
+
+def test_a_quote_paragraph_continues_the_previous_paragraphs_report():
+    text = "Jane Doe spoke first.\n\nShe added that the plan was ready.\n\n“We will start on Monday.”"
+    assert (only(text).speaker, only(text).cue) == ("Jane Doe", None)
+
+
+def test_a_continuation_never_reaches_past_a_paragraph_without_speech():
+    text = "“We will win,” Jane Doe said.\n\nThe weather was fine.\n\n“It is over.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Jane Doe", None]
+
+
+def test_reported_speech_is_not_a_quote():
+    text = "The governor said that inflation would fall. She added that the bank was ready to act."
+    assert extract_quotes(text) == []
+
+
+# --- the speaker's name: offices dropped, honorifics kept -------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Belarusian President Alexander Lukashenko arrived.\n\n“We came as friends,” Lukashenko said.",
+         "Alexander Lukashenko"),
+        ("Sir Alan Crane arrived.\n\n“We came as friends,” Crane said.", "Sir Alan Crane"),
+        ("Mrs. Helen Barker said, “We came as friends.”", "Helen Barker"),
+        ("Union boss Ken Ashworth said: “We came as friends.”", "Ken Ashworth"),
+        ("Pope Gregory XVII arrived.\n\n“We came as friends,” the pope said.", "Gregory XVII"),
+    ],
+)
+def test_name_rule(text, speaker):
+    assert extract_quotes(text)[0].speaker == speaker
+
+
+def test_the_fullest_name_is_used_in_both_seeds(seeds):
+    assert {q.speaker for q in extract_quotes(seeds[0])} == {KHAMENEI_000, LUKASHENKO}
+    assert {q.speaker for q in extract_quotes(seeds[1])} == {KHAMENEI_001, LUKASHENKO}
+
+
+# --- scare quotes and titles -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Iran leads the so-called “axis of resistance” in the region.", []),
+        ("Many diplomats regard the framework as a “talking shop”.", []),
+        ("Her memoir “Lessons From the Back Row” sold well.", []),
+        ("“No,” he said.", ["No,"]),
+        ("Asked again, the negotiator paused. “Not yet.”", ["Not yet."]),
+        ("She said the statement came “far too late” for the families.", ["far too late"]),
+        ("Officials said the so-called “reset” had failed.", []),
+    ],
+)
+def test_short_quotes(text, expected):
+    assert texts_of(text) == expected
+
+
+# --- input, records, speakers -------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"bytes", ["a list"]])
+def test_bad_input_is_a_clear_type_error(bad):
+    with pytest.raises(TypeError, match="must be an Article or a str"):
+        extract_quotes(bad)
+
+
+def test_empty_and_blank_texts_have_no_quotes():
+    assert extract_quotes("") == [] and extract_quotes("  \n\n ") == []
+
+
+def test_an_article_and_its_text_give_the_same_quotes():
+    text = "“We will win this fight,” Jane Doe said."
+    assert extract_quotes(Article("x", text)) == extract_quotes(text)
+
+
+def test_records_are_one_dict_per_quote():
+    text = "“We will win this fight,” Jane Doe said. “Yes.”"
+    rows = quote_records(text)
+    assert [r["text"] for r in rows] == ["We will win this fight,", "Yes."]
+    assert rows[0]["speaker"] == rows[1]["speaker"] == "Jane Doe"
+    assert (rows[0]["words"], rows[1]["words"], rows[0]["complete"]) == (5, 1, True)
+    assert set(rows[0]) == set(Quote._fields) | {"words", "complete"}
+
+
+def test_speakers_count_quotes_and_words_with_unknown_last():
+    text = ("“We will win this fight,” Jane Doe said. “Yes, we will.”\n\n"
+            "“Nobody knows,” a spokesman said.\n\n“It is true,” said John Roe.")
+    assert speakers(text) == [
+        SpeakerCount("Jane Doe", 2, 8),
+        SpeakerCount("John Roe", 1, 3),
+        SpeakerCount(None, 1, 2),
+    ]
+
+
+def test_importing_the_module_stays_light():
+    code = "import sys, kit.quotes; print(sorted(m for m in ('nltk', 'pandas', 'numpy') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+# --- invented news passages (tests/data/quote_cases.json) ---------------------------
+
+
+CASE_PARAMS = [
+    pytest.param(
+        case,
+        id=case["id"],
+        marks=[pytest.mark.xfail(strict=True, reason=case["xfail"])] if case.get("xfail") else [],
+    )
+    for case in CASES
+]
+
+
+@pytest.mark.parametrize("case", CASE_PARAMS)
+def test_news_passage(case):
+    found = extract_quotes(case["text"])
+    assert [q.text for q in found] == [e["text"] for e in case["quotes"]], "the quotes found"
+    for q, expected in zip(found, case["quotes"]):
+        assert case["text"][q.start : q.end] == q.text
+        assert (q.speaker, q.cue, q.flag) == (expected["speaker"], expected["cue"], expected["flag"]), q.text
+    for absent in case["absent"]:
+        assert all(absent != q.text for q in found)
+
+
+def test_news_passages_are_varied_enough():
+    styles = {case["style"] for case in CASES}
+    assert len(CASES) >= 12 and len(styles) >= 8
+    assert sum(len(case["quotes"]) for case in CASES) >= 100
+
+
+def test_accuracy_over_all_news_passages():
+    """No quote missed, and the speaker right on well over 90% of named speakers."""
+    total = found = named = named_right = 0
+    for case in CASES:
+        by_text = {q.text: q for q in extract_quotes(case["text"])}
+        for expected in case["quotes"]:
+            total += 1
+            q = by_text.get(expected["text"])
+            found += q is not None
+            if expected["speaker"]:
+                named += 1
+                named_right += q is not None and q.speaker == expected["speaker"]
+    assert found == total
+    assert named_right / named >= 0.95
+
+
+# --- properties on arbitrary text ------------------------------------------------------
+
+PIECES = st.sampled_from(
+    ["“", "”", '"', "‘", "’", "'", "«", "»", "\n\n", "\n", " said ", " she said, ", ",” he said. “",
+     "Jane Doe", " the minister ", ". ", "—", "[", "]"]
+)
+TEXTS = st.lists(st.one_of(st.text(max_size=12), PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_spans_are_exact_ordered_and_never_overlap(text):
+    found = extract_quotes(text)
+    n_paragraphs = len(paragraph_spans(text))
+    end = 0
+    for q in found:
+        assert text[q.start : q.end] == q.text and q.start < q.end
+        assert q.start >= end, "quotes overlap or are out of order"
+        end = q.end
+        assert 0 <= q.paragraph < n_paragraphs
+        assert q.flag is None or q.flag in FLAGS
+        assert q.speaker is None or isinstance(q.speaker, str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_a_quote_crosses_a_blank_line_only_into_a_paragraph_that_opens_with_a_mark(text):
+    for q in extract_quotes(text):
+        for gap in re.finditer(r"\n[ \t\r\f\v]*\n\s*", q.text):
+            assert q.text[gap.end() : gap.end() + 1] in ("“", "«", '"', "”", "»")
