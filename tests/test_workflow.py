@@ -138,7 +138,7 @@ def test_the_notebook_step_runs_locally(job, tmp_path):
 
 
 def test_the_grade_step_runs_locally(job, tmp_path):
-    """Skips politely while `kit grade` does not exist; grades the solutions once it does."""
+    """With no submissions/ folder, the step grades the solution itself, which must score full marks."""
     repo = tmp_path / "repo"
     (repo / "solutions").mkdir(parents=True)
     solution = ROOT / "solutions" / "01_keyword_frequency.ipynb"  # one is enough, and quicker
@@ -146,18 +146,11 @@ def test_the_grade_step_runs_locally(job, tmp_path):
     result = run_step(job, "Grade the submissions", repo)
     log = result.stdout + result.stderr
     assert result.returncode == 0, log
-    has_grade = subprocess.run(
-        [sys.executable, "-m", "kit", "grade", "--help"], capture_output=True, cwd=ROOT
-    ).returncode == 0
-    if has_grade:
-        # No submissions/ folder: the solution itself is graded, and must score full marks.
-        grades = repo / job["env"]["GRADES"] / solution.stem / "grades.csv"
-        assert grades.is_file(), f"kit grade wrote no grades.csv:\n{log}"
-        (row,) = csv.DictReader(grades.open(encoding="utf-8"))
-        assert row["student"] == solution.stem
-        assert float(row["total"]) == float(row["max"]) > 0, row
-    else:
-        assert "no 'kit grade' command yet" in log
+    grades = repo / job["env"]["GRADES"] / solution.stem / "grades.csv"
+    assert grades.is_file(), f"kit grade wrote no grades.csv:\n{log}"
+    (row,) = csv.DictReader(grades.open(encoding="utf-8"))
+    assert row["student"] == solution.stem
+    assert float(row["total"]) == float(row["max"]) > 0, row
 
 
 # --- Binder -----------------------------------------------------------------------
