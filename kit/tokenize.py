@@ -140,12 +140,16 @@ def _cached_tokens(s: str, lower: bool) -> tuple[str, ...]:
     """
     # Whole-text passes run in C, much faster than fixing each word in Python:
     # curly apostrophes become straight, and possessive apostrophes go.
-    found = _FLAT_TOKEN.findall(_POSSESSIVE.sub("", s.replace("’", "'")))
-    if lower and found:
-        # Lower-case after splitting, in one pass: lower-casing first would split
-        # words like İstanbul, whose lower-case form has a combining mark.
-        found = "\n".join(found).lower().split("\n")
-    return tuple(found)
+    s = _POSSESSIVE.sub("", s.replace("’", "'"))
+    if not lower:
+        return tuple(_FLAT_TOKEN.findall(s))
+    lowered = s.lower()
+    if len(lowered) == len(s):
+        return tuple(_FLAT_TOKEN.findall(lowered))
+    # A few letters grow when lower-cased: İ becomes i and a combining dot, which
+    # would split İstanbul in two. Then split first and lower-case the words.
+    found = _FLAT_TOKEN.findall(s)
+    return tuple("\n".join(found).lower().split("\n")) if found else ()
 
 
 def token_counts(text: TextLike, *, lower: bool = True) -> Counter:
