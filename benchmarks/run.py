@@ -12,6 +12,7 @@ import importlib
 import os
 import platform
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -54,7 +55,9 @@ def main() -> None:
         if wanted and path.stem not in wanted:
             continue
         print(f"running {path.name} ...", file=sys.stderr, flush=True)
+        start = time.perf_counter()
         all_rows.extend(importlib.import_module(path.stem).rows())
+        print(f"  {path.name} took {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
     print_rows(all_rows)
     if not wanted:
         (HERE / "RESULTS.md").write_text(markdown(all_rows), encoding="utf-8")
