@@ -6,8 +6,11 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: lab test bench assign clean
 
+# Jupyter refuses to run as root (as in many containers) unless told it may.
+AS_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
+
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb
+	$(VENV)/bin/jupyter lab $(AS_ROOT) notebooks/00_start_here.ipynb
 
 test: $(STAMP)
 	$(PY) -m pytest -n auto
