@@ -1,0 +1,89 @@
+"""The command line: ``kit grade``'s options (``add_parser``) and what it prints."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kit.checks import assignment_names
+from kit.grade.batch import _default_workers, grade
+from kit.grade.records import (
+    CANVAS_CSV,
+    DEFAULT_CELL_TIMEOUT,
+    DEFAULT_TOTAL_TIMEOUT,
+    GRADES_CSV,
+    LMS_CHOICES,
+    OK,
+    GradeError,
+)
+
+__all__ = [
+    "_cli",
+    "add_parser",
+]
+
+
+# --- the command line ------------------------------------------------------------------------
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Add ``kit grade`` to the ``kit`` command's subcommands."""
+    p = sub.add_parser(
+        "grade", help="grade submitted notebooks",
+        description="Run each submitted notebook twice (on the student's texts and on a second pair they never "
+                    "saw), in fresh kernels, in parallel, and write grades.csv, feedback/<student>.html and "
+                    "summary.png into --out.",
+        epilog="Example: kit grade keyword_frequency submissions/ --out grades/ --lms canvas. "
+               "Running again into the same --out resumes a run that was interrupted (students already in "
+               "grades.csv are kept); after a run that finished, its grades.csv is kept as grades-<time>.csv.",
+    )
+    p.add_argument("assignment", help=f"an assignment ({', '.join(assignment_names())}) or a solution notebook")
+    p.add_argument("submissions", nargs="+", metavar="SUBMISSION", help="submitted .ipynb files, or folders of them")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for grades.csv, feedback/ and summary.png")
+    p.add_argument("--texts", nargs=2, metavar=("A", "B"),
+                   help="the second pair of texts (default: the Riverside pair in kit/data/holdout/)")
+    p.add_argument("--cell-timeout", type=float, default=DEFAULT_CELL_TIMEOUT, metavar="S",
+                   help=f"seconds a cell may run before it is interrupted (default: {DEFAULT_CELL_TIMEOUT:g})")
+    p.add_argument("--total-timeout", type=float, default=DEFAULT_TOTAL_TIMEOUT, metavar="S",
+                   help=f"seconds one run of a notebook may take (default: {DEFAULT_TOTAL_TIMEOUT:g})")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help=f"notebooks graded at once (default: one per core, here {_default_workers()})")
+    p.add_argument("--lms", choices=LMS_CHOICES, help=f"also write a gradebook to import ({CANVAS_CSV} for canvas)")
+    p.add_argument("--lms-column", metavar="NAME",
+                   help="the gradebook's grade column, e.g. 'Keyword frequency (4321)' (default: the assignment)")
+    p.add_argument("--kernel", default="python3", help="the Jupyter kernel to run notebooks in (default: python3)")
+    p.add_argument("--solutions", metavar="DIR", help="where solution notebooks are (default: ./solutions)")
+    p.add_argument("--no-resume", dest="resume", action="store_false",
+                   help="start over even if the last run into --out did not finish")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(run=_cli)
+    return p
+
+
+def _cli(args: argparse.Namespace) -> int:
+    if args.workers is not None and args.workers < 1:
+        print("kit grade: --workers must be 1 or more.", file=sys.stderr)
+        return 2
+    try:
+        grades = grade(args.assignment, args.submissions, args.out, texts=args.texts,
+                       cell_timeout=args.cell_timeout, total_timeout=args.total_timeout, workers=args.workers,
+                       lms=args.lms, lms_column=args.lms_column, kernel=args.kernel, solutions=args.solutions,
+                       resume=args.resume, progress=not args.quiet)
+    except GradeError as err:
+        print(f"kit grade: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"kit grade: stopped. Finished grades are in {Path(args.out) / GRADES_CSV}; "
+              "run the same command again to grade the rest.", file=sys.stderr)
+        return 130
+    out = Path(args.out)
+    if grades:
+        mean = sum(g.total for g in grades) / len(grades)
+        print(f"graded {len(grades)} notebooks: mean {mean:.1f} of {grades[0].max} points")
+    for g in grades:
+        if g.status != OK:
+            print(f"  {g.student}: {g.status}: {g.reason}")
+    print(f"wrote {out / GRADES_CSV}, {out / 'feedback'}/, {out / 'summary.png'}"
+          + (f", {out / CANVAS_CSV}" if args.lms == "canvas" else ""))
+    return 0

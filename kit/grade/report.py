@@ -1,0 +1,252 @@
+"""What is written into ``--out``: grades.csv (and resuming it), feedback pages, summary.png, the Canvas gradebook."""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import os
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from kit.checks import Question
+from kit.grade.records import CANVAS_CSV, GRADES_CSV, OK, STATE_FILE, Grade, QuestionGrade, _Plan
+
+__all__ = [
+    "_Book",
+    "_CANVAS_NAME",
+    "_STYLE",
+    "_grade_from_row",
+    "_header",
+    "_read_rows",
+    "_row",
+    "_stamp",
+    "_write_atomic",
+    "feedback_html",
+    "write_canvas_gradebook",
+    "write_summary",
+]
+
+
+# --- the output folder ------------------------------------------------------------------------
+
+
+def _header(plan_questions: Sequence[Question]) -> list[str]:
+    return ["student", *[q.id for q in plan_questions], "total", "max", "status", "reason"]
+
+
+def _row(g: Grade, qs: Sequence[Question]) -> list[str]:
+    return [g.student, *[str(g.points.get(q.id, 0)) for q in qs], str(g.total), str(g.max), g.status, g.reason]
+
+
+def _stamp(path: Path) -> Path:
+    stamp = datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}-{stamp}{path.suffix}")
+    n = 2
+    while target.exists():
+        target = path.with_name(f"{path.stem}-{stamp}-{n}{path.suffix}")
+        n += 1
+    return target
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _read_rows(path: Path, header: list[str]) -> list[list[str]] | None:
+    """The complete rows of a grades file, or None when its columns are not ``header``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not text.endswith("\n"):
+        text = text[: text.rfind("\n") + 1]  # a row cut short by a kill
+    import io
+
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows or rows[0] != header:
+        return None
+    good = []
+    for row in rows[1:]:
+        if len(row) == len(header) and all(x.lstrip("-").isdigit() for x in row[1:-2]):
+            good.append(row)
+    return good
+
+
+def _grade_from_row(row: list[str], qs: Sequence[Question]) -> Grade:
+    points = {q.id: int(x) for q, x in zip(qs, row[1:])}
+    graded = tuple(QuestionGrade(q.id, points[q.id], q.points, q.hidden,
+                                 "" if points[q.id] == q.points else "graded in an earlier run: see its feedback page.")
+                   for q in qs)
+    n = len(qs)
+    return Grade(row[0], points, int(row[n + 1]), int(row[n + 2]), row[n + 3], row[n + 4], graded)
+
+
+class _Book:
+    """The output folder: grades.csv (appended as students finish), feedback, state."""
+
+    def __init__(self, out: Path, plan: _Plan, state: dict, resume: bool):
+        self.out = out
+        self.plan = plan
+        self.header = _header(plan.questions)
+        self.grades_path = out / GRADES_CSV
+        self.state_path = out / STATE_FILE
+        self.state = state
+        self.done: dict[str, Grade] = {}
+        self.archived: list[Path] = []
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "feedback").mkdir(exist_ok=True)
+        previous = self._previous_state()
+        rows = _read_rows(self.grades_path, self.header) if self.grades_path.exists() else None
+        resumable = (resume and previous is not None and not previous.get("finished")
+                     and previous.get("assignment") == plan.assignment and rows is not None)
+        if resumable:
+            self.done = {row[0]: _grade_from_row(row, plan.questions) for row in rows}
+            self._write_rows(rows)  # drop a row cut short
+            self.state["started"] = previous.get("started", self.state["started"])
+            self.state["resumed"] = previous.get("resumed", 0) + 1
+        else:
+            for name in (GRADES_CSV, CANVAS_CSV):
+                if (out / name).exists():
+                    target = _stamp(out / name)
+                    os.replace(out / name, target)
+                    self.archived.append(target)
+            self._write_rows([])
+        _write_atomic(self.state_path, json.dumps(self.state, indent=2) + "\n")
+        self._file = open(self.grades_path, "a", encoding="utf-8", newline="")
+        self._csv = csv.writer(self._file)
+
+    def _previous_state(self) -> dict | None:
+        try:
+            state = json.loads(self.state_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return state if isinstance(state, dict) else None
+
+    def _write_rows(self, rows: list[list[str]]) -> None:
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(self.header)
+        writer.writerows(rows)
+        _write_atomic(self.grades_path, buffer.getvalue())
+
+    def add(self, g: Grade) -> None:
+        """Write the student's feedback, then append their row and flush it to disk."""
+        _write_atomic(self.out / "feedback" / f"{g.student}.html", feedback_html(g, self.plan.assignment))
+        self._csv.writerow(_row(g, self.plan.questions))
+        self._file.flush()
+        os.fsync(self._file.fileno())
+        self.done[g.student] = g
+
+    def close(self) -> None:
+        self._file.close()
+
+    def finish(self, lms: str | None, lms_column: str | None) -> list[Path]:
+        self.close()
+        rows = _read_rows(self.grades_path, self.header) or []
+        everyone = [_grade_from_row(row, self.plan.questions) for row in rows]
+        written = [self.grades_path, self.out / "feedback"]
+        if everyone:
+            written.append(write_summary(everyone, self.plan.questions, self.out / "summary.png"))
+        if lms == "canvas":
+            written.append(write_canvas_gradebook(everyone, self.out / CANVAS_CSV,
+                                                  column=lms_column or self.plan.assignment))
+        self.state["finished"] = datetime.now().isoformat(timespec="seconds")
+        _write_atomic(self.state_path, json.dumps(self.state, indent=2) + "\n")
+        return written
+
+
+# --- feedback, summary, gradebook ----------------------------------------------------------------
+
+_STYLE = """
+body { font-family: system-ui, sans-serif; max-width: 52em; margin: 2em auto; padding: 0 1em; color: #1f2328; }
+table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px solid #d0d7de; padding: .4em; text-align: left; vertical-align: top; }
+.right { color: #1a7f37; } .wrong { color: #cf222e; } .note { color: #59636e; } code { background: #f6f8fa; }
+"""
+
+
+def feedback_html(g: Grade, assignment: str) -> str:
+    """One student's feedback page. Everything that came from the student is escaped."""
+    e = html.escape
+    rows = []
+    for q in g.questions:
+        mark = '<span class="right">✓</span>' if not q.problem else '<span class="wrong">✗</span>'
+        name = f"<code>{e(q.id)}</code>" + (' <span class="note">(hidden test)</span>' if q.hidden else "")
+        rows.append(f"<tr><td>{mark} {name}</td><td>{q.earned}/{q.points}</td><td>{e(q.problem)}</td></tr>")
+    runs = []
+    for run in g.runs:
+        state = "ran to the end" if run.completed else "did not run to the end"
+        items = "".join(f"<li>{e(p)}</li>" for p in run.problems) or "<li>no problems</li>"
+        runs.append(f"<h3>On {e(run.texts)}: {state}</h3><ul>{items}</ul>")
+    status = "" if g.status == OK else f"<p><strong>Status: {e(g.status)}.</strong></p>"
+    reason = f"<p>In short: {e(g.reason)}</p>" if g.reason else ""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{e(assignment)}: {e(g.student)}</title><style>{_STYLE}</style></head>
+<body>
+<h1>{e(assignment)}: feedback for {e(g.student)}</h1>
+<p><strong>{g.total} of {g.max} points.</strong></p>
+{status}{reason}
+<p class="note">Your notebook was run from top to bottom in a fresh kernel on your texts and, if some answers
+were right, again on a second pair of texts you have not seen. An answer counts when it is right on both,
+so compute answers from the texts rather than typing them in. Hidden tests try your code on other inputs;
+they are named here, but not shown.</p>
+<table><tr><th>question</th><th>points</th><th>what was wrong</th></tr>
+{''.join(rows)}
+</table>
+<h2>Running your notebook</h2>
+{''.join(runs) or '<p>It was not run.</p>'}
+</body></html>
+"""
+
+
+def write_summary(grades: Sequence[Grade], qs: Sequence[Question], path: Path) -> Path:
+    """A histogram of totals and the mean points per question, as a PNG (no display needed)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(11, 4.5), layout="constrained")
+    FigureCanvasAgg(fig)
+    left, right = fig.subplots(1, 2, width_ratios=[1, 1.6])
+    top = max((g.max for g in grades), default=0) or 1
+    left.hist([g.total for g in grades], bins=range(0, top + 2), align="left", color="#4c72b0", rwidth=0.85)
+    left.set(title=f"Totals ({len(grades)} students)", xlabel=f"points (of {top})", ylabel="students")
+    ids = [q.id for q in qs]
+    means = [sum(g.points.get(i, 0) for g in grades) / len(grades) for i in ids]
+    right.bar(ids, [q.points for q in qs], color="#e5e5e5", label="points possible")
+    right.bar(ids, means, color="#55a868", label="mean earned")
+    right.set(title="Mean points per question", ylabel="points")
+    right.tick_params(axis="x", labelrotation=60, labelsize=8)
+    right.legend(fontsize=8)
+    fig.savefig(path, dpi=100)
+    return path
+
+
+_CANVAS_NAME = re.compile(r"^(?P<name>[^_]+)_(?:late_)?(?P<id>\d+)_(?P<submission>\d+)_.+$", re.IGNORECASE)
+
+
+def write_canvas_gradebook(grades: Sequence[Grade], path: Path, *, column: str) -> Path:
+    """A CSV that Canvas's gradebook imports (Grades > Import).
+
+    Columns: ``Student``, ``ID``, ``SIS User ID``, ``SIS Login ID``, ``Section``,
+    then one column named ``column`` holding each student's total. Canvas
+    matches rows by ``ID``, which is read from the file names Canvas gives when
+    you download all submissions (``name_12345_67890_file.ipynb``: 12345 is the
+    ID; ``name_late_12345_...`` too). For other file names, ``Student`` is the
+    file name and ``ID`` is empty, and Canvas asks you to match those rows by
+    hand. A column named like an existing assignment, ``Keyword frequency
+    (4321)`` with its Canvas id in brackets, fills that assignment; any other
+    name creates a new assignment.
+    """
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", column])
+        for g in grades:
+            m = _CANVAS_NAME.match(g.student)
+            writer.writerow([m["name"] if m else g.student, m["id"] if m else "", "", "", "", g.total])
+    return path
