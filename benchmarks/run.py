@@ -31,7 +31,7 @@ def markdown(rows: list[dict]) -> str:
         "",
         f"Written by `make bench` on {datetime.date.today()}: Python {platform.python_version()}, "
         f"{os.cpu_count()} cores, {platform.machine()}. Times are medians of several runs, each in a "
-        "fresh process; peak memory is the growth of the process's peak resident memory during one run.",
+        "fresh process; peak memory is how far the process's resident memory rose during one run.",
         "",
         "| Task | The kit | Side by side with | Baseline | Ratio | Kit peak MB | Baseline peak MB | Target |",
         "|---|---:|---|---:|---:|---:|---:|---|",
