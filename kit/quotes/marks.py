@@ -1,0 +1,217 @@
+"""Step 1: find the quotation marks and the quoted stretches between them.
+
+Curly and straight double marks (and angle marks), read paragraph by paragraph,
+with quotes that run over several paragraphs and quotes left unclosed; then
+single marks outside the double quotes, told apart from apostrophes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+from kit.texts import WRAP_WIDTH, Span
+
+__all__ = ["_Region", "_double_quotes", "_single_quotes"]
+
+
+# --- Step 1: find the quotation marks ----------------------------------------
+#
+# Whether a mark opens or closes a quote is decided by the glyph where it is
+# unambiguous (“ opens, ” closes) and by where it stands otherwise: after a
+# space it opens, before one it closes. Smart-quote converters sometimes
+# produce the wrong curly glyph, so position wins over the glyph when they
+# disagree.
+_MARKS = re.compile(
+    r"""
+    (?P<close>
+        (?<=\S)“(?=[\s.,;:!?)\]]|$)         # “ after a word and before a space: a slip for ” (word“ he said)
+      | (?<=\S)[”»]                         # ” and » after a word or punctuation
+      | [”»](?![^\W_])                      # ” and » before a space or punctuation
+      | (?<=\S)"(?=[\s.,;:!?)\]}—–-]|$)     # a straight " after a word, before a space or punctuation
+    )
+  | (?P<open>
+        [“«]                                # “ and «
+      | [”»]                                # ” after a space, before a word ( ”Yes): a slip for “
+      | (?<![^\s(\[{—–/-])"(?=\S)           # a straight " at a paragraph start, or after a space, bracket or dash
+    )
+  | (?P<either>")                           # any other straight " (between two words, or two spaces): it
+                                            #   closes an open quote, else it opens one
+    """,
+    re.VERBOSE,
+)
+
+# The characters _MARKS reads. Finding these first and reading each one with
+# _MARKS.match is many times faster than trying _MARKS at every character.
+_MARK_CHAR = re.compile(r'[“”«»"]')
+
+# Single marks are read only outside double quotes (inside them they are
+# nested quotes, part of the quoted words). Apostrophes are told apart by
+# position: an apostrophe inside a word (don’t) is followed by a letter, and
+# one at the start of a word (’90s) is not preceded by ‘.
+_SINGLE_MARKS = re.compile(
+    r"""
+    (?P<open>
+        ‘(?=\S)                             # ‘ before a word
+      | (?<![^\s(\[{—–/-])'(?=[^\W\d_])     # a straight ' after a space, before a letter ('Yes)
+    )
+  | (?P<close>
+        (?<=[^\s‘'])[’'](?![^\W_])          # ’ or ' after a non-space and not before a letter or digit,
+                                            #   so never the apostrophe in don’t or it’s
+    )
+    """,
+    re.VERBOSE,
+)
+_QUOTE_END_PUNCT = ".,!?;:…—–-"
+
+
+class _Region(NamedTuple):
+    """A quoted stretch, before anyone is attributed to it."""
+
+    start: int  # the first quoted character
+    end: int  # just after the last one
+    para: int  # the paragraph where it opens
+    flag: str | None
+    mark_start: int  # the opening mark (== start when there is none)
+    mark_end: int  # just after the closing mark (== end when there is none)
+
+
+def _trimmed(s: str, mark_start: int, start: int, end: int, mark_end: int, para: int,
+             flag: str | None) -> _Region | None:
+    """A region with white space trimmed from the quoted words; None if they are empty."""
+    while start < end and s[start].isspace():
+        start += 1
+    while end > start and s[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return None
+    return _Region(start, end, para, flag, mark_start, mark_end)
+
+
+def _double_quotes(s: str, paras: list[Span]) -> list[_Region]:
+    """The stretches between double quotation marks, paragraph by paragraph.
+
+    Hand-written because no library recovers from unbalanced marks: an open
+    quote ends at its paragraph's end unless the next paragraph opens with a
+    mark (a quote running over several paragraphs).
+    """
+    found: list[_Region] = []
+    opened: tuple[int, int, int] | None = None  # (mark start, quoted start, paragraph)
+    continued = False
+    previous_end = 0
+
+    def close(end: int, mark_end: int, flag: str | None) -> None:
+        region = _trimmed(s, opened[0], opened[1], end, mark_end, opened[2], flag)
+        if region:
+            found.append(region)
+
+    for i, (p_start, p_end) in enumerate(paras):
+        # Find the mark characters first (fast), then read each with _MARKS.
+        marks = [_MARKS.match(s, c.start(), p_end) for c in _MARK_CHAR.finditer(s, p_start, p_end)]
+        first_in_paragraph = True
+        if opened is not None:
+            if marks and marks[0].start() == p_start and marks[0].lastgroup != "close":
+                marks = marks[1:]  # a continuation paragraph: the quote runs on
+                continued = True
+            elif _wrapped_line_break(s, previous_end, p_start):
+                first_in_paragraph = False  # a line of the same hard-wrapped paragraph
+            else:
+                close(previous_end, previous_end, "unclosed")
+                opened = None
+        for m in marks:
+            kind = m.lastgroup
+            if opened is None:
+                if kind != "close":
+                    opened, continued = (m.start(), m.end(), i), False
+                elif first_in_paragraph and s[m.start() - 1] in ",.!?…":
+                    # A closing mark with nothing open, at the first mark of a
+                    # paragraph, after the punctuation that ends a quote: the
+                    # opening mark is missing. Recover from the paragraph start.
+                    start = p_start
+                    while start < m.start() and s[start] in "—–- \t":
+                        start += 1
+                    region = _trimmed(s, start, start, m.start(), m.end(), i, "unopened")
+                    if region:
+                        found.append(region)
+            elif kind == "open":  # a new quote opens before this one closed
+                close(m.start(), m.start(), "unclosed")
+                opened, continued = (m.start(), m.end(), i), False
+            else:
+                close(m.start(), m.end(), "continued" if continued else None)
+                opened = None
+            first_in_paragraph = False
+        previous_end = p_end
+    if opened is not None:
+        close(previous_end, previous_end, "unclosed")
+    return found
+
+
+def _wrapped_line_break(s: str, left: int, right: int) -> bool:
+    """Whether ``s[left:right]``, between two paragraphs, is a line break inside
+    one hard-wrapped paragraph: a single newline between two short lines.
+
+    ``paragraph_spans`` may split a wrapped block whose first line ends a
+    sentence (“... after that...\nBut won’t you ...”); an open quote runs on
+    across such a line break, and is cut only at a blank line or between the
+    long lines of a news text.
+    """
+    if s.count("\n", left, right) != 1:
+        return False
+    line_start = s.rfind("\n", 0, left) + 1
+    line_end = s.find("\n", right)
+    return left - line_start <= WRAP_WIDTH and (line_end if line_end >= 0 else len(s)) - right <= WRAP_WIDTH
+
+
+def _single_quotes(s: str, paras: list[Span], doubles: list[_Region]) -> list[_Region]:
+    """Quotes in single marks, looked for only outside the double quotes.
+
+    A closing ’ after a plural (``the workers’ vote``) looks like an
+    apostrophe; it closes a quote only if no better closing mark (one after
+    punctuation, or before a space and punctuation) comes before the next
+    opening mark or the paragraph end. An opening mark that never closes is
+    taken for an apostrophe (``‘90s``) and ignored.
+    """
+    found: list[_Region] = []
+    taken = [(r.mark_start, r.mark_end) for r in doubles]
+    k = 0
+    for i, (p_start, p_end) in enumerate(paras):
+        # The gaps of this paragraph that no double quote covers.
+        gaps, left = [], p_start
+        while k < len(taken) and taken[k][1] <= p_start:
+            k += 1
+        j = k
+        while j < len(taken) and taken[j][0] < p_end:
+            gaps.append((left, max(left, taken[j][0])))
+            left = max(left, taken[j][1])
+            j += 1
+        gaps.append((left, p_end))
+        for g_start, g_end in gaps:
+            if g_end > g_start and (s.find("‘", g_start, g_end) >= 0 or s.find("'", g_start, g_end) >= 0):
+                found.extend(_single_in_gap(s, g_start, g_end, i))
+    return found
+
+
+def _single_in_gap(s: str, g_start: int, g_end: int, para: int) -> Iterator[_Region]:
+    """The single-quoted stretches in ``s[g_start:g_end]`` (see :func:`_single_quotes`)."""
+    opened: re.Match | None = None
+    weak: re.Match | None = None  # the first closing ’ that might be an apostrophe
+    for m in _SINGLE_MARKS.finditer(s, g_start, g_end):
+        if m.lastgroup == "open":
+            if opened is not None and weak is not None:
+                region = _trimmed(s, opened.start(), opened.end(), weak.start(), weak.end(), para, None)
+                if region:
+                    yield region
+            opened, weak = m, None
+        elif opened is not None:
+            before, after = s[m.start() - 1], s[m.end() : min(m.end() + 1, g_end)]
+            if before in _QUOTE_END_PUNCT or after in ("", *_QUOTE_END_PUNCT, ")", "]"):
+                region = _trimmed(s, opened.start(), opened.end(), m.start(), m.end(), para, None)
+                if region:
+                    yield region
+                opened, weak = None, None
+            elif weak is None and m.group() == "’" and opened.group() == "‘":
+                weak = m
+    if opened is not None and weak is not None:
+        region = _trimmed(s, opened.start(), opened.end(), weak.start(), weak.end(), para, None)
+        if region:
+            yield region
