@@ -153,8 +153,6 @@ def assign(solutions: Path | str = "solutions", exercises: Path | str = "exercis
     Returns the exercise files that were (or, when checking, would be) written
     or removed. An empty list means everything was up to date.
     """
-    import nbformat
-
     solutions, exercises = Path(solutions), Path(exercises)
     sources = sorted(solutions.glob("*.ipynb"))
     if not sources:

@@ -95,7 +95,7 @@ def collocations(
 
     Ties in score are broken alphabetically.
     """
-    from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
+    from nltk.collocations import TrigramCollocationFinder
 
     if size not in (2, 3):
         raise ValueError(f"size must be 2 (pairs) or 3 (trigrams), not {size!r}.")

@@ -19,6 +19,21 @@ def _per_thousand(text, word: str) -> float:
     return dict(kit.relative_frequencies(text)).get(word, 0.0)
 
 
+def _first_position(a, b) -> int | None:
+    positions = kit.dispersion(a, [_focus(a, b)]).positions[_focus(a, b)]
+    return positions[0] if positions else None
+
+
+def _top_keyness_word(a, b) -> str | None:
+    table = kit.keyness(a, b)
+    return table[0].word if table else None
+
+
+def _top_collocation(a, b) -> list[str] | None:
+    found = kit.collocations(b, 1)
+    return list(found[0].words) if found else None
+
+
 def _repeated_pairs(a, b) -> int:
     w = kit.words(a)
     return sum(1 for c in Counter(zip(w, w[1:])).values() if c > 1)
@@ -52,13 +67,13 @@ QUESTIONS = [
              lambda a, b: len(kit.concordance(b, _focus(a, b)))),
     Question("q7_first_position", 1, "a whole number (a word position, counting from 0)",
              "kit.dispersion(a, [word]).positions[word] lists every position; you want the first.",
-             lambda a, b: (kit.dispersion(a, [_focus(a, b)]).positions[_focus(a, b)] or [None])[0]),
+             _first_position),
     Question("q8_top_keyness_word", 2, "a string (one word)",
              "kit.keyness(a, b) is sorted strongest first; take the word of its first row.",
-             lambda a, b: kit.keyness(a, b)[0].word if kit.keyness(a, b) else None),
+             _top_keyness_word),
     Question("q9_top_collocation", 2, "a pair of words, such as ('prime', 'minister')",
              "kit.collocations(b, 1) gives the strongest pair of article B; you want its .words.",
-             lambda a, b: list(kit.collocations(b, 1)[0].words) if kit.collocations(b, 1) else None),
+             _top_collocation),
     Question("q10_repeated_pairs", 2, "a whole number",
              "Pair each word of kit.words(a) with the next one (zip(w, w[1:])), count the pairs, "
              "and count how many distinct pairs occur more than once.",

@@ -26,6 +26,11 @@ def _most_words(a, b) -> str | None:
     return ranked[0].speaker if ranked else None
 
 
+def _last_speaker(a, b) -> str | None:
+    quotes = kit.extract_quotes(a)
+    return quotes[-1].speaker if quotes else None
+
+
 def _reported(a, b) -> int:
     return sum(1 for s in kit.sentences(a)
                if re.search(REPORTED_SPEECH, s) and not any(mark in s for mark in '“”"'))
@@ -59,5 +64,5 @@ QUESTIONS = [
              _reported),
     Question("q8_last_speaker", 1, "a string (a speaker's name), or None",
              "Take the .speaker of the last quote of article A. Read the paragraph: who is speaking?",
-             lambda a, b: (kit.extract_quotes(a) or [None])[-1] and kit.extract_quotes(a)[-1].speaker),
+             _last_speaker),
 ]
