@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from kit.compare import compare_sentences
-from kit.tokenize import sentence_spans, sentences
+from kit.segment import sentence_spans, sentences
 
 BOOK = Path(__file__).resolve().parent / "war_and_peace.txt.gz"
 SEED = 1805  # the year War and Peace opens
@@ -70,7 +70,7 @@ def edited_copy(text: str, *, seed: int = SEED) -> str:
 
     Edited paragraphs are wrapped again at 72 characters, as an editor's tool
     would: a line longer than 80 would make each line a paragraph of its own
-    (see kit.texts.paragraph_spans).
+    (see kit.segment.paragraph_spans).
     """
     rng = random.Random(seed)
     spans = sentence_spans(text)

@@ -1,26 +1,43 @@
 """Collocations: words that occur together more often than chance predicts.
 
 The scoring is NLTK's (``nltk.collocations`` and ``nltk.metrics.association``);
-the kit only chooses sensible defaults and builds the counts quickly.
+the kit chooses sensible defaults, decides what counts as "together", and builds
+the counts quickly.
 
 >>> from kit import load_articles
 >>> a, b = load_articles()
 >>> [c.words for c in collocations(a, 3)]
 [('ayatollah', 'khamenei'), ('belarusian', 'president'), ('north-south', 'transportation')]
 
-Collocations never cross punctuation: in "sanctions, and" the words
-"sanctions" and "and" are not a pair, whatever the ``window``. Pairs with a stopword are left out unless you pass
-``stopwords=()``. Measures are named by string:
+**What counts as together.** A collocation is a run of adjacent words with no
+punctuation mark between them, inside one sentence: in "sanctions, and" the
+words "sanctions" and "and" are not a pair, and the last word of a headline is
+never paired with the first word of the next paragraph. N-grams with a
+stopword are left out unless you pass ``stopwords=()``. Measures are named by
+string:
 
 >>> collocations(a, measure="t-test")
 Traceback (most recent call last):
 ...
 ValueError: Unknown measure 't-test'. Choose one of: chi_sq, dice, jaccard, likelihood_ratio, mi_like, phi_sq, pmi, poisson_stirling, raw_freq, student_t.
 
-**Collocates** of a node word are the words found near it, within a window:
+**Reproducing a score with NLTK.** :func:`collocation_tokens` gives the words
+the scores are computed from, with ``None`` wherever a punctuation mark or a
+sentence end stands between two words. NLTK's finders skip ``None``, so
+
+>>> from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+>>> finder = BigramCollocationFinder.from_words(collocation_tokens(a))
+>>> finder.score_ngram(BigramAssocMeasures.likelihood_ratio, "ayatollah", "khamenei") == collocations(a, 1)[0].score
+True
+
+The word total (``finder.N``) is every word of the text, ``len(kit.words(a))``.
+
+**Collocates** of a node word are the words found near it, within a window of
+words to its left and right (AntConc's 5L/5R is ``window=5``), never beyond its
+sentence:
 
 >>> [c.words[1] for c in collocates(b, "sanctions", window=5, n=3)]
-['destroy', 'hands', 'imposition']
+['years', 'destroy', 'hands']
 """
 
 from __future__ import annotations
@@ -30,10 +47,10 @@ from collections import Counter
 from typing import Iterable, NamedTuple
 
 from kit.frequency import _stoplist
-from kit.texts import TextLike
-from kit.tokenize import token_counts, words
+from kit.segment import SENTENCE_BREAK, _cached_tokens, normalise, token_counts, words
+from kit.texts import TextLike, as_text
 
-__all__ = ["Collocation", "MEASURES", "collocates", "collocations"]
+__all__ = ["Collocation", "MEASURES", "collocates", "collocation_tokens", "collocations"]
 
 MEASURES = (
     "chi_sq",
@@ -70,8 +87,32 @@ def _measure(name: str, size: int):
     return getattr(measures, name)
 
 
-def _is_word(w: str) -> bool:
-    return w[0].isalnum()
+def _is_word(token: str) -> bool:
+    return token[0].isalnum() or (token[0] in "#@" and len(token) > 1)
+
+
+def _stream(text: TextLike) -> list[str]:
+    """The text's tokens, punctuation included, with ``SENTENCE_BREAK`` between sentences."""
+    return list(_cached_tokens(as_text(text), True))
+
+
+def collocation_tokens(text: TextLike) -> list[str | None]:
+    """The words collocations are counted from, with ``None`` wherever a
+    punctuation mark or a sentence end separates two words.
+
+    ``nltk.collocations.BigramCollocationFinder.from_words`` (or the trigram
+    finder) on this list gives exactly the kit's counts and scores.
+
+    >>> collocation_tokens("The Leader said, “Sanctions failed.” He left")
+    ['the', 'leader', 'said', None, 'sanctions', 'failed', None, 'he', 'left']
+    """
+    out: list[str | None] = []
+    for token in _stream(text):
+        if _is_word(token):
+            out.append(token)
+        elif out and out[-1] is not None:
+            out.append(None)
+    return out
 
 
 def collocations(
@@ -82,40 +123,31 @@ def collocations(
     size: int = 2,
     min_freq: int = 2,
     stopwords: Iterable[str] | None = None,
-    window: int = 2,
 ) -> list[Collocation]:
-    """The ``n`` strongest collocations of ``size`` words (2 or 3), by ``measure``.
+    """The ``n`` strongest collocations of ``size`` adjacent words (2 or 3), by ``measure``.
 
     - ``min_freq``: leave out n-grams seen fewer times. Rare pairs get
       inflated scores from some measures (pmi above all).
     - ``stopwords``: n-grams with one of these words are left out; ``None`` uses
       :func:`kit.stopwords`, and ``()`` keeps them all.
-    - ``window``: for pairs, how far apart the two words may be (2 means
-      adjacent), as in NLTK's ``BigramCollocationFinder.from_words``.
 
-    Ties in score are broken alphabetically.
+    Words near each other but not adjacent are :func:`collocates`. Ties in
+    score are broken alphabetically.
     """
-    from nltk.collocations import TrigramCollocationFinder
-
     if size not in (2, 3):
         raise ValueError(f"size must be 2 (pairs) or 3 (trigrams), not {size!r}.")
-    if size == 3 and window != 2:
-        raise ValueError("window applies to pairs only: use size=2, or leave window at 2.")
-    if window < 2:
-        raise ValueError(f"window must be 2 or more (2 means adjacent words), not {window}.")
+    if not isinstance(n, int) or n < 1:
+        raise ValueError(f"n must be a whole number of collocations, 1 or more, not {n!r}.")
     score_fn = _measure(measure, size)
     stop = _stoplist(stopwords)
-    tokens = words(text, punctuation=True)
-
-    if size == 2 and window == 2:
-        finder = _adjacent_pairs(text, tokens, stop, min_freq)
+    if size == 2:
+        finder = _adjacent_pairs(text, stop, min_freq)
     else:
-        if size == 2:
-            finder = _windowed_pairs(text, tokens, window)
-        else:
-            finder = TrigramCollocationFinder.from_words(tokens)
+        from nltk.collocations import TrigramCollocationFinder
+
+        finder = TrigramCollocationFinder.from_words(collocation_tokens(text))
         finder.apply_freq_filter(min_freq)
-        finder.apply_ngram_filter(lambda *ws: any(w in stop or not _is_word(w) for w in ws))
+        finder.apply_ngram_filter(lambda *ws: any(w in stop for w in ws))
     scored = sorted(finder.score_ngrams(score_fn), key=lambda item: (-item[1], item[0]))
     return [Collocation(ng, score, finder.ngram_fd[ng]) for ng, score in scored[:n]]
 
@@ -124,79 +156,94 @@ _PAIR = re.compile(r"(?<!\S)([^\s|]+) (?=([^\s|]+)(?!\S))")
 """Two adjacent words in a space-joined token list, neither of them ``|``."""
 
 
-def _adjacent_pairs(text: TextLike, tokens: list[str], stop: set[str], min_freq: int):
+def _adjacent_pairs(text: TextLike, stop: set[str], min_freq: int):
     """A ``BigramCollocationFinder`` holding only the pairs that can be reported.
 
-    It scores exactly as NLTK's ``from_words`` followed by the frequency and
-    stopword filters would (a test checks this), but it never counts the pairs
-    that those filters drop: with stopwords and punctuation replaced by ``|``,
-    one regex pass over the joined tokens finds the remaining pairs. On a
-    whole novel that is several times faster than counting every pair.
+    It scores exactly as NLTK's ``from_words(collocation_tokens(text))``
+    followed by the frequency and stopword filters would (a test checks this),
+    but it never counts the pairs that those filters drop: with stopwords,
+    punctuation and sentence breaks replaced by ``|``, one regex pass over the
+    joined tokens finds the remaining pairs. On a whole novel that is several
+    times faster than counting every pair.
     """
     from nltk.collocations import BigramCollocationFinder
     from nltk.probability import FreqDist
 
-    counts = token_counts(text)
-    # Decide once per distinct word, then map: far faster than testing each token.
+    s = as_text(text)
+    stream = _cached_tokens(s, True)
+    counts = token_counts(s)  # remembered: keywords and keyness counted them already
+    # Decide once per distinct token, then map: far faster than testing each token.
     keep = {w: w if w not in stop and _is_word(w) else "|" for w in counts}
-    pairs = Counter(_PAIR.findall(" ".join(map(keep.__getitem__, tokens))))
+    keep[SENTENCE_BREAK] = "|"
+    pairs = Counter(_PAIR.findall(" ".join(map(keep.__getitem__, stream))))
     bigram_fd = FreqDist({pair: c for pair, c in pairs.items() if c >= min_freq})
-    return BigramCollocationFinder(FreqDist(counts), bigram_fd)
+    word_fd = FreqDist({w: c for w, c in counts.items() if _is_word(w)})
+    return BigramCollocationFinder(word_fd, bigram_fd)
 
 
-def _windowed_pairs(text: TextLike, tokens: list[str], window: int):
-    """Pairs up to ``window - 1`` words apart, counted as NLTK's ``from_words``
-    counts them, except that no pair spans a punctuation mark."""
-    from nltk.collocations import BigramCollocationFinder
-    from nltk.probability import FreqDist
-
-    pairs: Counter = Counter()
-    for i, w1 in enumerate(tokens):
-        if not _is_word(w1):
-            continue
-        for w2 in tokens[i + 1 : i + window]:
-            if not _is_word(w2):
-                break
-            pairs[(w1, w2)] += 1
-    return BigramCollocationFinder(FreqDist(token_counts(text)), FreqDist(pairs), window_size=window)
+def _window(window: int | tuple[int, int]) -> tuple[int, int]:
+    if isinstance(window, int) and not isinstance(window, bool):
+        window = (window, window)
+    if (not isinstance(window, tuple) or len(window) != 2
+            or not all(isinstance(w, int) and w >= 0 for w in window) or window == (0, 0)):
+        raise ValueError(f"window must be a number of words on each side (5 for AntConc's 5L/5R), "
+                         f"or (left, right) such as (3, 0), not {window!r}.")
+    return window
 
 
 def collocates(
     text: TextLike,
     node: str,
     *,
-    window: int = 5,
+    window: int | tuple[int, int] = 5,
     n: int = 10,
     measure: str = "likelihood_ratio",
     min_freq: int = 2,
     stopwords: Iterable[str] | None = None,
 ) -> list[Collocation]:
-    """The words that keep company with ``node`` within ``window`` words, strongest first.
+    """The words that keep company with ``node``, strongest first.
+
+    - ``window``: how many words to the left and to the right of the node count,
+      as in AntConc: ``5`` is 5L/5R, ``(3, 0)`` only the three words before.
+      A window never reaches beyond the node's sentence; punctuation inside the
+      sentence does not stop it.
+    - ``node`` is normalised as :func:`kit.words` normalises text.
 
     Each result's ``words`` is ``(node, collocate)``, whichever side the
-    collocate stood on. Stopwords are left out unless you pass ``stopwords=()``.
+    collocate stood on, and ``count`` how often it stood in the node's window.
+    The score is NLTK's ``measure`` computed as NLTK's own window finder does
+    (Church and Hanks 1990): the count divided by the window's ``left + right``
+    positions, the node's frequency, the collocate's frequency, and every word
+    of the text, ``BigramAssocMeasures.likelihood_ratio(count / (left + right),
+    (f_node, f_collocate), len(kit.words(text)))``. Stopwords are left out
+    unless you pass ``stopwords=()``.
     """
-    from nltk.collocations import BigramCollocationFinder
-    from nltk.probability import FreqDist
-
-    node = node.lower()
+    if not isinstance(node, str) or len(words(node)) != 1:
+        raise ValueError(f"node must be one word, such as 'sanctions', not {node!r}.")
+    node = normalise(words(node)[0])
+    left, right = _window(window)
     score_fn = _measure(measure, 2)
     stop = _stoplist(stopwords) - {node}
-    tokens = words(text)
-    if node not in tokens:
+    # The text's words, sentence by sentence.
+    sentences: list[list[str]] = [[]]
+    for token in _stream(text):
+        if token == SENTENCE_BREAK:
+            sentences.append([])
+        elif _is_word(token):
+            sentences[-1].append(token)
+    freq = Counter(w for s in sentences for w in s)
+    if not freq[node]:
         return []
-    # NLTK counts a pair (w1, w2) only when w2 follows w1. A collocate may stand
-    # on either side of the node, so both directions go into one count; the
-    # window then has 2 * (window - 1) slots, which NLTK's window_size expresses.
-    one_way = BigramCollocationFinder.from_words(tokens, window_size=window)
-    both_ways = FreqDist()
-    for (w1, w2), count in one_way.ngram_fd.items():
-        if w1 == node and w2 != node:
-            both_ways[(node, w2)] += count
-        elif w2 == node and w1 != node:
-            both_ways[(node, w1)] += count
-    finder = BigramCollocationFinder(one_way.word_fd, both_ways, window_size=2 * window - 1)
-    finder.apply_freq_filter(min_freq)
-    finder.apply_word_filter(lambda w: w in stop or not _is_word(w))
-    ranked = sorted(finder.score_ngrams(score_fn), key=lambda item: (-item[1], item[0]))
-    return [Collocation(pair, score, finder.ngram_fd[pair]) for pair, score in ranked[:n]]
+    together: Counter = Counter()
+    for s in sentences:
+        for i, w in enumerate(s):
+            if w == node:
+                together.update(c for c in s[max(0, i - left) : i] + s[i + 1 : i + 1 + right] if c != node)
+    total = sum(freq.values())
+    scored = [
+        ((node, c), score_fn(k / (left + right), (freq[node], freq[c]), total), k)
+        for c, k in together.items()
+        if k >= min_freq and c not in stop
+    ]
+    scored.sort(key=lambda item: (-item[1], item[0]))
+    return [Collocation(pair, score, k) for pair, score, k in scored[:n]]

@@ -92,7 +92,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from kit.texts import TextLike, as_text
-from kit.tokenize import Token, sentences, stopwords, tokens, words
+from kit.segment import Token, sentences, stopwords, tokens, words
 
 if TYPE_CHECKING:  # only for type hints: kit.quotes is imported when it is used
     from kit.quotes import Quote

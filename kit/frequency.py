@@ -24,34 +24,48 @@ words by default):
  countries that have been sanctioned by America must destroy
  countries that have been sanctioned by America make use of o
 
+**Dispersion** records where a word occurs, and Gries's DP says how evenly:
+0 is spread evenly, near 1 bunched in one place:
+
+>>> d = dispersion(a, ["sanctions", "belarus"])
+>>> d.positions["belarus"], round(d.dp["sanctions"], 2), round(d.dp["belarus"], 2)
+([160], 0.6, 0.9)
+
 **Keyness** asks which words are used significantly more in one text than in
-another. The two versions differ in only a few words, and it says so:
+another. Testing every word at once would let chance call some of them
+different, so the p-values are corrected for the number of words tested. The
+two versions differ in only a few words, and the note says so:
 
 >>> k = keyness(a, b)
 >>> print(k.note)
-0 of 229 words differ significantly (p < 0.05). Texts this short and this alike give keyness little power: treat the ranking as a hint, not a finding.
+229 words tested. At p < 0.05 chance alone would make about 11 of them look different even in two samples of one text; 0 pass p < 0.05 before correction, and 0 after the Benjamini–Hochberg correction. Texts this short and this alike give keyness little power: treat the ranking as a hint, not a finding.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
-from typing import Iterable, NamedTuple
+from typing import Iterable, NamedTuple, Sequence
 
+from kit.segment import normalise, token_counts, tokens, words
+from kit.segment import stopwords as _default_stopwords
 from kit.texts import TextLike, as_text
-from kit.tokenize import stopwords as _default_stopwords
-from kit.tokenize import token_counts, words
 
 __all__ = [
     "ConcordanceLine",
     "Dispersion",
     "Keyword",
     "KeynessTable",
-    "SIGNIFICANCE",
+    "CORRECTIONS",
     "concordance",
+    "adjust",
     "dispersion",
+    "g2",
+    "gries_dp",
     "keyness",
+    "log_ratio",
     "relative_frequencies",
     "top_keywords",
     "word_counts",
@@ -62,15 +76,17 @@ def _stoplist(stopwords: Iterable[str] | None) -> set[str]:
     if stopwords is None:
         return _default_stopwords()
     if isinstance(stopwords, str):
-        raise TypeError(f"stopwords must be a collection of words, not the string {stopwords!r}.")
-    return {w.lower().replace("’", "'") for w in stopwords}
+        raise TypeError(f"stopwords must be a collection of words, not the string {stopwords!r}: "
+                        f"write [{stopwords!r}], or kit.stopwords() | {{{stopwords!r}}}.")
+    return {normalise(w) for w in stopwords}
 
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _counts(text: TextLike, stopwords: Iterable[str] | None) -> Counter:
-    """How often each word occurs, leaving out ``stopwords`` and, with them, numbers.
+    """How often each word occurs, leaving out ``stopwords`` and, with them,
+    numbers, web addresses and e-mail addresses (they say little about a topic).
 
     Counting every token first and then dropping the unwanted *kinds* of word
     tests each distinct word once, not each of its occurrences.
@@ -79,7 +95,8 @@ def _counts(text: TextLike, stopwords: Iterable[str] | None) -> Counter:
     stop = _stoplist(stopwords) if stopwords or stopwords is None else set()
     return Counter({
         w: c for w, c in counts.items()
-        if w[0].isalnum() and w not in stop and not (stop and not _HAS_LETTER.search(w))
+        if (w[0].isalnum() or w[0] in "#@" and len(w) > 1) and w not in stop
+        and not (stop and (not _HAS_LETTER.search(w) or "@" in w[1:] or "/" in w or w.startswith("www.")))
     })
 
 
@@ -136,7 +153,11 @@ def relative_frequencies(
 
 
 class ConcordanceLine(NamedTuple):
-    """One use of a word, with the text around it (keyword in context)."""
+    """One use of a word, with the text around it (keyword in context).
+
+    ``left``, ``keyword`` and ``right`` are sliced from the text as written (line
+    breaks shown as spaces), so ``str(line)`` adds nothing that is not there.
+    """
 
     left: str
     keyword: str
@@ -145,7 +166,17 @@ class ConcordanceLine(NamedTuple):
     """Where the keyword starts in the text."""
 
     def __str__(self) -> str:
-        return f"{self.left.rstrip().rjust(len(self.left))} {self.keyword} {self.right.lstrip()}"
+        return f"{self.left}{self.keyword}{self.right}"
+
+
+def _query(word: str, argument: str = "word") -> list[str]:
+    """The words of a look-up, normalised exactly as :func:`kit.words` normalises text."""
+    if not isinstance(word, str) or not word.strip():
+        raise ValueError(f"{argument} must be a non-empty string, such as 'sanctions'.")
+    found = words(word)
+    if not found:
+        raise ValueError(f"{argument} {word!r} holds no word, only punctuation. Look up a word, such as 'sanctions'.")
+    return found
 
 
 def concordance(
@@ -153,63 +184,157 @@ def concordance(
 ) -> list[ConcordanceLine]:
     """Every occurrence of ``word`` (or a phrase of words) with ``width`` characters each side.
 
-    Matches whole words only: ``sanction`` does not find ``sanctions``. Line
-    breaks in the context become spaces; the left context is padded so the
-    keywords line up when printed.
+    ``word`` is split and normalised exactly as :func:`kit.words` splits text,
+    so whatever ``kit.words`` lists, a concordance finds: ``Iran’s`` and
+    ``Iran's`` are the same word, ``90s`` finds ``’90s``, and ``sanction``
+    does not find ``sanctions``. The left context is padded with spaces so that
+    the keywords line up when printed.
+
+    >>> from kit import load_articles
+    >>> a, b = load_articles()
+    >>> [line.keyword for line in concordance(a, "Iran's")]
+    ['Iran’s']
     """
     s = as_text(text)
-    if not isinstance(word, str) or not word.strip():
-        raise ValueError("word must be a non-empty string, such as 'sanctions'.")
-    if width < 0:
-        raise ValueError(f"width must be 0 or more characters, not {width}.")
-    # Either apostrophe matches either: kit.words() writes them straight.
-    parts = [re.sub("['’]", "['’]", re.escape(p)) for p in word.split()]
-    pattern = re.compile(
-        r"(?<![\w'’-])" + r"\s+".join(parts) + r"(?![\w-]|['’]\w)",
-        re.IGNORECASE if ignore_case else 0,
-    )
+    wanted = _query(word) if ignore_case else words(word, lower=False)
+    if not isinstance(width, int) or width < 0:
+        raise ValueError(f"width must be a whole number of characters, 0 or more, not {width!r}.")
+    # Candidates by a fast regex search for the words as written (either
+    # apostrophe), then each one checked against the tokens around it: the
+    # check is what makes the answer the same as kit.words(), on a whole book
+    # as fast as a regex.
+    parts = [re.sub("['’]", "['’]", re.escape(w)) for w in wanted]
+    candidate = re.compile(r"\s*".join(parts), re.IGNORECASE)
     lines = []
-    for m in pattern.finditer(s):
+    for m in candidate.finditer(s):
+        end = _match_end(s, m.start(), wanted, ignore_case)
+        if end is None:
+            continue
         left = s[max(0, m.start() - width) : m.start()].replace("\n", " ")
-        right = s[m.end() : m.end() + width].replace("\n", " ")
-        lines.append(ConcordanceLine(left.rjust(width), m.group(), right, m.start()))
+        right = s[end : end + width].replace("\n", " ")
+        lines.append(ConcordanceLine(left.rjust(width), s[m.start() : end], right, m.start()))
     return lines
+
+
+def _match_end(s: str, start: int, wanted: list[str], lower: bool) -> int | None:
+    """Where the words ``wanted`` end, if the tokens of ``s`` from ``start`` are
+    exactly those words (normalised as kit.words normalises); else None."""
+    # Tokens never cross white space, so the tokens of the stretch between the
+    # white space around the match are the tokens of the whole text there.
+    left = start
+    while left > 0 and not s[left - 1].isspace():
+        left -= 1
+    right = start
+    for _ in wanted:  # the words of a phrase span at most one chunk of text each
+        while right < len(s) and s[right].isspace():
+            right += 1
+        while right < len(s) and not s[right].isspace():
+            right += 1
+    found = tokens(s[left:right])
+    i = next((k for k, t in enumerate(found) if t.start + left == start), None)
+    run = found[i : i + len(wanted)] if i is not None else []
+    if len(run) < len(wanted) or any(t.kind == "punct" for t in run):
+        return None  # not a whole word there, or punctuation between the words of a phrase
+    if [normalise(t.text, lower=lower) for t in run] != wanted:
+        return None
+    return left + run[-1].end
 
 
 # --- dispersion -------------------------------------------------------------
 
 
 class Dispersion(NamedTuple):
-    """Where each word occurs, as word positions (0 is the first word)."""
+    """Where each word occurs, as word positions (0 is the first word), and how
+    evenly it is spread (Gries's DP)."""
 
     words: list[str]
     positions: dict[str, list[int]]
     total: int
     """How many words the text has: the length of the x axis."""
+    dp: dict[str, float | None]
+    """Gries's DP (deviation of proportions) of each word over ``parts`` equal
+    parts of the text: 0 when the word is spread exactly as evenly as the parts'
+    sizes predict, near 1 when it is bunched in one part. None for a word that
+    does not occur."""
+    dp_norm: dict[str, float | None]
+    """DP divided by its largest possible value, 1 - the smallest part's share
+    (Lijffijt and Gries 2012), so it reaches 1 exactly."""
+    parts: int
+    """How many equal parts DP compares (a text shorter than that has one part per word)."""
 
 
-def dispersion(text: TextLike, targets: Iterable[str]) -> Dispersion:
-    """The position of every occurrence of each target word, for a dispersion plot.
+def dispersion(text: TextLike, targets: Iterable[str], *, parts: int = 10) -> Dispersion:
+    """The position of every occurrence of each target word, and its DP.
 
-    >>> d = dispersion("Iran and Belarus. Iran again.", ["iran", "belarus"])
+    Targets are normalised as :func:`kit.words` normalises text (``Iran’s`` is
+    ``iran's``). DP (Gries 2008) cuts the text into ``parts`` parts of equal
+    size in words. For each part, the share of the text it holds is compared
+    with the share of the word's occurrences it holds; DP is half the sum of
+    the differences.
+
+    >>> d = dispersion("Iran and Belarus. Iran again.", ["Iran", "belarus"])
     >>> d.positions, d.total
     ({'iran': [0, 3], 'belarus': [2]}, 5)
+    >>> d.dp["iran"], d.parts  # 5 words in 5 parts; Iran in parts 1 and 4
+    (0.6, 5)
     """
     if isinstance(targets, str):
         targets = [targets]
-    wanted = [t.lower() for t in targets]
+    if not isinstance(parts, int) or parts < 1:
+        raise ValueError(f"parts must be a whole number, 1 or more, not {parts!r}.")
+    wanted = []
+    for target in targets:
+        found = _query(target, "each target")
+        if len(found) != 1:
+            raise ValueError(f"A dispersion target must be one word; {target!r} is {len(found)} words: "
+                             f"{', '.join(found)}. Give them as separate targets.")
+        wanted.append(found[0])
     positions: dict[str, list[int]] = {w: [] for w in wanted}
     all_words = words(text)
     for i, w in enumerate(all_words):
         if w in positions:
             positions[w].append(i)
-    return Dispersion(wanted, positions, len(all_words))
+    total = len(all_words)
+    n_parts = max(1, min(parts, total))
+    bounds = [round(k * total / n_parts) for k in range(n_parts + 1)]
+    sizes = [(bounds[k + 1] - bounds[k]) / total if total else 1.0 for k in range(n_parts)]
+    dp: dict[str, float | None] = {}
+    dp_norm: dict[str, float | None] = {}
+    for w, where in positions.items():
+        if not where:
+            dp[w] = dp_norm[w] = None
+            continue
+        counts = [0] * n_parts
+        for i in where:
+            counts[bisect_right(bounds, i) - 1] += 1
+        dp[w] = gries_dp(counts, sizes)
+        dp_norm[w] = dp[w] / (1 - min(sizes)) if min(sizes) < 1 else 0.0
+    return Dispersion(wanted, positions, total, dp, dp_norm, n_parts)
+
+
+def gries_dp(counts: Sequence[int], sizes: Sequence[float]) -> float:
+    """Gries's DP of a word from its count in each part and each part's size.
+
+    ``sizes`` may be shares (summing to 1) or sizes in words. Lijffijt and
+    Gries (2012), Table 1: three equal parts, the word's occurrences split 2/3
+    and 1/3 over two of them, give DP = 1/3:
+
+    >>> round(gries_dp([2, 1, 0], [1, 1, 1]), 4)
+    0.3333
+    """
+    total, size = sum(counts), sum(sizes)
+    if total == 0 or size == 0:
+        raise ValueError("DP needs a word that occurs at least once, in parts of some size.")
+    return sum(abs(c / total - z / size) for c, z in zip(counts, sizes)) / 2
 
 
 # --- keyness ----------------------------------------------------------------
 
-SIGNIFICANCE = ((15.13, "p < 0.0001"), (10.83, "p < 0.001"), (6.63, "p < 0.01"), (3.84, "p < 0.05"))
-"""The usual cut-offs for G2 (one degree of freedom), strictest first."""
+CORRECTIONS = ("bh", "holm", "none")
+"""Corrections for testing many words at once: Benjamini–Hochberg (the default),
+Holm, or none."""
+
+_CUTS = (0.0001, 0.001, 0.01, 0.05)
 
 
 class Keyword(NamedTuple):
@@ -220,22 +345,38 @@ class Keyword(NamedTuple):
     count_b: int
     g2: float
     """Dunning's log-likelihood: how sure we can be the difference is not chance."""
+    p: float
+    """The p-value of G2 for this word alone (chi-squared, one degree of freedom)."""
+    p_adjusted: float
+    """The p-value corrected for the number of words tested (see :func:`keyness`)."""
     log_ratio: float
-    """Hardie's Log Ratio: log2 of the ratio of relative frequencies. +1 means twice as
-    frequent in A, -1 twice as frequent in B."""
-    significance: str
-    """The strictest cut-off G2 passes, such as ``"p < 0.01"``, or ``""``."""
+    """Hardie's Log Ratio: log2 of the ratio of relative frequencies. +1 means
+    twice as frequent in A, -1 twice as frequent in B: the size of the difference."""
+    log_ratio_low: float
+    log_ratio_high: float
+    """The 95% confidence interval of the Log Ratio."""
+    alpha: float = 0.05
 
     @property
     def significant(self) -> bool:
-        return bool(self.significance)
+        """Whether the difference is significant after correction."""
+        return self.p_adjusted < self.alpha
+
+    @property
+    def significance(self) -> str:
+        """The strictest of p < 0.0001, 0.001, 0.01 and 0.05 that the corrected
+        p-value passes, such as ``"p < 0.01"``, or ``""``."""
+        return next((f"p < {cut:g}" for cut in _CUTS if self.p_adjusted < cut and cut <= self.alpha), "")
 
 
 class KeynessTable(list):
     """A list of :class:`Keyword`, strongest first, with a ``note`` that says how
-    many are significant and whether the texts are long enough to tell."""
+    many words were tested, how many differences chance alone would produce,
+    and how many are significant after correction."""
 
     note: str = ""
+    tested: int = 0
+    correction: str = "bh"
 
     @property
     def significant(self) -> list[Keyword]:
@@ -245,42 +386,152 @@ class KeynessTable(list):
         return f"{self.note}\n{list.__repr__(self[:10])}{' ...' if len(self) > 10 else ''}"
 
 
+def g2(x: int, y: int, n_a: int, n_b: int) -> float:
+    """Dunning's log-likelihood G2 of a word seen ``x`` times in ``n_a`` words and
+    ``y`` times in ``n_b`` words (Rayson and Garside 2000).
+
+    A worked example from Lancaster University's corpus course: 52 in 50,000
+    words against 57 in 75,000 gives 2.65, not significant:
+
+    >>> round(g2(52, 57, 50_000, 75_000), 2)
+    2.65
+    """
+    e_a = n_a * (x + y) / (n_a + n_b)
+    e_b = n_b * (x + y) / (n_a + n_b)
+    return 2 * ((x * math.log(x / e_a) if x else 0.0) + (y * math.log(y / e_b) if y else 0.0))
+
+
+def log_ratio(x: int, y: int, n_a: int, n_b: int, *, confidence: float = 0.95) -> tuple[float, float, float]:
+    """Hardie's Log Ratio with its confidence interval: ``(log_ratio, low, high)``.
+
+    Log Ratio = log2((x / n_a) / (y / n_b)), a count of 0 taken as 0.5 so that a
+    word missing from one text still gets a finite size. The interval is the
+    usual one for a ratio of two rates (Katz et al. 1978): the log of the ratio
+    plus or minus z times sqrt(1/x - 1/n_a + 1/y - 1/n_b), in base 2.
+
+    Twice as frequent is +1; a word 20 times in 100 words against 10 in 100 has
+    a ratio of 2 with a 95% interval of 0.99 to 4.05:
+
+    >>> lr, low, high = log_ratio(20, 10, 100, 100)
+    >>> lr, round(2 ** low, 2), round(2 ** high, 2)
+    (1.0, 0.99, 4.05)
+    """
+    a, b = (x or 0.5), (y or 0.5)
+    ratio = math.log((a / n_a) / (b / n_b))
+    z = _z(confidence)
+    se = math.sqrt(max(0.0, 1 / a - 1 / n_a + 1 / b - 1 / n_b))
+    return ratio / math.log(2), (ratio - z * se) / math.log(2), (ratio + z * se) / math.log(2)
+
+
+def _z(confidence: float) -> float:
+    """The two-sided normal quantile for a confidence level (0.95 -> 1.96)."""
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be between 0 and 1, such as 0.95, not {confidence!r}.")
+    from statistics import NormalDist
+
+    return NormalDist().inv_cdf(0.5 + confidence / 2)
+
+
+def adjust(p_values: Sequence[float], correction: str = "bh") -> list[float]:
+    """The p-values corrected for testing them all, in the same order.
+
+    - ``"bh"``: Benjamini and Hochberg (1995). Of the words called
+      significant, at most 5% (alpha) are expected to be flukes.
+    - ``"holm"``: Holm (1979). The chance that even one word called
+      significant is a fluke is at most 5%: stricter, so it finds fewer.
+    - ``"none"``: no correction.
+
+    Benjamini and Hochberg's own example, 15 p-values: at 0.05 their method
+    keeps 4, Holm's keeps 3, and no correction keeps 9:
+
+    >>> ps = [0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344,
+    ...       0.0459, 0.3240, 0.4262, 0.5719, 0.6528, 0.7590, 1.0]
+    >>> [sum(p < 0.05 for p in adjust(ps, c)) for c in ("bh", "holm", "none")]
+    [4, 3, 9]
+    """
+    if correction not in CORRECTIONS:
+        raise ValueError(f"Unknown correction {correction!r}. Choose one of: {', '.join(CORRECTIONS)}.")
+    m = len(p_values)
+    order = sorted(range(m), key=lambda i: p_values[i])
+    adjusted = [1.0] * m
+    if correction == "none":
+        return [min(1.0, p) for p in p_values]
+    if correction == "holm":
+        running = 0.0
+        for rank, i in enumerate(order):
+            running = max(running, min(1.0, (m - rank) * p_values[i]))
+            adjusted[i] = running
+        return adjusted
+    running = 1.0
+    for rank in range(m - 1, -1, -1):
+        i = order[rank]
+        running = min(running, m * p_values[i] / (rank + 1))
+        adjusted[i] = min(1.0, running)
+    return adjusted
+
+
 def keyness(
-    a: TextLike, b: TextLike, *, stopwords: Iterable[str] | None = ()
+    a: TextLike,
+    b: TextLike,
+    *,
+    stopwords: Iterable[str] | None = (),
+    correction: str = "bh",
+    alpha: float = 0.05,
 ) -> KeynessTable:
     """Keyness of every word in ``a`` against ``b``, by G2, strongest first.
 
-    For a word that occurs ``x`` times in A (``N_a`` words) and ``y`` times in B
-    (``N_b`` words), with expected counts ``E_a = N_a (x + y) / (N_a + N_b)`` and
-    ``E_b = N_b (x + y) / (N_a + N_b)``:
+    For each word, :func:`g2` says how unlikely the difference in frequency
+    would be by chance, and :func:`log_ratio` how big it is, with a 95%
+    confidence interval. ``N_a`` and ``N_b`` are always the texts' full word
+    counts (``len(kit.words(a))``), whatever ``stopwords`` leaves out of the
+    table, as in Rayson's log-likelihood wizard and AntConc.
 
-    - G2 (Dunning's log-likelihood) = ``2 (x ln(x / E_a) + y ln(y / E_b))``, a term
-      being 0 when its count is 0. Above 3.84, 6.63, 10.83 and 15.13 the
-      difference is significant at p < 0.05, 0.01, 0.001 and 0.0001.
-    - Log Ratio = ``log2((x / N_a) / (y / N_b))``, with a zero count replaced by 0.5
-      so that a word missing from one text still gets a finite effect size.
+    **Many words, many tests.** Testing 200 words at p < 0.05 calls about 10 of
+    them significant by chance alone, even in two samples of one text. So the
+    p-values are corrected for the number of words tested, by default with
+    Benjamini–Hochberg (``correction="bh"``): of the words it calls
+    significant, at most ``alpha`` (5%) are expected to be flukes, which keeps
+    its power on long texts with many real differences. ``correction="holm"``
+    bounds the chance of even one fluke instead (stricter); ``"none"`` shows
+    the raw p-values. Each row says whether it is significant after the
+    correction, and ``note`` says how many words were tested.
 
     Stopwords are kept unless you pass a list. Ties in G2 are broken
     alphabetically.
+
+    >>> from kit import load_articles
+    >>> a, b = load_articles()
+    >>> print(keyness(a, b).note)
+    229 words tested. At p < 0.05 chance alone would make about 11 of them look different even in two samples of one text; 0 pass p < 0.05 before correction, and 0 after the Benjamini–Hochberg correction. Texts this short and this alike give keyness little power: treat the ranking as a hint, not a finding.
     """
+    if correction not in CORRECTIONS:
+        raise ValueError(f"Unknown correction {correction!r}. Choose one of: {', '.join(CORRECTIONS)}.")
+    if not 0 < alpha < 1:
+        raise ValueError(f"alpha must be between 0 and 1, such as 0.05, not {alpha!r}.")
     count_a, count_b = _counts(a, stopwords), _counts(b, stopwords)
-    n_a, n_b = sum(count_a.values()), sum(count_b.values())
+    n_a, n_b = len(words(a)), len(words(b))
     table = KeynessTable()
+    table.correction = correction
     if n_a == 0 or n_b == 0:
         table.note = "One of the texts has no words, so nothing can be compared."
         return table
-    for word in count_a.keys() | count_b.keys():
-        x, y = count_a[word], count_b[word]
-        e_a = n_a * (x + y) / (n_a + n_b)
-        e_b = n_b * (x + y) / (n_a + n_b)
-        g2 = 2 * ((x * math.log(x / e_a) if x else 0.0) + (y * math.log(y / e_b) if y else 0.0))
-        log_ratio = math.log2(((x or 0.5) / n_a) / ((y or 0.5) / n_b))
-        label = next((name for cut, name in SIGNIFICANCE if g2 > cut), "")
-        table.append(Keyword(word, x, y, g2, log_ratio, label))
+    vocabulary = sorted(count_a.keys() | count_b.keys())
+    scores = [g2(count_a[w], count_b[w], n_a, n_b) for w in vocabulary]
+    p_values = [math.erfc(math.sqrt(score / 2)) for score in scores]  # chi-squared, 1 df
+    adjusted = adjust(p_values, correction)
+    for w, score, p, q in zip(vocabulary, scores, p_values, adjusted):
+        ratio, low, high = log_ratio(count_a[w], count_b[w], n_a, n_b)
+        table.append(Keyword(w, count_a[w], count_b[w], score, p, q, ratio, low, high, alpha))
     table.sort(key=lambda k: (-k.g2, k.word))
-    sig = len(table.significant)
-    table.note = f"{sig} of {len(table)} words differ significantly (p < 0.05)."
-    if min(n_a, n_b) < 5000 and sig < max(5, len(table) // 20):
+    table.tested = len(table)
+    raw = sum(p < alpha for p in p_values)
+    name = {"bh": "the Benjamini–Hochberg correction", "holm": "Holm's correction", "none": "no correction"}
+    table.note = (
+        f"{len(table)} words tested. At p < {alpha:g} chance alone would make about "
+        f"{round(alpha * len(table))} of them look different even in two samples of one text; "
+        f"{raw} pass p < {alpha:g} before correction, and {len(table.significant)} after {name[correction]}."
+    )
+    if min(n_a, n_b) < 5000 and len(table.significant) < 5:
         table.note += (
             " Texts this short and this alike give keyness little power:"
             " treat the ranking as a hint, not a finding."

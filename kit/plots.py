@@ -234,9 +234,11 @@ def keyness_chart(
     """The Log Ratio of the ``n`` strongest keywords of ``a`` against ``b`` (``kit.keyness``).
 
     A bar to the right means the word is more frequent in ``a`` (+1: twice as
-    frequent), to the left more frequent in ``b``. Words whose difference is
-    significant (G2, p < 0.05) are drawn solid and labelled with their
-    p-value; the others are faded. Words are ranked by G2, strongest on top.
+    frequent), to the left more frequent in ``b``; the whisker is its 95%
+    confidence interval. Words whose difference is significant after the
+    correction for testing many words (``Keyword.significant``) are drawn solid
+    and labelled with their corrected p-value; the others are faded. Words are
+    ranked by G2, strongest on top.
 
     Pass two texts, or a table you already have: ``keyness_chart(kit.keyness(a, b))``.
     The table's ``note`` (how many words are significant) goes under the chart.
@@ -262,9 +264,11 @@ def keyness_chart(
         return _nothing(ax, getattr(table, "note", "") or "There are no words to compare.")
     ys = range(len(rows))
     colours = [_BLUE if k.log_ratio > 0 else _ORANGE for k in rows]
-    bars = ax.barh(ys, [k.log_ratio for k in rows], color=colours)
+    bars = ax.barh(ys, [k.log_ratio for k in rows], color=colours,
+                   xerr=[[k.log_ratio - k.log_ratio_low for k in rows], [k.log_ratio_high - k.log_ratio for k in rows]],
+                   error_kw={"elinewidth": 0.8, "capsize": 2, "ecolor": "grey"})
     for bar, k in zip(bars, rows):
-        if k.significance:
+        if k.significant:
             bar.set_edgecolor("black")
         else:
             bar.set_alpha(0.35)
@@ -278,7 +282,7 @@ def keyness_chart(
         handles=[
             Patch(color=_BLUE, label=f"more frequent in {name_a}"),
             Patch(color=_ORANGE, label=f"more frequent in {name_b}"),
-            Patch(facecolor="grey", alpha=0.35, label="faded: not significant (p >= 0.05)"),
+            Patch(facecolor="grey", alpha=0.35, label="faded: not significant after correction"),
         ],
         loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize="small", frameon=False,
     )

@@ -50,7 +50,6 @@ __all__ = [
     "as_text",
     "load_article",
     "load_articles",
-    "paragraph_spans",
     "seed_dir",
     "seed_names",
 ]
@@ -80,7 +79,9 @@ class Article:
 
     @cached_property
     def paragraph_spans(self) -> list[Span]:
-        """Where each paragraph starts and ends in ``text``."""
+        """Where each paragraph starts and ends in ``text`` (:func:`kit.segment.paragraph_spans`)."""
+        from kit.segment import paragraph_spans  # kit.segment imports this module
+
         return paragraph_spans(self.text)
 
     @property
@@ -123,10 +124,21 @@ def as_text(text: TextLike, *, argument: str = "text") -> str:
     Traceback (most recent call last):
     ...
     TypeError: text must be an Article or a str, not None. Load a file first: kit.load_article("path/to/file.txt").
+
+    A NUL character marks binary data, as it does for :func:`load_article`:
+
+    >>> as_text("Iran\\x00Belarus")
+    Traceback (most recent call last):
+    ...
+    ValueError: text holds a NUL character (\\x00) at position 4: it is binary data, not text. Decode the file as text first, or load it with kit.load_article(path).
     """
     if isinstance(text, Article):
-        return text.text
+        text = text.text
     if isinstance(text, str):
+        nul = text.find("\x00")
+        if nul >= 0:
+            raise ValueError(f"{argument} holds a NUL character (\\x00) at position {nul}: it is binary data, not "
+                             "text. Decode the file as text first, or load it with kit.load_article(path).")
         return text
     kind = "None" if text is None else type(text).__name__
     hint = (
@@ -135,65 +147,6 @@ def as_text(text: TextLike, *, argument: str = "text") -> str:
         else ' Load a file first: kit.load_article("path/to/file.txt").'
     )
     raise TypeError(f"{argument} must be an Article or a str, not {kind}.{hint}")
-
-
-# --- paragraphs ------------------------------------------------------------
-
-_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-
-_SENTENCE_ENDS = tuple(".?!:\"”’')")
-
-WRAP_WIDTH = 80
-"""Lines no longer than this, in a block of several, are taken as hard-wrapped."""
-
-
-def paragraph_spans(text: str) -> list[Span]:
-    """The spans of the paragraphs of ``text``.
-
-    News sites put one paragraph on each line; books from Project Gutenberg wrap
-    their lines at about 70 characters and leave a blank line between
-    paragraphs. So a block of lines is one wrapped paragraph when its lines are
-    at most ``WRAP_WIDTH`` characters long and most of them (its last aside)
-    stop in the middle of a sentence; otherwise each line is a paragraph of its
-    own. Spans exclude surrounding white space.
-
-    >>> text = "Headline\\n\\nFirst paragraph.\\nSecond one."
-    >>> [text[s:e] for s, e in paragraph_spans(text)]
-    ['Headline', 'First paragraph.', 'Second one.']
-    """
-    spans: list[Span] = []
-    starts = [0] + [m.end() for m in _BLANK_LINES.finditer(text)]
-    ends = [m.start() for m in _BLANK_LINES.finditer(text)] + [len(text)]
-    for start, end in zip(starts, ends):
-        lines = text[start:end].split("\n")
-        if not text[start:end].strip():
-            continue
-        if _hard_wrapped(lines):
-            spans.append(_strip(text, start, end))  # one hard-wrapped paragraph
-            continue
-        for line in lines:
-            if line.strip():
-                spans.append(_strip(text, start, start + len(line)))
-            start += len(line) + 1
-    return spans
-
-
-def _hard_wrapped(lines: list[str]) -> bool:
-    """Whether a block's lines are one paragraph wrapped at a fixed width."""
-    body = lines[:-1]
-    if not body or max(map(len, lines)) > WRAP_WIDTH:
-        return False
-    mid_sentence = sum(1 for line in body if not line.rstrip().endswith(_SENTENCE_ENDS))
-    return 2 * mid_sentence >= len(body)
-
-
-def _strip(text: str, start: int, end: int) -> Span:
-    """The span without the white space at either end."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
 
 
 # --- loading ---------------------------------------------------------------

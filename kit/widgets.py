@@ -169,7 +169,7 @@ def concordance_html(
     True
     """
     from kit.frequency import concordance, word_counts
-    from kit.tokenize import words
+    from kit.segment import words
 
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {', '.join(map(repr, SORTS))}, not {sort!r}.")
@@ -220,7 +220,7 @@ def quotes_html(
     for those without one, :data:`ALL_SPEAKERS` for all). Pass ``quotes`` when
     you have them already.
     """
-    from kit.texts import paragraph_spans
+    from kit.segment import paragraph_spans
 
     s = as_text(text)
     name = name or _name(text)
@@ -358,7 +358,7 @@ class KeywordExplorer(Explorer):
 
     def stopword_list(self) -> Iterable[str] | None:
         """The stopwords the controls ask for, as ``kit.top_keywords`` takes them."""
-        from kit.tokenize import stopwords
+        from kit.segment import stopwords
 
         extra = _split_words(self.extra_stopwords.value)
         if self.use_stopwords.value:

@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 
 import kit
-from kit.frequency import SIGNIFICANCE
+from kit.frequency import adjust, g2, gries_dp, log_ratio
 
 # the(4) sanctions(3) failed hurt farmers(2) and left 2019(2) was hard in grew: 19 words
 FARMERS = "The sanctions failed. Sanctions hurt the farmers, and the farmers left. 2019 was hard; in 2019 the sanctions grew."
@@ -256,7 +256,7 @@ def test_keyness_agrees_with_an_independent_computation_on_the_seeds(seeds, whic
     a, b = seeds[which[0]], seeds[which[1]]
     count_a, count_b = Counter(kit.words(a)), Counter(kit.words(b))
     n_a, n_b = sum(count_a.values()), sum(count_b.values())
-    k = kit.keyness(a, b)
+    k = kit.keyness(a, b, correction="none")
     assert {row.word for row in k} == set(count_a) | set(count_b)
     for row in k:
         g2, log_ratio = _g2_and_log_ratio(count_a[row.word], count_b[row.word], n_a, n_b)
@@ -264,17 +264,18 @@ def test_keyness_agrees_with_an_independent_computation_on_the_seeds(seeds, whic
         assert row.g2 == pytest.approx(g2, abs=1e-9)
         assert row.log_ratio == pytest.approx(log_ratio, abs=1e-9)
         assert row.significance == _label(g2)
+        assert row.p == pytest.approx(math.erfc(math.sqrt(g2 / 2)), abs=1e-12)
     assert [row.g2 for row in k] == sorted((row.g2 for row in k), reverse=True)
 
 
 def test_significance_cut_offs():
-    assert [cut for cut, _ in SIGNIFICANCE] == [15.13, 10.83, 6.63, 3.84]
+    # Without correction the labels are the usual G2 cut-offs: 3.84, 6.63, 10.83, 15.13.
     # With A and B of 100 words each, a word seen x times in A only has G2 = 2x ln 2:
     # 2 -> 2.77, 3 -> 4.16, 4 -> 5.55, 5 -> 6.93, 7 -> 9.70, 8 -> 11.09, 11 -> 15.25.
     counts = {"alpha": 2, "beta": 3, "gamma": 4, "delta": 5, "epsilon": 7, "zeta": 8, "theta": 11}
     a = " ".join([w for w, c in counts.items() for _ in range(c)] + ["common"] * 60)
     b = " ".join(["common"] * 60 + ["other"] * 40)
-    rows = {row.word: row for row in kit.keyness(a, b)}
+    rows = {row.word: row for row in kit.keyness(a, b, correction="none")}
     expected = {
         "alpha": "", "beta": "p < 0.05", "gamma": "p < 0.05", "delta": "p < 0.01", "epsilon": "p < 0.01",
         "zeta": "p < 0.001", "theta": "p < 0.0001", "common": "", "other": "p < 0.0001",
@@ -290,7 +291,8 @@ def test_keyness_of_the_seeds_says_honestly_that_nothing_is_significant(seeds):
     k = kit.keyness(a, b)
     assert k.significant == []
     assert k[0].g2 < 3.84 and {k[0].word, k[1].word} == {"grounds", "states"}
-    assert k.note.startswith(f"0 of {len(k)} words differ significantly")
+    assert k.note.startswith(f"{len(k)} words tested. At p < 0.05 chance alone would make about {round(0.05 * len(k))}")
+    assert "0 after the Benjamini–Hochberg correction" in k.note
     assert "little power" in k.note and "hint" in k.note
 
 
@@ -301,7 +303,7 @@ def test_keyness_of_strongly_different_texts_finds_significant_words():
     significant = {row.word for row in k.significant}
     assert {"river", "flooded", "farmers", "bank", "markets"} <= significant
     assert "the" not in significant and "and" not in significant
-    assert k.note.startswith(f"{len(k.significant)} of {len(k)} words differ significantly")
+    assert f"{len(k.significant)} after the Benjamini–Hochberg correction" in k.note
     assert "little power" not in k.note
     assert {row.word for row in k if row.log_ratio > 0} >= {"river", "flooded"}
     assert {row.word for row in k if row.log_ratio < 0} >= {"bank", "markets"}
@@ -310,3 +312,138 @@ def test_keyness_of_strongly_different_texts_finds_significant_words():
 def test_keyness_with_an_empty_text():
     k = kit.keyness("...", "Iran and Belarus")
     assert list(k) == [] and "no words" in k.note
+
+
+# --- honest statistics: worked examples from the literature ---------------------------------
+
+
+def test_g2_of_a_published_worked_example():
+    """Lancaster University's corpus course, checked with Rayson's log-likelihood
+    wizard: 52 in 50,000 words against 57 in 75,000 gives LL = 2.65."""
+    assert g2(52, 57, 50_000, 75_000) == pytest.approx(2.65, abs=0.005)
+    lr, low, high = log_ratio(52, 57, 50_000, 75_000)
+    assert lr == pytest.approx(math.log2((52 / 50_000) / (57 / 75_000)))  # 0.45
+    assert low < 0 < lr < high  # not significant: the interval includes "no difference"
+
+
+def test_log_ratio_is_one_for_twice_as_frequent_and_its_interval_is_katz():
+    """Hardie (2014): each unit of Log Ratio doubles the ratio. The interval is the
+    textbook one for a ratio of rates: ln(2) +- 1.96 sqrt(1/20 - 1/100 + 1/10 - 1/100)."""
+    lr, low, high = log_ratio(20, 10, 100, 100)
+    assert lr == pytest.approx(1.0)
+    se = math.sqrt(1 / 20 - 1 / 100 + 1 / 10 - 1 / 100)
+    assert 2 ** low == pytest.approx(math.exp(math.log(2) - 1.959964 * se), rel=1e-6)
+    assert 2 ** high == pytest.approx(math.exp(math.log(2) + 1.959964 * se), rel=1e-6)
+    assert (round(2 ** low, 2), round(2 ** high, 2)) == (0.99, 4.05)
+
+
+def test_benjamini_hochberg_and_holm_on_the_1995_paper_example():
+    """Benjamini and Hochberg (1995), section 4: 15 p-values; their procedure
+    rejects 4 hypotheses at 0.05, Bonferroni-type procedures (Holm) 3."""
+    ps = [0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344,
+          0.0459, 0.3240, 0.4262, 0.5719, 0.6528, 0.7590, 1.0]
+    bh, holm = adjust(ps, "bh"), adjust(ps, "holm")
+    assert [p < 0.05 for p in bh] == [True] * 4 + [False] * 11
+    assert [p < 0.05 for p in holm] == [True] * 3 + [False] * 12
+    assert bh[3] == pytest.approx(15 * 0.0095 / 4)  # m p / rank
+    assert holm[0] == pytest.approx(15 * 0.0001)
+    assert adjust(list(reversed(ps)), "bh") == list(reversed(bh))  # order kept
+    with pytest.raises(ValueError, match="Choose one of: bh, holm, none"):
+        adjust(ps, "bonferroni")
+
+
+def test_gries_dp_of_the_published_example():
+    """Lijffijt and Gries (2012), Table 1: three equal parts, 2/3 of the word in one
+    part and 1/3 in another: DP = 0.333, and DPnorm = DP / (1 - 1/3) = 0.5."""
+    assert gries_dp([2, 1, 0], [1, 1, 1]) == pytest.approx(1 / 3)
+    assert gries_dp([1, 1, 1], [10, 10, 10]) == pytest.approx(0.0)
+    assert gries_dp([5, 0], [1, 99]) == pytest.approx(0.99)
+    text = " ".join(["x"] * 9)  # 9 words, 3 parts of 3: put "cat" as 2/3 and 1/3
+    text = "cat cat x x cat x x x x"
+    d = kit.dispersion(text, ["cat"], parts=3)
+    assert d.dp["cat"] == pytest.approx(1 / 3) and d.dp_norm["cat"] == pytest.approx(0.5)
+
+
+def test_dispersion_dp_is_none_for_an_absent_word_and_parts_are_checked():
+    d = kit.dispersion("Iran and Belarus", ["minsk"])
+    assert d.dp == {"minsk": None}
+    with pytest.raises(ValueError, match="parts must be a whole number"):
+        kit.dispersion("Iran", ["iran"], parts=0)
+    with pytest.raises(ValueError, match="one word"):
+        kit.dispersion("Iran", ["prime minister"])
+
+
+def test_keyness_uses_the_full_corpus_sizes_whatever_stopwords_leave_out(seeds):
+    """Bug: with stopwords left out, the corpus sizes shrank, so G2 of 'sanctions'
+    dropped from 0.2304 to 0.2167. Rayson's wizard and AntConc use all words."""
+    a, b = seeds
+    plain = {k.word: k for k in kit.keyness(a, b)}
+    filtered = {k.word: k for k in kit.keyness(a, b, stopwords=kit.stopwords())}
+    assert filtered["sanctions"].g2 == pytest.approx(plain["sanctions"].g2)
+    assert plain["sanctions"].g2 == pytest.approx(g2(7, 11, len(kit.words(a)), len(kit.words(b))))
+    assert "the" in plain and "the" not in filtered
+
+
+def _zipf_sample(rng, vocabulary: int, size: int) -> str:
+    words = [f"w{k}" for k in range(vocabulary)]
+    weights = [1 / (k + 1) for k in range(vocabulary)]
+    return " ".join(rng.choices(words, weights, k=size))
+
+
+def test_two_samples_of_one_vocabulary_have_no_significant_words_after_correction():
+    """The issue's test: two random 20,000-word samples of one vocabulary got
+    106 to 159 'significant' words, the 5% chance predicts. Corrected, none."""
+    import random
+
+    rng = random.Random(7)
+    a, b = _zipf_sample(rng, 3000, 20_000), _zipf_sample(rng, 3000, 20_000)
+    k = kit.keyness(a, b)
+    raw = sum(row.p < 0.05 for row in k)
+    assert raw > 0.02 * len(k)  # uncorrected, chance alone makes many look different
+    assert len(k.significant) <= 1  # corrected: (almost) none
+    assert len(kit.keyness(a, b, correction="holm").significant) <= 1
+    assert f"{len(k)} words tested" in k.note and f"{raw} pass p < 0.05 before correction" in k.note
+
+
+def test_keyness_rows_carry_p_values_and_intervals(seeds):
+    a, b = seeds
+    for row in kit.keyness(a, b):
+        assert 0 <= row.p <= row.p_adjusted <= 1
+        assert row.log_ratio_low <= row.log_ratio <= row.log_ratio_high
+        assert row.significant == (row.p_adjusted < 0.05)
+
+
+def test_keyness_validates_its_options():
+    with pytest.raises(ValueError, match="Choose one of: bh, holm, none"):
+        kit.keyness("a b", "c d", correction="fdr")
+    with pytest.raises(ValueError, match="alpha"):
+        kit.keyness("a b", "c d", alpha=5)
+
+
+# --- look-ups normalise exactly as words() ------------------------------------------------------
+
+
+def test_look_ups_normalise_their_query_as_words_normalises_text():
+    text = "Iran’s plan, Iran's people and the ’90s. The countries’ benefit."
+    assert [l.keyword for l in kit.concordance(text, "Iran’s")] == ["Iran’s", "Iran's"]
+    assert [l.keyword for l in kit.concordance(text, "Iran's")] == ["Iran’s", "Iran's"]
+    assert [l.keyword for l in kit.concordance(text, "90s")] == ["90s"]
+    assert [l.keyword for l in kit.concordance(text, "countries")] == ["countries’"]
+    assert kit.dispersion(text, ["Iran’s"]).positions == {"iran's": [0, 2]}
+    assert kit.dispersion(text, ["countries’"]).positions == {"countries": [8]}
+    assert "iran's" not in dict(kit.top_keywords(text, stopwords=kit.stopwords(["Iran’s"])))
+
+
+def test_a_concordance_line_prints_exactly_the_text_around_the_word():
+    text = "both countries’ benefit and “sanctions” too"
+    (line,) = kit.concordance(text, "countries", width=5)
+    assert str(line) == "both countries’ bene"
+    (line,) = kit.concordance(text, "sanctions", width=5)
+    assert str(line) == "and “sanctions” too"
+
+
+def test_urls_and_email_addresses_are_not_keywords_but_are_words():
+    text = "See https://www.bbc.co.uk/news and https://www.bbc.co.uk/news or mail a@b.org, a@b.org. Rates rose."
+    assert "https://www.bbc.co.uk/news" in kit.words(text)
+    top = dict(kit.top_keywords(text, 20))
+    assert not any("bbc" in w or "@" in w for w in top) and "rates" in top

@@ -148,7 +148,7 @@ def test_a_bad_value_shows_as_a_message_not_a_traceback(seeds):
     w.sort.value = "left"
     w.render = lambda: widgets.concordance_html(seeds[0], "iran", width=-1)
     w.refresh()
-    assert "width must be 0 or more" in w.output.value
+    assert "width must be a whole number of characters, 0 or more" in w.output.value
     assert "kit-message" in w.output.value
 
 

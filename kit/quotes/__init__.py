@@ -139,7 +139,8 @@ from kit.quotes.attribution import _Text, _Voice
 from kit.quotes.marks import _double_quotes, _single_quotes
 from kit.quotes.names import _word_count
 from kit.quotes.scare import _is_scare_quote
-from kit.texts import TextLike, as_text, paragraph_spans
+from kit.segment import paragraph_spans
+from kit.texts import TextLike, as_text
 
 __all__ = [
     "FLAGS",
@@ -189,7 +190,7 @@ class Quote(NamedTuple):
     """The reporting verb as written ("said", "pointed out", "according to"), or None."""
     paragraph: int
     """The index of the paragraph where the quote opens, in ``Article.paragraphs``
-    (that is, in ``kit.texts.paragraph_spans(text)``)."""
+    (that is, in ``kit.segment.paragraph_spans(text)``)."""
     mention: str | None = None
     """The words that name the speaker at the cue ("the Leader", "he"), or None."""
     flag: str | None = None

@@ -13,7 +13,6 @@ from collections import Counter
 from typing import NamedTuple
 
 from kit.quotes.cues import (
-    _ABBREVIATIONS,
     _AFTER,
     _CHUNK_BREAK,
     _CLAUSE_BREAK,
@@ -22,7 +21,6 @@ from kit.quotes.cues import (
     _LABEL,
     _LOWER_NEXT,
     _NP_AFTER_RE,
-    _SENTENCE_END,
 )
 from kit.quotes.marks import _Region
 from kit.quotes.names import (
@@ -50,6 +48,7 @@ from kit.quotes.names import (
     _split_run,
     _strip_adverbs,
 )
+from kit.segment import sentence_spans
 from kit.texts import Span
 
 __all__ = ["_Attribution", "_Name", "_Text", "_Voice"]
@@ -129,13 +128,9 @@ class _Text:
         """Where the sentences of paragraph ``p`` start."""
         starts = self._sentence_starts.get(p)
         if starts is None:
-            p_start, p_end = self.paras[p]
-            starts = [p_start]
-            for m in _SENTENCE_END.finditer(self.masked, p_start, p_end):
-                word = self.masked[max(p_start, self.masked.rfind(" ", p_start, m.start()) + 1) : m.start()].lower()
-                if word in _ABBREVIATIONS or "." in word or (len(word) == 1 and word.isalpha()):
-                    continue  # Mr. Smith, U.S. officials, John F. Kennedy
-                starts.append(m.end())
+            # The kit's one sentence splitter, on the masked text (so no quote is
+            # split inside), along the original paragraph.
+            starts = [span.start for span in sentence_spans(self.masked, paragraphs=[self.paras[p]])]
             self._sentence_starts[p] = starts
         return starts
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 
-from kit.quotes.names import _ADVERBS, _RUN, _UP
+from kit.quotes.names import _ADVERBS, _RUN, _TITLE_STOP, _UP
 
 __all__ = [
-    "_ABBREVIATIONS",
     "_AFTER",
     "_CHUNK_BREAK",
     "_CLAUSE_BREAK",
@@ -22,7 +21,6 @@ __all__ = [
     "_LOWER_NEXT",
     "_NAMING",
     "_NP_AFTER_RE",
-    "_SENTENCE_END",
 ]
 
 
@@ -126,20 +124,13 @@ _CHUNK_BREAK = re.compile(
     r"[,;:()\[\]—–“”\"«»\x1a]|(?<![\w’'-])(?:and|but|or|who|whom|which|that|while|when|as|after|"
     r"before|because|although|though|if|where)(?![\w’'-])"
 )
-_SENTENCE_END = re.compile(  # . ? ! or …, closing marks, a space, then a capital, a digit or a quote
-    rf"[.!?…]+[”\"’»)\]]*\s+(?=[“\"‘«(\[]?[{_UP}\d\x1a])"
-)
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr gen sen rep gov lt col capt sgt prof adm maj rev no vs inc "
-    "corp co ltd jan feb aug sept oct nov dec".split()
-)
 _STOP_AFTER_DESCRIPTOR = (
     r"in|on|at|during|when|while|after|before|as|to|with|without|who|which|that|and|"
     r"but|from|by|through|into|via|because|since|than|told|said|says|added"
 )
 # A word of an attribution: no punctuation and no quoted text, except the
 # full stop of Mr. or an initial.
-_PLAIN = rf"(?:(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Adm|Maj|Rev)\.|[{_UP}]\.|[^\s,.;:!?“”\"«»\x1a]+)"
+_PLAIN = rf"(?:[{_UP}][a-z]{{1,5}}{_TITLE_STOP}|[{_UP}]\.|[^\s,.;:!?“”\"«»\x1a]+)"
 _NP_AFTER = rf"""
     (?:he|she|they|we|I|it)(?![\w’'-])                          # said he
   | (?:the|a|an|one|another|his|her|their|its)\s+{_PLAIN}

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
-from kit.texts import WRAP_WIDTH, Span
+from kit.segment import WRAP_WIDTH
+from kit.texts import Span
 
 __all__ = ["_Region", "_double_quotes", "_single_quotes"]
 

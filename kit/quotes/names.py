@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kit.tokenize import stopwords
+from kit.segment import abbreviations, stopwords, words
 
 __all__ = [
     "_ADVERBS",
@@ -28,7 +28,7 @@ __all__ = [
     "_RUN",
     "_RUN_AFTER",
     "_UP",
-    "_WORD",
+    "_TITLE_STOP",
     "_find_word",
     "_is_person_name",
     "_key",
@@ -49,15 +49,24 @@ __all__ = [
 # Python's re has no class for upper-case letters; this one covers Latin (with
 # accents), Greek and Cyrillic.
 _UP = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
+def _full_stop_after(words: frozenset[str]) -> str:
+    r"""A regex for the full stop after any of ``words`` (capitalised): ``(?:(?<=Mr|Dr)\.|(?<=Mrs)\.)``.
+    Python's look-behind needs a fixed width, so the words are grouped by length."""
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(words):
+        by_length.setdefault(len(word), []).append(re.escape(word.capitalize()))
+    return "(?:" + "|".join(f"(?<={'|'.join(group)})\\." for _, group in sorted(by_length.items())) + ")"
+
+
+# Abbreviations written before or after a name (Mr., Gen., Jr.), from the kit's one list.
+_TITLE_STOP = _full_stop_after(abbreviations("title", "name"))
 _NAME_WORD = rf"""
     [{_UP}]                                         # a capital letter, then
     (?:
         (?:\.[{_UP}])+\.                            #   the rest of an initialism: U.S., U.K.
       | \.(?=\s+[{_UP}])                            #   the full stop of an initial: John F. Kennedy
       | [\w’'-]*                                    #   the rest of a word: Khamenei, O’Brien, Al-Assad
-        (?:(?<=Mr|Ms|Dr|St|Lt|Jr|Sr)\.
-          |(?<=Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Adm|Maj|Rev)\.
-          |(?<=Capt|Prof)\.)?                        #   and the full stop of Mr., Gen., Prof.
+        {_TITLE_STOP}?                              #   and the full stop of Mr., Gen., Prof., Jr.
     )
 """
 # A run of capitalised words, with the small words that join names and titles
@@ -195,11 +204,9 @@ _ADVERBS = frozenset(
 
 # --- Words and names: small helpers ---------------------------------------------
 
-_WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")  # a word, for counting: don’t, North-South
-
-
 def _word_count(s: str) -> int:
-    return len(_WORD.findall(s))
+    """How many words ``s`` has, counted as :func:`kit.words` counts them."""
+    return len(words(s))
 
 
 def _clean(word: str) -> str:
@@ -280,7 +287,7 @@ _PLACE_PREPOSITIONS = [[w] for w in "in at near from into toward towards through
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    """The kit's stopword list, read once (``kit.tokenize.stopwords`` builds a new set each call)."""
+    """The kit's stopword list, read once (``kit.segment.stopwords`` builds a new set each call)."""
     return frozenset(stopwords())
 
 

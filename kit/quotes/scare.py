@@ -6,7 +6,8 @@ from __future__ import annotations
 from kit.quotes.attribution import _Attribution, _Text
 from kit.quotes.cues import _NAMING
 from kit.quotes.marks import _Region
-from kit.quotes.names import _WORD, _word_count
+from kit.quotes.names import _word_count
+from kit.segment import words
 
 __all__ = ["_is_scare_quote", "_is_title"]
 
@@ -16,12 +17,12 @@ __all__ = ["_is_scare_quote", "_is_title"]
 
 def _is_title(content: str) -> bool:
     """Whether quoted words look like the title of a work: Lessons From the Back Row."""
-    words = _WORD.findall(content)
+    found = words(content, lower=False)
     return (
-        2 <= len(words) <= 12
+        2 <= len(found) <= 12
         and content.rstrip()[-1:] not in ".,!?…"
-        and all(w[:1].isupper() or len(w) <= 3 for w in words)
-        and sum(w[:1].isupper() for w in words) >= 2
+        and all(w[:1].isupper() or len(w) <= 3 for w in found)
+        and sum(w[:1].isupper() for w in found) >= 2
     )
 
 
