@@ -50,6 +50,8 @@ _EXPORTS = {
     "extract_quotes": "quotes",
     "quote_records": "quotes",
     "speakers": "quotes",
+    "Corpus": "corpus",
+    "compare_folders": "corpus",
     "Comparison": "compare",
     "SentencePair": "compare",
     "QuotePair": "compare",
@@ -59,7 +61,7 @@ _EXPORTS = {
     "paragraph_spans": "segment",
     "normalise": "segment",
 }
-_SUBMODULES = ("texts", "segment", "frequency", "collocation", "quotes", "compare",
+_SUBMODULES = ("corpus", "texts", "segment", "frequency", "collocation", "quotes", "compare",
                "plots", "widgets", "checks", "assign", "grade")
 
 __all__ = sorted(_EXPORTS)

@@ -65,10 +65,12 @@ __all__ = [
     "g2",
     "gries_dp",
     "keyness",
+    "keyness_table",
     "log_ratio",
     "relative_frequencies",
     "top_keywords",
     "word_counts",
+    "word_filter",
 ]
 
 
@@ -91,7 +93,19 @@ def _counts(text: TextLike, stopwords: Iterable[str] | None) -> Counter:
     Counting every token first and then dropping the unwanted *kinds* of word
     tests each distinct word once, not each of its occurrences.
     """
-    counts = token_counts(text)
+    return word_filter(token_counts(text), stopwords)
+
+
+def word_filter(counts: Counter, stopwords: Iterable[str] | None = ()) -> Counter:
+    """The words of a count of tokens (from :func:`kit.token_counts`), with
+    ``stopwords`` left out and, when there are stopwords, numbers, web addresses
+    and e-mail addresses too. ``()`` keeps every word; ``None`` uses
+    :func:`kit.stopwords`. Counts of many texts can be added up first: the
+    result is the same as for one text holding them all (``kit.corpus`` does this).
+
+    >>> word_filter(token_counts("The 3 sanctions, the sanctions."), None)
+    Counter({'sanctions': 2})
+    """
     stop = _stoplist(stopwords) if stopwords or stopwords is None else set()
     return Counter({
         w: c for w, c in counts.items()
@@ -504,12 +518,21 @@ def keyness(
     >>> print(keyness(a, b).note)
     229 words tested. At p < 0.05 chance alone would make about 11 of them look different even in two samples of one text; 0 pass p < 0.05 before correction, and 0 after the Benjamini–Hochberg correction. Texts this short and this alike give keyness little power: treat the ranking as a hint, not a finding.
     """
+    count_a, count_b = _counts(a, stopwords), _counts(b, stopwords)
+    return keyness_table(count_a, count_b, len(words(a)), len(words(b)), correction=correction, alpha=alpha)
+
+
+def keyness_table(
+    count_a: Counter, count_b: Counter, n_a: int, n_b: int, *, correction: str = "bh", alpha: float = 0.05
+) -> KeynessTable:
+    """:func:`keyness` from counts you already have: the words of ``count_a`` and
+    ``count_b`` (as :func:`word_filter` gives them), in texts of ``n_a`` and
+    ``n_b`` words. ``kit.corpus`` uses it for the counts of many texts.
+    """
     if correction not in CORRECTIONS:
         raise ValueError(f"Unknown correction {correction!r}. Choose one of: {', '.join(CORRECTIONS)}.")
     if not 0 < alpha < 1:
         raise ValueError(f"alpha must be between 0 and 1, such as 0.05, not {alpha!r}.")
-    count_a, count_b = _counts(a, stopwords), _counts(b, stopwords)
-    n_a, n_b = len(words(a)), len(words(b))
     table = KeynessTable()
     table.correction = correction
     if n_a == 0 or n_b == 0:
