@@ -50,6 +50,8 @@ _EXPORTS = {
     "extract_quotes": "quotes",
     "quote_records": "quotes",
     "speakers": "quotes",
+    "characters": "quotes",
+    "Character": "quotes",
     "Corpus": "corpus",
     "compare_folders": "corpus",
     "Comparison": "compare",

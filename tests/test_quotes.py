@@ -209,7 +209,7 @@ ATTRIBUTION_CASES = {
     "an apposition": ("“We will win,” said Jane Doe, the chief executive of Acme.\n\n“We must,” the chief "
                       "executive added.", "Jane Doe", "said"),
     "an unnamed spokesman": ("“We will win this fight,” a spokesman for the ministry said.", None, "said"),
-    "a country is not a person": ("Iran said on Monday: “We will respond to this.”", None, "said"),
+    "a country speaks as itself": ("Iran said on Monday: “We will respond to this.”", "Iran", "said"),
     "no attribution at all": ("“We will win this fight.”", None, None),
 }
 

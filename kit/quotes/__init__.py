@@ -135,19 +135,19 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from kit.quotes.attribution import _Text, _Voice
-from kit.quotes.marks import _double_quotes, _single_quotes
-from kit.quotes.names import _word_count
-from kit.quotes.scare import _is_scare_quote
-from kit.segment import paragraph_spans
+from kit.quotes.attribution import attribute
+from kit.quotes.cast import Character, characters
+from kit.quotes.names import word_count
 from kit.texts import TextLike, as_text
 
 __all__ = [
+    "Character",
     "FLAGS",
     "NAIVE_QUOTE",
     "Quote",
     "REPORTED_SPEECH",
     "SpeakerCount",
+    "characters",
     "extract_quotes",
     "quote_records",
     "speakers",
@@ -195,6 +195,10 @@ class Quote(NamedTuple):
     """The words that name the speaker at the cue ("the Leader", "he"), or None."""
     flag: str | None = None
     """None for a plain pair of marks, else a key of :data:`FLAGS`."""
+    speaker_note: str | None = None
+    """Why there is no speaker, when the text does not say who it is ("the US
+    president could be Joe Biden or Xi Jinping", "“a spokesman” is someone the
+    text does not name"), else None."""
 
     @property
     def complete(self) -> bool:
@@ -221,10 +225,10 @@ class SpeakerCount(NamedTuple):
 def extract_quotes(text: TextLike) -> list[Quote]:
     """Every direct quotation in ``text``, in text order (see the module docs).
 
-    The steps: find the quoted stretches (step 1); for each, find its cue and
-    mention (steps 2 to 4, :meth:`_Text.attribute`); drop scare quotes and
-    titles (step 6); resolve the mention to a person (step 5), or, with no cue
-    at all, carry on the speaker of the last quote or report before it.
+    The steps (:mod:`kit.quotes.attribution`): find the marks; for each quoted
+    stretch find its cue and mention, and drop scare quotes and titles;
+    resolve the mention to a speaker; give quotes with no cue the speaker
+    around them.
 
     >>> extract_quotes("“Sanctions made us stronger,” the minister said.")[0].cue
     'said'
@@ -236,37 +240,12 @@ def extract_quotes(text: TextLike) -> list[Quote]:
     TypeError: text must be an Article or a str, not int. Load a file first: kit.load_article("path/to/file.txt").
     """
     s = as_text(text)
-    paras = paragraph_spans(s)
-    regions = _double_quotes(s, paras)
-    if "‘" in s or "'" in s:
-        regions = sorted(regions + _single_quotes(s, paras, regions))
-    if not regions:
-        return []
-    t = _Text(s, paras, regions)
-    quotes: list[Quote] = []
-    for n, r in enumerate(regions):
-        next_mark = regions[n + 1].mark_start if n + 1 < len(regions) else len(s)
-        attribution = t.attribute(r, next_mark)
-        if _is_scare_quote(t, r, attribution):
-            continue
-        cue = mention = speaker = None
-        mention_pos = r.mark_start
-        if attribution is not None:
-            cue, mention = attribution.cue, attribution.mention
-            if mention is not None:
-                mention_pos = attribution.mention_pos
-                speaker = t.resolve(mention, mention_pos, attribution.appositive)
-        else:
-            # No cue: the quote continues the last quote or report before it,
-            # in its paragraph, else in the paragraph before.
-            p_start = t.paras[r.para].start
-            voice = t.last_voice(p_start, r.mark_start)
-            if voice is None and r.para > 0:
-                voice = t.last_voice(t.paras[r.para - 1].start, p_start)
-            if voice is not None:
-                speaker = voice[1]
-        t.voices.append(_Voice(max(r.mark_end, attribution.end if attribution else 0), mention_pos, speaker))
-        quotes.append(Quote(s[r.start : r.end], r.start, r.end, speaker, cue, r.para, mention, r.flag))
+    quotes = []
+    for a in attribute(s):
+        r, found = a.region, a.attribution
+        cue = found.cue if found is not None else None
+        mention = found.mention if found is not None else None
+        quotes.append(Quote(s[r.start : r.end], r.start, r.end, a.speaker, cue, r.para, mention, r.flag, a.note))
     return quotes
 
 
@@ -278,12 +257,12 @@ def quote_records(text: TextLike) -> list[dict[str, object]]:
 
     >>> rows = quote_records("“We will never give in,” she said.")
     >>> sorted(rows[0])
-    ['complete', 'cue', 'end', 'flag', 'mention', 'paragraph', 'speaker', 'start', 'text', 'words']
+    ['complete', 'cue', 'end', 'flag', 'mention', 'paragraph', 'speaker', 'speaker_note', 'start', 'text', 'words']
     >>> rows[0]["words"], rows[0]["cue"]
     (5, 'said')
     """
     return [
-        {**q._asdict(), "words": _word_count(q.text), "complete": q.complete}
+        {**q._asdict(), "words": word_count(q.text), "complete": q.complete}
         for q in extract_quotes(text)
     ]
 
@@ -301,6 +280,6 @@ def speakers(text: TextLike) -> list[SpeakerCount]:
     for q in extract_quotes(text):
         row = counts.setdefault(q.speaker, [0, 0])
         row[0] += 1
-        row[1] += _word_count(q.text)
+        row[1] += word_count(q.text)
     rows = [SpeakerCount(k, n, w) for k, (n, w) in counts.items()]
     return sorted(rows, key=lambda r: (r.speaker is None, -r.quotes, -r.words))

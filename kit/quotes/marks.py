@@ -13,7 +13,7 @@ from typing import Iterator, NamedTuple
 from kit.segment import WRAP_WIDTH
 from kit.texts import Span
 
-__all__ = ["_Region", "_double_quotes", "_single_quotes"]
+__all__ = ["Region", "double_quotes", "find_regions", "single_quotes"]
 
 
 # --- Step 1: find the quotation marks ----------------------------------------
@@ -66,19 +66,39 @@ _SINGLE_MARKS = re.compile(
 _QUOTE_END_PUNCT = ".,!?;:…—–-"
 
 
-class _Region(NamedTuple):
+class Region(NamedTuple):
     """A quoted stretch, before anyone is attributed to it."""
 
-    start: int  # the first quoted character
-    end: int  # just after the last one
-    para: int  # the paragraph where it opens
+    start: int
+    """The first quoted character."""
+    end: int
+    """Just after the last quoted character."""
+    para: int
+    """The paragraph where the quote opens."""
     flag: str | None
-    mark_start: int  # the opening mark (== start when there is none)
-    mark_end: int  # just after the closing mark (== end when there is none)
+    """None for a plain pair of marks, else "continued", "unclosed" or "unopened"."""
+    mark_start: int
+    """The opening mark (== start when there is none)."""
+    mark_end: int
+    """Just after the closing mark (== end when there is none)."""
+
+
+def find_regions(s: str, paras: list[Span]) -> list[Region]:
+    """Every quoted stretch of ``s``, in text order: double quotes, then single
+    quotes looked for outside them.
+
+    >>> s = "“We won,” she said. ‘Yes,’ he said."
+    >>> [s[r.start:r.end] for r in find_regions(s, [Span(0, len(s))])]
+    ['We won,', 'Yes,']
+    """
+    regions = double_quotes(s, paras)
+    if "‘" in s or "'" in s:
+        regions = sorted(regions + single_quotes(s, paras, regions))
+    return regions
 
 
 def _trimmed(s: str, mark_start: int, start: int, end: int, mark_end: int, para: int,
-             flag: str | None) -> _Region | None:
+             flag: str | None) -> Region | None:
     """A region with white space trimmed from the quoted words; None if they are empty."""
     while start < end and s[start].isspace():
         start += 1
@@ -86,17 +106,17 @@ def _trimmed(s: str, mark_start: int, start: int, end: int, mark_end: int, para:
         end -= 1
     if start == end:
         return None
-    return _Region(start, end, para, flag, mark_start, mark_end)
+    return Region(start, end, para, flag, mark_start, mark_end)
 
 
-def _double_quotes(s: str, paras: list[Span]) -> list[_Region]:
+def double_quotes(s: str, paras: list[Span]) -> list[Region]:
     """The stretches between double quotation marks, paragraph by paragraph.
 
     Hand-written because no library recovers from unbalanced marks: an open
     quote ends at its paragraph's end unless the next paragraph opens with a
     mark (a quote running over several paragraphs).
     """
-    found: list[_Region] = []
+    found: list[Region] = []
     opened: tuple[int, int, int] | None = None  # (mark start, quoted start, paragraph)
     continued = False
     previous_end = 0
@@ -163,7 +183,7 @@ def _wrapped_line_break(s: str, left: int, right: int) -> bool:
     return left - line_start <= WRAP_WIDTH and (line_end if line_end >= 0 else len(s)) - right <= WRAP_WIDTH
 
 
-def _single_quotes(s: str, paras: list[Span], doubles: list[_Region]) -> list[_Region]:
+def single_quotes(s: str, paras: list[Span], doubles: list[Region]) -> list[Region]:
     """Quotes in single marks, looked for only outside the double quotes.
 
     A closing ’ after a plural (``the workers’ vote``) looks like an
@@ -172,7 +192,7 @@ def _single_quotes(s: str, paras: list[Span], doubles: list[_Region]) -> list[_R
     opening mark or the paragraph end. An opening mark that never closes is
     taken for an apostrophe (``‘90s``) and ignored.
     """
-    found: list[_Region] = []
+    found: list[Region] = []
     taken = [(r.mark_start, r.mark_end) for r in doubles]
     k = 0
     for i, (p_start, p_end) in enumerate(paras):
@@ -192,8 +212,8 @@ def _single_quotes(s: str, paras: list[Span], doubles: list[_Region]) -> list[_R
     return found
 
 
-def _single_in_gap(s: str, g_start: int, g_end: int, para: int) -> Iterator[_Region]:
-    """The single-quoted stretches in ``s[g_start:g_end]`` (see :func:`_single_quotes`)."""
+def _single_in_gap(s: str, g_start: int, g_end: int, para: int) -> Iterator[Region]:
+    """The single-quoted stretches in ``s[g_start:g_end]`` (see :func:`single_quotes`)."""
     opened: re.Match | None = None
     weak: re.Match | None = None  # the first closing ’ that might be an apostrophe
     for m in _SINGLE_MARKS.finditer(s, g_start, g_end):

@@ -1,9 +1,16 @@
-"""Step 3: person names, titles, honorifics and roles, as word lists and small helpers.
+"""Step 3's vocabulary: person names, titles, honorifics, roles and organisations.
 
 How a run of capitalised words splits into a title and a name, whether it
 names a person (not a place or an organisation), and what kind of noun phrase
 (pronoun, name, descriptor) names a speaker. The lowest-level module of the
 package: it imports nothing from the others.
+
+>>> split_name("Belarusian President Alexander Lukashenko".split())
+(['Belarusian', 'President'], ['Alexander', 'Lukashenko'])
+>>> split_name("Leader of the Islamic Revolution Ayatollah Ali Khamenei".split())
+(['Leader', 'of', 'the', 'Islamic', 'Revolution'], ['Ayatollah', 'Ali', 'Khamenei'])
+>>> np_kind("he"), np_kind("Ayatollah Khamenei"), np_kind("the Leader"), np_kind("Asked about it")
+('pronoun', 'name', 'descriptor', None)
 """
 
 from __future__ import annotations
@@ -14,92 +21,95 @@ from functools import lru_cache
 from kit.segment import abbreviations, stopwords, words
 
 __all__ = [
-    "_ADVERBS",
-    "_AGE",
-    "_APPOSITION_AFTER",
-    "_GENDER",
-    "_INDEFINITE",
-    "_LONG_RUN",
-    "_NOT_NAMES",
-    "_PARTICLES",
-    "_PERSON_HEADS",
-    "_PLACE_PREPOSITIONS",
-    "_ROLE_SYNONYMS",
-    "_RUN",
-    "_RUN_AFTER",
-    "_UP",
-    "_TITLE_STOP",
-    "_find_word",
-    "_is_person_name",
-    "_key",
-    "_leading_np",
-    "_name_start",
-    "_np_kind",
-    "_run_info",
-    "_sentence_word",
-    "_split_name",
-    "_split_run",
-    "_strip_adverbs",
-    "_word_count",
+    "ADVERBS",
+    "AGE",
+    "APPOSITION_AFTER",
+    "DETERMINERS",
+    "FUNCTION_WORDS",
+    "GROUP_HEADS",
+    "INDEFINITE",
+    "NOT_NAMES",
+    "NOT_PERSON",
+    "PARTICLES",
+    "PERSON_HEADS",
+    "PLACE_PREPOSITIONS",
+    "PRONOUN_GENDER",
+    "ROLE_SYNONYMS",
+    "RUN",
+    "RUN_AFTER",
+    "SOURCE_HEADS",
+    "TITLES",
+    "TITLE_STOP",
+    "UP",
+    "find_word",
+    "gender_of_words",
+    "is_organisation",
+    "is_person_name",
+    "is_sentence_word",
+    "leading_np",
+    "name_key",
+    "name_start",
+    "np_kind",
+    "role_word",
+    "split_name",
+    "split_run",
+    "strip_adverbs",
+    "word_count",
 ]
 
 
-# --- Step 3: names, titles and roles -------------------------------------------
+# --- Capitalised runs: the shapes names are written in ----------------------------
 
-# Python's re has no class for upper-case letters; this one covers Latin (with
-# accents), Greek and Cyrillic.
-_UP = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
-def _full_stop_after(words: frozenset[str]) -> str:
-    r"""A regex for the full stop after any of ``words`` (capitalised): ``(?:(?<=Mr|Dr)\.|(?<=Mrs)\.)``.
+UP = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
+"""Upper-case letters (Latin with accents, Greek, Cyrillic), for regex classes:
+Python's ``re`` has no class of its own for them."""
+
+
+def _full_stop_after(found: frozenset[str]) -> str:
+    r"""A regex for the full stop after any of ``found`` (capitalised): ``(?:(?<=Mr|Dr)\.|(?<=Mrs)\.)``.
     Python's look-behind needs a fixed width, so the words are grouped by length."""
     by_length: dict[int, list[str]] = {}
-    for word in sorted(words):
+    for word in sorted(found):
         by_length.setdefault(len(word), []).append(re.escape(word.capitalize()))
     return "(?:" + "|".join(f"(?<={'|'.join(group)})\\." for _, group in sorted(by_length.items())) + ")"
 
 
-# Abbreviations written before or after a name (Mr., Gen., Jr.), from the kit's one list.
-_TITLE_STOP = _full_stop_after(abbreviations("title", "name"))
+TITLE_STOP = _full_stop_after(abbreviations("title", "name"))
+"""The full stop after an abbreviation written before or after a name (Mr., Gen.,
+Jr.), from the kit's one abbreviation list."""
+
 _NAME_WORD = rf"""
-    [{_UP}]                                         # a capital letter, then
+    [{UP}]                                          # a capital letter, then
     (?:
-        (?:\.[{_UP}])+\.                            #   the rest of an initialism: U.S., U.K.
-      | \.(?=\s+[{_UP}])                            #   the full stop of an initial: John F. Kennedy
+        (?:\.[{UP}])+\.                             #   the rest of an initialism: U.S., U.K.
+      | \.(?=\s+[{UP}])                             #   the full stop of an initial: John F. Kennedy
       | [\w’'-]*                                    #   the rest of a word: Khamenei, O’Brien, Al-Assad
-        {_TITLE_STOP}?                              #   and the full stop of Mr., Gen., Prof., Jr.
+        {TITLE_STOP}?                               #   and the full stop of Mr., Gen., Prof., Jr.
     )
 """
-# A run of capitalised words, with the small words that join names and titles
-# (Leader of the Islamic Revolution Ayatollah Ali Khamenei, Ursula von der Leyen,
-# Bashar al-Assad). It starts with a capital letter, which lets the regex
-# engine skip quickly to the next candidate on a long text.
-_RUN = re.compile(
+_JOINERS = r"(?:of|the|de|da|di|del|der|den|van|von|bin|ibn|al|el|du|le|la)"
+RUN = re.compile(
     rf"""
     {_NAME_WORD}
-    (?:\s+(?:(?:of|the|de|da|di|del|der|den|van|von|bin|ibn|al|el|du|le|la)\s+)*
-       (?:(?:al|el|bin|ibn|abu|abd)-)?{_NAME_WORD})*
+    (?:[ \t]*\n?[ \t]*(?<=\s)(?:{_JOINERS}\s+)*(?:(?:al|el|bin|ibn|abu|abd)-)?{_NAME_WORD})*
     """,
     re.VERBOSE,
 )
-_LONG_RUN = re.compile(  # a run of two or more words: the names that can introduce a person
-    rf"""
-    {_NAME_WORD}
-    (?:\s+(?:(?:of|the|de|da|di|del|der|den|van|von|bin|ibn|al|el|du|le|la)\s+)*
-       (?:(?:al|el|bin|ibn|abu|abd)-)?{_NAME_WORD})+
-    """,
-    re.VERBOSE,
+"""A run of capitalised words, with the small words that join names and titles
+(Leader of the Islamic Revolution Ayatollah Ali Khamenei, Ursula von der Leyen,
+Bashar al-Assad). A run may cross one line break (books wrap their lines)."""
+RUN_AFTER = re.compile(rf"\s+(?P<name>(?:of\s+(?:the\s+)?)?{RUN.pattern})", re.VERBOSE)
+"""A run right after a role word: (minister) Abbas Araghchi, (Leader) of the Islamic Revolution ..."""
+APPOSITION_AFTER = re.compile(
+    rf"(?:\s+(?:of|for|at)\s+[^,.;:!?“”\"]{{1,60}})?,\s+(?P<name>{RUN.pattern})\s*[,.]", re.VERBOSE
 )
-_RUN_AFTER = re.compile(  # (minister) Abbas Araghchi, (Leader) of the Islamic Revolution Ayatollah ...
-    rf"\s+(?P<name>(?:of\s+(?:the\s+)?)?{_RUN.pattern})", re.VERBOSE
-)
-_APPOSITION_AFTER = re.compile(  # (the foreign secretary), David Whitcombe,
-    rf"(?:\s+(?:of|for|at)\s+[^,.;:!?“”\"]{{1,60}})?,\s+(?P<name>{_RUN.pattern})\s*[,.]", re.VERBOSE
-)
-_PARTICLES = frozenset("of the de da di del der den van von bin ibn al el du le la".split())
+"""A name in commas after a role: (the foreign secretary), David Whitcombe,"""
+PARTICLES = frozenset(_JOINERS[3:-1].split("|"))
 
-# Words of offices and courtesy titles: dropped from a name, and the roles a
-# later "the president" or "the minister" refers back to.
-_TITLES = frozenset(
+
+# --- Word lists ---------------------------------------------------------------------
+
+TITLES = frozenset(
     """
     president vice prime minister premier chancellor secretary general secretary-general
     attorney leader senator sen rep representative congressman congresswoman governor gov
@@ -108,15 +118,17 @@ _TITLES = frozenset(
     spokesman spokeswoman spokesperson ambassador envoy commissioner commander gen lt
     lieutenant col colonel maj major capt captain sgt sergeant adm admiral marshal field
     count countess duke duchess baron lord lady mr mrs ms miss dr prof professor foreign
-    monsieur madame mademoiselle uncle aunt private cadet corporal
+    monsieur madame mademoiselle uncle aunt private cadet corporal rev reverend
     defence defense interior finance economy health deputy acting former state affairs
     president-elect mp mep member council councillor councilman councilwoman steward
-    coach manager founder co-founder negotiator speaker delegate
+    coach manager founder co-founder negotiator speaker delegate minority majority whip
+    nominee candidate host anchor correspondent editor columnist
     """.split()
 )
-# Honorifics kept as part of a name.
+"""Words of offices and courtesy titles: dropped from a name, and the roles a
+later "the president" or "the minister" refers back to."""
 _HONORIFICS = frozenset("ayatollah grand hojatoleslam seyyed sayyid sheikh shaikh sir dame".split())
-# Words of the title phrase after "of" (Minister of Foreign Affairs Abbas Araghchi).
+"""Honorifics kept as part of a name (news writing keeps them on every mention)."""
 _TITLE_OBJECTS = frozenset(
     """
     state foreign affairs defence defense interior finance justice health revolution
@@ -124,14 +136,51 @@ _TITLE_OBJECTS = frozenset(
     islamic republic national federal staff
     """.split()
 )
-_GENDER = {
-    **dict.fromkeys("mr sir king prince emperor duke baron lord count spokesman chairman "
-                    "congressman councilman".split(), "m"),
-    **dict.fromkeys("mrs ms miss dame queen princess empress duchess countess lady "
-                    "spokeswoman chairwoman congresswoman councilwoman".split(), "f"),
+"""Words of the title phrase after "of" (Minister of Foreign Affairs Abbas Araghchi)."""
+ROLE_SYNONYMS = {
+    "minister": ("secretary",),
+    "secretary": ("minister",),
+    "spokesman": ("spokesperson", "spokeswoman"),
+    "spokeswoman": ("spokesperson", "spokesman"),
+    "spokesperson": ("spokesman", "spokeswoman"),
+    "sen": ("senator",),
+    "senator": ("sen",),
+    "gov": ("governor",),
+    "governor": ("gov",),
+    "rep": ("representative", "congressman", "congresswoman"),
+    "representative": ("rep", "congressman", "congresswoman"),
+    "congressman": ("rep", "representative"),
+    "congresswoman": ("rep", "representative"),
+    "gen": ("general",),
+    "general": ("gen",),
+    "capt": ("captain",),
+    "captain": ("capt",),
+    "col": ("colonel",),
+    "colonel": ("col",),
+    "prof": ("professor",),
+    "professor": ("prof",),
+    "dr": ("doctor",),
+    "doctor": ("dr",),
 }
-# A capitalised word that makes a run a place, an organisation or a date.
-_NOT_PERSON = frozenset(
+"""Role words a text uses for one person: the education secretary is "the
+minister", and Sen. Jane Doe is "the senator"."""
+_GENDERED = {
+    **dict.fromkeys(
+        "mr sir king prince emperor duke baron lord count spokesman chairman congressman "
+        "councilman monsieur master father husband son brother uncle grandfather man "
+        "gentleman boy businessman nephew widower".split(), "m"),
+    **dict.fromkeys(
+        "mrs ms miss dame queen princess empress duchess countess lady spokeswoman "
+        "chairwoman congresswoman councilwoman madame mademoiselle mother wife daughter "
+        "sister aunt grandmother woman girl businesswoman niece widow".split(), "f"),
+}
+PRONOUN_GENDER = {
+    **dict.fromkeys("he him his himself".split(), "m"),
+    **dict.fromkeys("she her hers herself".split(), "f"),
+}
+"""The gender a third-person pronoun gives: what a text says of a person by
+writing *he* or *she* after the name."""
+NOT_PERSON = frozenset(
     """
     house union east west north south new republic revolution corridor states kingdom
     nations tv news agency ministry council committee party department office bank court
@@ -142,13 +191,13 @@ _NOT_PERSON = frozenset(
     agreement treaty accord summit conference assembly parliament senate congress cabinet
     government administration navy police service security press reuters agence
     commission authority board agency's ministry's network channel radio television
-    st saint san santa fort port mount lake cape
+    st saint san santa fort port mount lake cape caucus campaign democrats republicans
     monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december god
+    may june july august september october november december god christmas
     """.split()
 )
-# Capitalised words that start a sentence but are never a name.
-_NOT_NAMES = frozenset(
+"""A capitalised word that makes a run a place, an organisation or a date."""
+NOT_NAMES = frozenset(
     """
     a an after afterwards again also although and as asked at before but by despite
     during earlier even finally for from further furthermore here however if in indeed
@@ -159,28 +208,23 @@ _NOT_NAMES = frozenset(
     perhaps every never always soon first finally let dear poor old young little good
     thank thanks please even still besides therefore hence whereupon nor neither either
     behind beside below above among around across along beyond toward towards through
-    throughout inside outside near against between except past round call
+    throughout inside outside near against between except past round call no not nay
+    madam ma'am pray indeed alas hush hark lo o mamma papa mama
     """.split()
 )
-_FUNCTION_WORDS = frozenset(
+"""Capitalised words that start a sentence (or address someone) but are never a name."""
+FUNCTION_WORDS = frozenset(
     """in on at to of for with by from a an the and but or nor as that which who whom whose
     it is was are were be been this these those there here not no so than then if when
     while after before about into onto over under via per because since until""".split()
 )
-_AGE = re.compile(r"(\d+)-year-old")
-# Role words a text uses for one person: the education secretary is "the minister".
-_ROLE_SYNONYMS = {
-    "minister": ("secretary",),
-    "secretary": ("minister",),
-    "spokesman": ("spokesperson", "spokeswoman"),
-    "spokeswoman": ("spokesperson", "spokesman"),
-    "spokesperson": ("spokesman", "spokeswoman"),
-}
+AGE = re.compile(r"(\d+)-year-old")
+"""An age used as a description: the 34-year-old."""
 _PRONOUNS = frozenset("he she they we i it you".split())
-_DETERMINERS = frozenset("the a an one another his her its their our some several two three".split())
-_INDEFINITE = frozenset("a an one another some several two three".split())
-# Heads of a descriptor that can be a person ("the minister", "the Leader").
-_PERSON_HEADS = _TITLES | frozenset(
+DETERMINERS = frozenset("the a an one another his her its their our some several two three this that".split())
+INDEFINITE = frozenset("a an one another some several two three".split())
+"""Determiners that introduce someone new: "a spokesman" never refers back."""
+PERSON_HEADS = TITLES | frozenset(_GENDERED) | frozenset(
     """
     official spokesman spokeswoman spokesperson analyst expert lawyer prosecutor doctor
     researcher economist diplomat officer player actor author father mother wife husband
@@ -192,40 +236,86 @@ _PERSON_HEADS = _TITLES | frozenset(
     musician designer architect chef paramedic surgeon physician grandmother grandfather
     midfielder striker defender goalkeeper referee detective inspector neighbour neighbor
     passenger customer parent friend colleague relative voter shopper fan visitor tourist
-    patient local
+    patient local pollster consultant operative donor supporter critic opponent rival
+    democrat republican conservative liberal independent representative source
+    businessman nominee challenger incumbent frontrunner front-runner contender
+    stranger companion child boy girl gentleman lady youth fellow servant clerk jew
     """.split()
 )
-_ADVERBS = frozenset(
+"""Heads of a descriptor that can be a person ("the minister", "the Leader")."""
+GROUP_HEADS = frozenset(
+    """
+    campaign committee office ministry department agency government administration
+    party council court board union group company firm newspaper paper magazine
+    network station website site report statement memo letter document ad
+    advertisement release study poll survey analysis filing complaint lawsuit indictment
+    email e-mail tweet post video book article editorial column blog note transcript
+    """.split()
+)
+"""Heads of a descriptor that names an organisation or a document ("the Clinton
+campaign", "the IMF report"). Such a speaker is named by the organisation."""
+SOURCE_HEADS = frozenset(
+    "report statement memo letter document ad advertisement release study poll survey "
+    "analysis filing complaint lawsuit indictment email e-mail tweet post video website "
+    "editorial column transcript".split()
+)
+"""Documents: "the IMF report stated" is the IMF speaking through a report."""
+ADVERBS = frozenset(
     """also then later again once further previously earlier recently repeatedly
     reportedly publicly privately simply flatly now just still even has had have
     would will was were is did does""".split()
 )
+"""Words that may stand between a speaker and the cue: Smith also said, she has said."""
+PLACE_PREPOSITIONS = [[w] for w in "in at near from into toward towards through across beyond outside inside".split()]
 
 
-# --- Words and names: small helpers ---------------------------------------------
+# --- Small helpers ------------------------------------------------------------------
 
-def _word_count(s: str) -> int:
-    """How many words ``s`` has, counted as :func:`kit.words` counts them."""
+def word_count(s: str) -> int:
+    """How many words ``s`` has, counted as :func:`kit.words` counts them.
+
+    >>> word_count("“We will win,” she said.")
+    5
+    """
     return len(words(s))
 
 
 def _clean(word: str) -> str:
-    """A name word without a possessive or a full stop: Khamenei’s -> Khamenei."""
+    """A name word without a possessive: Khamenei’s -> Khamenei."""
     for ending in ("’s", "'s", "’", "'"):
         if word.endswith(ending) and len(word) > len(ending):
-            word = word[: -len(ending)]
-            break
+            return word[: -len(ending)]
     return word
 
 
 @lru_cache(maxsize=65536)
-def _key(word: str) -> str:
-    return _clean(word).rstrip(".").lower()
+def name_key(word: str) -> str:
+    """A word as names are matched: no possessive, no full stop, lower case.
+
+    >>> name_key("Khamenei’s"), name_key("Mr.")
+    ('khamenei', 'mr')
+    """
+    return _clean(word).rstrip(".,;:").lower()
 
 
-def _find_word(s: str, word: str, start: int = 0, end: int | None = None) -> list[int]:
+def role_word(word: str) -> str:
+    """The role a title word names, with abbreviations spelt out: Sen. -> senator.
+
+    >>> role_word("Sen."), role_word("President")
+    ('senator', 'president')
+    """
+    key = name_key(word)
+    return {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
+            "capt": "captain", "col": "colonel", "prof": "professor", "lt": "lieutenant"}.get(key, key)
+
+
+def find_word(s: str, word: str, start: int = 0, end: int | None = None) -> list[int]:
     """Where ``word`` (lower-case) occurs in ``s[start:end]`` as a whole word, in
-    lower or title case. ``str.find`` is many times faster than a case-blind regex."""
+    lower or title case. ``str.find`` is many times faster than a case-blind regex.
+
+    >>> find_word("The president met the President-elect and President Obama.", "president")
+    [4, 42]
+    """
     end = len(s) if end is None else min(end, len(s))
     places = []
     for form in (word, word.capitalize()):
@@ -240,25 +330,38 @@ def _find_word(s: str, word: str, start: int = 0, end: int | None = None) -> lis
     return sorted(places)
 
 
-def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
+def gender_of_words(found: list[str] | tuple[str, ...]) -> str | None:
+    """The gender that title or role words give ("m" or "f"), or None.
+
+    >>> gender_of_words(["Mrs"]), gender_of_words(["the", "old", "gentleman"]), gender_of_words(["President"])
+    ('f', 'm', None)
+    """
+    for word in found:
+        gender = _GENDERED.get(name_key(word))
+        if gender:
+            return gender
+    return None
+
+
+def split_name(found: list[str]) -> tuple[list[str], list[str]]:
     """Split the words of a capitalised run into (title words, name words).
 
     ``Belarusian President Alexander Lukashenko`` -> (Belarusian President,
     Alexander Lukashenko); ``Leader of the Islamic Revolution Ayatollah Ali
     Khamenei`` -> (Leader of the Islamic Revolution, Ayatollah Ali Khamenei).
     """
-    words = [_clean(w) for w in words]
-    last_title = max((i for i, w in enumerate(words) if _key(w) in _TITLES), default=-1)
-    if last_title < 0 and len(words) > 1 and _key(words[0]) in _PERSON_HEADS:
+    found = [_clean(w) for w in found]
+    last_title = max((i for i, w in enumerate(found) if name_key(w) in TITLES), default=-1)
+    if last_title < 0 and len(found) > 1 and name_key(found[0]) in PERSON_HEADS and name_key(found[0]) not in _HONORIFICS:
         last_title = 0  # an occupation that starts a sentence: Firefighter Liam Carver
-    title, name = words[: last_title + 1], words[last_title + 1 :]
+    title, name = found[: last_title + 1], found[last_title + 1 :]
     if name and name[0] == "of":  # the rest of the title: of (the) Foreign Affairs ...
         k = 1
-        while k < len(name) and (name[k] == "the" or _key(name[k]) in _TITLE_OBJECTS):
+        while k < len(name) and (name[k] == "the" or name_key(name[k]) in _TITLE_OBJECTS):
             k += 1
-        objects = any(_key(w) in _TITLE_OBJECTS for w in name[1:k])
+        objects = any(name_key(w) in _TITLE_OBJECTS for w in name[1:k])
         title, name = title + name[:k], name[k:]
-        honorific = next((i for i, w in enumerate(name) if _key(w) in _HONORIFICS), None)
+        honorific = next((i for i, w in enumerate(name) if name_key(w) in _HONORIFICS), None)
         capitals = [i for i, w in enumerate(name) if w[:1].isupper()]
         if honorific is not None:  # of the Islamic Revolution Ayatollah Ali Khamenei
             title, name = title + name[:honorific], name[honorific:]
@@ -275,14 +378,13 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
 
 
 @lru_cache(maxsize=16384)
-def _split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """:func:`_split_name` of a run as written, remembered (a book repeats its names)."""
-    title, name = _split_name(run.split())
+def split_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """:func:`split_name` of a run as written, remembered (a book repeats its names)."""
+    title, name = split_name(run.split())
     return tuple(title), tuple(name)
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
-_PLACE_PREPOSITIONS = [[w] for w in "in at near from into toward towards through across beyond outside inside".split()]
 
 
 @lru_cache(maxsize=1)
@@ -291,125 +393,156 @@ def _stopwords() -> frozenset[str]:
     return frozenset(stopwords())
 
 
-@lru_cache(maxsize=16384)
-def _run_info(run: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], bool] | None:
-    """A run's title words, name words, name keys, and whether it introduces a
-    person (a title, or two or more capitalised name words); None if it does
-    not name a person. Remembered, since a book repeats its names."""
-    title, name = _split_run(run)
-    if not name or not _is_person_name(list(name)):
-        return None
-    keys = frozenset(_key(w) for w in name if w[:1].isupper())
-    return title, name, keys, bool(title) or len(keys) > 1
-
-
-def _sentence_word(word: str) -> bool:
+def is_sentence_word(word: str) -> bool:
     """Whether a capitalised word is an ordinary word that starts a sentence
-    (When, Sometimes, Suddenly), never part of a name."""
-    key = _key(word)
+    (When, Sometimes, Suddenly), never part of a name.
+
+    >>> is_sentence_word("Suddenly"), is_sentence_word("Natásha")
+    (True, False)
+    """
+    key = name_key(word)
     return (
-        key in _NOT_NAMES
+        key in NOT_NAMES
         or key in _stopwords()
         or (key.endswith("ly") and len(key) > 4)  # Suddenly
         or (key.endswith("ing") and len(key) > 5)  # Seeing, Meeting
     )
 
 
-def _is_person_name(name: list[str]) -> bool:
-    """Whether capitalised name words look like a person's name, not a place or group."""
+def is_person_name(name: list[str] | tuple[str, ...]) -> bool:
+    """Whether capitalised name words look like a person's name, not a place or group.
+
+    >>> is_person_name(["Alexander", "Lukashenko"]), is_person_name(["Islamic", "Republic"]), is_person_name(["IRNA"])
+    (True, False, False)
+    """
     capitals = [w for w in name if w[:1].isupper()]
-    if not capitals or any(_key(w) in _NOT_PERSON for w in capitals):
+    if not capitals or any(name_key(w) in NOT_PERSON for w in capitals):
         return False
-    if _key(capitals[0]) in _NOT_NAMES:
+    if all(name_key(w) in _HONORIFICS or name_key(w) in TITLES for w in capitals):
+        return False  # Sir, Madame: a form of address, not a name
+    if name_key(capitals[0]) in NOT_NAMES:
         return False
     return not any(  # an acronym (BBC, IRNA) is an organisation; a regnal number (XVII) is not
         len(w) > 1 and w.isupper() and "." not in w and not _ROMAN.fullmatch(w) for w in capitals
     )
 
 
-def _name_start(words: list[str]) -> int | None:
+def is_organisation(name: list[str] | tuple[str, ...]) -> bool:
+    """Whether capitalised words name an organisation, a publication or a place
+    that speaks (the World Health Organization, IRNA, the Kremlin).
+
+    >>> is_organisation(["World", "Health", "Organization"]), is_organisation(["Jane", "Doe"])
+    (True, False)
+    """
+    capitals = [w for w in name if w[:1].isupper()]
+    return bool(capitals) and not is_person_name(capitals) and name_key(capitals[0]) not in NOT_NAMES
+
+
+def name_start(found: list[str]) -> int | None:
     """Where the name at the end of a phrase starts: 2 in "shop steward Leanne
-    Marsh", 0 in "Leader of the Islamic Revolution Ayatollah Ali Khamenei"."""
+    Marsh", 0 in "Leader of the Islamic Revolution Ayatollah Ali Khamenei".
+
+    >>> name_start("shop steward Leanne Marsh".split())
+    2
+    """
     start = None
-    for i in range(len(words) - 1, -1, -1):
-        if words[i][:1].isupper():
+    for i in range(len(found) - 1, -1, -1):
+        if found[i][:1].isupper():
             start = i
-        elif words[i] not in _PARTICLES or start is None:
+        elif found[i] not in PARTICLES or start is None:
             break
     return start
 
 
 @lru_cache(maxsize=16384)
-def _np_kind(chunk: str) -> str | None:
+def np_kind(chunk: str) -> str | None:
     """What kind of noun phrase a chunk of text is: "pronoun" (he), "name"
-    (Ayatollah Khamenei, shop steward Leanne Marsh), "descriptor" (the Leader,
-    a spokesman for the ministry, officials), or None (not a noun phrase)."""
-    words = chunk.split()
-    if not words or len(words) > 9:
+    (Ayatollah Khamenei, shop steward Leanne Marsh, MSNBC host Chris Matthews),
+    "descriptor" (the Leader, a spokesman for the ministry, officials), or None
+    (not a noun phrase).
+
+    >>> np_kind("MSNBC host Chris Matthews"), np_kind("Britain’s Prime Minister Keir Starmer")
+    ('name', 'name')
+    """
+    found = chunk.split()
+    if not found or len(found) > 9:
         return None
-    first, low = words[0], words[0].lower()
-    if len(words) == 1 and low in _PRONOUNS:
+    first, low = found[0], found[0].lower()
+    if len(found) == 1 and low in _PRONOUNS:
         return "pronoun"
-    start = _name_start(words)
-    if start is not None and start > 0 and words[start - 1] not in _FUNCTION_WORDS and (
-        sum(w[:1].isupper() for w in words[start:]) >= 2 or _key(words[start - 1]) in _PERSON_HEADS
+    start = name_start(found)
+    if start is not None and start > 0 and found[start - 1] not in FUNCTION_WORDS and (
+        sum(w[:1].isupper() for w in found[start:]) >= 2 or name_key(found[start - 1]) in PERSON_HEADS
     ):
         return "name"  # the billionaire investor Marcus Hale, Union boss Ken Ashworth
-    if low in _DETERMINERS:
+    if low in DETERMINERS:
         return "descriptor"
     if first[:1].isupper():
-        if _key(first) not in _TITLES and (
-            low in _NOT_NAMES or low.endswith("ing") or low.endswith("ly")
+        if name_key(first) not in TITLES and (
+            low in NOT_NAMES or low.endswith("ing") or low.endswith("ly")
         ):
             return None  # Asked about ..., Speaking on ..., Separately
-        if first.endswith(("’s", "'s")) and len(words) > 1:
-            return "descriptor"  # Iran’s foreign minister
-        if all(w[:1].isupper() or w in _PARTICLES or _key(w) in _TITLES for w in words):
+        if first.endswith(("’s", "'s")) and len(found) > 1:
+            # Britain’s Prime Minister Keir Starmer is a name; Iran’s foreign minister a descriptor
+            return "name" if np_kind(" ".join(found[1:])) == "name" else "descriptor"
+        if all(w[:1].isupper() or w in PARTICLES or name_key(w) in TITLES for w in found):
             return "name"
         return "descriptor"  # Analysts at Berenberg
-    if low in _FUNCTION_WORDS or words[-1].lower() in _FUNCTION_WORDS or not first.isalpha():
+    if low in FUNCTION_WORDS or found[-1].lower() in FUNCTION_WORDS or not first.isalpha():
         return None
-    capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
-    if capitals and capitals[0] <= 4 and all(w[:1].isupper() or w in _PARTICLES for w in words[capitals[0]:]):
+    capitals = [i for i, w in enumerate(found) if w[:1].isupper()]
+    if capitals and capitals[0] <= 4 and all(w[:1].isupper() or w in PARTICLES for w in found[capitals[0]:]):
         return "name"  # shop steward Leanne Marsh: lower-case role words, then a name
-    if len(words) <= 3 and not capitals:
+    if len(found) <= 3 and not capitals:
         return "descriptor"  # officials, police
     return None
 
 
 @lru_cache(maxsize=16384)
-def _strip_adverbs(chunk: str) -> str:
-    words = chunk.split()
-    while words and (words[-1] in _ADVERBS or (words[-1].endswith("ly") and words[-1].islower())):
-        words.pop()
-    return " ".join(words)
+def strip_adverbs(chunk: str) -> str:
+    """A mention without the adverbs and auxiliaries between it and its cue.
+
+    >>> strip_adverbs("Smith has also")
+    'Smith'
+    """
+    found = chunk.split()
+    while found and (found[-1] in ADVERBS or (found[-1].endswith("ly") and found[-1].islower())):
+        found.pop()
+    return " ".join(found)
 
 
 @lru_cache(maxsize=16384)
-def _leading_np(chunk: str) -> str:
+def leading_np(chunk: str) -> str:
     """The noun phrase a clause starts with: "Opposition leader Tom Redfern" in
-    "Opposition leader Tom Redfern accused the government", "" if none."""
-    words = chunk.split()
-    if not words:
+    "Opposition leader Tom Redfern accused the government", "" if none.
+
+    >>> leading_np("Opposition leader Tom Redfern accused the government")
+    'Opposition leader Tom Redfern'
+    """
+    found = chunk.split()
+    if not found:
         return ""
-    if words[0].lower() in _PRONOUNS:
-        return words[0]
-    if words[0].lower() in _DETERMINERS:  # up to a person noun: the board’s chairman
-        heads = [i for i, w in enumerate(words[:6]) if _key(w) in _PERSON_HEADS]
+    if found[0].lower() in _PRONOUNS:
+        return found[0]
+    if found[0].lower() in DETERMINERS:  # up to a person noun: the board’s chairman
+        heads = [i for i, w in enumerate(found[:6]) if name_key(w) in PERSON_HEADS]
         if not heads:
             return ""
         k = heads[0]
         while k + 1 in heads:  # the chief executive officer
             k += 1
-        return " ".join(words[: k + 1])
+        return " ".join(found[: k + 1])
     taken = []
-    for i, w in enumerate(words):
-        if w.endswith(("’s", "'s")) and i + 1 < len(words):  # Iran’s foreign minister
-            heads = [k for k in range(i + 1, min(len(words), i + 4)) if _key(words[k]) in _PERSON_HEADS]
-            return " ".join(words[: heads[-1] + 1]) if heads else ""
-        if w[:1].isupper() or _key(w) in _TITLES or (taken and w in _PARTICLES):
+    for i, w in enumerate(found):
+        if w.endswith(("’s", "'s")) and i + 1 < len(found):  # Iran’s foreign minister
+            heads = [k for k in range(i + 1, min(len(found), i + 4)) if name_key(found[k]) in PERSON_HEADS]
+            return " ".join(found[: heads[-1] + 1]) if heads else ""
+        if w[:1].isupper() or name_key(w) in TITLES or (taken and w in PARTICLES):
             taken.append(w)
         else:
+            if taken and name_key(w) in PERSON_HEADS:  # Labour leader Jeremy Corbyn
+                taken.append(w)
+                continue
             break
     while taken and not taken[-1][:1].isupper():
         taken.pop()

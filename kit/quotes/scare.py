@@ -1,22 +1,32 @@
-"""Step 6: which quoted stretches are quotations, and which are scare quotes,
-names or titles of works."""
+"""Which quoted stretches are quotations, and which are scare quotes, names or titles of works.
+
+>>> from kit.quotes import extract_quotes
+>>> [q.text for q in extract_quotes("Critics called it a “cash for access” scheme.")]
+[]
+>>> [q.text for q in extract_quotes("Her answer was simple: “Not now.”")]
+['Not now.']
+"""
 
 from __future__ import annotations
 
-from kit.quotes.attribution import _Attribution, _Text
-from kit.quotes.cues import _NAMING
-from kit.quotes.marks import _Region
-from kit.quotes.names import _word_count
+from kit.quotes.cues import NAMING
+from kit.quotes.layout import Layout
+from kit.quotes.marks import Region
+from kit.quotes.mentions import Attribution
+from kit.quotes.names import FUNCTION_WORDS, word_count
 from kit.segment import words
 
-__all__ = ["_is_scare_quote", "_is_title"]
+__all__ = ["is_scare_quote", "is_title"]
+
+_NOUN_PHRASE_START = frozenset("a an the his her their its our my your".split())
 
 
-# --- Step 6: which quoted stretches are quotations ---------------------------------
+def is_title(content: str) -> bool:
+    """Whether quoted words look like the title of a work: Lessons From the Back Row.
 
-
-def _is_title(content: str) -> bool:
-    """Whether quoted words look like the title of a work: Lessons From the Back Row."""
+    >>> is_title("Lessons From the Back Row"), is_title("We will win.")
+    (True, False)
+    """
     found = words(content, lower=False)
     return (
         2 <= len(found) <= 12
@@ -26,28 +36,42 @@ def _is_title(content: str) -> bool:
     )
 
 
-def _is_scare_quote(t: _Text, r: _Region, attribution: _Attribution | None) -> bool:
+def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -> bool:
     """Whether a quoted stretch is a scare quote, a name or a title, not a quotation.
 
+    0. A value after an equals sign (markup: ``tweet-id="7586"``) is not a quotation.
     1. Four words or more are a quotation, unless they are in Title Case with
        no closing punctuation (the title of a work).
     2. Right after a naming word (so-called, dubbed, known as) they are a name.
-    3. With a reporting verb in their sentence they are a quotation.
-    4. Without one, a title inside a sentence is a title; anything else is a
-       quotation only if it stands as a sentence of its own (“Not yet.”).
+    3. Inside a noun phrase (*a “cash for access” scheme*) they are a modifier.
+    4. With a reporting verb in their sentence, or after a colon or a label,
+       they are a quotation.
+    5. Without one, a title inside a sentence is a title (its comma or full
+       stop may stand inside the marks after a possessive: *on ABC’s “This
+       Week,”*); anything else is a quotation only if it stands as a
+       sentence of its own (“Not yet.”).
     """
-    if r.end - r.start > 80 and t.s.count(" ", r.start, r.start + 80) >= 6 and t.s[r.end - 1] in ".,!?…":
+    s = layout.s
+    if r.mark_start > 0 and s[r.mark_start - 1] == "=":
+        return True  # rule 0: a value in markup, tweet-id="7586..."
+    if r.end - r.start > 80 and s.count(" ", r.start, r.start + 80) >= 6 and s[r.end - 1] in ".,!?…":
         return False  # rule 1 for a long quote that ends like speech, decided cheaply
-    content = t.s[r.start : r.end]
-    if _word_count(content) >= 4 and (content[-1] in ".,!?…" or not _is_title(content)):
+    content = s[r.start : r.end]
+    if word_count(content) >= 4 and (content[-1] in ".,!?…" or not is_title(content)):
         return False  # rule 1
-    before = t.masked[t.sentence_start(r.mark_start) : r.mark_start]
-    if _NAMING.search(before[-40:]):
+    before = layout.masked[layout.sentence_start(r.mark_start) : r.mark_start]
+    if NAMING.search(before[-40:]):
         return True  # rule 2
-    if attribution is not None and attribution.cue is not None:
-        return False  # rule 3
-    if _is_title(content) and before.strip():
-        return True  # rule 4: her memoir “Lessons From the Back Row”
-    after = t.masked[r.mark_end : t.paras[t.para_of(r.mark_end)].end].lstrip()
+    previous = before.split()[-1:]
+    following = layout.masked[r.mark_end : r.mark_end + 30].split()[:1]
+    if previous and previous[0].lower() in _NOUN_PHRASE_START and following and content[-1] not in ".,!?…" \
+            and following[0][:1].islower() and following[0].lower() not in FUNCTION_WORDS:
+        return True  # rule 3: a “cash for access” scheme
+    if attribution is not None and (attribution.cue is not None or attribution.where == "colon"):
+        return False  # rule 4
+    if is_title(content.rstrip(".,")) and before.strip() and (
+            content[-1] not in ".,!?…" or before.rstrip().endswith(("’s", "'s", " on", " in"))):
+        return True  # rule 5: her memoir “Lessons From the Back Row”, on ABC’s “This Week,”
+    after = layout.masked[r.mark_end : layout.paras[layout.para_of(r.mark_end)].end].lstrip()
     stands_alone = not before.strip() and (content[-1] in ".!?…" or after[:1] in ("", ".", "!", "?"))
     return not stands_alone

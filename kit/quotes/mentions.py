@@ -1,0 +1,201 @@
+"""Step 3: find the cue and the mention of a quote, the words that name its speaker.
+
+The cue is looked for right after the closing mark (``“...,” the Leader said``,
+``“...,” said Lukashenko``, ``“...,” was her answer``), then earlier in the
+quote's own sentence (``Ayatollah Khamenei added, “...”``). A quote with no
+cue may still be introduced: by a label (``Okafor: “...”``), or by a colon or
+a dash after a sentence whose subject is a person (``Her answer was simple:
+“Not now.”``). The mention is kept as written; :mod:`kit.quotes.resolve` says
+who it is.
+
+>>> from kit.quotes.layout import Layout
+>>> from kit.quotes.marks import find_regions
+>>> from kit.segment import paragraph_spans
+>>> s = "“We came as friends,” said Belarusian President Alexander Lukashenko."
+>>> layout = Layout(s, paragraph_spans(s), find_regions(s, paragraph_spans(s)))
+>>> find_attribution(layout, layout.regions[0], len(s))
+Attribution(cue='said', mention='Belarusian President Alexander Lukashenko', mention_pos=27, appositive=None, end=68, where='after')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from kit.quotes.cues import (
+    AFTER,
+    CHUNK_BREAK,
+    CLAUSE_BREAK,
+    COMMA_NEXT,
+    CUE,
+    INTRODUCED,
+    LABEL,
+    LOWER_NEXT,
+    NP_AFTER_CUE,
+    POSSESSIVE_SUBJECT,
+)
+from kit.quotes.layout import MASK, Layout
+from kit.quotes.marks import Region
+from kit.quotes.names import leading_np, np_kind, strip_adverbs
+
+__all__ = ["Attribution", "find_attribution", "report_before", "sentence_subject", "subject_of_cue"]
+
+
+class Attribution(NamedTuple):
+    """The words that attribute one quote, as written."""
+
+    cue: str | None
+    """The reporting verb ("said", "according to"), or None (a label, a colon)."""
+    mention: str | None
+    """The words that name the speaker ("the Leader", "he", "Lukashenko"), or None."""
+    mention_pos: int
+    """Where the mention starts in the text (the cue, when there is no mention)."""
+    appositive: str | None = None
+    """A name or role in commas after the mention: "..., said Jane Doe, the chief executive"."""
+    end: int = 0
+    """Where the attribution ends, when it follows the quote."""
+    where: str = "after"
+    """Where it was found: "after" the quote, "before" it, or "colon" (a label, colon or dash)."""
+
+
+def find_attribution(layout: Layout, r: Region, next_mark: int) -> Attribution | None:
+    """The cue and mention of the quote ``r``: after its closing mark, else before it.
+
+    ``next_mark`` is where the next quote opens: an attribution never reaches it.
+    """
+    return after_quote(layout, r, next_mark) or before_quote(layout, r)
+
+
+def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None:
+    """An attribution right after the closing mark: ``“...,” said X`` or ``“...,” X said``."""
+    if r.mark_end == r.end:
+        return None  # no closing mark
+    s, masked = layout.s, layout.masked
+    last = s[r.end - 1]
+    stop = min(next_mark, layout.paras[layout.para_of(r.mark_end)].end)
+    if last == "." and not COMMA_NEXT.match(masked, r.mark_end, stop):
+        return None  # the quote ended its sentence
+    if last in "?!" and not LOWER_NEXT.match(masked, r.mark_end, stop):
+        return None  # “Why?” The ... starts a new sentence; “Why?” he asked does not
+    m = AFTER.match(masked, r.mark_end, stop)
+    if not m:
+        return None
+    if m.group("cue3"):  # “...,” adding: the speaker is the subject of the sentence
+        subject = sentence_subject(layout, layout.sentence_start(r.mark_start), r.mark_start)
+        return Attribution(m.group("cue3"), *subject, end=m.end()) if subject else None
+    if m.group("cue4"):  # “...,” was her answer
+        return Attribution(m.group("cue4"), m.group("np4"), m.start("np4"), end=m.end())
+    for cue, np, appos in (("cue1", "np1", "appos1"), ("cue2", "np2", "appos2")):
+        if m.group(cue):
+            mention = strip_adverbs(m.group(np))
+            if np_kind(mention):
+                return Attribution(m.group(cue), mention, m.start(np), m.group(appos), m.end())
+    return None
+
+
+def before_quote(layout: Layout, r: Region) -> Attribution | None:
+    """An attribution earlier in the quote's sentence: ``X said, “...”``, ``said X, “...”``,
+    ``X: “...”``, or a colon after a sentence about a person."""
+    masked = layout.masked
+    start = layout.sentence_start(r.mark_start)
+    cues = list(CUE.finditer(masked, start, r.mark_start))
+    if not cues:
+        return _introduced(layout, r, start)
+    # A cue that introduces the quote with a comma or a colon (", adding, “...”")
+    # is its cue. Otherwise the first cue with a subject is the main verb: in
+    # "Trump said Fox executives were calling “every 15 minutes,”" the words are Trump's.
+    if masked[cues[-1].end() : r.mark_start].strip() in (",", ":"):
+        cues = cues[-1:]
+    for cue in cues:
+        subject = subject_of_cue(layout, start, cue.start())
+        if subject is not None:
+            return Attribution(cue.group("cue"), *subject, where="before")
+    cue = cues[-1]
+    # said Smith, “...” / According to Lukas Brandt, an analyst at DZ Bank, “...”
+    inverted = NP_AFTER_CUE.match(masked, cue.end(), r.mark_start)
+    if inverted and not re.search(rf"[.;!?“”\"{MASK}]", masked[inverted.end() : r.mark_start]):
+        return Attribution(cue.group("cue"), inverted.group("np"), inverted.start("np"), where="before")
+    return Attribution(cue.group("cue"), None, cue.start(), where="before")
+
+
+def _introduced(layout: Layout, r: Region, start: int) -> Attribution | None:
+    """A quote with no cue in its sentence, introduced by a label (``Okafor: “...”``)
+    or by a colon or dash after a sentence whose subject is a person."""
+    masked = layout.masked
+    before = masked[start : r.mark_start]
+    label = LABEL.search(before)
+    if label and _label_is_speaker(before[: label.start()], label.group("np")):
+        return Attribution(None, label.group("np"), start + label.start("np"), where="colon")
+    if not INTRODUCED.search(before):
+        return None
+    words = POSSESSIVE_SUBJECT.match(before)
+    if words:  # Her answer was simple: “Not now.”
+        return Attribution(None, words.group("np"), start + words.start("np"), where="colon")
+    subject = sentence_subject(layout, start, r.mark_start)
+    if subject and np_kind(subject[0]) in ("name", "pronoun"):
+        return Attribution(None, *subject, where="colon")
+    return None
+
+
+def _label_is_speaker(before: str, np: str) -> bool:
+    """Whether a name followed by a colon is a speaker's label: at the start of a
+    paragraph (``Okafor: “...”``) or after a dash (``Pollsters agree - Carl Bialik: “...”``)."""
+    return np_kind(np) == "name" and (not before.strip() or before.rstrip()[-1:] in "-—–")
+
+
+def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str, int] | None:
+    """The noun phrase before a reporting verb, and where it starts: "the Leader" in
+    "the Leader said". With nothing between the verb and the last break, the
+    subject of the sentence (``Smith, the chief executive, said``)."""
+    left = layout.masked[sent_start:cue_start]
+    breaks = list(CHUNK_BREAK.finditer(left))
+    at = breaks[-1].end() if breaks else 0
+    chunk = strip_adverbs(left[at:])
+    if chunk:
+        if np_kind(chunk):
+            return chunk, sent_start + at + len(left[at:]) - len(left[at:].lstrip())
+        return None
+    return sentence_subject(layout, sent_start, cue_start)
+
+
+def sentence_subject(layout: Layout, sent_start: int, limit: int) -> tuple[str, int] | None:
+    """The first noun phrase of a sentence, after any opening phrase ("On Monday, ").
+
+    The sentence is read clause by clause (between commas, dashes,
+    brackets): an opening phrase has no noun phrase at its start and is
+    skipped; a descriptor followed by a name (``The board’s chairman,
+    Howard Leck, said``) gives the name.
+    """
+    text, left = layout.masked, sent_start
+    descriptor = None  # a descriptor clause, waiting to see if a name follows it
+    for b in [*CLAUSE_BREAK.finditer(text, sent_start, limit), None]:
+        right = b.start() if b else limit
+        chunk = text[left:right]
+        pos = left + len(chunk) - len(chunk.lstrip())
+        cues = list(CUE.finditer(text, left, right))
+        if descriptor is not None:
+            if not cues and np_kind(strip_adverbs(chunk)) == "name":
+                return chunk.strip(), pos  # the apposition names the person
+            return descriptor
+        np = strip_adverbs(text[left : cues[0].start()]) if cues else leading_np(chunk)
+        kind = np_kind(np) if np and not (np.isupper() and " " not in np) else None  # not TEHRAN
+        if kind is not None:
+            if kind == "descriptor" and not cues:
+                descriptor = (np, pos)
+            else:
+                return np, pos
+        elif cues:
+            return None
+        left = b.end() if b else limit
+    return descriptor
+
+
+def report_before(layout: Layout, start: int, end: int) -> tuple[int, str, int] | None:
+    """The last report in ``masked[start:end]`` (a reporting verb with a subject, as
+    in "He added that ..."), as (where the verb is, the subject, where it starts)."""
+    cues = list(CUE.finditer(layout.masked, start, end))
+    if not cues:
+        return None
+    cue = cues[-1]
+    subject = subject_of_cue(layout, layout.sentence_start(cue.start()), cue.start())
+    return (cue.start(), *subject) if subject else (cue.start(), "", -1)

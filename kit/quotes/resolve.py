@@ -1,0 +1,387 @@
+"""Step 4: resolve a mention to a speaker, or say why it cannot be done.
+
+* A **name** is the person of the cast it names (*Lukashenko* → *Alexander
+  Lukashenko*, *Mr. Darcy* → *Darcy*); a name the cast does not know is taken
+  as written, for an organisation (*Reuters*, *the World Health Organization*)
+  as for a person named once (*Sweeny*).
+* A **description** (*the Belarusian president*, *the Leader*) is the person
+  the text itself introduces with those words (*Belarusian President
+  Alexander Lukashenko*): every modifier must be among the words of that
+  person's title, as whole words. When two people fit, or none does, there is
+  no speaker, and the note says why. A capitalised description that no one is
+  introduced with is a name of its own (*the Queen*, *the White House*).
+* A document or an organisation's part speaks for the organisation (*the IMF
+  report*, *a statement from the White House*).
+* **He** or **she** is the latest person named before it, in this paragraph or
+  the two before, whose gender (learned from the text) fits; **I** is the
+  narrator, named later if the text says who the narrator is.
+
+>>> from kit.quotes import extract_quotes
+>>> text = ("US President Joe Biden met Chinese President Xi Jinping in Lima.\\n\\n"
+...         "“We talked,” the US president said.\\n\\n“We agreed,” the French president said.")
+>>> [(q.speaker, q.speaker_note) for q in extract_quotes(text)]
+[('Joe Biden', None), (None, 'no one in the text is introduced as the French president')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from kit.quotes.cast import Cast
+from kit.quotes.layout import Layout
+from kit.quotes.mentions import sentence_subject
+from kit.quotes.names import (
+    AGE,
+    APPOSITION_AFTER,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    GROUP_HEADS,
+    INDEFINITE,
+    NOT_NAMES,
+    PARTICLES,
+    PERSON_HEADS,
+    PRONOUN_GENDER,
+    ROLE_SYNONYMS,
+    RUN,
+    RUN_AFTER,
+    SOURCE_HEADS,
+    TITLES,
+    find_word,
+    is_person_name,
+    name_key,
+    name_start,
+    np_kind,
+    role_word,
+    split_name,
+)
+
+__all__ = ["NARRATOR", "Resolver", "Speaker", "Voice"]
+
+NARRATOR = "the narrator"
+"""The note of a quote said by *I*, when the text never names its narrator."""
+_SENTENCES_BACK = 4  # how many sentences back "he" or "she" looks for a subject
+_NEAR = 4000  # how far (in characters) a long text is searched for a role's holder
+_ADJECTIVE_ENDINGS = ("al", "ic", "an", "ian", "ese", "ish", "ive", "ary", "ent", "ant", "ior", "ern", "ed")
+
+
+class Speaker(NamedTuple):
+    """Who said a quote: a name, or None and why."""
+
+    name: str | None
+    note: str | None = None
+
+
+class Voice(NamedTuple):
+    """A quote already attributed: where it (and its attribution) ends, where its
+    speaker is named, who, and in which paragraph."""
+
+    end: int
+    mention_pos: int
+    speaker: str | None
+    para: int = 0
+
+
+def _plain(word: str) -> str:
+    """A word as modifiers are compared: lower case, no possessive, no full stops (U.S. = US)."""
+    return name_key(word).replace(".", "")
+
+
+class Resolver:
+    """Resolves the mentions of one text (see the module docs)."""
+
+    def __init__(self, layout: Layout, cast: Cast) -> None:
+        self.layout = layout
+        self.cast = cast
+        self.voices: list[Voice] = []
+        self._roles: dict[int, tuple[str, frozenset[str]] | None] = {}
+        self._subjects: dict[int, tuple[int, str] | None] = {}
+
+    # -- the entry point --
+
+    def resolve(self, mention: str, pos: int, appositive: str | None = None, *,
+                exclude: str | None = None) -> Speaker:
+        """The speaker a mention at ``pos`` names. ``exclude`` is a person that a
+        pronoun cannot be (in a dialogue, the one who spoke the turn before)."""
+        kind = "pronoun" if mention in ("his", "her", "His", "Her") else np_kind(mention)
+        if appositive and kind != "name" and np_kind(appositive) == "name":
+            mention, pos, kind = appositive, pos, "name"  # the chief executive, Jane Doe, said
+        if kind == "pronoun":
+            return self.pronoun(mention, pos, exclude=exclude)
+        if kind == "name":
+            found = mention.split()
+            start = name_start(found) or 0
+            title, name = split_name(found[start:])
+            if name:
+                return self.name(name, [*found[:start], *title], pos)
+            mention = "the " + mention  # a title alone: "Leader" is "the Leader"
+        if kind in ("name", "descriptor"):
+            return self.description(mention, pos)
+        return Speaker(None)
+
+    # -- names --
+
+    def name(self, name: list[str], title: list[str], pos: int) -> Speaker:
+        """A written name: the cast's person, else the name as written."""
+        if is_person_name(name):
+            found = self.cast.lookup(name, title, pos)
+            if found.name or found.note:
+                return Speaker(found.name, found.note)
+            return Speaker(" ".join(name))
+        return Speaker(_organisation(name))
+
+    # -- pronouns --
+
+    def pronoun(self, pronoun: str, pos: int, *, exclude: str | None = None) -> Speaker:
+        low = pronoun.lower()
+        if low == "i":
+            return Speaker(None, NARRATOR)
+        gender = PRONOUN_GENDER.get(low)
+        if gender is None:
+            return Speaker(None, f"“{pronoun}” is not one person")
+        who = self.antecedent(gender, pos, exclude=exclude)
+        if who is None:
+            return Speaker(None, f"no one named before “{pronoun}” fits")
+        return Speaker(who)
+
+    def antecedent(self, gender: str, pos: int, *, exclude: str | None = None) -> str | None:
+        """The person "he" or "she" at ``pos`` refers to.
+
+        The latest person, in this paragraph or the two before it, who was the
+        subject of a sentence (in the last four sentences) or the speaker of a
+        quote; failing that, the latest person named there at all. A person
+        the text shows to be of the other gender is skipped, and so is
+        ``exclude``.
+        """
+        layout, cast = self.layout, self.cast
+        here = layout.para_of(pos)
+        first = max(0, here - 2)
+        window = layout.paras[first].start
+
+        def fit(who: str | None) -> int:
+            """2: the text says this person is of that gender; 1: it does not say; 0: no."""
+            if not who or who == exclude:
+                return 0
+            known = cast.gender(who)
+            if known == gender:
+                return 2
+            return int(known is None and (cast.is_person(who) or is_person_name(who.split())))
+
+        best: dict[int, tuple[int, str]] = {}  # by fit: the latest candidate
+        for v in reversed(self.voices):  # the speakers of quotes
+            if v.end < window:
+                break
+            if window <= v.mention_pos < pos:
+                f = fit(v.speaker)
+                if f and f not in best:
+                    best[f] = (v.mention_pos, v.speaker)
+        looked = 0  # the subjects of the last sentences
+        for p in range(here, first - 1, -1):
+            for start, end in reversed(layout.sentences(p)):
+                if start >= pos:
+                    continue
+                if looked == _SENTENCES_BACK:
+                    break
+                looked += 1
+                found = self._subject_of_sentence(start, end)
+                if found and found[0] < pos:
+                    f = fit(found[1])
+                    if f and (f not in best or best[f][0] < found[0]):
+                        best[f] = found
+        if not best:  # nobody was a subject: anyone named in the narration
+            for at, who in cast.named_before(pos, window):
+                f = fit(who)
+                if f and f not in best:
+                    best[f] = (at, who)
+        for f in (2, 1):  # one the text shows to be "he" (or "she") before one it does not
+            if f in best:
+                return best[f][1]
+        return None
+
+    def _subject_of_sentence(self, start: int, end: int) -> tuple[int, str] | None:
+        """The person who is the subject of the sentence ``[start, end)``, if it is named."""
+        if start not in self._subjects:
+            found = None
+            subject = sentence_subject(self.layout, start, end)
+            if subject and np_kind(subject[0]) != "pronoun":
+                who = self.resolve(*subject).name
+                if who:
+                    found = (subject[1], who)
+            self._subjects[start] = found
+        return self._subjects[start]
+
+    # -- descriptions --
+
+    def description(self, mention: str, pos: int) -> Speaker:
+        """A description: a role the text ties to one person, a document or part of
+        an organisation, or a capitalised description that is a name."""
+        found = mention.split()
+        det = found[0].lower()
+        rest = found[1:] if det in DETERMINERS else found
+        if not rest:
+            return Speaker(None)
+        for i, w in enumerate(rest):  # the ministry's spokesman: the part before 's
+            if w.endswith(("’s", "'s")) and i + 1 < len(rest):
+                owner, thing = rest[: i + 1], rest[i + 1 :]
+                if name_key(thing[-1]) in GROUP_HEADS and owner[0][:1].isupper():
+                    return Speaker(_organisation(owner))  # Clinton's campaign
+                break
+        head = name_key(rest[-1])
+        cut = next((i for i, w in enumerate(rest) if w.lower() in ("of", "for", "at", "from") and i > 0), None)
+        if cut is not None:  # a statement from the White House, the chief executive of Acme
+            owner = rest[cut + 1 :]
+            if name_key(rest[cut - 1]) in GROUP_HEADS and owner and owner[-1][:1].isupper():
+                return Speaker(_organisation(owner))
+            head = name_key(rest[cut - 1])
+        if head in SOURCE_HEADS or head in GROUP_HEADS:
+            capitals = [w for w in rest[:-1] if w[:1].isupper()]
+            if capitals and det not in INDEFINITE:  # the IMF report
+                return Speaker(_organisation(capitals))
+            return Speaker(None, f"{mention} names no one")
+        if det in INDEFINITE:
+            return Speaker(None, f"“{mention}” is someone the text does not name")
+        age = next((m.group(1) for m in map(AGE.fullmatch, (w.lower() for w in rest)) if m), None)
+        if age:
+            who = self._aged(age, pos)
+            return Speaker(who, None if who else f"no one in the text is {age}")
+        proper = all(w[:1].isupper() or w in PARTICLES for w in rest)
+        if proper and head not in PERSON_HEADS:
+            return Speaker(_organisation(rest))  # the White House, the Hatter
+        if head not in PERSON_HEADS and role_word(head) not in PERSON_HEADS:
+            return Speaker(None)
+        holder = self.role_holder(mention, pos)
+        if holder.name is None and proper and holder.note and holder.note.startswith("no one"):
+            return Speaker(_organisation(rest, keep_the=True))  # the Queen, the King
+        return holder
+
+    def role_holder(self, descriptor: str, pos: int) -> Speaker:
+        """The person a definite description refers to: "the Belarusian president".
+
+        The people the text introduces with the description's role word (or
+        a synonym: the education *secretary* is *the minister*) and with every
+        one of its other words among the words of their title. One such
+        person is the speaker; two or none give no speaker and a note. In a
+        long text (a book), only introductions near ``pos`` count.
+        """
+        found = [w for w in descriptor.split()]
+        for i, w in enumerate(found):
+            if w.lower() in ("of", "for", "at", "from") and i > 0:
+                found = found[:i]
+                break
+        head = role_word(found[-1])
+        modifiers = {_plain(w) for w in found[1:-1]} - {"the", "his", "her", "its", "their", "former", "then"}
+        heads = [head, *ROLE_SYNONYMS.get(head, ())]
+        long_text = len(self.layout.s) > 10 * _NEAR
+        lo, hi = (max(0, pos - _NEAR), pos + _NEAR // 2) if long_text else (0, len(self.layout.s))
+        holders: dict[str, int] = {}
+        for word in heads:  # the role word itself first, its synonyms only if no one holds it
+            for at in find_word(self.layout.s, word, lo, hi):
+                role = self._role_at(word, at)
+                if role is not None and modifiers <= role[1]:
+                    distance = pos - at if at <= pos else 2 * (at - pos)  # a lede may say "the president" first
+                    holders[role[0]] = min(holders.get(role[0], distance), distance)
+            if holders:
+                break
+        if len(holders) == 1:
+            return Speaker(next(iter(holders)))
+        what = " ".join(found[1:] if found[0].lower() in DETERMINERS else found)
+        if not holders:
+            return Speaker(None, f"no one in the text is introduced as the {what}")
+        names = sorted(holders, key=holders.get)
+        return Speaker(None, f"the {what} could be {' or '.join(names[:3])}")
+
+    def _role_at(self, head: str, at: int) -> tuple[str, frozenset[str]] | None:
+        """The person the role word at ``at`` introduces, and the words of that role."""
+        if at in self._roles:
+            return self._roles[at]
+        s, end = self.layout.s, at + len(head)
+        found = None
+        # (1) the role stands before the name: President Alexander Lukashenko,
+        #     foreign minister Abbas Araghchi, Leader of the Islamic Revolution Ayatollah Ali Khamenei
+        named = RUN_AFTER.match(s, end)
+        if named:
+            title, name = split_name([s[at:end], *named.group("name").split()])
+            who = self._person(name, title, named.start("name"))
+            if who:
+                found = (who, frozenset({_plain(w) for w in title} | _role_words_before(s, at)))
+        # (2) an apposition after the name: Jane Doe, the chief executive of Acme
+        if found is None:
+            window = s[max(0, at - 160) : at]
+            comma = window.rfind(",")
+            aside = window[comma + 1 :]
+            closes = re.match(r"(?:\s+(?:of|for|at|in)\s+[^,.;:!?“”\"]{1,60})?\s*(?:[,.;)]|$)", s[end : end + 80])
+            if comma >= 0 and closes and len(aside.split()) <= 6 and not re.search(r"[.;:!?“”\"]", aside):
+                before = window[:comma].split()[-8:]
+                k = len(before)
+                while k > 0 and (before[k - 1][:1].isupper() or before[k - 1] in PARTICLES):
+                    k -= 1
+                title, name = split_name(before[k:]) if k < len(before) else ([], [])
+                who = self._person(name, title, at)
+                if who:
+                    found = (who, frozenset(_plain(w) for w in [*aside.split(), head]))
+        # (3) an apposition before the name: the foreign secretary, David Whitcombe,
+        if found is None:
+            named = APPOSITION_AFTER.match(s, end)
+            if named:
+                title, name = split_name(named.group("name").split())
+                who = self._person(name, title or [head], named.start("name"))
+                if who:
+                    found = (who, frozenset({_plain(head)} | _role_words_before(s, at)))
+        self._roles[at] = found
+        return found
+
+    def _person(self, name: list[str], title: list[str], pos: int) -> str | None:
+        """The person a name written with a role is: one of the cast, or a full name
+        (two words or more); never a single word the text does not show is a
+        person (*Belarus, the Leader said*)."""
+        if not name or not is_person_name(name):
+            return None
+        found = self.cast.lookup(name, title, pos).name
+        if found:
+            return found
+        return " ".join(name) if len([w for w in name if w[:1].isupper()]) >= 2 or title else None
+
+    def _aged(self, age: str, pos: int) -> str | None:
+        """The person last given the age ``age`` before ``pos``: "Liam Carver, 34,"."""
+        found = None
+        for m in re.finditer(rf"({RUN.pattern}),\s+{age}\b", self.layout.s[:pos], re.VERBOSE):
+            title, name = split_name(m.group(1).split())
+            found = self._person(name, title, m.start()) or found
+        return found
+
+
+def _role_words_before(s: str, at: int) -> set[str]:
+    """The words of a title before its role word, read backwards: capitalised words
+    (Belarusian, US, Planned Parenthood’s), title words (foreign, prime) and
+    adjectives (presidential); it stops at a function word, punctuation or any
+    other word ("Biden met Chinese President": only Chinese)."""
+    found = set()
+    for word in reversed(s[max(0, at - 80) : at].split()):
+        if word[-1:] in ",.;:!?()\"“”" or word.lower() in FUNCTION_WORDS:
+            break
+        low = name_key(word)
+        if word[:1].isupper() or low in TITLES or low.endswith(_ADJECTIVE_ENDINGS) and word.isalpha():
+            if word[:1].isupper() and word.lower() in NOT_NAMES:
+                break
+            found.add(_plain(word))
+        else:
+            break
+    return found
+
+
+def _organisation(found: list[str] | tuple[str, ...], *, keep_the: bool = False) -> str:
+    """An organisation's name as written, without a leading "the" and a
+    possessive: ["the", "World", "Health", "Organization"] -> "World Health
+    Organization". A description that is a name of its own keeps its "the"
+    (``keep_the``): the Queen."""
+    found = [w for w in found]
+    if found and found[0].lower() == "the":
+        found = found[1:]
+    if found:
+        last = found[-1]
+        for ending in ("’s", "'s", "’"):
+            if last.endswith(ending):
+                found[-1] = last[: -len(ending)]
+                break
+    name = " ".join(found)
+    return f"the {name}" if keep_the else name
