@@ -7,6 +7,15 @@ articles*. ``load_articles()`` returns both, in file-name order:
 >>> a.name, b.name
 ('000_f574fb3969ac495b', '001_46fcffe6b868387b')
 
+A name like that is for files. On screen (in plots, legends and the explorers'
+menus) the kit calls a text by its ``label``: its letter, as one of the pair,
+and its headline or first words:
+
+>>> b.label
+'B: Ayatollah Seyyed Ali Khamenei: Countries sanctioned…'
+>>> a.label
+'A: TEHRAN – Leader of the Islamic Revolution Ayatollah…'
+
 An :class:`Article` keeps every character of its file in ``.text``, so the
 character offsets that other functions return point straight into it. Seed 001
 opens with a headline; seed 000 does not:
@@ -38,12 +47,14 @@ every offset and corrupt quotations without a trace.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import textwrap
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple, Union
 
 __all__ = [
+    "LABEL_WIDTH",
     "Article",
     "Span",
     "TextLoadError",
@@ -71,11 +82,14 @@ class Article:
     """One text, with the name it was loaded under.
 
     ``text`` is the file's content with line endings normalised to ``\\n`` and a
-    byte-order mark removed; nothing else is changed.
+    byte-order mark removed; nothing else is changed. ``letter`` is ``"A"`` or
+    ``"B"`` for a text loaded as one of a pair (:func:`load_articles`), else
+    None; it is not part of what makes two articles equal.
     """
 
     name: str
     text: str = field(repr=False)
+    letter: str | None = field(default=None, compare=False)
 
     @cached_property
     def paragraph_spans(self) -> list[Span]:
@@ -105,12 +119,31 @@ class Article:
             return None
         return line
 
+    @property
+    def label(self) -> str:
+        """What to call the text on screen: its letter, then its headline or first words.
+
+        The headline (or the first paragraph, when there is none) is cut at a
+        word to at most :data:`LABEL_WIDTH` characters, ending in "…" when cut.
+        A text with no words at all is called by its name.
+
+        >>> Article("notes_0042", "Rivers rise in spring.\\n\\nMore later.").label
+        'Rivers rise in spring.'
+        """
+        spans = self.paragraph_spans
+        opening = self.text[spans[0].start : min(spans[0].end, spans[0].start + 4 * LABEL_WIDTH)] if spans else ""
+        short = textwrap.shorten(opening, LABEL_WIDTH, placeholder="…") or self.name
+        return f"{self.letter}: {short}" if self.letter else short
+
     def __str__(self) -> str:
         return self.text
 
     def __len__(self) -> int:
         return len(self.text)
 
+
+LABEL_WIDTH = 52
+"""How many characters of a headline (or of the first words) an :attr:`Article.label` shows."""
 
 TextLike = Union[Article, str]
 
@@ -177,10 +210,24 @@ def seed_names() -> list[str]:
     return sorted(p.stem for p in seed_dir().glob("*.txt"))
 
 
-def load_articles() -> tuple[Article, Article]:
-    """The two seed articles, in file-name order (version A, then version B)."""
-    first, second = seed_names()[:2]
-    return load_article(first), load_article(second)
+def load_articles(
+    a: str | Path | None = None, b: str | Path | None = None
+) -> tuple[Article, Article]:
+    """Two texts to compare, labelled A and B: by default the two seed articles, in file-name order.
+
+    ``a`` and ``b`` are paths or seed names, as :func:`load_article` takes
+    them; a notebook's parameters cell names them. The articles' ``letter``
+    is ``"A"`` and ``"B"``, so plots and explorers call them "A: …" and "B: …".
+
+    >>> a, b = load_articles("001_46fcffe6b868387b", "000_f574fb3969ac495b")
+    >>> a.letter, a.name
+    ('A', '001_46fcffe6b868387b')
+    """
+    if (a is None) != (b is None):
+        raise TypeError("load_articles takes two texts or none: load_articles(a, b) or load_articles().")
+    if a is None:
+        a, b = seed_names()[:2]
+    return replace(load_article(a), letter="A"), replace(load_article(b), letter="B")
 
 
 def load_article(path: str | Path, *, name: str | None = None) -> Article:

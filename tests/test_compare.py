@@ -400,6 +400,41 @@ def test_repr_is_a_summary(seed_cmp):
     )
 
 
+def test_a_comparison_is_the_sequence_of_its_pairs(seed_cmp):
+    """len, for and [] work on the pairs, as its summary says ("15 pairs")."""
+    assert len(seed_cmp) == len(seed_cmp.pairs) == 15
+    assert list(seed_cmp) == seed_cmp.pairs
+    assert [pair.status for pair in seed_cmp] == [pair.status for pair in seed_cmp.pairs]
+    assert seed_cmp[0] is seed_cmp.pairs[0] and seed_cmp[-1] is seed_cmp.pairs[-1]
+    assert seed_cmp[1:3] == seed_cmp.pairs[1:3]
+    assert seed_cmp.pairs[4] in seed_cmp and seed_cmp.index(seed_cmp.pairs[4]) == 4
+    assert len(compare_versions("", "")) == 0 and not list(compare_versions("", ""))
+
+
+def test_a_comparison_does_not_pretend_to_be_a_tuple(seed_cmp):
+    assert not isinstance(seed_cmp, tuple)
+    with pytest.raises(ValueError):
+        _pairs, _counts, _similarity = seed_cmp  # unpacking gives pairs, and there are 15
+    with pytest.raises(AttributeError):
+        seed_cmp.similarity = 1.0  # a result, not a scratch pad
+    assert seed_cmp == compare_versions(*kit.load_articles())
+
+
+def test_html_is_left_aligned_above_jupyterlabs_table_rule(seed_cmp):
+    """JupyterLab right-aligns table cells with a rule of specificity (0, 2, 1):
+    ':not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td'. The kit's must be higher."""
+    import re
+
+    page = seed_cmp.to_html()
+    rule = re.search(r"([^{}]*)\{[^}]*text-align: left;", page)
+    assert rule, "no left-aligning rule in the table's style"
+    for selector in rule.group(1).split(","):
+        classes = len(re.findall(r"[.:]", selector))
+        elements = len(re.findall(r"(?:^|[\s>+~])([a-z]+)", selector))
+        assert selector.strip().endswith(("td", "th")) and (classes, elements) > (2, 1), selector
+        assert all(name in page for name in re.findall(r"\.([\w-]+)", selector))
+
+
 # --- properties that hold for any two lists of sentences ---------------------------
 
 POOL = [ONE, TWO, THREE, FOUR, "Yes.", "No!", ONE.replace("Monday", "Friday"), TWO.upper()]

@@ -30,6 +30,11 @@ def _close_figures():
     plt.close("all")
 
 
+def title(ax) -> str:
+    """The title as one line: long ones are wrapped to fit over the plot."""
+    return " ".join(ax.get_title().split())
+
+
 def labels(ticklabels) -> list[str]:
     return [t.get_text() for t in ticklabels]
 
@@ -58,7 +63,7 @@ def test_keyword_bars_draws_top_keywords(seeds, tmp_path):
     a, _ = seeds
     top = kit.top_keywords(a, 7)
     ax = plots.keyword_bars(a, n=7)
-    assert ax.get_title() == f"Top 7 keywords in {a.name}"
+    assert title(ax) == f"Top 7 keywords in {a.label}"
     assert labels(ax.get_yticklabels()) == [w for w, _ in top]
     assert widths(ax.patches) == [c for _, c in top]
     assert y_order(ax, ax.get_yticklabels())[0] == top[0][0]  # the most frequent on top
@@ -81,12 +86,13 @@ def test_keyword_bars_side_by_side(seeds, tmp_path):
     words_a = [w for w, _ in kit.top_keywords(a, 6)]
     words = words_a + [w for w, _ in kit.top_keywords(b, 6) if w not in words_a]
     assert labels(ax.get_yticklabels()) == words
-    assert ax.get_title() == f"Top 6 keywords: {a.name} and {b.name}"
+    assert title(ax) == f"The top 6 keywords of A and of B: {len(words)} words"
+    assert len(ax.get_yticklabels()) == len(words)
     bars_a, bars_b = ax.containers
     counts_a, counts_b = kit.word_counts(a), kit.word_counts(b)
     assert widths(bars_a) == [counts_a[w] for w in words]
     assert widths(bars_b) == [counts_b[w] for w in words]
-    assert labels(ax.get_legend().get_texts()) == [a.name, b.name]
+    assert labels(ax.get_legend().get_texts()) == [a.label, b.label]
     saved(ax, tmp_path / "keywords_ab.png")
 
 
@@ -132,7 +138,7 @@ def test_dispersion_first_word_on_top(seeds, tmp_path):
         assert list(line.get_xdata()) == d.positions[word]
         assert set(line.get_ydata()) <= {row}
     assert ax.get_xlim() == (0, d.total)
-    assert ax.get_title() == f"Where the words occur in {a.name}"
+    assert title(ax) == f"Where the words occur in {a.label}"
     assert str(d.total) in ax.get_xlabel()
     saved(ax, tmp_path / "dispersion.png")
 
@@ -162,7 +168,9 @@ def test_keyness_chart_on_the_seeds(seeds, tmp_path):
     assert all(bar.get_alpha() == 0.35 for bar in ax.patches)
     assert [t.get_text() for t in ax.texts[:-1]] == [""] * 12  # the bar labels
     assert table.note in ax.texts[-1].get_text().replace("\n", " ")
-    assert a.name in ax.get_title() and b.name in ax.get_title()
+    assert title(ax) == "Keyness of A against B: the 12 strongest words"
+    legend = labels(ax.get_legend().get_texts())
+    assert legend[:2] == [f"more frequent in {a.label}", f"more frequent in {b.label}"]
     saved(ax, tmp_path / "keyness.png")
 
 
@@ -197,7 +205,7 @@ def test_collocation_bars(seeds, tmp_path):
     assert labels(ax.get_yticklabels()) == [" ".join(c.words) for c in found]
     assert widths(ax.patches) == pytest.approx([c.score for c in found])
     assert [t.get_text() for t in ax.texts] == [f"{c.count}x" for c in found]
-    assert ax.get_title() == f"Collocations in {b.name} (likelihood_ratio)"
+    assert title(ax) == f"The 6 strongest collocations in {b.label} (likelihood_ratio)"
     saved(ax, tmp_path / "collocations.png")
 
 
@@ -257,6 +265,104 @@ def test_edit_strip_needs_two_texts_or_a_comparison():
 
 
 # --- all of them ----------------------------------------------------------------
+
+
+def test_a_title_counts_the_rows_it_shows():
+    ax = plots.keyword_bars("Iran and Belarus. Iran again.", n=8)
+    assert title(ax) == "Top 2 keywords in the text" and len(ax.patches) == 2
+    ax = plots.keyword_bars("Iran, Iran.", n=8)
+    assert title(ax) == "Top 1 keyword in the text"
+
+
+def _legend_and_data(ax):
+    ax.figure.canvas.draw()
+    legend = ax.get_legend().get_window_extent()
+    data = [artist.get_window_extent() for artist in [*ax.patches, *ax.lines, *ax.texts]
+            if artist.get_visible() and artist.get_window_extent().width > 0]
+    return legend, data, ax.get_window_extent()
+
+
+@pytest.mark.parametrize("name", ["keyword_bars", "keyness_chart", "edit_strip"])
+def test_legends_stand_clear_of_the_data(name, seeds):
+    a, b = seeds
+    draw = {"keyword_bars": lambda: plots.keyword_bars(a, b, n=8),
+            "keyness_chart": lambda: plots.keyness_chart(a, b, n=12),
+            "edit_strip": lambda: plots.edit_strip(a, b)}[name]
+    legend, data, area = _legend_and_data(draw())
+    assert data
+    assert not legend.overlaps(area), f"{name}: the legend is inside the plotting area"
+    assert not any(legend.overlaps(box) for box in data)
+
+
+def test_no_plot_shows_a_file_name(seeds):
+    a, b = seeds
+    for draw in ALL_PLOTS.values():
+        ax = draw(a, b)
+        shown = [ax.get_title(), ax.get_xlabel(), *labels(ax.get_yticklabels())]
+        if ax.get_legend():
+            shown += labels(ax.get_legend().get_texts())
+        assert not any(a.name in t or b.name in t for t in shown), shown
+
+
+def _luminance(colour) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in to_rgba(colour)[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(x, y) -> float:
+    hi, lo = sorted((_luminance(x), _luminance(y)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("theme", sorted(plots.THEMES))
+def test_each_theme_draws_readable_text_on_its_own_background(theme, seeds):
+    a, b = seeds
+    plots.set_theme(theme)
+    try:
+        ax = plots.keyword_bars(a, b, n=5)
+    finally:
+        plots.set_theme("auto")
+    paper = ax.figure.get_facecolor()
+    assert paper == to_rgba(plots.THEMES[theme]["figure.facecolor"])
+    texts = [ax.title, ax.xaxis.label, *ax.get_yticklabels(), *ax.get_legend().get_texts()]
+    assert all(_contrast(t.get_color(), paper) >= 4.5 for t in texts)
+    # The bars' colours stand out 3 to 1 from the background, as WCAG asks of a chart's parts.
+    assert all(_contrast(bar.get_facecolor(), paper) >= 3 for bar in ax.patches)
+
+
+def test_plots_follow_the_theme_jupyterlab_is_set_to(seeds, tmp_path, monkeypatch):
+    settings = tmp_path / "@jupyterlab" / "apputils-extension" / "themes.jupyterlab-settings"
+    settings.parent.mkdir(parents=True)
+    monkeypatch.setenv("JUPYTERLAB_SETTINGS_DIR", str(tmp_path))
+    assert plots.theme() == "light"  # no settings yet: JupyterLab's default
+    # JupyterLab writes its settings as JSON with comments.
+    settings.write_text('{\n    // Theme\n    "theme": "JupyterLab Dark",\n}\n', encoding="utf-8")
+    assert plots.theme() == "dark"
+    ax = plots.keyword_bars(seeds[0], n=3)
+    assert ax.figure.get_facecolor() == to_rgba(plots.THEMES["dark"]["figure.facecolor"])
+    settings.write_text('{"theme": "JupyterLab Dark", "adaptive-theme": true}', encoding="utf-8")
+    assert plots.theme() == "light"  # it follows the computer, which the kernel cannot see
+    settings.write_text("{not json", encoding="utf-8")
+    assert plots.theme() == "light"
+    plots.set_theme("dark")
+    try:
+        assert plots.theme() == "dark"
+    finally:
+        plots.set_theme("auto")
+    with pytest.raises(ValueError, match="theme must be 'auto', 'light' or 'dark', not 'blue'"):
+        plots.set_theme("blue")
+
+
+def test_a_given_axes_gets_the_theme_of_its_figure(seeds):
+    fig, ax = plt.subplots(facecolor="#202020")
+    plots.keyword_bars(seeds[0], n=3, ax=ax)
+    assert ax.title.get_color() == plots.THEMES["dark"]["text.color"]
+    fig, ax = plt.subplots(facecolor="white")
+    plots.keyword_bars(seeds[0], n=3, ax=ax)
+    assert ax.title.get_color() == plots.THEMES["light"]["text.color"]
 
 ALL_PLOTS = {
     "keyword_bars": lambda a, b: plots.keyword_bars(a, b),

@@ -355,3 +355,42 @@ def test_as_text_suggests_dot_text_for_objects_that_have_one():
 def test_public_functions_refuse_none_with_the_same_help(function):
     with pytest.raises(TypeError, match="load_article"):
         getattr(kit, function)(None)
+
+
+# --- labels: what a text is called on screen -------------------------------------
+
+
+def test_the_seeds_are_labelled_by_letter_and_headline_or_first_words(seeds):
+    a, b = seeds
+    assert (a.letter, b.letter) == ("A", "B")
+    assert b.label == "B: Ayatollah Seyyed Ali Khamenei: Countries sanctioned…"
+    assert a.label == "A: TEHRAN – Leader of the Islamic Revolution Ayatollah…"
+    for article in seeds:
+        assert article.name not in article.label
+        assert len(article.label) <= len("A: ") + kit.texts.LABEL_WIDTH
+
+
+def test_a_label_is_cut_at_a_word_and_says_so_only_when_cut():
+    assert Article("n", "Short headline\n\nBody text here.").label == "Short headline"
+    long = Article("n", "word " * 40)
+    assert long.label.endswith("…") and not long.label.endswith(" …")
+    assert len(long.label) <= kit.texts.LABEL_WIDTH
+    assert Article("notes_7", "   \n").label == "notes_7"  # no words: its name
+
+
+def test_load_articles_labels_any_two_texts_a_and_b(tmp_path):
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Rivers rise\n\nThe water rose in spring.", encoding="utf-8")
+    second.write_text("The water fell in autumn.", encoding="utf-8")
+    a, b = kit.load_articles(first, second)
+    assert (a.name, a.label) == ("first", "A: Rivers rise")
+    assert (b.name, b.label) == ("second", "B: The water fell in autumn.")
+    with pytest.raises(TypeError, match=r"load_articles\(a, b\) or load_articles\(\)"):
+        kit.load_articles(first)
+
+
+def test_the_letter_does_not_change_what_an_article_equals(seeds):
+    a, _ = seeds
+    plain = kit.load_article(a.name)
+    assert plain.letter is None and plain == a and hash(plain) == hash(a)
+    assert plain.label == a.label.removeprefix("A: ")

@@ -19,6 +19,7 @@ from conftest import HOLDOUT
 from kit import widgets
 from kit.compare import compare_versions
 from kit.quotes import extract_quotes
+from kit.style import highlight
 
 
 def rows(output_html: str) -> list[list[str]]:
@@ -48,14 +49,14 @@ def test_keyword_explorer_controls_drive_the_table(seeds):
     assert w.controls == (w.article, w.top_n, w.use_stopwords, w.extra_stopwords)
     assert isinstance(w.output, ipywidgets.HTML)
     assert shown_keywords(w) == kit.top_keywords(a, 10)
-    assert f"Top 10 keywords in {a.name}" in w.output.value
+    assert f"Top 10 keywords in {html.escape(a.label)}" in w.output.value
 
     w.top_n.value = 3
     assert shown_keywords(w) == kit.top_keywords(a, 3)
 
     w.article.value = 1
     assert shown_keywords(w) == kit.top_keywords(b, 3)
-    assert b.name in w.output.value
+    assert html.escape(b.label) in w.output.value
 
     w.extra_stopwords.value = "Sanctions, iran"
     assert shown_keywords(w) == kit.top_keywords(b, 3, stopwords=kit.stopwords(["sanctions", "iran"]))
@@ -152,6 +153,30 @@ def test_a_bad_value_shows_as_a_message_not_a_traceback(seeds):
     assert "kit-message" in w.output.value
 
 
+def test_concordance_lines_are_the_text_as_written(seeds):
+    """Nothing is added between the cells: each row reads as the text does, keyword
+    and all (the kit once showed "countries ’ benefit" for "countries’ benefit")."""
+    a, _ = seeds
+    page = widgets.concordance_html(a, "countries", width=30)
+    lines = kit.concordance(a, "countries", width=30)
+    shown = rows(page)
+    assert len(shown) == len(lines) and any(line.keyword.endswith("’") for line in lines)
+    flat = a.text.replace("\n", " ")
+    for cells, line in zip(shown, lines):
+        assert "".join(cells) == str(line)
+        assert "".join(cells).lstrip() in flat  # sliced from the text, not rebuilt
+    cell_styles = re.findall(r"<td style=\"([^\"]*)\"", page)
+    assert cell_styles and all("padding: 0;" in style for style in cell_styles)
+
+
+def test_concordance_shows_at_most_max_lines_and_says_how_many_there_are():
+    text = " ".join(f"Iran met partner number {n}." for n in range(30))
+    page = widgets.concordance_html(text, "iran", max_lines=12, sort="right")
+    assert len(rows(page)) == 12
+    assert "the first 12 of 30 lines for &#x27;iran&#x27;" in page
+    assert "30 lines" in widgets.concordance_html(text, "iran")
+
+
 # --- quote browser --------------------------------------------------------------
 
 
@@ -173,7 +198,7 @@ def test_quotes_html_highlights_each_quote_in_its_paragraph():
     assert text[q1.start:q1.end] == q1.text and text[q2.start:q2.end] == q2.text
     page = widgets.quotes_html(text, quotes=[q1, q2])
     assert "2 of 2 quotations" in page
-    assert '<mark style="background: #fff3bf;">Rivers &lt;rise&gt; &amp; fall.</mark>' in page
+    assert f'<mark style="{highlight("quotation")}">Rivers &lt;rise&gt; &amp; fall.</mark>' in page
     assert "She said, &quot;<mark" in page and "</mark>&quot; Then left." in page
     assert "First paragraph" not in page  # only the quote's own paragraph
     only = widgets.quotes_html(text, quotes=[q1, q2], speaker=widgets.NO_SPEAKER)
@@ -205,6 +230,22 @@ def test_quote_browser_filters_by_speaker(seeds):
     assert sorted(values_b[1:]) == sorted({q.speaker or widgets.NO_SPEAKER for q in quotes_b})
     expected = speaker if speaker in values_b else widgets.ALL_SPEAKERS
     assert w.speaker.value == expected
+
+
+def test_quote_browser_pages_through_many_quotations():
+    text = "\n\n".join(f'“Point number {n} stands,” Ana Ruiz said.' for n in range(1, 46))
+    w = widgets.quote_browser(text, "“Just one,” Ana Ruiz said.")
+    assert (w.page.max, w.page.value, w.page.layout.display) == (3, 1, None)
+    assert w.output.value.count("<mark") == widgets.QUOTES_PER_PAGE
+    assert "(page 1 of 3: 1 to 20)" in w.output.value
+    w.page.value = 3
+    assert w.output.value.count("<mark") == 5 and "Point number 45 stands" in w.output.value
+    w.speaker.value = "Ana Ruiz"  # another choice of speaker: back to page 1
+    assert (w.page.max, w.page.value) == (3, 1)
+    w.page.value = 2
+    w.article.value = 1  # another text: one page, so no page slider
+    assert (w.page.value, w.page.layout.display) == (1, "none")
+    assert "1 of 1 quotations in text 2, by Ana Ruiz" in w.output.value
 
 
 def test_quote_browser_on_the_holdout_text():
@@ -266,7 +307,34 @@ def test_pair_html_escapes():
     comparison = compare_versions("A <b>tag</b> & more here.", "A <i>tag</i> & more here.")
     page = widgets.pair_html(comparison.pairs[0], position="1 of 1")
     assert "<b>tag</b>" not in page and "&lt;" in page
-    assert page.startswith('<div class="kit-pair"')
+    assert page.startswith('<div class="kit-pair kit-compare"')
+
+
+def test_version_viewer_aligns_a_long_text_in_the_background(seeds, monkeypatch):
+    monkeypatch.setattr(kit.widgets.base, "BACKGROUND_CHARS", 0)  # the seeds count as long
+    a, b = seeds
+    w = widgets.version_viewer(a, b, kind="changed")
+    assert w.wait(timeout=30)
+    assert not any(control.disabled for control in w.controls)
+    comparison = compare_versions(a, b)
+    assert w.comparison == comparison
+    assert w.step.max == comparison.counts["changed"]
+    assert "Pair 1 of 8: changed" in w.output.value
+
+
+def test_an_explorer_says_what_it_is_doing_while_it_works(monkeypatch):
+    import threading
+
+    monkeypatch.setattr(kit.widgets.base, "BACKGROUND_CHARS", 0)
+    go_on = threading.Event()
+    monkeypatch.setattr(widgets.QuoteBrowser, "quotes", lambda self, i: go_on.wait() and [])
+    w = widgets.quote_browser("“Rivers rise,” Ana said.")
+    assert "Finding the quotations in text 1…" in w.output.value
+    assert all(control.disabled for control in w.controls)
+    assert not w.wait(timeout=0.05)
+    go_on.set()
+    assert w.wait(timeout=30)
+    assert "found no quotations" in w.output.value and not w.speaker.disabled
 
 
 # --- all of them ----------------------------------------------------------------
@@ -285,6 +353,27 @@ def test_every_explorer_is_a_box_with_controls_and_an_output(seeds):
         assert w.output.value.strip()
         assert "kit-explorer" in w._dom_classes
         assert repr(w).startswith(f"<{type(w).__name__} with controls ")
+
+
+def test_every_text_box_updates_the_same_way(seeds):
+    """All on Enter (continuous_update=False): a search of a book on every key could not keep up."""
+    a, b = seeds
+    boxes = [
+        control
+        for w in (widgets.keyword_explorer(a, b), widgets.concordance_explorer(a, b),
+                  widgets.quote_browser(a, b), widgets.version_viewer(a, b))
+        for control in w.controls if isinstance(control, ipywidgets.Text)
+    ]
+    assert len(boxes) == 2 and all(box.continuous_update is False for box in boxes)
+    assert all("Enter" in box.placeholder for box in boxes)
+
+
+def test_texts_are_called_by_their_labels(seeds):
+    a, b = seeds
+    for w in (widgets.keyword_explorer(a, b), widgets.concordance_explorer(a, b), widgets.quote_browser(a, b)):
+        assert [name for name, _ in w.article.options] == [a.label, b.label]
+        assert html.escape(a.label) in w.output.value
+        assert a.name not in w.output.value
 
 
 def test_public_names():
