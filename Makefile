@@ -2,31 +2,50 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
+# One stamp per set of dependencies: `make lab` installs the kit and what it
+# needs to run (pip install -e .), `make test` adds the test extras. Either may
+# come first; each installs only what it is missing.
+RUNTIME := $(VENV)/.installed-runtime
+TESTING := $(VENV)/.installed-test
+
+# Jupyter's root is the repository, so the file browser shows the whole course
+# (notebooks/, exercises/, solutions/), and it opens on the first lesson.
+START    := notebooks/00_start_here.ipynb
+LAB_ARGS ?=
 
 .PHONY: lab test bench assign clean
 
 # Jupyter refuses to run as root (as in many containers) unless told it may.
 AS_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
-lab: $(STAMP)
-	$(VENV)/bin/jupyter lab $(AS_ROOT) notebooks/00_start_here.ipynb
+lab: $(RUNTIME)
+	$(VENV)/bin/jupyter lab $(AS_ROOT) --ServerApp.root_dir="$(CURDIR)" \
+	    --LabApp.default_url=/lab/tree/$(START) $(LAB_ARGS)
 
-test: $(STAMP)
+test: $(TESTING)
 	$(PY) -m pytest -n auto
 
-bench: $(STAMP)
+bench: $(TESTING)
 	$(PY) benchmarks/run.py
 
-assign: $(STAMP)
+assign: $(RUNTIME)
 	$(PY) -m kit assign
 
-$(STAMP): pyproject.toml
+$(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; set PYTHON=/path/to/python3.x")'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+
+# The test extras include everything the kit needs to run, so a fresh test
+# install counts as a runtime install too.
+$(RUNTIME): pyproject.toml | $(PY)
+	@if [ -e $(TESTING) ] && [ $(TESTING) -nt pyproject.toml ]; then echo "runtime dependencies: installed with the test extras"; \
+	else $(PY) -m pip install --quiet -e .; fi
+	touch $@
+
+$(TESTING): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e ".[test]"
-	touch $(STAMP)
+	touch $@
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

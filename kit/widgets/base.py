@@ -16,6 +16,7 @@ a thread: "Asynchronous widgets" in its user guide.)
 from __future__ import annotations
 
 import threading
+import time
 from typing import Callable, Sequence
 
 import ipywidgets as widgets
@@ -71,8 +72,9 @@ class Explorer(widgets.VBox):
         self.output = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.output.add_class("kit-output")
         self._quiet = False  # True while the explorer sets its own controls
-        self._ready = threading.Event()
+        self._ready = threading.Event()  # set once the first result can be drawn
         self._ready.set()
+        self._threads: list[threading.Thread] = []
         visible = [c for c in self.controls if c.layout.display != "none"]
         bar = widgets.HBox(visible, layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
         super().__init__([bar, self.output])
@@ -84,7 +86,7 @@ class Explorer(widgets.VBox):
         if prepare is None:
             self.refresh()
             if then is not None:
-                threading.Thread(target=then, name=f"{type(self).__name__} then", daemon=True).start()
+                self._start(lambda: _quietly(then))
         else:
             self._in_background(prepare, doing, then)
 
@@ -108,8 +110,16 @@ class Explorer(widgets.VBox):
             self.output.value = message_html(str(err), error=True)
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Wait until the explorer's work in the background is done; False if ``timeout`` ran out."""
-        return self._ready.wait(timeout)
+        """Wait until the explorer's work in the background is all done; False if ``timeout`` ran out."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        for thread in self._threads:
+            thread.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
+        return not any(thread.is_alive() for thread in self._threads)
+
+    def _start(self, work: Callable[[], None]) -> None:
+        thread = threading.Thread(target=work, name=f"{type(self).__name__} work", daemon=True)
+        self._threads.append(thread)
+        thread.start()
 
     def _in_background(
         self, work: Callable[[], None], doing: str, then: Callable[[], None] | None
@@ -135,13 +145,22 @@ class Explorer(widgets.VBox):
                 return
             self.refresh()
             if then is not None:
-                then()
+                _quietly(then)
 
-        threading.Thread(target=run, name=f"{type(self).__name__} work", daemon=True).start()
+        self._start(run)
 
     def _changed(self, change: dict) -> None:
         if not self._quiet:
             self.refresh()
+
+
+def _quietly(work: Callable[[], None]) -> None:
+    """Run work done ahead of time, ignoring its errors: if a student then asks
+    for it, the explorer does it again and shows the error where it belongs."""
+    try:
+        work()
+    except Exception:
+        pass
 
 
 def chooser(texts: Sequence[TextLike], what: str) -> widgets.Dropdown:
