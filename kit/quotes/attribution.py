@@ -22,11 +22,11 @@ from collections import Counter
 from typing import NamedTuple
 
 from kit.quotes.cast import Cast
-from kit.quotes.dialogue import is_dialogue, vocatives
+from kit.quotes.dialogue import Turn, is_dialogue, take_turns, vocatives
 from kit.quotes.layout import Layout
 from kit.quotes.marks import Region, find_regions
 from kit.quotes.mentions import Attribution, find_attribution, report_before, sentence_subject
-from kit.quotes.names import np_kind
+from kit.quotes.names import PRONOUN_GENDER, np_kind
 from kit.quotes.resolve import NARRATOR, Resolver, Speaker, Voice
 from kit.quotes.scare import is_scare_quote
 from kit.segment import paragraph_spans
@@ -53,7 +53,7 @@ class Attributed(NamedTuple):
 class _Item:
     """A quote while it is being attributed."""
 
-    __slots__ = ("region", "attribution", "speaker", "note", "how", "para", "named")
+    __slots__ = ("region", "attribution", "speaker", "note", "how", "para", "named", "sure")
 
     def __init__(self, region: Region, attribution: Attribution | None) -> None:
         self.region = region
@@ -63,6 +63,7 @@ class _Item:
         self.how = ""
         self.para = region.para
         self.named = False  # the mention is a name (for learning whether turns alternate)
+        self.sure = False  # the speaker is named (not only "he"), so a dialogue may count on it
 
     def set(self, speaker: Speaker | str | None, how: str) -> None:
         if isinstance(speaker, Speaker):
@@ -96,6 +97,7 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
             mention_pos = attribution.mention_pos
             item.set(resolver.resolve(attribution.mention, mention_pos, attribution.appositive), "cue")
             item.named = np_kind(attribution.mention) == "name" or attribution.appositive is not None
+            item.sure = np_kind(attribution.mention) != "pronoun" or attribution.mention == "I"
         items.append(item)
         end = max(r.mark_end, attribution.end if attribution else 0)
         resolver.voices.append(Voice(end, mention_pos, item.speaker, r.para))
@@ -120,75 +122,69 @@ def _fill(items: list[_Item], layout: Layout, cast: Cast, resolver: Resolver, di
     by_para: dict[int, list[_Item]] = {}
     for item in items:
         by_para.setdefault(item.para, []).append(item)
-
-    def turn_speaker(p: int) -> str | None:
-        """The speaker of paragraph ``p``'s quotes, if it has quotes and one has a speaker."""
-        return next((i.speaker for i in by_para.get(p, ()) if i.speaker), None)
-
     for item in items:
-        r, att = item.region, item.attribution
-        here = by_para[item.para]
-        first_in_para = here[0] is item
-        previous = turn_speaker(item.para - 1) if item.para - 1 in by_para else None
-        # In a dialogue, "he said" in a new turn is not the one who spoke the turn before.
-        if dialogue and att is not None and att.mention and item.how == "cue" and first_in_para and previous \
-                and att.mention.lower() in ("he", "she", "his", "her"):
-            two_back = turn_speaker(item.para - 2) if item.para - 2 in by_para else None
-            gender = "m" if att.mention.lower() in ("he", "his") else "f"
-            if two_back and two_back != previous and cast.gender(two_back) in (gender, None) \
-                    and cast.is_person(two_back):
-                item.set(two_back, "cue")
-            else:
-                item.set(resolver.resolve(att.mention, att.mention_pos, exclude=previous), "cue")
-            continue
-        if item.speaker or (att is not None and att.mention is not None):
+        if item.speaker or (item.attribution is not None and item.attribution.mention is not None):
             continue
         # 1. its paragraph: an earlier quote or report, a later quote, the narration
-        p_start = layout.paras[item.para].start
-        earlier = [i for i in here if i.region.start < r.start]
-        voice = _last_voice(layout, resolver, earlier[-1] if earlier else None, p_start, r.mark_start)
-        if voice is not None:
-            item.set(voice, "paragraph")
+        here = by_para[item.para]
+        if _from_paragraph(item, here, layout, resolver):
             continue
-        later = next((i for i in here if i.region.start > r.start and i.how == "cue" and i.speaker), None)
-        if later is not None:
-            item.set(later.speaker, "paragraph")
+        # 2. news: a speaker goes on from the paragraph before
+        if not dialogue and here[0] is item and item.para > 0:
+            last = by_para.get(item.para - 1, [])
+            voice = _last_voice(layout, resolver, last[-1] if last else None,
+                                layout.paras[item.para - 1].start, layout.paras[item.para].start)
+            if voice is not None:
+                item.set(voice, "previous paragraph")
+    if dialogue:  # 3. a dialogue: turns
+        _take_turns(by_para, layout, cast)
+
+
+def _from_paragraph(item: _Item, here: list[_Item], layout: Layout, resolver: Resolver) -> bool:
+    """Rule 1: the speaker of an earlier quote or report in the paragraph, else of a
+    later quote with a cue, else the person its narration is about."""
+    r = item.region
+    earlier = [i for i in here if i.region.start < r.start]
+    voice = _last_voice(layout, resolver, earlier[-1] if earlier else None, layout.paras[item.para].start,
+                        r.mark_start)
+    if voice is not None and (voice.name or voice.note):
+        item.set(voice, "paragraph")
+        return True
+    later = next((i for i in here if i.region.start > r.start and i.how == "cue" and i.speaker), None)
+    if later is not None:
+        item.set(later.speaker, "paragraph")
+        item.sure = later.sure
+        return True
+    about = _narration_subject(layout, resolver, item.para, r, here)
+    if about is not None:
+        item.set(about[0], "paragraph")
+        item.sure = about[1]
+        return True
+    return False
+
+
+def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast) -> None:
+    """Rule 3: read the turns of each conversation (:func:`kit.quotes.dialogue.take_turns`)."""
+    turns, firsts = [], []
+    for p in sorted(by_para):
+        its = by_para[p]
+        first = its[0]
+        mention = first.attribution.mention if first.attribution is not None else None
+        gender = PRONOUN_GENDER.get(mention.lower()) if mention and mention.lower() in ("he", "she", "his", "her") else None
+        speaker = next((i.speaker for i in its if i.speaker), None)
+        addressed = tuple(a for a in (_addressed([i], cast, speaker or "") for i in its) if a)
+        previous = layout.paras[p - 1] if p > 0 else None
+        nearby = tuple(who for _, who in reversed(cast.named_in(*previous))) if previous else ()
+        turns.append(Turn(p, speaker, fixed=bool(speaker) and first.sure, gender=gender,
+                          addressed=addressed, nearby=nearby))
+        firsts.append(first)
+    for turn, first, speaker in zip(turns, firsts, take_turns(turns, cast.gender)):
+        if speaker is None or speaker == turn.speaker:
             continue
-        about = _narration_subject(layout, resolver, item.para, r, here)
-        if about is not None:
-            item.set(about, "paragraph")
-            continue
-        if not first_in_para:
-            continue
-        # 2. the turns before it
-        if not dialogue:
-            if item.para > 0:
-                last = by_para.get(item.para - 1, [])
-                voice = _last_voice(layout, resolver, last[-1] if last else None,
-                                    layout.paras[item.para - 1].start, p_start)
-                if voice is not None:
-                    item.set(voice, "previous paragraph")
-            continue
-        # 3. a dialogue: the one addressed the turn before, else two turns back
-        if previous is not None:
-            addressed = _addressed(by_para[item.para - 1], cast, previous)
-            if addressed:
-                item.set(addressed, "vocative")
-                continue
-            two_back = turn_speaker(item.para - 2) if item.para - 2 in by_para else None
-            if two_back and two_back != previous:
-                item.set(two_back, "turn")
-                continue
-    if dialogue:  # backwards: a turn before two known ones
-        for item in reversed(items):
-            if item.speaker or by_para[item.para][0] is not item or (item.attribution and item.attribution.mention):
-                continue
-            following = turn_speaker(item.para + 1) if item.para + 1 in by_para else None
-            two_on = turn_speaker(item.para + 2) if item.para + 2 in by_para else None
-            if following and two_on and following != two_on:
-                for i in by_para[item.para]:
-                    if not i.speaker:
-                        i.set(two_on, "turn")
+        how = "vocative" if speaker in (turns[turns.index(turn) - 1].addressed if turn.para else ()) else "turn"
+        for item in by_para[turn.para]:
+            if not item.speaker or item is first or (item.how == "paragraph" and item.speaker == turn.speaker):
+                item.set(speaker, how)
 
 
 def _last_voice(layout: Layout, resolver: Resolver, quote: _Item | None, start: int, end: int) -> Speaker | None:
@@ -202,27 +198,32 @@ def _last_voice(layout: Layout, resolver: Resolver, quote: _Item | None, start: 
     if report is not None:
         _, subject, at = report
         return resolver.resolve(subject, at) if subject else Speaker(None)
-    if quote is not None:
+    if quote is not None and (quote.speaker or quote.note):
         return Speaker(quote.speaker, quote.note) if quote.speaker != _ME else Speaker(None, NARRATOR)
     return None
 
 
-def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, here: list[_Item]) -> str | None:
+def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, here: list[_Item]
+                       ) -> tuple[str, bool] | None:
     """The person the narration of a quote's paragraph is about: the subject of its
-    sentence before the quote, else of the sentence right after it."""
+    sentence before the quote, else of the sentence right after it; and whether
+    the narration names them (not just "he")."""
     sentence = layout.sentence_at(r.mark_start)
+    spans = []
     if sentence.start < r.mark_start and layout.masked[sentence.start : r.mark_start].strip():
-        subject = sentence_subject(layout, sentence.start, r.mark_start)
-        if subject and np_kind(subject[0]) in ("name", "pronoun"):
-            return resolver.resolve(*subject).name
+        spans.append((sentence.start, r.mark_start))
     end = layout.paras[p].end
     if r.mark_end < end and not any(i.region.start > r.start for i in here):
         after = layout.sentence_at(min(end - 1, r.mark_end + 1))
         start = max(after.start, r.mark_end)
         if layout.masked[start : after.end].strip():
-            subject = sentence_subject(layout, start, after.end)
-            if subject and np_kind(subject[0]) in ("name", "pronoun"):
-                return resolver.resolve(*subject).name
+            spans.append((start, after.end))
+    for start, stop in spans:
+        subject = sentence_subject(layout, start, stop)
+        kind = np_kind(subject[0]) if subject else None
+        if kind in ("name", "pronoun"):
+            who = resolver.resolve(*subject).name
+            return (who, kind == "name") if who else None
     return None
 
 
@@ -240,7 +241,9 @@ def _addressed(turn: list[_Item], cast: Cast, speaker: str) -> str | None:
 
 
 def _name_the_narrator(items: list[_Item], cast: Cast) -> None:
-    """Name the narrator (*I*) from the names the neighbouring turns address them by."""
+    """Name the narrator (*I*) from the names the neighbouring turns address them
+    by: the name said most often (twice at least, and twice as often as any
+    other) of those that no quote names as its speaker (*said Holmes*)."""
     mine = [i for i in items if i.speaker == _ME]
     if not mine:
         return
@@ -255,7 +258,9 @@ def _name_the_narrator(items: list[_Item], cast: Cast) -> None:
                     addressed = _addressed([other], cast, other.speaker or "")
                     if addressed:
                         votes[addressed] += 1
-    ranked = votes.most_common(2)
+    # The narrator is addressed by name, but never named as the speaker of a quote.
+    named = {i.speaker for i in items if i.named and i.how == "cue"}
+    ranked = [(who, n) for who, n in votes.most_common() if who not in named][:2]
     name = None
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         name = ranked[0][0]

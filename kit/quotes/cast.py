@@ -1,33 +1,42 @@
 """The cast: the people a text names, built from the text itself.
 
 Every run of capitalised words is read as a title and a name (*Belarusian
-President* + *Alexander Lukashenko*, *Mr.* + *Darcy*). Names written in full
-(two or more name words) are people; the shorter forms a text uses later
-(*Lukashenko*, *Mr. Darcy*, *Darcy*) are matched to the full name they are a
-part of. A name the text never writes in full is a person of its own when
-the text treats it as one: with a title (*Mrs. Hudson*), as the speaker of a
-quote (*said Alice*), or with *he* or *she* after it.
+President* + *Alexander Lukashenko*, *Mr.* + *Darcy*).
+
+* A name written in full (two or more name words) is a person, unless the
+  text mostly writes it after *the* or a place preposition (*at Windy
+  Corner*, *in Northern Italy*): then it is a place or a thing.
+* A shorter form is matched to the one full name it is a part of
+  (*Lukashenko* → *Alexander Lukashenko*). With a courtesy title it must fit
+  that title: when a family shares a surname, *Mrs. Honeychurch* is the
+  person the text writes as *Mrs. ... Honeychurch*, else a person of her own.
+* A name the text never writes in full is a person when the text treats it
+  as one: with a title (*Mrs. Hudson*), next to a reporting verb (*said
+  Alice*), addressed by name in a quotation (*“Lucy, come here.”*), or with
+  a role in apposition (*her husband, Carlos*). Otherwise it is a place or a
+  thing (*Florence*, *Iran*).
 
 A person's **gender** is learned from the text, never from a list of first
-names: from the titles written with the name (*Mr*, *Mrs*, *Lady*), and else
-from the pronoun that follows the name when it is the subject of a sentence
-(*Holmes rose. He ...*), when the text says it often enough and one way.
+names: from the titles written with the name (*Mr*, *Mrs*, *Lady*), a role
+in apposition (*her husband, Carlos*), and else from the pronoun that follows
+the name when it starts a sentence (*Holmes rose. He ...*).
 
 >>> text = ("Mr. Sherlock Holmes was seated at the table. Holmes looked up, and he smiled. "
 ...         "Miss Morstan entered the room. She bowed.")
 >>> for c in characters(text):
 ...     print(c)
 Character(name='Sherlock Holmes', titles=('Mr.',), short_forms=('Holmes', 'Mr. Sherlock Holmes'), gender='m', mentions=2)
-Character(name='Morstan', titles=('Miss',), short_forms=('Miss Morstan',), gender='f', mentions=1)
+Character(name='Miss Morstan', titles=('Miss',), short_forms=('Morstan',), gender='f', mentions=1)
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import NamedTuple
 
+from kit.quotes.cues import CUE
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import find_regions
 from kit.quotes.names import (
@@ -41,12 +50,16 @@ from kit.quotes.names import (
     name_key,
     split_run,
 )
-from kit.segment import paragraph_spans
+from kit.segment import paragraph_spans, token_counts
 from kit.texts import TextLike, as_text
 
 __all__ = ["Cast", "Character", "Lookup", "characters"]
 
 _HONORIFIC_KEYS = frozenset("ayatollah grand hojatoleslam seyyed sayyid sheikh shaikh sir dame".split())
+_COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame monsieur mademoiselle dr".split())
+"""Titles that tell family members apart: Mrs. Bennet is not Miss Bennet."""
+_NOT_A_PERSON_BEFORE = frozenset("the a an in at near into towards toward through across to from".split())
+"""Words before a capitalised name that show a place or a thing: at Windy Corner, the Piazza."""
 
 
 class Character(NamedTuple):
@@ -54,7 +67,9 @@ class Character(NamedTuple):
 
     name: str
     """The fullest name the text gives, without titles of office or courtesy
-    (*Mr.*, *President*) but with honorifics (*Sir*, *Ayatollah*)."""
+    (*Mr.*, *President*) but with honorifics (*Sir*, *Ayatollah*). A person
+    the text names only by a courtesy title and a surname keeps the title
+    (*Mrs. Honeychurch*): the surname alone would not tell a family apart."""
     titles: tuple[str, ...]
     """The titles the text writes with the name (*Mr.*, *Prime Minister*), most used first."""
     short_forms: tuple[str, ...]
@@ -74,36 +89,59 @@ class Lookup(NamedTuple):
     """Why there is no name (two people fit), or None."""
 
 
+class _Run(NamedTuple):
+    """One place where the text writes a name."""
+
+    start: int
+    end: int
+    title: tuple[str, ...]
+    name: tuple[str, ...]
+    proper: tuple[str, ...]
+    narration: bool  # outside quotations
+    initial: bool  # at the start of a sentence
+    evidence: bool  # a title, a reporting verb next to it, addressed by name, a role in apposition
+    against: bool  # after "the" or a place preposition
+
+
 class _Person:
     """A person while the cast is built: their name forms and what the text says of them."""
 
-    __slots__ = ("name", "forms", "titled", "titles", "gender_votes", "title_gender", "positions")
+    __slots__ = ("key", "forms", "titled", "titles", "title_keys", "gender_votes", "title_gender",
+                 "positions", "evidence", "against")
 
-    def __init__(self, name: tuple[str, ...]) -> None:
-        self.name = name
+    def __init__(self, key: tuple[str, str]) -> None:
+        self.key = key  # (first, last) name words of a full name, or (title, word) of a short one
         self.forms: Counter = Counter()  # the name as written, without titles
         self.titled: Counter = Counter()  # the name with the title right before it: Mr. Darcy
-        self.titles: Counter = Counter()
+        self.titles: Counter = Counter()  # title phrases: Prime Minister, Mr.
+        self.title_keys: set[str] = set()  # courtesy titles: mr, mrs
         self.gender_votes: Counter = Counter()
         self.title_gender: Counter = Counter()
         self.positions: list[int] = []
+        self.evidence = 0
+        self.against = 0
 
     @property
     def gender(self) -> str | None:
         if self.title_gender:
             (top, n), *rest = self.title_gender.most_common()
             return top if not rest or n >= 3 * rest[0][1] else None
-        votes = self.gender_votes
-        m, f = votes["m"], votes["f"]
+        m, f = self.gender_votes["m"], self.gender_votes["f"]
         if max(m, f) >= 1 and min(m, f) == 0 or max(m, f) >= 3 * min(m, f) >= 3:
             return "m" if m > f else "f"
         return None
 
 
-def _proper(name: tuple[str, ...]) -> list[str]:
+def _proper(name: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """The name words that tell people apart: no honorifics, no initials, no particles."""
-    return [w for w in name if w[:1].isupper() and name_key(w) not in _HONORIFIC_KEYS
-            and not (len(w) <= 2 and w.endswith("."))]
+    return tuple(w for w in name if w[:1].isupper() and name_key(w) not in _HONORIFIC_KEYS
+                 and not (len(w) <= 2 and w.endswith(".")))
+
+
+def _title_key(title: tuple[str, ...] | list[str]) -> str | None:
+    """The courtesy title right before a name (mr, mrs, miss), or None."""
+    key = name_key(title[-1]) if title else None
+    return key if key in _COURTESY else None
 
 
 class Cast:
@@ -116,145 +154,216 @@ class Cast:
 
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
-        s, masked = layout.s, layout.masked
-        self._people: dict[tuple[str, str], _Person] = {}
+        self._full: dict[tuple[str, str], _Person] = {}
+        self._by_word: dict[str, list[_Person]] = {}  # full names by first and last word
+        self._links: dict[tuple[str, str], _Person] = {}  # (courtesy title, word) of a full name: Mr. ... Darcy
+        self._single: dict[tuple[str, str], _Person] = {}  # (courtesy title or "", word)
+        self._single_by_word: dict[str, list[_Person]] = {}
         self._names: dict[int, str] = {}
-        self._display_index: dict[str, _Person] | None = None
-        self._single: dict[str, _Person] = {}
-        self._by_word: dict[str, list[_Person]] = defaultdict(list)
-        runs = []  # (position, end, title words, name words, in narration)
-        for m in RUN.finditer(s):
+        runs = self._read_runs()
+        # Words the text writes alone after "the" or "a" at least a third of the
+        # time, and never with a courtesy title, are common words (the Italian),
+        # not surnames.
+        alone, after_the, titled = Counter(), Counter(), set()
+        for run in runs:
+            if len(run.proper) == 1:
+                word = name_key(run.proper[0])
+                alone[word] += 1
+                after_the[word] += run.against
+                if _title_key(run.title):
+                    titled.add(word)
+        self._common = {w for w, n in alone.items() if n >= 3 and 3 * after_the[w] >= n and w not in titled}
+        mentions: list[tuple[_Run, _Person]] = []
+        # 1. names written in full are people, when the text treats them as people
+        for run in runs:
+            if len(run.proper) >= 2:
+                key = (name_key(run.proper[0]), name_key(run.proper[-1]))
+                person = self._full.setdefault(key, _Person(key))
+                self._count(person, run)
+                mentions.append((run, person))
+                title = _title_key(run.title)
+                if title:
+                    person.title_keys.add(title)
+        self._learn_genders(mentions)
+        self._full = {k: p for k, p in self._full.items() if self._is_person(p)}
+        mentions = [(r, p) for r, p in mentions if p.key in self._full and self._full[p.key] is p]
+        for key, person in self._full.items():
+            for word in {key[0], key[1]}:
+                self._by_word.setdefault(word, []).append(person)
+            for title in person.title_keys:
+                for word in key:
+                    self._links.setdefault((title, word), person)
+        # 2. short names, matched to a full name or people of their own: first
+        #    those without a courtesy title, so that what the text says of each
+        #    person's gender is known before "Mrs. Honeychurch" is matched
+        short = [r for r in runs if len(r.proper) == 1]
+        for stage in (False, True):
+            found = []
+            for run in short:
+                if bool(_title_key(run.title)) == stage:
+                    person = self._match(run.proper, run.title, create=True)
+                    if isinstance(person, _Person):
+                        self._count(person, run)
+                        found.append((run, person))
+            self._learn_genders(found)
+            mentions += found
+        # 3. short names the text does not treat as people are places or things
+        self._single = {k: p for k, p in self._single.items() if self._is_person(p)}
+        keep = {id(p) for p in self._people()}
+        self._single_by_word = {w: [p for p in ps if id(p) in keep] for w, ps in self._single_by_word.items()}
+        mentions.sort(key=lambda m: m[0].start)
+        self._mentions = [(r.start, r.end, p) for r, p in mentions if r.narration and id(p) in keep]
+        self._mention_starts = [m[0] for m in self._mentions]
+        self._display_index = {self._display(p): p for p in self._people()}
+
+    # -- reading the names --
+
+    def _read_runs(self) -> list[_Run]:
+        """Every capitalised run that may name a person, with its title split off."""
+        s, masked = self.layout.s, self.layout.masked
+        lower = token_counts(s, lower=False)
+        found_runs = []
+        matches = [(m, _starts_sentence(s, m.start())) for m in RUN.finditer(s)]
+        mid_capitals = Counter(w for m, initial in matches if not initial for w in m.group().split())
+        headings = self._headings()
+        for m, initial in matches:
             found = m.group().split()
             start = m.start()
-            sentence_initial = _starts_sentence(s, start)
-            while found and is_sentence_word(found[0]) and (sentence_initial or name_key(found[0]) in NOT_NAMES):
+            if headings and self.layout.para_of(start) in headings:
+                continue
+            # Words capitalised only because they start a sentence are not part of a
+            # name (Sometimes Natásha, Give George): a word the text also writes in
+            # lower case and never capitalises inside a sentence.
+            while found and (is_sentence_word(found[0]) and (initial or name_key(found[0]) in NOT_NAMES)
+                             or initial and lower[found[0].lower()] and not mid_capitals[found[0]]):
                 start = s.find(found[1], start + len(found[0])) if len(found) > 1 else m.end()
                 found.pop(0)
-                sentence_initial = False
+                initial = False
             if not found:
                 continue
-            if len(found) > 1 and s[max(0, start - 9) : start].split()[-1:] in PLACE_PREPOSITIONS:
+            before = s[max(0, start - 12) : start].split()[-1:]
+            if len(found) > 1 and before in PLACE_PREPOSITIONS:
                 found.pop(0)  # "in Moscow Pierre went": the place is not part of the name
                 start = s.find(found[0], start)
             title, name = split_run(" ".join(found))
             if not name or not is_person_name(name):
                 continue
-            runs.append((start, m.end(), title, name, masked[start] != MASK, sentence_initial and not title))
-        # 1. full names (two or more proper words) are people
-        for start, _end, title, name, _narr, _initial in runs:
             proper = _proper(name)
-            if len(proper) >= 2:
-                key = (name_key(proper[0]), name_key(proper[-1]))
-                person = self._people.get(key)
-                if person is None:
-                    person = self._people[key] = _Person(name)
-                    for word in proper:
-                        self._by_word[name_key(word)].append(person)
-                person.forms[name] += 1
-        # 2. single names: a part of a full name, or a person of their own when
-        #    the text gives them a title or names them mid-sentence more than once
-        singles: Counter = Counter()
-        titled: set[str] = set()
-        for start, _end, title, name, _narr, initial in runs:
-            proper = _proper(name)
-            if len(proper) == 1:
-                key = name_key(proper[0])
-                if not initial:
-                    singles[key] += 1
-                if title:
-                    titled.add(key)
-        for key, n in singles.items():
-            if key not in self._by_word:
-                person = self._single[key] = _Person(())
-                self._by_word[key].append(person)
-        # 3. every mention, resolved: positions, forms, titles and title genders
-        self._mentions: list[tuple[int, int, _Person]] = []
-        for start, end, title, name, narration, _initial in runs:
-            person = self._person_of(name, title)
-            if person is None:
+            if not proper:
                 continue
-            if not person.name:
-                person.name = tuple(name)
-            person.forms[tuple(name)] += 1
-            if title:
-                person.titled[" ".join([title[-1], *name])] += 1
-                person.titles[" ".join(title) if len(title) <= 6 else title[-1]] += 1
-                gender = gender_of_words(title[-1:])
-                if gender:
-                    person.title_gender[gender] += 1
-            person.positions.append(start)
-            if narration:
-                self._mentions.append((start, end, person))
-        self._mention_starts = [m[0] for m in self._mentions]
-        self._learn_genders()
-        # A name the text never writes in full is a person only with a title or
-        # a gender the text gives it (Iran and Belarus are not people).
-        for key, person in list(self._single.items()):
-            if not person.titles and person.gender is None:
-                del self._single[key]
-                self._by_word[key].remove(person)
-                person.positions.clear()
-        self._mentions = [m for m in self._mentions if m[2].positions]
-        self._mention_starts = [m[0] for m in self._mentions]
+            end = m.end()
+            narration = masked[start] != MASK
+            evidence = bool(title) or gender_of_words(name[:1]) is not None or self._at_cue(start, end) \
+                or (not narration and _addressed_at(s, start, end)) or _apposed(masked, start, end) is not None
+            against = bool(before) and before[0].lower() in _NOT_A_PERSON_BEFORE and not title
+            found_runs.append(_Run(start, end, title, name, proper, narration, initial and not title, evidence, against))
+        return found_runs
 
-    # -- building --
-
-    def _person_of(self, name: tuple[str, ...], title: tuple[str, ...]) -> _Person | None:
-        """The person a written name refers to, or None when none or several fit."""
-        proper = _proper(name)
-        if not proper:
-            return None
-        if len(proper) >= 2:
-            person = self._people.get((name_key(proper[0]), name_key(proper[-1])))
-            if person is not None:
-                return person
-        candidates = [p for p in self._candidates(proper) if self._title_fits(p, title)]
-        if len(candidates) == 1:
-            return candidates[0]
-        return None
-
-    def _candidates(self, proper: list[str]) -> list[_Person]:
-        """The people whose names hold every one of these words."""
-        lists = [self._by_word.get(name_key(w), []) for w in proper]
-        if not lists or not lists[0]:
-            return []
-        found = [p for p in lists[0] if all(p in other for other in lists[1:])]
-        if len(found) > 1:  # a name's own first or last word beats a middle one
-            ends = [p for p in found if p.name and {name_key(p.name[0]), name_key(p.name[-1])} & {name_key(proper[-1])}]
-            found = ends or found
+    def _headings(self) -> set[int]:
+        """The paragraphs that are headings in Title Case (CHAPTER IV / Miss Lucy
+        Honeychurch Drive Out): their capitalised words are no names."""
+        s, found = self.layout.s, set()
+        for i, (start, end) in enumerate(self.layout.paras):
+            if end - start > 120 or s[end - 1 : end] in (".", "?", "!", "”", '"', ",", ";", ":"):
+                continue
+            text = s[start:end].split()
+            if len(text) >= 2 and all(w[:1].isupper() or len(w) <= 3 or not w[:1].isalpha() for w in text):
+                found.add(i)
         return found
 
-    @staticmethod
-    def _title_fits(person: _Person, title: tuple[str, ...]) -> bool:
-        gender = gender_of_words(title[-1:]) if title else None
-        return gender is None or not person.title_gender or person.title_gender.get(gender, 0) > 0 or (
-            gender not in person.title_gender and not person.title_gender)
-
-    def _learn_genders(self) -> None:
-        """Votes for each person's gender: a gendered noun in apposition (*her
-        husband, Carlos,*; *Carlos, her husband,*), and the first he/she (his,
-        her, ...) after the name, in the same sentence, when the name starts
-        its sentence."""
+    def _at_cue(self, start: int, end: int) -> bool:
+        """Whether a reporting verb stands right before or after the name (said Alice, Alice said)."""
         masked = self.layout.masked
-        for start, end, person in self._mentions:
-            if person.title_gender:
+        after = CUE.match(masked, end + 1) if masked[end : end + 1] == " " else None
+        if after:
+            return True
+        left = masked[max(0, start - 16) : start]
+        return any(m.end() == len(left.rstrip()) for m in CUE.finditer(left.rstrip()))
+
+    # -- matching a name to a person --
+
+    def _match(self, proper: tuple[str, ...], title: tuple[str, ...], *, create: bool = False
+               ) -> _Person | list[_Person] | None:
+        """The person the name words ``proper`` (after ``title``) are, a list when
+        several fit, or None. With ``create``, a short name no one has becomes a person."""
+        if len(proper) >= 2:
+            return self._full.get((name_key(proper[0]), name_key(proper[-1])))
+        word = name_key(proper[0])
+        courtesy = _title_key(title)
+        if courtesy:
+            linked = self._links.get((courtesy, word))
+            if linked is not None:
+                return linked
+            family = [p for p in self._by_word.get(word, ()) if p.key[1] == word]
+            if len(family) == 1 and (courtesy in family[0].title_keys or not family[0].title_keys
+                                     and family[0].gender in (None, gender_of_words([courtesy]))):
+                return family[0]
+            key = (courtesy, word)
+        else:
+            full = self._by_word.get(word, [])
+            if len(full) == 1:
+                return full[0]
+            if len(full) > 1:
+                return full
+            singles = self._single_by_word.get(word, [])
+            if len(singles) == 1:
+                return singles[0]
+            if len(singles) > 1:
+                return singles
+            key = ("", word)
+        person = self._single.get(key)
+        if person is None and create:
+            person = self._single[key] = _Person(key)
+            self._single_by_word.setdefault(word, []).append(person)
+        return person
+
+    def _count(self, person: _Person, run: _Run) -> None:
+        person.forms[run.name] += 1
+        person.positions.append(run.start)
+        person.evidence += run.evidence
+        person.against += run.against
+        if run.title:
+            person.titled[" ".join([run.title[-1], *run.name])] += 1
+            person.titles[" ".join(run.title) if len(run.title) <= 6 else run.title[-1]] += 1
+        gender = gender_of_words(run.title[-1:] or run.name[:1])
+        if gender:
+            person.title_gender[gender] += 1
+
+    def _learn_genders(self, mentions: list[tuple[_Run, _Person]]) -> None:
+        """Votes for each person's gender: a gendered role in apposition (*her
+        husband, Carlos,*), and the first he/she (his, her, ...) after the name
+        in its sentence, when the name starts the sentence."""
+        masked = self.layout.masked
+        for run, person in mentions:
+            if person.title_gender or not run.narration:
                 continue
-            apposed = _APPOSED_BEFORE.search(masked, max(0, start - 40), start) or \
-                _APPOSED_AFTER.match(masked, end)
-            gender = gender_of_words([apposed.group("noun")]) if apposed else None
+            apposed = _apposed(masked, run.start, run.end)
+            gender = gender_of_words([apposed]) if apposed else None
             if gender:
                 person.gender_votes[gender] += 2
                 continue
-            if not _starts_sentence(masked, start):
+            if not _starts_sentence(masked, run.start):
                 continue
-            stop = _sentence_end(masked, end)
-            gender = _first_pronoun_gender(masked, end, stop)
-            if gender is None and stop < len(masked):  # Holmes rose. He ...
-                nxt = masked[stop : stop + 12].lstrip(" \n\"“”’'")
-                first = nxt.split(maxsplit=1)[0] if nxt.split() else ""
-                gender = PRONOUN_GENDER.get(first.lower()) if first[:1].isupper() else None
+            stop = _sentence_end(masked, run.end)
+            gender = _first_pronoun_gender(masked, run.end, stop)
+            if gender is None and stop < len(masked):  # Holmes rose. He ... / “...,” she said
+                following = masked[stop : stop + 12].lstrip(" \n\"“”’'").split(maxsplit=1)
+                first = following[0] if following else ""
+                gender = PRONOUN_GENDER.get(first.lower()) if first[:1].isupper() else \
+                    _first_pronoun_gender(masked, stop, _sentence_end(masked, stop + 1))
             if gender:
                 person.gender_votes[gender] += 1
+
+    def _is_person(self, person: _Person) -> bool:
+        """Whether the text treats a name as a person's (see the module docs)."""
+        if not person.positions or 2 * person.against >= len(person.positions):
+            return False
+        if person.key in self._full:
+            return person.key[1] not in self._common  # not "Lucy Italian": the text writes "the Italian"
+        return person.evidence > 0
+
+    def _people(self) -> list[_Person]:
+        return [*self._full.values(), *self._single.values()]
 
     # -- asking --
 
@@ -264,46 +373,36 @@ class Cast:
 
         A full name gives that person's fullest name; a short form (*Holmes*,
         *Mr. Darcy*) the one person whose name holds it. When several people
-        fit, the title's gender decides, then the one the text names most
-        (three times as often as any other), then the one named last before
-        ``pos``; failing that, the name is None and the note says who fits.
+        fit, the one the text names most (three times as often as any other)
+        is taken, then the one named last before ``pos``; failing that, the
+        name is None and the note says who fits.
         """
         proper = _proper(tuple(name))
         if not proper:
             return Lookup(None)
-        if len(proper) >= 2:
-            person = self._people.get((name_key(proper[0]), name_key(proper[-1])))
-            if person is not None:
-                return Lookup(self._display(person))
-        candidates = self._candidates(proper)
-        if title and len(candidates) > 1:
-            fitting = [p for p in candidates if self._title_fits(p, tuple(title))]
-            gender = gender_of_words(list(title)[-1:])
-            if gender:
-                fitting = [p for p in fitting if p.gender in (gender, None)]
-            candidates = fitting or candidates
-        if len(candidates) == 1:
-            return Lookup(self._display(candidates[0]))
-        if not candidates:
+        found = self._match(proper, tuple(title))
+        if isinstance(found, _Person):
+            return Lookup(self._display(found))
+        if not found:
             return Lookup(None)
-        counts = sorted((len(p.positions), i) for i, p in enumerate(candidates))
+        counts = sorted((len(p.positions), i) for i, p in enumerate(found))
         if counts[-1][0] >= 3 * counts[-2][0]:
-            return Lookup(self._display(candidates[counts[-1][1]]))
+            return Lookup(self._display(found[counts[-1][1]]))
         if pos is not None:
-            latest = max(candidates, key=lambda p: max((x for x in p.positions if x <= pos), default=-1))
+            latest = max(found, key=lambda p: max((x for x in p.positions if x <= pos), default=-1))
             if any(x <= pos for x in latest.positions):
                 return Lookup(self._display(latest))
-        names = sorted({self._display(p) for p in candidates})
+        names = sorted({self._display(p) for p in found})
         return Lookup(None, f"{' '.join(name)} could be {' or '.join(names)}")
 
     def gender(self, name: str | None) -> str | None:
         """The gender the text gives the person ``name`` ("m", "f"), or None."""
-        person = self._by_display().get(name) if name else None
+        person = self._display_index.get(name) if name else None
         return person.gender if person else None
 
     def is_person(self, name: str | None) -> bool:
         """Whether ``name`` is a person of the cast."""
-        return name is not None and name in self._by_display()
+        return name is not None and name in self._display_index
 
     def named_before(self, pos: int, start: int) -> list[tuple[int, str]]:
         """The people named in the narration between ``start`` and ``pos``, latest first, as (position, name)."""
@@ -318,40 +417,50 @@ class Cast:
     def characters(self) -> list[Character]:
         """Every person of the text, most named first."""
         found = []
-        for person in {id(p): p for p in [*self._people.values(), *self._single.values()]}.values():
-            if not person.positions:
-                continue
+        for person in self._people():
             name = self._display(person)
             every = Counter({" ".join(f): n for f, n in person.forms.items()}) + person.titled
             forms = [f for f, _ in every.most_common() if f != name]
             titles = tuple(t for t, _ in person.titles.most_common())
-            found.append(Character(name, titles, tuple(dict.fromkeys(forms)), person.gender, len(person.positions)))
+            found.append(Character(name, titles, tuple(forms), person.gender, len(person.positions)))
         return sorted(found, key=lambda c: (-c.mentions, c.name))
-
-    # -- names --
 
     def _display(self, person: _Person) -> str:
         """A person's fullest name: the longest form the text writes, of the full
         forms it writes at least a tenth as often as the most common full form
-        (so that "Petersburg Natásha", an accident of capitals, is not a name)."""
+        (so that "Petersburg Natásha", an accident of capitals, is not a name);
+        for a person named only by courtesy title and surname, that title too."""
         name = self._names.get(id(person))
         if name is None:
-            full = [(f, n) for f, n in person.forms.items() if len(_proper(f)) >= 2] or \
-                list(person.forms.items()) or [(person.name, 1)]
+            full = [(f, n) for f, n in person.forms.items() if len(_proper(f)) >= 2] or list(person.forms.items())
             top = max(n for _, n in full)
-            best = max((f for f, n in full if n * 10 >= top), key=lambda f: (len(f), person.forms[f]))
-            name = self._names[id(person)] = " ".join(best)
+            best = " ".join(max((f for f, n in full if n * 10 >= top), key=lambda f: (len(f), person.forms[f])))
+            if person.key not in self._full and person.key[0]:
+                titled = [t for t, _ in person.titled.most_common() if t.split()[-1] == best]
+                best = titled[0] if titled else best
+            name = self._names[id(person)] = best
         return name
 
-    def _by_display(self) -> dict[str, _Person]:
-        if self._display_index is None:
-            self._display_index = {self._display(p): p for p in [*self._people.values(), *self._single.values()]
-                                   if p.positions}
-        return self._display_index
+
+_APPOSED_BEFORE = re.compile(r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa])\s+(?:\w+\s+)?(?P<noun>\w+),\s*$")
+_APPOSED_AFTER = re.compile(r",\s+(?:the|his|her|their|a)\s+(?:\w+\s+)?(?P<noun>\w+)[,.;]|,\s+(?P<age>\d{1,3}),")
 
 
-_APPOSED_BEFORE = re.compile(r"(?:the|his|her|their|a)\s+(?:\w+\s+)?(?P<noun>\w+),\s*$")
-_APPOSED_AFTER = re.compile(r",\s+(?:the|his|her|their|a)\s+(?:\w+\s+)?(?P<noun>\w+)[,.;]")
+def _apposed(s: str, start: int, end: int) -> str | None:
+    """The role noun (or age) in apposition to the name at ``[start, end)``: *her
+    husband, Carlos*, *Carlos, her husband,*, *Liam Carver, 34,*; or None."""
+    m = _APPOSED_BEFORE.search(s, max(0, start - 40), start) or _APPOSED_AFTER.match(s, end)
+    if m is None:
+        return None
+    return m.group("noun") or m.groupdict().get("age")
+
+
+def _addressed_at(s: str, start: int, end: int) -> bool:
+    """Whether the name at ``[start, end)``, inside a quotation, is set off as a
+    form of address: after a comma or the opening mark, before punctuation."""
+    before = s[max(0, start - 3) : start].rstrip()
+    after = s[end : end + 1]
+    return (before[-1:] in (",", "“", '"', "!") or not before) and after in (",", "!", "?", ".", ";")
 
 
 def _starts_sentence(s: str, pos: int) -> bool:

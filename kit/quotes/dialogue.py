@@ -27,15 +27,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Callable
 
 from kit.quotes.names import RUN, is_person_name, is_sentence_word, name_key, split_name
 
-__all__ = ["ALTERNATION", "is_dialogue", "vocatives"]
+__all__ = ["ALTERNATION", "MIN_PAIRS", "Turn", "is_dialogue", "take_turns", "vocatives"]
 
 ALTERNATION = 0.6
 """The share of speaker changes between neighbouring named turns above which a
 text is read as a dialogue (turns alternate) rather than as news (a speaker
 goes on)."""
+MIN_PAIRS = 8
+"""How many pairs of neighbouring named turns a text needs before it can be read
+as a dialogue: a news story has a few, a novel hundreds."""
 
 _VOCATIVE = re.compile(
     rf"""
@@ -68,14 +72,104 @@ def vocatives(quote: str) -> list[str]:
 def is_dialogue(pairs: list[tuple[str, str]]) -> bool:
     """Whether a text's turns alternate, from its pairs of neighbouring paragraphs
     whose quotes both have a named speaker: more than :data:`ALTERNATION` of
-    them change speaker (and there are at least three such pairs).
+    them change speaker, and there are at least :data:`MIN_PAIRS` such pairs.
 
-    >>> is_dialogue([("Anne", "Mary"), ("Mary", "Anne"), ("Anne", "Mary")])
+    >>> is_dialogue([("Anne", "Mary"), ("Mary", "Anne")] * 4)
     True
     >>> is_dialogue([("Jane Doe", "Jane Doe"), ("Jane Doe", "Tom Roe"), ("Tom Roe", "Tom Roe")])
     False
     """
-    if len(pairs) < 3:
+    if len(pairs) < MIN_PAIRS:
         return False
     changes = Counter(a != b for a, b in pairs)
     return changes[True] > ALTERNATION * len(pairs)
+
+
+class Turn:
+    """One paragraph of quotes in a dialogue, as :func:`take_turns` reads it."""
+
+    __slots__ = ("para", "speaker", "fixed", "gender", "addressed", "nearby")
+
+    def __init__(self, para: int, speaker: str | None, *, fixed: bool, gender: str | None = None,
+                 addressed: tuple[str, ...] = (), nearby: tuple[str, ...] = ()) -> None:
+        self.para = para
+        self.speaker = speaker
+        self.fixed = fixed
+        """Whether the text names this turn's speaker (said Anne, the narration's subject)."""
+        self.gender = gender
+        """The gender of a pronoun that names the speaker ("he said"), when that is all."""
+        self.addressed = addressed
+        """The people the turn's quotes address by name."""
+        self.nearby = nearby
+        """The people the narration just before (or inside) the turn names, latest first."""
+
+
+def take_turns(turns: list[Turn], gender_of: Callable[[str], str | None]) -> list[str | None]:
+    """The speaker of each turn of a dialogue (``turns`` in text order).
+
+    Turns in neighbouring paragraphs make a conversation. A turn whose speaker
+    the text names is an anchor. Any other turn is spoken by the person the
+    turn before addressed by name, else it is read from the nearest anchor:
+    at an even distance the anchor's speaker, at an odd one their partner
+    (the other speaker of the conversation, the person they address, or the
+    person the narration named before). A turn named only by "he" or "she"
+    takes that speaker when the gender fits (``gender_of(name)``, None when
+    unknown); otherwise it keeps its own.
+
+    >>> t = [Turn(1, "Anne", fixed=True), Turn(2, "Mary", fixed=True), Turn(3, None, fixed=False),
+    ...      Turn(4, None, fixed=False), Turn(6, None, fixed=False)]
+    >>> take_turns(t, lambda name: None)
+    ['Anne', 'Mary', 'Anne', 'Mary', None]
+    """
+    found = [t.speaker for t in turns]
+    start = 0
+    while start < len(turns):
+        end = start + 1
+        while end < len(turns) and turns[end].para == turns[end - 1].para + 1:
+            end += 1
+        _conversation(turns[start:end], found, start, gender_of)
+        start = end
+    return found
+
+
+def _conversation(run: list[Turn], found: list[str | None], offset: int,
+                  gender_of: Callable[[str], str | None]) -> None:
+    """Fill the turns of one conversation (consecutive paragraphs), see :func:`take_turns`."""
+    anchors = [i for i, t in enumerate(run) if t.fixed and t.speaker]
+    for i, turn in enumerate(run):
+        if turn.fixed:
+            continue
+        guess = None
+        if i > 0:
+            previous = found[offset + i - 1]
+            addressed = [a for a in run[i - 1].addressed if a != previous]
+            if addressed:
+                guess = addressed[0]
+        if guess is None and anchors:
+            j = min(anchors, key=lambda a: (abs(a - i), a > i))
+            speaker = run[j].speaker
+            guess = speaker if (i - j) % 2 == 0 else _partner(run, anchors, j, i, speaker)
+        if guess is None:
+            continue
+        if turn.gender is not None:
+            if gender_of(guess) not in (turn.gender, None):
+                continue
+        elif turn.speaker is not None:
+            continue
+        found[offset + i] = guess
+
+
+def _partner(run: list[Turn], anchors: list[int], j: int, i: int, speaker: str) -> str | None:
+    """The other person of the conversation with ``speaker`` (anchor ``j``), for turn ``i``."""
+    others = sorted((a for a in anchors if run[a].speaker != speaker), key=lambda a: abs(a - i))
+    if others:
+        return run[others[0]].speaker
+    for turn in run[j:] + run[:j]:
+        if turn.speaker == speaker:
+            addressed = [a for a in turn.addressed if a != speaker]
+            if addressed:
+                return addressed[0]
+    for name in run[0].nearby:
+        if name != speaker:
+            return name
+    return None

@@ -83,7 +83,8 @@ _NAME_WORD = rf"""
     (?:
         (?:\.[{UP}])+\.                             #   the rest of an initialism: U.S., U.K.
       | \.(?=\s+[{UP}])                             #   the full stop of an initial: John F. Kennedy
-      | [\w’'-]*                                    #   the rest of a word: Khamenei, O’Brien, Al-Assad
+      | [\w’']*(?:-[\w’']+)*                         #   the rest of a word: Khamenei, O’Brien, Al-Assad
+                                                    #   (one hyphen at a time: not Vyses--Mrs.)
         {TITLE_STOP}?                               #   and the full stop of Mr., Gen., Prof., Jr.
     )
 """
@@ -209,7 +210,7 @@ NOT_NAMES = frozenset(
     thank thanks please even still besides therefore hence whereupon nor neither either
     behind beside below above among around across along beyond toward towards through
     throughout inside outside near against between except past round call no not nay
-    madam ma'am pray indeed alas hush hark lo o mamma papa mama
+    madam ma'am pray indeed alas hush hark lo o mamma papa mama lest unless whether
     """.split()
 )
 """Capitalised words that start a sentence (or address someone) but are never a name."""
