@@ -26,14 +26,16 @@ from kit.quotes.dialogue import Turn, is_dialogue, take_turns, vocatives
 from kit.quotes.layout import Layout
 from kit.quotes.marks import Region, find_regions
 from kit.quotes.mentions import Attribution, find_attribution, report_before, sentence_subject
-from kit.quotes.names import PRONOUN_GENDER, np_kind
+from kit.quotes.names import PERSON_HEADS, PRONOUN_GENDER, gender_of_words, name_key, np_kind
 from kit.quotes.resolve import NARRATOR, Resolver, Speaker, Voice
 from kit.quotes.scare import is_scare_quote
 from kit.segment import paragraph_spans
 
 __all__ = ["Attributed", "attribute"]
 
-_ME = "\x00I"  # the narrator, while the text has not said who that is
+_UNNAMED = "\x00"  # starts the speaker of a quote the text names only as "I" or by a description
+_ME = _UNNAMED + "I"  # the narrator, while the text has not said who that is
+_PRONOUNS = frozenset("he she his her He She His Her".split())
 
 
 class Attributed(NamedTuple):
@@ -70,9 +72,18 @@ class _Item:
             self.speaker, self.note = speaker
             if self.note == NARRATOR:
                 self.speaker = _ME
+            elif self.speaker is None and how == "cue" and self.attribution and _definite(self.attribution.mention):
+                self.speaker = _UNNAMED + self.attribution.mention.lower()  # "the girl", named later if the text says
         else:
             self.speaker, self.note = speaker, None
         self.how = how if self.speaker else ""
+
+
+def _definite(mention: str | None) -> bool:
+    """Whether a mention is a definite description of a person: the girl, the old gentleman."""
+    found = (mention or "").split()
+    return len(found) >= 2 and found[0].lower() == "the" and name_key(found[-1]) in PERSON_HEADS \
+        and not any(w.lower() in ("of", "for", "at", "from") for w in found)
 
 
 def attribute(s: str, paras: list | None = None, regions: list[Region] | None = None) -> list[Attributed]:
@@ -95,7 +106,9 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
         mention_pos = r.mark_start
         if attribution is not None and attribution.mention is not None:
             mention_pos = attribution.mention_pos
-            item.set(resolver.resolve(attribution.mention, mention_pos, attribution.appositive), "cue")
+            addressed = frozenset(_addressed_all(item, cast)) if attribution.mention in _PRONOUNS else frozenset()
+            item.set(resolver.resolve(attribution.mention, mention_pos, attribution.appositive, exclude=addressed),
+                     "cue")
             item.named = np_kind(attribution.mention) == "name" or attribution.appositive is not None
             item.sure = np_kind(attribution.mention) != "pronoun" or attribution.mention == "I"
         items.append(item)
@@ -104,7 +117,7 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
     # 4. quotes with no speaker of their own
     dialogue = is_dialogue(_named_pairs(items))
     _fill(items, layout, cast, resolver, dialogue)
-    _name_the_narrator(items, cast)
+    _name_the_unnamed(items, cast)
     return [Attributed(i.region, i.attribution, i.speaker, i.note, i.how) for i in items]
 
 
@@ -172,13 +185,16 @@ def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast) -> 
         mention = first.attribution.mention if first.attribution is not None else None
         gender = PRONOUN_GENDER.get(mention.lower()) if mention and mention.lower() in ("he", "she", "his", "her") else None
         speaker = next((i.speaker for i in its if i.speaker), None)
-        addressed = tuple(a for a in (_addressed([i], cast, speaker or "") for i in its) if a)
+        addressed = tuple(dict.fromkeys(a for i in its for a in _addressed_all(i, cast)))
         previous = layout.paras[p - 1] if p > 0 else None
         nearby = tuple(who for _, who in reversed(cast.named_in(*previous))) if previous else ()
         turns.append(Turn(p, speaker, fixed=bool(speaker) and first.sure, gender=gender,
                           addressed=addressed, nearby=nearby))
         firsts.append(first)
-    for turn, first, speaker in zip(turns, firsts, take_turns(turns, cast.gender)):
+    def gender_of(name: str) -> str | None:
+        return gender_of_words(name[1:].split()) if name.startswith(_UNNAMED) else cast.gender(name)
+
+    for turn, first, speaker in zip(turns, firsts, take_turns(turns, gender_of)):
         if speaker is None or speaker == turn.speaker:
             continue
         how = "vocative" if speaker in (turns[turns.index(turn) - 1].addressed if turn.para else ()) else "turn"
@@ -227,45 +243,62 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
     return None
 
 
+def _addressed_all(item: _Item, cast: Cast) -> list[str]:
+    """The people of the cast that a quote addresses by name."""
+    found = []
+    for name in vocatives(cast.layout.s[item.region.start : item.region.end]):
+        words = name.split()
+        title = [w for w in words[:-1] if w.rstrip(".").lower() in ("mr", "mrs", "miss", "ms", "dr")]
+        who = cast.lookup(words[len(title):], title).name
+        if who:
+            found.append(who)
+    return found
+
+
 def _addressed(turn: list[_Item], cast: Cast, speaker: str) -> str | None:
     """The person the quotes of a turn address by name, if one of the cast and not the speaker."""
-    s = cast.layout.s
     for item in turn:
-        for name in vocatives(s[item.region.start : item.region.end]):
-            words = name.split()
-            title = [w for w in words[:-1] if w.rstrip(".").lower() in ("mr", "mrs", "miss", "ms", "dr")]
-            found = cast.lookup(words[len(title):], title)
-            if found.name and found.name != speaker:
-                return found.name
+        for who in _addressed_all(item, cast):
+            if who != speaker:
+                return who
     return None
 
 
-def _name_the_narrator(items: list[_Item], cast: Cast) -> None:
-    """Name the narrator (*I*) from the names the neighbouring turns address them
-    by: the name said most often (twice at least, and twice as often as any
-    other) of those that no quote names as its speaker (*said Holmes*)."""
-    mine = [i for i in items if i.speaker == _ME]
-    if not mine:
+def _name_the_unnamed(items: list[_Item], cast: Cast) -> None:
+    """Name the narrator (*I*) and the people a dialogue knows only by a description
+    (*the girl*, *the old gentleman*), from the names the neighbouring turns
+    address them by: the name said most often (twice at least, and twice as
+    often as any other), of a gender that fits the description; for the
+    narrator, of those no quote names as its speaker (*said Holmes*). The
+    text ties the words to the person when it has someone answer *the girl*
+    with *“Nancy, ...”*. Those not named get no speaker and a note."""
+    unnamed = {i.speaker for i in items if i.speaker and i.speaker.startswith(_UNNAMED)}
+    if not unnamed:
         return
     by_para: dict[int, list[_Item]] = {}
     for item in items:
         by_para.setdefault(item.para, []).append(item)
-    votes: Counter = Counter()
-    for item in mine:
-        for p in (item.para - 1, item.para + 1):
-            for other in by_para.get(p, ()):
-                if other.speaker != _ME:
-                    addressed = _addressed([other], cast, other.speaker or "")
-                    if addressed:
-                        votes[addressed] += 1
-    # The narrator is addressed by name, but never named as the speaker of a quote.
-    named = {i.speaker for i in items if i.named and i.how == "cue"}
-    ranked = [(who, n) for who, n in votes.most_common() if who not in named][:2]
-    name = None
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-        name = ranked[0][0]
+    votes: dict[str, Counter] = {key: Counter() for key in unnamed}
     for item in items:
-        if item.speaker == _ME:
-            item.speaker, item.note = (name, None) if name else (None, NARRATOR)
-            if not name:
+        if item.speaker in unnamed:
+            for p in (item.para - 1, item.para + 1):
+                for other in by_para.get(p, ()):
+                    if other.speaker != item.speaker:
+                        addressed = _addressed([other], cast, other.speaker or "")
+                        if addressed:
+                            votes[item.speaker][addressed] += 1
+    named = {i.speaker for i in items if i.named and i.how == "cue"}  # the narrator is never named so
+    names = {}
+    for key, counter in votes.items():
+        gender = gender_of_words(key[1:].split())
+        ranked = [(who, n) for who, n in counter.most_common()
+                  if (who not in named if key == _ME else cast.gender(who) in (gender, None))][:2]
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            names[key] = ranked[0][0]
+    for item in items:
+        if item.speaker in unnamed:
+            key = item.speaker
+            item.speaker = names.get(key)
+            if item.speaker is None:
+                item.note = NARRATOR if key == _ME else item.note
                 item.how = ""

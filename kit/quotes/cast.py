@@ -41,6 +41,7 @@ from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import find_regions
 from kit.quotes.names import (
     NOT_NAMES,
+    PERSON_HEADS,
     PLACE_PREPOSITIONS,
     PRONOUN_GENDER,
     RUN,
@@ -107,7 +108,7 @@ class _Person:
     """A person while the cast is built: their name forms and what the text says of them."""
 
     __slots__ = ("key", "forms", "titled", "titles", "title_keys", "gender_votes", "title_gender",
-                 "positions", "evidence", "against")
+                 "positions", "evidence", "against", "first_alone")
 
     def __init__(self, key: tuple[str, str]) -> None:
         self.key = key  # (first, last) name words of a full name, or (title, word) of a short one
@@ -120,6 +121,7 @@ class _Person:
         self.positions: list[int] = []
         self.evidence = 0
         self.against = 0
+        self.first_alone = 0  # how often the text calls a full-name person by the first name alone
 
     @property
     def gender(self) -> str | None:
@@ -142,6 +144,17 @@ def _title_key(title: tuple[str, ...] | list[str]) -> str | None:
     """The courtesy title right before a name (mr, mrs, miss), or None."""
     key = name_key(title[-1]) if title else None
     return key if key in _COURTESY else None
+
+
+def _courtesy(run: _Run) -> str | None:
+    """The courtesy title of a written name: before it (Mrs. Dashwood) or an
+    honorific that starts it (Sir John)."""
+    return _title_key(run.title) or _title_key(run.name[:1])
+
+
+def _full_key(run: _Run) -> tuple[str, str]:
+    """What tells full names apart: the first and last name words."""
+    return name_key(run.proper[0]), name_key(run.proper[-1])
 
 
 class Cast:
@@ -174,25 +187,37 @@ class Cast:
                     titled.add(word)
         self._common = {w for w, n in alone.items() if n >= 3 and 3 * after_the[w] >= n and w not in titled}
         mentions: list[tuple[_Run, _Person]] = []
+        # The courtesy titles the text writes with each bare surname: with both
+        # Mr. Palmer and Mrs. Palmer, a surname is a family's.
+        self._surname_genders: dict[str, set[str]] = {}
+        for run in runs:
+            if len(run.proper) == 1 and _courtesy(run):
+                self._surname_genders.setdefault(name_key(run.proper[0]), set()).add(
+                    gender_of_words([_courtesy(run)]) or "")
+        # "Mrs. Henry Dashwood", when the text also writes Mr. Henry Dashwood, is his wife.
+        husbands = {_full_key(r) for r in runs if len(r.proper) >= 2 and gender_of_words([_courtesy(r) or ""]) == "m"}
         # 1. names written in full are people, when the text treats them as people
         for run in runs:
             if len(run.proper) >= 2:
-                key = (name_key(run.proper[0]), name_key(run.proper[-1]))
+                key = _full_key(run)
+                if _courtesy(run) == "mrs" and key in husbands:
+                    key = ("mrs " + key[0], key[1])
                 person = self._full.setdefault(key, _Person(key))
                 self._count(person, run)
                 mentions.append((run, person))
-                title = _title_key(run.title)
-                if title:
-                    person.title_keys.add(title)
+                if _courtesy(run):
+                    person.title_keys.add(_courtesy(run))
         self._learn_genders(mentions)
         self._full = {k: p for k, p in self._full.items() if self._is_person(p)}
-        mentions = [(r, p) for r, p in mentions if p.key in self._full and self._full[p.key] is p]
+        mentions = [(r, p) for r, p in mentions if self._full.get(p.key) is p]
+        links: dict[tuple[str, str], list[_Person]] = {}
         for key, person in self._full.items():
-            for word in {key[0], key[1]}:
+            for word in {key[1]} if key[0].startswith("mrs ") else {key[0], key[1]}:
                 self._by_word.setdefault(word, []).append(person)
             for title in person.title_keys:
                 for word in key:
-                    self._links.setdefault((title, word), person)
+                    links.setdefault((title, word), []).append(person)
+        self._links = {k: ps[0] for k, ps in links.items() if len(ps) == 1}  # Mr. Darcy: the one Mr. ... Darcy
         # 2. short names, matched to a full name or people of their own: first
         #    those without a courtesy title, so that what the text says of each
         #    person's gender is known before "Mrs. Honeychurch" is matched
@@ -200,15 +225,16 @@ class Cast:
         for stage in (False, True):
             found = []
             for run in short:
-                if bool(_title_key(run.title)) == stage:
-                    person = self._match(run.proper, run.title, create=True)
+                if bool(_courtesy(run)) == stage:
+                    person = self._match(run.proper, run.title, create=True, name=run.name)
                     if isinstance(person, _Person):
                         self._count(person, run)
                         found.append((run, person))
             self._learn_genders(found)
             mentions += found
         # 3. short names the text does not treat as people are places or things
-        self._single = {k: p for k, p in self._single.items() if self._is_person(p)}
+        self._single = {k: p for k, p in self._single.items() if self._is_person(p)
+                        and (k[0] or self._mid_capitals[p.forms.most_common(1)[0][0][0]])}
         keep = {id(p) for p in self._people()}
         self._single_by_word = {w: [p for p in ps if id(p) in keep] for w, ps in self._single_by_word.items()}
         mentions.sort(key=lambda m: m[0].start)
@@ -225,6 +251,7 @@ class Cast:
         found_runs = []
         matches = [(m, _starts_sentence(s, m.start())) for m in RUN.finditer(s)]
         mid_capitals = Counter(w for m, initial in matches if not initial for w in m.group().split())
+        self._mid_capitals = mid_capitals
         headings = self._headings()
         for m, initial in matches:
             found = m.group().split()
@@ -246,6 +273,10 @@ class Cast:
                 found.pop(0)  # "in Moscow Pierre went": the place is not part of the name
                 start = s.find(found[0], start)
             title, name = split_run(" ".join(found))
+            if not title:  # Baedeker's Handbook: the name is the owner's
+                owner = next((k for k, w in enumerate(found[:-1]) if w.endswith(("’s", "'s"))), None)
+                if owner is not None:
+                    title, name = split_run(" ".join(found[: owner + 1]))
             if not name or not is_person_name(name):
                 continue
             proper = _proper(name)
@@ -253,21 +284,29 @@ class Cast:
                 continue
             end = m.end()
             narration = masked[start] != MASK
+            apposed = _apposed(masked, start, end)
             evidence = bool(title) or gender_of_words(name[:1]) is not None or self._at_cue(start, end) \
-                or (not narration and _addressed_at(s, start, end)) or _apposed(masked, start, end) is not None
+                or (not narration and _addressed_at(s, start, end)) \
+                or apposed is not None and (apposed.isdigit() or name_key(apposed) in PERSON_HEADS)
             against = bool(before) and before[0].lower() in _NOT_A_PERSON_BEFORE and not title
             found_runs.append(_Run(start, end, title, name, proper, narration, initial and not title, evidence, against))
         return found_runs
 
     def _headings(self) -> set[int]:
-        """The paragraphs that are headings in Title Case (CHAPTER IV / Miss Lucy
-        Honeychurch Drive Out): their capitalised words are no names."""
+        """The paragraphs that are headings in Title Case (*Chapter VI: ... Miss Lucy
+        Honeychurch Drive Out in Carriages to See a View*): their capitalised
+        words are no names. A heading is short, almost all of its longer words
+        are capitalised, and it either opens with Chapter (Part, Book) or does
+        not end like a sentence."""
         s, found = self.layout.s, set()
         for i, (start, end) in enumerate(self.layout.paras):
-            if end - start > 120 or s[end - 1 : end] in (".", "?", "!", "”", '"', ",", ";", ":"):
+            if end - start > 400 or MASK in self.layout.masked[start:end]:
                 continue
             text = s[start:end].split()
-            if len(text) >= 2 and all(w[:1].isupper() or len(w) <= 3 or not w[:1].isalpha() for w in text):
+            if text[0].lower() not in ("chapter", "part", "book", "volume", "section") and s[end - 1] in ".!?”\"’'":
+                continue  # a sentence, not a heading
+            long_words = [w for w in text if len(w.strip(".,;:!?")) > 3]
+            if len(long_words) >= 2 and sum(w[:1].isupper() for w in long_words) >= 0.85 * len(long_words):
                 found.add(i)
         return found
 
@@ -282,21 +321,30 @@ class Cast:
 
     # -- matching a name to a person --
 
-    def _match(self, proper: tuple[str, ...], title: tuple[str, ...], *, create: bool = False
-               ) -> _Person | list[_Person] | None:
-        """The person the name words ``proper`` (after ``title``) are, a list when
-        several fit, or None. With ``create``, a short name no one has becomes a person."""
+    def _match(self, proper: tuple[str, ...], title: tuple[str, ...], *, create: bool = False,
+               name: tuple[str, ...] = ()) -> _Person | list[_Person] | None:
+        """The person the name words ``proper`` (after ``title``; ``name`` as written,
+        with an honorific: Sir John) are, a list when several fit, or None. With
+        ``create``, a short name no one has becomes a person."""
         if len(proper) >= 2:
-            return self._full.get((name_key(proper[0]), name_key(proper[-1])))
+            key = (name_key(proper[0]), name_key(proper[-1]))
+            if _title_key(title) == "mrs" and ("mrs " + key[0], key[1]) in self._full:
+                return self._full[("mrs " + key[0], key[1])]
+            return self._full.get(key)
         word = name_key(proper[0])
-        courtesy = _title_key(title)
+        courtesy = _title_key(title) or (_title_key(name[:1]) if name else None)
         if courtesy:
             linked = self._links.get((courtesy, word))
             if linked is not None:
                 return linked
             family = [p for p in self._by_word.get(word, ()) if p.key[1] == word]
-            if len(family) == 1 and (courtesy in family[0].title_keys or not family[0].title_keys
-                                     and family[0].gender in (None, gender_of_words([courtesy]))):
+            if len(family) == 1 and (courtesy in family[0].title_keys or not family[0].title_keys and (
+                    family[0].gender == gender_of_words([courtesy]) is not None
+                    or family[0].gender is None and not family[0].first_alone
+                    and len(self._surname_genders.get(word, ())) < 2)):
+                # Mr. Trump is Donald J. Trump, the one Trump of the text; but Mr.
+                # Beebe is not Minnie Beebe, whom the text calls Minnie, and Mrs.
+                # Palmer is not Thomas Palmer when the text also has a Mr. Palmer.
                 return family[0]
             key = (courtesy, word)
         else:
@@ -319,6 +367,8 @@ class Cast:
 
     def _count(self, person: _Person, run: _Run) -> None:
         person.forms[run.name] += 1
+        if len(run.proper) == 1 and name_key(run.proper[0]) == person.key[0] != person.key[1]:
+            person.first_alone += 1
         person.positions.append(run.start)
         person.evidence += run.evidence
         person.against += run.against
@@ -345,12 +395,11 @@ class Cast:
             if not _starts_sentence(masked, run.start):
                 continue
             stop = _sentence_end(masked, run.end)
-            gender = _first_pronoun_gender(masked, run.end, stop)
+            gender = _subject_pronoun_gender(masked, run.end, stop)
             if gender is None and stop < len(masked):  # Holmes rose. He ... / “...,” she said
                 following = masked[stop : stop + 12].lstrip(" \n\"“”’'").split(maxsplit=1)
                 first = following[0] if following else ""
-                gender = PRONOUN_GENDER.get(first.lower()) if first[:1].isupper() else \
-                    _first_pronoun_gender(masked, stop, _sentence_end(masked, stop + 1))
+                gender = PRONOUN_GENDER.get(first.lower()) if first[:1].isupper() else None
             if gender:
                 person.gender_votes[gender] += 1
 
@@ -380,7 +429,7 @@ class Cast:
         proper = _proper(tuple(name))
         if not proper:
             return Lookup(None)
-        found = self._match(proper, tuple(title))
+        found = self._match(proper, tuple(title), name=tuple(name))
         if isinstance(found, _Person):
             return Lookup(self._display(found))
         if not found:
@@ -435,8 +484,8 @@ class Cast:
             full = [(f, n) for f, n in person.forms.items() if len(_proper(f)) >= 2] or list(person.forms.items())
             top = max(n for _, n in full)
             best = " ".join(max((f for f, n in full if n * 10 >= top), key=lambda f: (len(f), person.forms[f])))
-            if person.key not in self._full and person.key[0]:
-                titled = [t for t, _ in person.titled.most_common() if t.split()[-1] == best]
+            if person.key not in self._full and person.key[0] or person.key[0].startswith("mrs "):
+                titled = [t for t, _ in person.titled.most_common() if t.endswith(best)]
                 best = titled[0] if titled else best
             name = self._names[id(person)] = best
         return name
@@ -464,11 +513,15 @@ def _addressed_at(s: str, start: int, end: int) -> bool:
 
 
 def _starts_sentence(s: str, pos: int) -> bool:
-    """Whether ``pos`` is at the start of a sentence or paragraph (after . ! ? or a blank line)."""
+    """Whether ``pos`` is at the start of a sentence or paragraph (after . ! ? or a
+    blank line), or of a quotation (after an opening mark: said with gentleness:
+    “Lascia, prego”)."""
     i = pos - 1
+    quoted = False
     while i >= 0 and s[i] in " \t\"“”‘’'(":
+        quoted = quoted or s[i] in "\"“‘'"
         i -= 1
-    return i < 0 or s[i] in ".!?\n" or s[i] == MASK
+    return i < 0 or s[i] in ".!?\n" or s[i] == MASK or quoted and s[i] in ":,;—-"
 
 
 def _sentence_end(s: str, pos: int) -> int:
@@ -477,14 +530,15 @@ def _sentence_end(s: str, pos: int) -> int:
     return min(ends) + 1 if ends else len(s)
 
 
-def _first_pronoun_gender(s: str, start: int, end: int) -> str | None:
-    """The gender of the first third-person singular pronoun in ``s[start:end]``."""
-    best, gender = end, None
-    for word, g in (("he", "m"), ("his", "m"), ("him", "m"), ("she", "f"), ("her", "f")):
-        at = s.find(f" {word} ", start, end)
-        if 0 <= at < best:
-            best, gender = at, g
-    return gender
+_SUBJECT_PRONOUN = re.compile(r"(?:[,;]|\band\b|\bbut\b|\bthen\b)\s+(?:then\s+)?(he|she)\b|\b(himself|herself)\b")
+
+
+def _subject_pronoun_gender(s: str, start: int, end: int) -> str | None:
+    """The gender of the first pronoun in ``s[start:end]`` that goes on with the
+    sentence's subject: after a clause break (*Elinor rose, and she ...*) or a
+    reflexive (*herself*). Not "he told her that she": those are someone else."""
+    m = _SUBJECT_PRONOUN.search(s, start, end)
+    return PRONOUN_GENDER.get((m.group(1) or m.group(2)).lower()) if m else None
 
 
 def characters(text: TextLike) -> list[Character]:

@@ -148,8 +148,11 @@ def _conversation(run: list[Turn], found: list[str | None], offset: int,
         if guess is None and anchors:
             j = min(anchors, key=lambda a: (abs(a - i), a > i))
             speaker = run[j].speaker
-            guess = speaker if (i - j) % 2 == 0 else _partner(run, anchors, j, i, speaker)
-        if guess is None:
+            partner = _partner(run, anchors, j, i, speaker)
+            guess = speaker if (i - j) % 2 == 0 else partner
+            if guess in turn.addressed:  # no one addresses themselves: the other one speaks
+                guess = partner if guess == speaker else speaker
+        if guess is None or guess in turn.addressed:
             continue
         if turn.gender is not None:
             if gender_of(guess) not in (turn.gender, None):

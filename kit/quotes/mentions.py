@@ -2,7 +2,9 @@
 
 The cue is looked for right after the closing mark (``“...,” the Leader said``,
 ``“...,” said Lukashenko``, ``“...,” was her answer``), then earlier in the
-quote's own sentence (``Ayatollah Khamenei added, “...”``). A quote with no
+quote's own sentence (``Ayatollah Khamenei added, “...”``), then at the end
+of the paragraph before, for a quote that opens its paragraph (``Then Cecil
+said with great emotion:``). A quote with no
 cue may still be introduced: by a label (``Okafor: “...”``), or by a colon or
 a dash after a sentence whose subject is a person (``Her answer was simple:
 “Not now.”``). The mention is kept as written; :mod:`kit.quotes.resolve` says
@@ -38,7 +40,8 @@ from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
 from kit.quotes.names import leading_np, np_kind, strip_adverbs
 
-__all__ = ["Attribution", "find_attribution", "report_before", "sentence_subject", "subject_of_cue"]
+__all__ = ["Attribution", "find_attribution", "introduced_before", "report_before", "sentence_subject",
+           "subject_of_cue"]
 
 
 class Attribution(NamedTuple):
@@ -63,7 +66,7 @@ def find_attribution(layout: Layout, r: Region, next_mark: int) -> Attribution |
 
     ``next_mark`` is where the next quote opens: an attribution never reaches it.
     """
-    return after_quote(layout, r, next_mark) or before_quote(layout, r)
+    return after_quote(layout, r, next_mark) or before_quote(layout, r) or introduced_before(layout, r)
 
 
 def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None:
@@ -116,6 +119,26 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     if inverted and not re.search(rf"[.;!?“”\"{MASK}]", masked[inverted.end() : r.mark_start]):
         return Attribution(cue.group("cue"), inverted.group("np"), inverted.start("np"), where="before")
     return Attribution(cue.group("cue"), None, cue.start(), where="before")
+
+
+def introduced_before(layout: Layout, r: Region) -> Attribution | None:
+    """A quote that opens its paragraph, introduced at the end of the paragraph
+    before: ``Then Cecil said with great emotion:`` / ``“It is true.”``."""
+    p = layout.para_of(r.mark_start)
+    if p == 0 or layout.masked[layout.paras[p].start : r.mark_start].strip():
+        return None
+    start, end = layout.paras[p - 1]
+    text = layout.masked[start:end].rstrip()
+    if not text.endswith((":", "--", "—", "–")) or MASK in text[-3:]:
+        return None
+    sentence = layout.sentence_start(end - 1)
+    cues = list(CUE.finditer(layout.masked, sentence, end))
+    if not cues:
+        return None
+    subject = subject_of_cue(layout, sentence, cues[-1].start())
+    if subject is None:
+        return None
+    return Attribution(cues[-1].group("cue"), *subject, where="before")
 
 
 def _introduced(layout: Layout, r: Region, start: int) -> Attribution | None:

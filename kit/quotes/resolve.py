@@ -100,9 +100,10 @@ class Resolver:
     # -- the entry point --
 
     def resolve(self, mention: str, pos: int, appositive: str | None = None, *,
-                exclude: str | None = None) -> Speaker:
-        """The speaker a mention at ``pos`` names. ``exclude`` is a person that a
-        pronoun cannot be (in a dialogue, the one who spoke the turn before)."""
+                exclude: frozenset[str] = frozenset()) -> Speaker:
+        """The speaker a mention at ``pos`` names. ``exclude`` holds people a
+        pronoun cannot be: those the quote addresses (no one says "Mr. Vyse"
+        to himself), and in a dialogue the one who spoke the turn before."""
         kind = "pronoun" if mention in ("his", "her", "His", "Her") else np_kind(mention)
         if appositive and kind != "name" and np_kind(appositive) == "name":
             mention, pos, kind = appositive, pos, "name"  # the chief executive, Jane Doe, said
@@ -132,7 +133,7 @@ class Resolver:
 
     # -- pronouns --
 
-    def pronoun(self, pronoun: str, pos: int, *, exclude: str | None = None) -> Speaker:
+    def pronoun(self, pronoun: str, pos: int, *, exclude: frozenset[str] = frozenset()) -> Speaker:
         low = pronoun.lower()
         if low == "i":
             return Speaker(None, NARRATOR)
@@ -144,7 +145,7 @@ class Resolver:
             return Speaker(None, f"no one named before “{pronoun}” fits")
         return Speaker(who)
 
-    def antecedent(self, gender: str, pos: int, *, exclude: str | None = None) -> str | None:
+    def antecedent(self, gender: str, pos: int, *, exclude: frozenset[str] = frozenset()) -> str | None:
         """The person "he" or "she" at ``pos`` refers to.
 
         The latest person, in this paragraph or the two before it, who was the
@@ -160,7 +161,7 @@ class Resolver:
 
         def fit(who: str | None) -> int:
             """2: the text says this person is of that gender; 1: it does not say; 0: no."""
-            if not who or who == exclude:
+            if not who or who in exclude:
                 return 0
             known = cast.gender(who)
             if known == gender:
