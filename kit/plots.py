@@ -215,6 +215,12 @@ def _themed(plot: F) -> F:
         settings = THEMES[_theme_of(given)]
         with mpl.rc_context(settings):
             ax = plot(*args, **kwargs)
+            interactive = mpl.is_interactive()
+        # rc_context puts every setting back on leaving, the interactive mode too.
+        # But at a session's first figure, pyplot starts its backend (in Jupyter,
+        # matplotlib-inline) and switches that mode on; switched back off,
+        # Jupyter would show no later figure, ours or the student's.
+        mpl.interactive(interactive)
         if given is not None:  # made before, with the settings of its day
             _restyle(ax, settings)
         return ax

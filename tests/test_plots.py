@@ -7,6 +7,7 @@ so no window opens.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -354,6 +355,31 @@ def test_plots_follow_the_theme_jupyterlab_is_set_to(seeds, tmp_path, monkeypatc
         plots.set_theme("auto")
     with pytest.raises(ValueError, match="theme must be 'auto', 'light' or 'dark', not 'blue'"):
         plots.set_theme("blue")
+
+
+def test_jupyter_shows_every_figure_after_the_first_plot_of_a_session(tmp_path):
+    """A session's first figure starts matplotlib's backend, inside the theme's
+    settings: leaving them must not switch Jupyter's figures off for good."""
+    import nbformat
+    import papermill
+
+    cells = ["import matplotlib.pyplot as plt\nimport kit\nfrom kit.plots import keyword_bars",
+             "keyword_bars('Iran and Belarus. Iran again.', n=2);",
+             "plt.plot([1, 2, 3]);",
+             "keyword_bars('Rivers rise. Rivers fall.', n=1);"]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / "figures.ipynb")
+    env_backend = os.environ.pop("MPLBACKEND", None)  # the tests' Agg would keep figures from showing
+    try:
+        papermill.execute_notebook(str(tmp_path / "figures.ipynb"), str(tmp_path / "out.ipynb"),
+                                   kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
+    finally:
+        if env_backend is not None:
+            os.environ["MPLBACKEND"] = env_backend
+    out = nbformat.read(tmp_path / "out.ipynb", 4)
+    images = [sum("image/png" in o.get("data", {}) for o in c.outputs) for c in out.cells[1:]]
+    assert images == [1, 1, 1]
 
 
 def test_a_given_axes_gets_the_theme_of_its_figure(seeds):
