@@ -13,75 +13,47 @@ import copy
 import csv
 import json
 import os
-import pickle
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from conftest import ROOT
+from grading import KF_EXERCISE, KF_SOLUTION
+from grading import append as _append
+from grading import copy as _copy
+from grading import index as _index
+from grading import insert_after as _insert_after
+from grading import read as _read
+from grading import set_source as _set
+from grading import shared as _shared
+from grading import solution_code as _solution_code
+from grading import write as _write
 from kit.checks import Checker, questions, to_plain
 from kit.grade import (
     Grade,
     GradeError,
-    _build_notebook,
-    _collector_source,
-    _make_plan,
-    _read_submission,
+    RunSettings,
+    build_notebook,
     find_solution,
     grade,
     hidden_tests,
-    holdout_texts,
+    make_plan,
+    read_submission,
 )
+from kit.grade.notebook import SETUP_ID, TEXTS_ID
+from kit.grade.run import _setup_source
 
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
 EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
-KF_SOLUTION = ROOT / "solutions" / "01_keyword_frequency.ipynb"
-KF_EXERCISE = ROOT / "exercises" / "01_keyword_frequency.ipynb"
+PRACTICE = sorted((ROOT / "kit" / "data" / "practice").glob("*.txt"))
 KF_MAX = sum(q.points for q in questions("keyword_frequency"))
-CELL_TIMEOUT = 10  # the infinite loop waits this long, twice
+CELL_TIMEOUT = 10  # the infinite loop waits this long
 
 
 # --- building submissions -------------------------------------------------------------------
-
-
-def _read(path: Path):
-    return nbformat.read(path, as_version=4)
-
-
-def _index(nb, cell_id: str) -> int:
-    return next(i for i, c in enumerate(nb.cells) if c.get("id") == cell_id)
-
-
-def _set(nb, cell_id: str, source: str) -> None:
-    nb.cells[_index(nb, cell_id)].source = source
-
-
-def _insert_after(nb, cell_id: str, source: str) -> None:
-    nb.cells.insert(_index(nb, cell_id) + 1, nbformat.v4.new_code_cell(source))
-
-
-def _write(nb, path: Path) -> Path:
-    # json, not nbformat.write: nbformat would "repair" the duplicate ids we want to keep
-    path.write_text(json.dumps(nb, indent=1), encoding="utf-8")
-    return path
-
-
-def _solution_code(nb, cell_id: str) -> str:
-    """The code between the solution markers of one cell."""
-    lines, inside = [], False
-    for line in nb.cells[_index(nb, cell_id)].source.split("\n"):
-        if line.strip() == "### BEGIN SOLUTION":
-            inside = True
-        elif line.strip() == "### END SOLUTION":
-            inside = False
-        elif inside:
-            lines.append(line)
-    return "\n".join(lines)
 
 
 def _seed_expected() -> dict:
@@ -179,35 +151,6 @@ def _crafted(folder: Path) -> dict[str, int]:
 # --- one batch, shared by every test (and every xdist worker) -------------------------------------
 
 
-@contextmanager
-def _locked(path: Path):
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: no sharing, each worker grades for itself
-        yield
-        return
-    with open(path, "w") as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
-
-
-def _shared(tmp_path_factory, worker_id: str, name: str, produce):
-    """``produce(folder)`` once per test session, even with pytest-xdist."""
-    if worker_id == "master":
-        return produce(tmp_path_factory.mktemp(name))
-    root = tmp_path_factory.getbasetemp().parent  # shared by this session's workers
-    result = root / f"{name}.pickle"
-    with _locked(root / f"{name}.lock"):
-        if not result.exists():
-            folder = root / name
-            folder.mkdir()
-            result.write_bytes(pickle.dumps(produce(folder)))
-    return pickle.loads(result.read_bytes())
-
-
 def _batch(folder: Path) -> dict:
     """Grade every solution and exercise (by glob) and the crafted submissions."""
     subs = folder / "submissions"
@@ -229,11 +172,6 @@ def _batch(folder: Path) -> dict:
             outs[g.student] = out
             solutions[g.student] = solution
     return {"grades": grades, "outs": outs, "solutions": solutions, "deserved": deserved}
-
-
-def _copy(src: Path, dst: Path) -> Path:
-    dst.write_bytes(src.read_bytes())
-    return dst
 
 
 @pytest.fixture(scope="session")
@@ -377,10 +315,10 @@ def test_cli_grades_end_to_end_with_a_canvas_gradebook(tmp_path, capsys):
     from kit.cli import main
 
     sub = _copy(KF_EXERCISE, tmp_path / "doejane_12345_67890_01_keyword_frequency.ipynb")
-    holdout = [_copy(p, tmp_path / p.name) for p in reversed(holdout_texts())]
+    practice = [_copy(p, tmp_path / p.name) for p in reversed(PRACTICE)]
     out = tmp_path / "out"
     assert main(["grade", "keyword_frequency", str(sub), "--out", str(out), "--workers", "1",
-                 "--texts", *map(str, holdout), "--lms", "canvas",
+                 "--texts", *map(str, practice), "--lms", "canvas",
                  "--cell-timeout", "30", "--total-timeout", "120"]) == 0
     printed = capsys.readouterr()
     assert "graded 1 notebooks" in printed.out and "grading keyword_frequency" in printed.err  # progress bar
@@ -389,24 +327,30 @@ def test_cli_grades_end_to_end_with_a_canvas_gradebook(tmp_path, capsys):
                     ["doejane", "12345", "", "", "", "0"]]
     assert (out / "feedback" / f"{sub.stem}.html").exists() and (out / "summary.png").exists()
     state = json.loads((out / "grade-state.json").read_text())
-    assert state["texts"][1][1:] == [str(p.resolve()) for p in holdout]
+    second = state["texts"][1]
+    assert (second["a"]["text"], second["b"]["text"]) == tuple(p.read_text(encoding="utf-8") for p in practice)
+    assert state["seed"] is None and state["sandbox"]["on"]
 
 
-def test_texts_option_sets_the_second_pair():
+def test_texts_option_sets_the_second_pair_and_a_seed_makes_the_same_pair_again():
     import kit
 
     b, a = kit.load_articles()  # the seeds, swapped
-    plan = _make_plan("keyword_frequency", KF_SOLUTION, (b.name, a.name), "python3", 10, 10, 1000)
-    assert plan.pairs[1].expected["q1_word_count"] == len(kit.words(b))
-    default = _make_plan("keyword_frequency", KF_SOLUTION, None, "python3", 10, 10, 1000)
-    assert default.pairs[1].b == str(holdout_texts()[1])
+    plan = make_plan("keyword_frequency", KF_SOLUTION, (b.name, a.name), RunSettings())
+    assert plan.expected[1]["q1_word_count"] == len(kit.words(b)) and plan.seed is None
+    fresh = make_plan("keyword_frequency", KF_SOLUTION, None, RunSettings())
+    again = make_plan("keyword_frequency", KF_SOLUTION, None, RunSettings(), seed=fresh.seed)
+    assert fresh.pairs[1] == again.pairs[1] and fresh.expected == again.expected
+    assert fresh.pairs[1].a.text not in (a.text, b.text)
+    other = make_plan("keyword_frequency", KF_SOLUTION, None, RunSettings(), seed=fresh.seed + 1)
+    assert other.pairs[1] != fresh.pairs[1]
 
 
 def test_workers_default_to_every_core():
-    from kit.grade import _default_workers
+    from kit.grade import default_workers
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    assert _default_workers() == cores
+    assert default_workers() == cores
 
 
 def test_cli_names_the_valid_assignments(tmp_path, capsys):
@@ -421,14 +365,37 @@ def test_python_dash_m_kit_grade_help():
     done = subprocess.run([sys.executable, "-m", "kit", "grade", "--help"], capture_output=True, text=True,
                           cwd=ROOT, check=False)
     assert done.returncode == 0, done.stderr
-    for option in ("--out", "--texts", "--cell-timeout", "--total-timeout", "--workers", "--lms"):
+    for option in ("--out", "--texts", "--seed", "--cell-timeout", "--total-timeout", "--workers", "--lms",
+                   "--no-sandbox", "--memory"):
         assert option in done.stdout
 
 
 # --- the pieces, without a kernel ----------------------------------------------------------------------
 
 
-def test_collector_saves_plain_data_like_to_plain(tmp_path):
+class _Events:
+    def __init__(self):
+        self.callbacks = []
+
+    def register(self, event: str, callback) -> None:
+        assert event == "post_run_cell"
+        self.callbacks.append(callback)
+
+
+class _Shell:
+    """Just enough of IPython's shell for the answer saver."""
+
+    def __init__(self, user_ns: dict):
+        self.user_ns = user_ns
+        self.events = _Events()
+
+
+class _Result:
+    def __init__(self, raw_cell: str):
+        self.info = type("Info", (), {"raw_cell": raw_cell})()
+
+
+def test_the_answer_saver_saves_plain_data_like_to_plain(tmp_path):
     from collections import Counter, namedtuple
 
     class AlwaysEqual:
@@ -448,15 +415,27 @@ def test_collector_saves_plain_data_like_to_plain(tmp_path):
     odd = {"q_always": AlwaysEqual(), "q_stub": ..., "q_deep_bad": [1, AlwaysEqual()]}
     path = tmp_path / "answers.json"
     names = [*values, *odd, "q_missing"]
+    # the student's namespace, with builtins shadowed: the saver must not care
     namespace = {**values, **odd, "list": None, "str": None, "dict": None, "type": None, "isinstance": None}
-    exec(_collector_source(path, names), namespace)  # noqa: S102  the student's namespace, names shadowed
+    shell = _Shell(namespace)
+    setup = {"get_ipython": lambda: shell, "__builtins__": __builtins__}
+    exec(_setup_source(path, names, {"# hidden 0": ["q_hidden"]}), setup)  # noqa: S102
+    (save,) = shell.events.callbacks
+    save(_Result("x = 1"))
     saved = json.loads(path.read_text(encoding="utf-8"))
     for name, value in values.items():
-        assert json.dumps(saved[name]) == json.dumps(to_plain(value)), name
-    assert saved["q_always"] == {"__unserializable__": "AlwaysEqual"}
-    assert saved["q_stub"] == {"__unanswered__": True}
-    assert saved["q_deep_bad"] == {"__unserializable__": "AlwaysEqual"}
-    assert "q_missing" not in saved and not list(tmp_path.glob("*.tmp"))
+        assert json.dumps(saved["visible"][name]) == json.dumps(to_plain(value)), name
+    assert saved["visible"]["q_always"] == {"__unserializable__": "AlwaysEqual"}
+    assert saved["visible"]["q_stub"] == {"__unanswered__": True}
+    assert saved["visible"]["q_deep_bad"] == {"__unserializable__": "AlwaysEqual"}
+    assert "q_missing" not in saved["visible"] and not list(tmp_path.glob("*.tmp"))
+    namespace["q_hidden"] = 5
+    save(_Result("x = 2"))  # not the hidden test's cell: not saved
+    assert json.loads(path.read_text(encoding="utf-8"))["hidden"] == {}
+    save(_Result("# hidden 0\nq_hidden = 6"))
+    namespace["q_hidden"] = 7
+    save(_Result("q_hidden = 7"))  # later cells cannot change what the hidden test saved
+    assert json.loads(path.read_text(encoding="utf-8"))["hidden"] == {"q_hidden": 5}
 
 
 def test_hidden_tests_are_split_into_statements_without_checks():
@@ -465,22 +444,38 @@ def test_hidden_tests_are_split_into_statements_without_checks():
     assert all(t.cell_id == "01-009" and "check(" not in t.code for t in tests)
 
 
+def _built(nb, tmp_path: Path):
+    cells, _ = read_submission(_write(nb, tmp_path / "sub.ipynb"))
+    qs = questions("keyword_frequency")
+    return build_notebook(cells, [q.id for q in qs if not q.hidden], hidden_tests(_read(KF_SOLUTION)),
+                          [q.id for q in qs if q.hidden])
+
+
 def test_hidden_tests_go_after_the_cell_with_the_same_id_or_at_the_end(tmp_path):
-    plan = _make_plan("keyword_frequency", KF_SOLUTION, None, "python3", 10, 10, 1000)
-    sub = _write(_read(KF_EXERCISE), tmp_path / "ex.ipynb")
-    cells, _ = _read_submission(sub)
-    nb, notes = _build_notebook(cells, plan, tmp_path)
+    nb, notes = _built(_read(KF_EXERCISE), tmp_path)
     roles = [c.metadata["kit_grade"]["role"] for c in nb.cells]
     host = next(i for i, c in enumerate(nb.cells) if c.get("id") == "01-009")
-    assert roles[host + 1: host + 3] == ["collector", "hidden"] and not notes
-    students = [c for c in nb.cells if c.metadata["kit_grade"]["role"] == "student" and c.cell_type == "code"]
-    assert roles.count("collector") == len(students) + 2  # one after each code cell, one after each hidden test
+    assert roles[host + 1: host + 3] == ["hidden", "hidden"] and not notes
+    assert roles[0] == "setup" and nb.cells[0].id == SETUP_ID
+    params = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    assert roles[params + 1] == "texts" and nb.cells[params + 1].id == TEXTS_ID
     nb_without = _read(KF_EXERCISE)
     del nb_without.cells[_index(nb_without, "01-009")]
-    cells, _ = _read_submission(_write(nb_without, tmp_path / "without.ipynb"))
-    nb, notes = _build_notebook(cells, plan, tmp_path)
-    assert [c.metadata["kit_grade"]["role"] for c in nb.cells][-4:] == ["hidden", "collector"] * 2
+    nb, notes = _built(nb_without, tmp_path)
+    assert [c.metadata["kit_grade"]["role"] for c in nb.cells][-2:] == ["hidden", "hidden"]
     assert "01-009" in notes[0]
+
+
+def test_the_texts_are_set_after_the_cell_that_names_them_tag_or_no_tag(tmp_path):
+    nb = _read(KF_EXERCISE)
+    params = _index(nb, "01-001")
+    nb.cells[params].metadata["tags"] = []
+    built, notes = _built(nb, tmp_path)
+    ids = [c.get("id") for c in built.cells]
+    assert ids[ids.index("01-001") + 1] == TEXTS_ID and not notes
+    del nb.cells[params]
+    built, notes = _built(nb, tmp_path)
+    assert [c.get("id") for c in built.cells][:2] == [SETUP_ID, TEXTS_ID] and "article_a" in notes[0]
 
 
 def test_unknown_assignment_lists_the_valid_ones(tmp_path):
@@ -490,9 +485,8 @@ def test_unknown_assignment_lists_the_valid_ones(tmp_path):
         grade("keyword_frequency", [tmp_path], tmp_path / "out", progress=False)
 
 
-def test_holdout_texts_ship_inside_the_package():
-    a, b = holdout_texts()
-    assert a.is_file() and b.is_file() and a.parent.parent.parent == ROOT / "kit"
+def test_the_practice_pair_ships_inside_the_package():
+    assert [p.name for p in PRACTICE] == ["a_riverside_water.txt", "b_riverside_water.txt"]
 
 
 # --- the batch: solutions, exercises, crafted submissions ----------------------------------------------

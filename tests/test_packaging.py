@@ -18,7 +18,7 @@ def test_a_wheel_carries_the_seeds_and_loads_them_anywhere(tmp_path):
     (wheel,) = tmp_path.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "kit/seeds/000_f574fb3969ac495b.txt" in names and "kit/data/stopwords.txt" in names
-    assert "kit/data/holdout/a_riverside_water.txt" in names
+    assert "kit/data/practice/a_riverside_water.txt" in names
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     elsewhere = tmp_path / "elsewhere"

@@ -116,7 +116,7 @@ def test_the_notebook_step_runs_locally(job, tmp_path):
     (repo / "notebooks").mkdir(parents=True)
     shutil.copy(ROOT / "notebooks" / "00_start_here.ipynb", repo / "notebooks")
     (repo / "notebooks" / "99_broken.ipynb").write_text(json.dumps(BROKEN), encoding="utf-8")
-    shutil.copytree(HOLDOUT, repo / "kit" / "data" / "holdout")
+    shutil.copytree(HOLDOUT, repo / "kit" / "data" / "practice")
 
     result = run_step(job, "Run every notebook", repo)
     log = result.stdout + result.stderr

@@ -4,51 +4,85 @@ A teacher collects the students' notebooks and runs::
 
     kit grade keyword_frequency submissions/ --out grades/
 
-Every notebook runs twice, each time in a fresh Jupyter kernel, on a temporary
-copy (the student's file is never changed):
+Every notebook runs twice, each time in a fresh Jupyter kernel in a sandbox of
+its own, on a copy (the student's file is never changed):
 
 1. on **the student's texts**: the texts named in the solution's ``parameters``
    cell, the ones the student worked with;
-2. on **the grader's second pair**, texts the student never saw (by default the
-   invented Riverside pair shipped in ``kit/data/holdout/``; ``--texts A B``
-   names another). An answer counts only when it is right on both runs, so an
-   answer typed in by hand earns nothing. When the first run earns nothing,
-   the second cannot change that and is skipped.
+2. on **the grader's second pair**, which no student can have seen: by default
+   made fresh for this batch from the first pair by a seeded transformation
+   (:mod:`kit.grade.unseen`: people renamed, paragraphs dropped and moved,
+   quotations altered and moved), or the teacher's own pair (``--texts A B``).
+   An answer counts only when it is right on both runs, so an answer typed in
+   by hand earns nothing. When the first run earns nothing, the second cannot
+   change that and is skipped.
 
 What the grader adds to the copy it runs
 ----------------------------------------
+- **The texts.** Right after the cell that sets ``article_a`` and ``article_b``
+  (tagged ``parameters`` or not), a cell sets them to the run's two text files.
+  What the notebook then holds in ``a`` and ``b`` is recorded, so a notebook
+  that loads other texts is told so, rather than accused of typing answers in.
 - **Hidden tests.** For every solution cell holding a ``### BEGIN HIDDEN TESTS``
   block, the hidden code goes back in right after the submission's cell with the
   same cell id (after the last one, if the student duplicated it), or at the end
   of the notebook if the student deleted that cell. Each statement runs in a cell
   of its own, so one failing hidden test does not stop the next, and ``check(...)``
   calls are dropped (the grader checks answers itself).
-- **Collectors.** After every code cell, a small self-contained cell saves the
-  values of the question variables (``q1_word_count``, ...) as JSON into the
-  temporary folder, atomically (written aside, then renamed). It imports nothing
-  from ``kit`` and resolves builtins in a namespace of its own, so neither a
-  redefined ``check``, a patched ``kit``, nor a variable called ``list`` changes
-  what it saves. A kernel that crashes or hangs keeps every answer saved before.
+- **An answer saver**, set up before the first student cell, which writes the
+  answers to a file after every cell (see :mod:`kit.grade.run`). A kernel that
+  crashes or hangs keeps every answer saved before.
 
 Trust
 -----
-Answers are judged in the grader's own process: the expected answers are
-computed there (:meth:`kit.checks.Checker.expected`) and compared with
-:func:`kit.checks.compare` to the JSON saved from the student's kernel. The
-kernel only ever hands over plain data (lists, dicts, strings, numbers), so an
-object whose ``__eq__`` always says True arrives as
-``{"__unserializable__": "TypeName"}`` and earns nothing, and what the notebook's
-own ``check`` printed is never read.
+What each claim rests on is a test in ``tests/test_grade_attacks.py``, where
+crafted notebooks try each attack in one batch with honest copies, which keep
+full marks.
+
+- **The sandbox** (:mod:`kit.grade.sandbox`, bubblewrap). Each kernel sees a
+  read-only system, Python and ``kit``, and only its own run folder. The
+  question banks, the solutions, the grader's output, other runs and any home
+  folder do not exist for it; it has no network, a minimal environment, its own
+  process namespace, and limits on memory (2 GiB of address space), processes
+  and file size. When its run ends, every process it started ends too, detached
+  ones included. So a notebook cannot import the question bank, read or run the
+  solution, read the grader's environment, write into a classmate's run, or
+  change ``grades.csv`` after the batch.
+- **Answers are judged in the grader's process**, from plain JSON data that the
+  saver wrote into the run's folder, in the one file the grader names (never
+  through a link). The expected answers exist only in the grader's process. An
+  object whose ``__eq__`` always says True arrives as
+  ``{"__unserializable__": "TypeName"}`` and earns nothing; what the notebook's
+  own ``check`` printed is never read.
+- **The second pair is new** for every batch, so answers prepared in advance,
+  for the seeds or for any other texts, earn nothing. Its seed and its texts are
+  in ``grade-state.json``: ``--seed N`` grades again exactly as before.
+- **Feedback leaks nothing.** What a kernel reports (exception names and
+  messages, type names) is cut to about 200 characters, and any line of a
+  hidden test found in it is replaced (:mod:`kit.grade.redact`); CSV cells that
+  a spreadsheet would run as a formula are escaped.
+
+What it does not stop: the student's code and the answer saver share one
+Python, so a student can replace what is saved, and a student's function that a
+hidden test calls can read the hidden test's code. Neither helps: every answer
+is judged against texts the student never saw, so a student who computes the
+right answers by any code of their own passes, which is the point. A hidden
+test's code can leave through the feedback disguised (say, reversed), so hidden
+tests check behaviour and should not hold secrets. Without ``--no-sandbox``,
+none of the rest holds: the students' code then runs as the teacher.
 
 Robustness
 ----------
 A cell that raises does not stop the notebook (nbclient's ``allow_errors``). A
 cell that runs longer than ``--cell-timeout`` is interrupted and the notebook
 goes on; a cell that ignores the interrupt, a notebook that runs longer than
-``--total-timeout``, and a kernel that dies (``os._exit``) end that run, keeping
-the answers saved so far. Output is capped. A file that is not a notebook, or
-not valid JSON, is listed with the reason. Every student gets a row, a
-``status`` and a ``reason``; the batch always finishes.
+``--total-timeout``, and a kernel that dies (``os._exit``, ``exit()``, out of
+memory) end that run, keeping the answers saved so far, and the feedback names
+the cell. Output is counted, never kept. A file that is not a notebook, not
+valid JSON, or a symbolic link is listed with the reason; an old (version 3)
+notebook is converted. Every student gets a row, a ``status`` and a ``reason``;
+the batch always finishes. Work folders of a batch that was killed are removed
+at the next start (:mod:`kit.grade.folders`).
 
 What is written into ``--out DIR``
 ----------------------------------
@@ -57,68 +91,109 @@ What is written into ``--out DIR``
   are appended and flushed as each student finishes.
 - ``feedback/<student>.html``: each question with its points and, when wrong,
   what kind of mistake it was, the hint, and which run failed. Hidden tests are
-  named, never shown.
+  named, never shown. Every page says whether the sandbox was on.
 - ``summary.png``: a histogram of totals and the mean points per question.
-- ``grade-state.json``: the run's settings; ``"finished"`` is filled in at the
-  very end. With ``--lms canvas``, also ``gradebook-canvas.csv`` (see
-  :func:`write_canvas_gradebook`).
+- ``grade-state.json``: the run's settings, the sandbox (on, and its tool and
+  limits; or off, and why), the seed and both pairs of texts; ``"finished"``
+  is filled in at the very end. With ``--lms canvas``, also
+  ``gradebook-canvas.csv`` (see :func:`write_canvas_gradebook`).
 
 Running again into the same folder: if the last run **finished**, its
 ``grades.csv`` is kept as ``grades-YYYYMMDD-HHMMSS.csv`` (the time it was last
 written) and everyone is graded afresh. If it did **not** finish (the state file
-has no ``"finished"`` time, because it was killed), the run **resumes**: the
-students already in ``grades.csv`` are kept and not graded again
-(``--no-resume`` starts over, keeping the partial file as a timestamped copy).
+has no ``"finished"`` time, because it was killed), the run **resumes**, with the
+same second pair: the students already in ``grades.csv`` are kept and not graded
+again (``--no-resume`` starts over, keeping the partial file as a timestamped copy).
 
 Where the code is
 -----------------
-- :mod:`kit.grade.records`: settings, :class:`GradeError`, and the records
-  (:class:`Grade`, :class:`QuestionGrade`, :class:`RunSummary`, :class:`HiddenTest`).
-- :mod:`kit.grade.plan`: finding the solution, its parameters and hidden tests,
-  and the expected answers on both pairs of texts.
-- :mod:`kit.grade.notebook`: reading a submission, and the notebook built from
-  it with hidden tests and collectors.
-- :mod:`kit.grade.run`: running that notebook once (the papermill engine).
+- :mod:`kit.grade.records`: settings, :class:`GradeError`, and the records.
+- :mod:`kit.grade.sandbox`: bubblewrap, and what each kernel may see and use.
+- :mod:`kit.grade.unseen`: the second pair of texts, made fresh per batch.
+- :mod:`kit.grade.plan`: the solution, its texts and hidden tests, and the
+  expected answers on both pairs.
+- :mod:`kit.grade.notebook`: reading a submission, and the notebook built from it.
+- :mod:`kit.grade.run`: :func:`run_notebook`, one run in one kernel.
 - :mod:`kit.grade.judge`: comparing the saved answers, into a :class:`Grade`.
+- :mod:`kit.grade.redact`: capping and scrubbing what reaches feedback and CSV.
 - :mod:`kit.grade.report`: ``grades.csv`` (and resuming), feedback pages,
   ``summary.png``, the Canvas gradebook.
+- :mod:`kit.grade.folders`: the batch's work folder, and stale ones.
 - :mod:`kit.grade.batch`: :func:`grade`, the whole batch in parallel.
 - :mod:`kit.grade.cli`: the ``kit grade`` command (:func:`add_parser`).
 """
 
 from __future__ import annotations
 
-from kit.grade.batch import _default_workers, grade
+from kit.grade.batch import default_workers, grade, submission_files
 from kit.grade.cli import add_parser
-from kit.grade.notebook import _build_notebook, _collector_source, _read_submission
-from kit.grade.plan import _make_plan, find_solution, hidden_tests, holdout_texts
+from kit.grade.folders import batch_folder, remove_stale
+from kit.grade.judge import grade_one, grade_runs, judge_question
+from kit.grade.notebook import Cell, build_notebook, read_submission
+from kit.grade.plan import find_solution, hidden_tests, make_plan, second_pair, solution_texts
 from kit.grade.records import (
     DEFAULT_CELL_TIMEOUT,
     DEFAULT_TOTAL_TIMEOUT,
+    SECOND_PAIR,
+    YOUR_TEXTS,
     Grade,
     GradeError,
     HiddenTest,
+    Plan,
     QuestionGrade,
+    RunSettings,
     RunSummary,
+    Text,
+    TextPair,
 )
+from kit.grade.redact import csv_escape, redact
 from kit.grade.report import feedback_html, write_canvas_gradebook, write_summary
-from kit.grade.run import _engine
+from kit.grade.run import fingerprint, run_notebook
+from kit.grade.sandbox import Limits, Sandbox, SandboxUnavailable, check_sandbox, find_sandbox
+from kit.grade.unseen import unseen_pair
 
-# The private names above are imported by the tests and benchmarks/bench_grade.py.
 __all__ = [
+    "Cell",
     "DEFAULT_CELL_TIMEOUT",
     "DEFAULT_TOTAL_TIMEOUT",
     "Grade",
     "GradeError",
     "HiddenTest",
+    "Limits",
+    "Plan",
     "QuestionGrade",
+    "RunSettings",
     "RunSummary",
+    "SECOND_PAIR",
+    "Sandbox",
+    "SandboxUnavailable",
+    "Text",
+    "TextPair",
+    "YOUR_TEXTS",
     "add_parser",
+    "batch_folder",
+    "build_notebook",
+    "check_sandbox",
+    "csv_escape",
+    "default_workers",
     "feedback_html",
+    "find_sandbox",
     "find_solution",
+    "fingerprint",
     "grade",
+    "grade_one",
+    "grade_runs",
     "hidden_tests",
-    "holdout_texts",
+    "judge_question",
+    "make_plan",
+    "read_submission",
+    "redact",
+    "remove_stale",
+    "run_notebook",
+    "second_pair",
+    "solution_texts",
+    "submission_files",
+    "unseen_pair",
     "write_canvas_gradebook",
     "write_summary",
 ]

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from kit.grade.judge import _grade_one
-from kit.grade.plan import _make_plan, find_solution
+from kit.grade.folders import batch_folder
+from kit.grade.judge import grade_one
+from kit.grade.plan import find_solution, make_plan
 from kit.grade.records import (
     DEFAULT_CELL_TIMEOUT,
     DEFAULT_TOTAL_TIMEOUT,
@@ -17,40 +19,34 @@ from kit.grade.records import (
     OUTPUT_CAP,
     Grade,
     GradeError,
-    _Plan,
+    Plan,
+    RunSettings,
 )
-from kit.grade.report import _Book
-from kit.grade.run import _engine
+from kit.grade.report import Book, read_state
+from kit.grade.sandbox import Limits, SandboxUnavailable, check_sandbox, find_sandbox
 
-__all__ = [
-    "_check_kernel",
-    "_default_workers",
-    "_grade_all",
-    "_submission_files",
-    "grade",
-]
+__all__ = ["default_workers", "grade", "submission_files"]
 
 
-# --- the batch ----------------------------------------------------------------------------
-
-
-def _submission_files(items: Iterable[str | Path]) -> list[Path]:
+def submission_files(items: Iterable[str | Path]) -> list[Path]:
+    """The submitted notebooks: files as given, folders as their ``*.ipynb`` (symbolic links included, to be refused)."""
     files: list[Path] = []
     for item in items:
         p = Path(item)
-        if p.is_dir():
-            found = sorted(q for q in p.glob("*.ipynb") if q.is_file())
+        if p.is_dir() and not p.is_symlink():
+            found = sorted(q for q in p.glob("*.ipynb") if q.is_file() or q.is_symlink())
             if not found:
                 raise GradeError(f"The folder {p} holds no .ipynb files. Pass the notebooks, or the folder they are in.")
             files.extend(found)
-        elif p.is_file():
+        elif p.is_file() or p.is_symlink():
             files.append(p)
         else:
             raise GradeError(f"There is no file or folder {str(p)!r}. Pass submitted .ipynb files, or a folder of them.")
     if not files:
         raise GradeError("No submissions given. Pass submitted .ipynb files, or a folder of them.")
     by_name: dict[str, list[Path]] = {}
-    for f in dict.fromkeys(p.resolve() for p in files):
+    # Absolute, but links not followed: a link is refused as itself, never read through.
+    for f in dict.fromkeys(p.parent.resolve() / p.name for p in files):
         by_name.setdefault(f.stem, []).append(f)
     clashes = {k: v for k, v in by_name.items() if len(v) > 1}
     if clashes:
@@ -60,21 +56,44 @@ def _submission_files(items: Iterable[str | Path]) -> list[Path]:
     return [v[0] for v in by_name.values()]
 
 
-def _default_workers() -> int:
+def default_workers() -> int:
+    """Notebooks graded at once when not told: one per core this process may use."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:
         return max(1, os.cpu_count() or 1)
 
 
-def _check_kernel(name: str) -> None:
-    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+def _sandbox_state(settings: RunSettings, why_off: str) -> dict:
+    box = settings.sandbox
+    if box is None:
+        return {"on": False, "why": why_off}
+    return {"on": True, "tool": box.version, "memory_mb": box.limits.memory >> 20,
+            "processes": box.limits.processes, "file_size_mb": box.limits.file_size >> 20,
+            "hidden": list(box.hidden)}
 
+
+def _settings(sandbox: bool, hide: list[Path], cell_timeout: float, total_timeout: float, output_cap: int,
+              limits: Limits) -> tuple[RunSettings, str]:
+    """The run settings, and (with the sandbox off) why; raises GradeError if the sandbox cannot start."""
+    if not sandbox:
+        print("kit grade: WARNING: grading WITHOUT a sandbox (--no-sandbox). The students' code runs as you, "
+              "with your files, your processes and the network in reach. Do this only for code you trust.",
+              file=sys.stderr)
+        return RunSettings(cell_timeout, total_timeout, output_cap, None), "turned off with --no-sandbox"
     try:
-        KernelSpecManager().get_kernel_spec(name)
-    except NoSuchKernel:
-        raise GradeError(f"There is no Jupyter kernel named {name!r}. Choose one with --kernel, or install "
-                         f"this Python's: {sys.executable} -m ipykernel install --user --name {name}") from None
+        box = find_sandbox(hide=hide, limits=limits)
+        check_sandbox(box)
+    except SandboxUnavailable as err:
+        raise GradeError(f"{err} Nothing was graded.") from None
+    return RunSettings(cell_timeout, total_timeout, output_cap, box), ""
+
+
+def _texts_state(plan: Plan) -> list[dict]:
+    def one(text) -> dict:
+        return {"name": text.name, "sha256": hashlib.sha256(text.text.encode()).hexdigest(), "text": text.text}
+
+    return [{"label": p.label, "a": one(p.a), "b": one(p.b)} for p in plan.pairs]
 
 
 def grade(
@@ -83,29 +102,36 @@ def grade(
     out: str | Path,
     *,
     texts: tuple[str | Path, str | Path] | None = None,
+    seed: int | None = None,
     cell_timeout: float = DEFAULT_CELL_TIMEOUT,
     total_timeout: float = DEFAULT_TOTAL_TIMEOUT,
     workers: int | None = None,
     lms: str | None = None,
     lms_column: str | None = None,
-    kernel: str = "python3",
     solutions: str | Path | None = None,
     resume: bool = True,
     progress: bool = True,
     output_cap: int = OUTPUT_CAP,
+    sandbox: bool = True,
+    limits: Limits = Limits(),
 ) -> list[Grade]:
     """Grade the submitted notebooks; write ``out``; return one :class:`Grade` per submission.
 
     - ``assignment``: a name (``keyword_frequency``) or a solution notebook's path.
     - ``submissions``: notebook files, or folders of them (``*.ipynb``).
-    - ``texts``: the second pair of texts; by default the Riverside pair in
-      ``kit/data/holdout/``.
+    - ``texts``: the second pair of texts; by default a pair made fresh for this
+      batch from the first (:func:`kit.grade.unseen_pair`), with ``seed`` (by
+      default a random one, written into ``grade-state.json``).
     - ``cell_timeout``: seconds one cell may run before it is interrupted.
     - ``total_timeout``: seconds one run of a notebook may take.
     - ``workers``: notebooks graded at the same time (default: one per core).
     - ``lms``: also write a gradebook to import, ``"canvas"`` only so far;
       ``lms_column`` names its grade column (default: the assignment).
     - ``resume``: continue an interrupted run into ``out`` (see the module doc).
+    - ``sandbox``: run every kernel in bubblewrap (see :mod:`kit.grade.sandbox`);
+      if it cannot start, this raises GradeError rather than grade without it.
+      ``False`` (``--no-sandbox``) runs the students' code as you.
+    - ``limits``: memory, processes and file size for each sandboxed kernel.
 
     Results come in the order of ``submissions``.
     """
@@ -114,21 +140,29 @@ def grade(
     if cell_timeout <= 0 or total_timeout <= 0:
         raise GradeError("Timeouts must be positive numbers of seconds.")
     name, solution_path = find_solution(assignment, solutions)
-    files = _submission_files(submissions)
-    plan = _make_plan(name, solution_path, texts, kernel, cell_timeout, total_timeout, output_cap)
-    _check_kernel(kernel)
-    out = Path(out)
+    files = submission_files(submissions)
+    out = Path(out).resolve()
+    # What a kernel must not see, should it lie inside a folder the sandbox shows (the kit package):
+    # the question banks, the solutions and the grader's output.
+    hide = [Path(__file__).resolve().parents[1] / "questions", solution_path.parent, out]
+    settings, why_off = _settings(sandbox, hide, cell_timeout, total_timeout, output_cap, limits)
+    previous = read_state(out) if resume else None
+    if seed is None and texts is None and previous and not previous.get("finished") \
+            and previous.get("assignment") == name and isinstance(previous.get("seed"), int):
+        seed = previous["seed"]  # resuming: the same second pair as the grades already written
+    plan = make_plan(name, solution_path, texts, settings, seed=seed)
     state = {
         "assignment": name, "solution": str(solution_path),
-        "texts": [[p.label, p.a, p.b] for p in plan.pairs],
+        "sandbox": _sandbox_state(settings, why_off),
+        "seed": plan.seed, "texts": _texts_state(plan),
         "cell_timeout": cell_timeout, "total_timeout": total_timeout,
         "started": datetime.now().isoformat(timespec="seconds"), "finished": None,
     }
-    book = _Book(out, plan, state, resume)
+    book = Book(out, plan, state, resume)
     todo = [f for f in files if f.stem not in book.done]
     results: dict[str, Grade] = {f.stem: book.done[f.stem] for f in files if f.stem in book.done}
     try:
-        _grade_all(todo, plan, book, results, workers or _default_workers(), progress)
+        _grade_all(todo, plan, book, results, workers or default_workers(), progress)
     except BaseException:
         plan.stop.set()
         book.close()
@@ -137,35 +171,29 @@ def grade(
     return [results[f.stem] for f in files]
 
 
-def _grade_all(todo: list[Path], plan: _Plan, book: _Book, results: dict[str, Grade], workers: int,
+def _grade_all(todo: list[Path], plan: Plan, book: Book, results: dict[str, Grade], workers: int,
                progress: bool) -> None:
-    import logging
     from concurrent.futures import ThreadPoolExecutor, as_completed
 
     from tqdm import tqdm
 
     if not todo:
         return
-    papermill_log = logging.getLogger("papermill")
-    level = papermill_log.level
-    papermill_log.setLevel(logging.CRITICAL)  # "no parameters cell" and the like: reported per student
-    _engine()
-    try:
-        with ThreadPoolExecutor(max_workers=min(workers, len(todo)), thread_name_prefix="kit-grade") as pool, \
-                tqdm(total=len(todo), desc=f"grading {plan.assignment}", unit="notebook", file=sys.stderr,
-                     disable=not progress, leave=True) as bar:
-            futures = {pool.submit(_grade_one, f.stem, f, plan): f for f in todo}
-            try:
-                for future in as_completed(futures):
-                    g = future.result()
-                    book.add(g)
-                    results[g.student] = g
-                    bar.set_postfix_str(f"{g.student}: {g.total}/{g.max} {g.status}", refresh=False)
-                    bar.update()
-            except BaseException:
-                plan.stop.set()
-                for f in futures:
-                    f.cancel()
-                raise
-    finally:
-        papermill_log.setLevel(level)
+    with batch_folder() as folder, \
+            ThreadPoolExecutor(max_workers=min(workers, len(todo)), thread_name_prefix="kit-grade") as pool, \
+            tqdm(total=len(todo), desc=f"grading {plan.assignment}", unit="notebook", file=sys.stderr,
+                 disable=not progress, leave=True) as bar:
+        futures = {pool.submit(grade_one, f.stem, f, plan, folder / f"s{n}"): f for n, f in enumerate(todo)}
+        try:
+            for future in as_completed(futures):
+                g = future.result()
+                book.add(g)
+                results[g.student] = g
+                bar.set_postfix_str(f"{g.student}: {g.total}/{g.max} {g.status}", refresh=False)
+                bar.update()
+        except BaseException:
+            plan.stop.set()
+            for f in futures:
+                f.cancel()
+            raise
+

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from kit.checks import assignment_names
-from kit.grade.batch import _default_workers, grade
+from kit.grade.batch import default_workers, grade
 from kit.grade.records import (
     CANVAS_CSV,
     DEFAULT_CELL_TIMEOUT,
@@ -17,11 +17,9 @@ from kit.grade.records import (
     OK,
     GradeError,
 )
+from kit.grade.sandbox import Limits
 
-__all__ = [
-    "_cli",
-    "add_parser",
-]
+__all__ = ["add_parser"]
 
 
 # --- the command line ------------------------------------------------------------------------
@@ -31,9 +29,10 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add ``kit grade`` to the ``kit`` command's subcommands."""
     p = sub.add_parser(
         "grade", help="grade submitted notebooks",
-        description="Run each submitted notebook twice (on the student's texts and on a second pair they never "
-                    "saw), in fresh kernels, in parallel, and write grades.csv, feedback/<student>.html and "
-                    "summary.png into --out.",
+        description="Run each submitted notebook twice (on the student's texts and on a second pair made fresh "
+                    "for this batch, which no student has seen), each time in a fresh kernel in a sandbox "
+                    "(bubblewrap), in parallel, and write grades.csv, feedback/<student>.html and summary.png "
+                    "into --out.",
         epilog="Example: kit grade keyword_frequency submissions/ --out grades/ --lms canvas. "
                "Running again into the same --out resumes a run that was interrupted (students already in "
                "grades.csv are kept); after a run that finished, its grades.csv is kept as grades-<time>.csv.",
@@ -42,17 +41,25 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("submissions", nargs="+", metavar="SUBMISSION", help="submitted .ipynb files, or folders of them")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for grades.csv, feedback/ and summary.png")
     p.add_argument("--texts", nargs=2, metavar=("A", "B"),
-                   help="the second pair of texts (default: the Riverside pair in kit/data/holdout/)")
+                   help="your own second pair of texts (default: a pair made fresh for this batch from the "
+                        "solution's texts; see --seed)")
+    p.add_argument("--seed", type=int, metavar="N",
+                   help="make the second pair with this seed, as grade-state.json records it, to grade again "
+                        "exactly as before (default: a random seed)")
     p.add_argument("--cell-timeout", type=float, default=DEFAULT_CELL_TIMEOUT, metavar="S",
                    help=f"seconds a cell may run before it is interrupted (default: {DEFAULT_CELL_TIMEOUT:g})")
     p.add_argument("--total-timeout", type=float, default=DEFAULT_TOTAL_TIMEOUT, metavar="S",
                    help=f"seconds one run of a notebook may take (default: {DEFAULT_TOTAL_TIMEOUT:g})")
     p.add_argument("--workers", type=int, default=None, metavar="N",
-                   help=f"notebooks graded at once (default: one per core, here {_default_workers()})")
+                   help=f"notebooks graded at once (default: one per core, here {default_workers()})")
     p.add_argument("--lms", choices=LMS_CHOICES, help=f"also write a gradebook to import ({CANVAS_CSV} for canvas)")
     p.add_argument("--lms-column", metavar="NAME",
                    help="the gradebook's grade column, e.g. 'Keyword frequency (4321)' (default: the assignment)")
-    p.add_argument("--kernel", default="python3", help="the Jupyter kernel to run notebooks in (default: python3)")
+    p.add_argument("--no-sandbox", dest="sandbox", action="store_false",
+                   help="run the students' code WITHOUT the sandbox, as you, with your files and the network in "
+                        "reach: only for code you trust, where bubblewrap cannot run (macOS, no user namespaces)")
+    p.add_argument("--memory", type=int, default=Limits().memory >> 20, metavar="MB",
+                   help=f"memory one sandboxed kernel may use (default: {Limits().memory >> 20})")
     p.add_argument("--solutions", metavar="DIR", help="where solution notebooks are (default: ./solutions)")
     p.add_argument("--no-resume", dest="resume", action="store_false",
                    help="start over even if the last run into --out did not finish")
@@ -65,11 +72,15 @@ def _cli(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         print("kit grade: --workers must be 1 or more.", file=sys.stderr)
         return 2
+    if args.memory < 256:
+        print("kit grade: --memory must be 256 MB or more: the kernel alone takes about 600.", file=sys.stderr)
+        return 2
     try:
-        grades = grade(args.assignment, args.submissions, args.out, texts=args.texts,
+        grades = grade(args.assignment, args.submissions, args.out, texts=args.texts, seed=args.seed,
                        cell_timeout=args.cell_timeout, total_timeout=args.total_timeout, workers=args.workers,
-                       lms=args.lms, lms_column=args.lms_column, kernel=args.kernel, solutions=args.solutions,
-                       resume=args.resume, progress=not args.quiet)
+                       lms=args.lms, lms_column=args.lms_column, solutions=args.solutions,
+                       resume=args.resume, progress=not args.quiet, sandbox=args.sandbox,
+                       limits=Limits(memory=args.memory << 20))
     except GradeError as err:
         print(f"kit grade: {err}", file=sys.stderr)
         return 2

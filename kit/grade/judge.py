@@ -1,47 +1,44 @@
 """Judging one submission: its saved answers against the expected ones, on both pairs of texts, into a ``Grade``.
 
-Everything here runs in the grader's own process; the kernel only ever handed over plain data."""
+Everything here runs in the grader's own process: the expected answers never
+leave it, and the kernel only ever handed over plain data.
+"""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import nbformat
+
 from kit.checks import Question, compare
-from kit.grade.notebook import _read_submission
+from kit.grade.notebook import build_notebook, read_submission
 from kit.grade.records import (
-    _SEVERITY,
     CRASHED,
     ERRORS,
     FAILED,
     INVALID,
     OK,
     SECOND_PAIR,
+    SEVERITY,
     TIMEOUT,
     YOUR_TEXTS,
     Grade,
+    Plan,
     QuestionGrade,
     RunSummary,
-    _Plan,
+    TextPair,
 )
-from kit.grade.run import _Run, _run_notebook
+from kit.grade.redact import redact
+from kit.grade.run import fingerprint, run_notebook
 
-__all__ = [
-    "_grade_one",
-    "_grade_runs",
-    "_invalid",
-    "_judge",
-    "_markers",
-    "_reason",
-]
+__all__ = ["grade_one", "grade_runs", "invalid", "judge_question", "read_other_texts"]
+
+_STATUS = {"error": ERRORS, "timeout": TIMEOUT, "total": TIMEOUT, "stuck": TIMEOUT, "crash": CRASHED, "failed": FAILED}
 
 
-# --- judging ----------------------------------------------------------------------------
-
-
-def _markers(value: Any) -> str | None:
+def _marker(value: Any) -> str | None:
     """The type named in the first unserializable marker inside ``value``, if any."""
     if isinstance(value, dict):
         if set(value) == {"__unserializable__"}:
@@ -52,13 +49,19 @@ def _markers(value: Any) -> str | None:
     else:
         return None
     for item in items:
-        found = _markers(item)
+        found = _marker(item)
         if found:
             return found
     return None
 
 
-def _judge(q: Question, expected: Any, saved: dict[str, Any], run: _Run) -> str | None:
+def read_other_texts(pair: TextPair, run: RunSummary) -> list[str]:
+    """Which of ``a`` and ``b`` the notebook held other texts in than the run gave it."""
+    wanted = {"a": fingerprint(pair.a.text), "b": fingerprint(pair.b.text)}
+    return [k for k, seen in run.loaded.items() if seen and wanted.get(k) not in seen]
+
+
+def judge_question(q: Question, expected: Any, saved: dict[str, Any], run: RunSummary, secrets: Sequence[str] = ()) -> str | None:
     """None when right, else what is wrong (for hidden questions, nothing of the test itself)."""
     if q.id not in saved:
         if q.hidden:
@@ -70,40 +73,51 @@ def _judge(q: Question, expected: Any, saved: dict[str, Any], run: _Run) -> str 
     value = saved[q.id]
     if value == {"__unanswered__": True}:
         return f"not answered yet: replace the ... with {q.kind}."
-    refused = _markers(value)
+    refused = _marker(value)
     if refused:
-        return f"wrong type: answers must be plain data (lists, dicts, strings, numbers), not {refused}."
+        return (f"wrong type: answers must be plain data (lists, dicts, strings, numbers), "
+                f"not {redact(refused, secrets, 60)}.")
     problem = compare(expected, value, order=q.order, tolerance=q.tolerance)
     if problem is not None and q.hidden:
         return "not right."
     return problem
 
 
-def _grade_runs(student: str, source: Path, plan: _Plan, results: list[tuple[_Run, dict[str, Any]]],
-                notes: list[str]) -> Grade:
+def grade_runs(student: str, source: Path, plan: Plan, results: list[tuple[dict[str, Any], RunSummary]],
+               notes: list[str]) -> Grade:
+    """The grade from the runs made so far (the second is skipped when nothing was right on the first)."""
+    secrets = [t.code for t in plan.hidden]
+    other = {run.texts: read_other_texts(pair, run) for (_, run), pair in zip(results, plan.pairs)}
     graded = []
     for q in plan.questions:
         problem = ""
-        for (run, saved), pair in zip(results, plan.pairs):
-            wrong = _judge(q, pair.expected[q.id], saved, run)
+        for (saved, run), pair, expected in zip(results, plan.pairs, plan.expected):
+            wrong = judge_question(q, expected.get(q.id), saved, run, secrets)
             if wrong is None:
                 continue
             if pair.label == YOUR_TEXTS:
                 problem = f"{wrong} Hint: {q.hint}"
+            elif other[pair.label]:
+                problem = (f"right on your texts, but not checked on {SECOND_PAIR}: your notebook did not work on the "
+                           "texts the grader gave it (see below). Hint: set article_a and article_b only in the "
+                           "parameters cell, and load a and b from them.")
+            elif q.hidden:
+                problem = (f"right on your texts, but not on {SECOND_PAIR}: your code must work on any text, not "
+                           f"only on yours. Hint: {q.hint}")
             else:
                 problem = (f"right on your texts, but not on {SECOND_PAIR}: {wrong} An answer must be computed "
                            f"from the texts, not typed in. Hint: {q.hint}")
             break
-        if len(results) < len(plan.pairs) and not problem:  # cannot happen: skipped only when all are wrong
-            problem = "not checked on the grader's second pair."
         graded.append(QuestionGrade(q.id, 0 if problem else q.points, q.points, q.hidden, problem))
-    runs = tuple(RunSummary(pair.label, run.completed, tuple(run.problems))
-                 for (run, _), pair in zip(results, plan.pairs))
+    runs = tuple(results[i][1] for i in range(len(results)))
+    for label, names in other.items():
+        if names:
+            notes = notes + [f"on {label}, the notebook's {' and '.join(names)} held other texts than the ones the "
+                             "grader gave it (article_a and article_b)."]
     status = OK
-    for run, _ in results:
+    for run in runs:
         for kind in run.kinds:
-            status = max(status, {"error": ERRORS, "timeout": TIMEOUT, "total": TIMEOUT, "stuck": TIMEOUT,
-                                  "crash": CRASHED, "failed": FAILED}[kind], key=_SEVERITY.__getitem__)
+            status = max(status, _STATUS[kind], key=SEVERITY.__getitem__)
     return Grade(student, {g.id: g.earned for g in graded}, sum(g.earned for g in graded),
                  sum(g.points for g in graded), status, _reason(runs, notes), tuple(graded), runs, str(source))
 
@@ -121,29 +135,32 @@ def _reason(runs: Sequence[RunSummary], notes: Sequence[str]) -> str:
     return text if len(text) <= 600 else text[:599] + "…"
 
 
-def _invalid(student: str, source: Path, plan: _Plan, why: str) -> Grade:
+def invalid(student: str, source: Path, plan: Plan, why: str, status: str = INVALID) -> Grade:
+    """The grade of a submission that could not be run: nothing earned, and why."""
     graded = tuple(QuestionGrade(q.id, 0, q.points, q.hidden, "the notebook could not be read.")
                    for q in plan.questions)
     return Grade(student, {q.id: 0 for q in plan.questions}, 0, sum(q.points for q in plan.questions),
-                 INVALID, why, graded, (), str(source))
+                 status, why, graded, (), str(source))
 
 
-def _grade_one(student: str, source: Path, plan: _Plan) -> Grade:
-    """Grade one submission; never raises, so the batch always finishes."""
+def grade_one(student: str, source: Path, plan: Plan, workdir: Path) -> Grade:
+    """Grade one submission, running it in ``workdir-1`` (and ``workdir-2``); never raises."""
     try:
-        cells, notes = _read_submission(source)
+        cells, notes = read_submission(source)
         if cells is None:
-            return _invalid(student, source, plan, notes[0])
-        results: list[tuple[_Run, dict[str, Any]]] = []
-        with tempfile.TemporaryDirectory(prefix="kit-grade-", ignore_cleanup_errors=True) as tmp:
-            for n, pair in enumerate(plan.pairs):
-                run, saved, build_notes = _run_notebook(cells, plan, pair, Path(tmp) / f"run{n + 1}")
-                results.append((run, saved))
-                notes = notes + [note for note in build_notes if note not in notes]
-                right = [q for q in plan.questions if _judge(q, pair.expected[q.id], saved, run) is None]
-                if not right or plan.stop.is_set():
-                    break  # nothing is right yet: the other run cannot change the grade
-        return _grade_runs(student, source, plan, results, notes)
+            return invalid(student, source, plan, notes[0])
+        nb, built = build_notebook(cells, [q.id for q in plan.questions if not q.hidden], plan.hidden,
+                                   [q.id for q in plan.questions if q.hidden])
+        notes += built
+        notebook = nbformat.writes(nb)
+        results: list[tuple[dict[str, Any], RunSummary]] = []
+        for n, (pair, expected) in enumerate(zip(plan.pairs, plan.expected), 1):
+            saved, run = run_notebook(notebook, plan.settings, pair, workdir.with_name(f"{workdir.name}-{n}"),
+                                      stop=plan.stop)
+            results.append((saved, run))
+            right = [q for q in plan.questions if judge_question(q, expected.get(q.id), saved, run) is None]
+            if not right or plan.stop.is_set():
+                break  # nothing is right yet: the other run cannot change the grade
+        return grade_runs(student, source, plan, results, notes)
     except Exception as err:  # a bug or an environment problem must not end the batch
-        grade_ = _invalid(student, source, plan, f"the grader failed on this file: {type(err).__name__}: {err}")
-        return grade_._replace(status=FAILED)
+        return invalid(student, source, plan, f"the grader failed on this file: {type(err).__name__}: {err}", FAILED)

@@ -1,35 +1,57 @@
-"""The notebook the grader runs: a submission's cells, read defensively, with hidden tests and collectors added.
+"""The notebook the grader runs: a submission's cells, read defensively, with the grader's cells added.
 
-The student's file is only read; the notebook built here is written to a temporary folder."""
+The student's file is only read. The notebook built here holds, in order:
+
+- a **setup** cell, first: it registers the answer saver (see :mod:`kit.grade.run`);
+- the student's cells, with a **texts** cell right after the cell that sets
+  ``article_a`` and ``article_b`` (tagged ``parameters`` or not), so every run
+  reads the texts the grader gives it;
+- each **hidden** test after the student's cell with the same id as its
+  solution cell (after the last one, if the student duplicated it), or at the
+  end if the student deleted that cell.
+
+The setup and texts cells are left empty here: the runner fills them in, since
+only it knows the run's folder. So one built notebook serves every run.
+"""
 
 from __future__ import annotations
 
+import ast
 import json
+import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kit.grade.records import HiddenTest, _Plan
+from kit.grade.records import HiddenTest
 
 __all__ = [
-    "_CELL_ID",
-    "_COLLECTOR",
-    "_Cell",
-    "_build_notebook",
-    "_collector_source",
-    "_first_line",
-    "_hidden_cell_source",
-    "_read_submission",
+    "Cell",
+    "HIDDEN_MARK",
+    "MAX_NOTEBOOK_BYTES",
+    "SETUP_ID",
+    "TEXTS_ID",
+    "TEXTS_MARK",
+    "build_notebook",
+    "first_line",
+    "parameters_cell",
+    "read_submission",
 ]
 
-
-# --- reading a submission -------------------------------------------------------------
+MAX_NOTEBOOK_BYTES = 50 << 20
+"""A submission larger than this is refused unread (a notebook of text is far smaller)."""
+SETUP_ID, TEXTS_ID = "kit-grade-setup", "kit-grade-texts"
+TEXTS_MARK = "# Added by `kit grade`: the texts of this run."
+HIDDEN_MARK = "# Added by `kit grade`: hidden test {}."
+"""The first line of each hidden-test cell; the answer saver knows the cells by it."""
 
 _CELL_ID = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
 
 
-class _Cell(NamedTuple):
+class Cell(NamedTuple):
+    """One cell of a submission, as read."""
+
     kind: str
     source: str
     tags: tuple[str, ...]
@@ -39,12 +61,38 @@ class _Cell(NamedTuple):
     """Its position in the student's notebook, counting from 1."""
 
 
-def _read_submission(path: Path) -> tuple[list[_Cell] | None, list[str]]:
-    """The cells of a submission, or None and why it cannot be graded; plus notes."""
+# --- reading a submission -------------------------------------------------------------
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing a symbolic link even if it is swapped in after a check."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as f:
+        return f.read(MAX_NOTEBOOK_BYTES + 1)
+
+
+def _as_v4(text: str) -> dict | None:
+    """An old (version 3 or earlier) notebook converted by nbformat, as plain JSON data."""
     try:
-        data = path.read_bytes()
+        import nbformat
+
+        return json.loads(nbformat.writes(nbformat.reads(text, as_version=4)))
+    except Exception:  # nbformat raises many kinds for notebooks it cannot convert
+        return None
+
+
+def read_submission(path: Path) -> tuple[list[Cell] | None, list[str]]:
+    """The cells of a submission, or None and why it cannot be graded; plus notes."""
+    if path.is_symlink():
+        return None, ["a symbolic link, which the grader does not follow (it could point anywhere). "
+                      "Copy the notebook itself into the folder."]
+    try:
+        data = _read_bytes(path)
     except OSError as err:
         return None, [f"the file could not be read ({err.strerror or err})."]
+    if len(data) > MAX_NOTEBOOK_BYTES:
+        return None, [f"the file is larger than {MAX_NOTEBOOK_BYTES >> 20} MB, far more than a notebook of text. "
+                      "Ask for it again with the outputs cleared (in Jupyter: Edit > Clear Outputs of All Cells)."]
     if not data.strip():
         return None, ["the file is empty. Ask for the notebook again (in Jupyter: File > Download)."]
     try:
@@ -61,18 +109,20 @@ def _read_submission(path: Path) -> tuple[list[_Cell] | None, list[str]]:
         where = f" (line {err.lineno}, column {err.colno}: {err.msg})" if isinstance(err, json.JSONDecodeError) else ""
         return None, [f"not valid JSON{where}: the notebook file is damaged, perhaps cut short. "
                       "Ask for it again (in Jupyter: File > Download)."]
-    if isinstance(raw, dict) and raw.get("nbformat") == 3 and isinstance(raw.get("worksheets"), list):
-        try:
-            import nbformat
-
-            raw = json.loads(json.dumps(nbformat.convert(nbformat.from_dict(raw), 4)))
-        except Exception:
-            return None, ["not a notebook nbformat can read (an old version 3 notebook that does not convert)."]
+    if isinstance(raw, dict) and isinstance(raw.get("nbformat"), int) and raw["nbformat"] < 4:
+        raw = _as_v4(text)
+        if raw is None:
+            return None, ["an old notebook (format version 3 or earlier) that nbformat cannot convert. "
+                          "Ask the student to open it in JupyterLab and save it again."]
     if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):
         return None, ["valid JSON, but not a notebook: it has no list of cells."]
-    cells: list[_Cell] = []
+    return _cells(raw["cells"])
+
+
+def _cells(raw_cells: list[Any]) -> tuple[list[Cell], list[str]]:
+    cells: list[Cell] = []
     skipped = 0
-    for number, cell in enumerate(raw["cells"], 1):
+    for number, cell in enumerate(raw_cells, 1):
         kind = cell.get("cell_type") if isinstance(cell, dict) else None
         if kind not in ("code", "markdown", "raw"):
             skipped += 1
@@ -85,7 +135,7 @@ def _read_submission(path: Path) -> tuple[list[_Cell] | None, list[str]]:
         metadata = cell.get("metadata") if isinstance(cell.get("metadata"), dict) else {}
         tags = metadata.get("tags") if isinstance(metadata.get("tags"), list) else []
         cell_id = cell.get("id") if isinstance(cell.get("id"), str) else None
-        cells.append(_Cell(kind, source, tuple(t for t in tags if isinstance(t, str)), cell_id, number))
+        cells.append(Cell(kind, source, tuple(t for t in tags if isinstance(t, str)), cell_id, number))
     notes = []
     if skipped:
         notes.append(f"{skipped} broken cell(s) were skipped.")
@@ -99,119 +149,48 @@ def _read_submission(path: Path) -> tuple[list[_Cell] | None, list[str]]:
 
 # --- the notebook the grader runs ----------------------------------------------------------
 
-# The collector runs in a namespace of its own, with the real builtins, so nothing
-# the student named or patched (list, str, check, kit, json) changes what it saves.
-# It mirrors kit.checks.to_plain, then writes JSON by hand, aside, then renames.
-_COLLECTOR = r'''
-import os
-from collections.abc import Mapping
 
-class Refused(Exception):
-    pass
-
-def type_name(value):
+def _sets_both_texts(source: str) -> bool:
+    """Whether the code assigns both ``article_a`` and ``article_b`` at its top level."""
     try:
-        return str.__str__(type(value).__name__)[:100]
-    except Exception:
-        return "object"
-
-def plain(value, depth, budget):
-    budget[0] -= 1
-    if budget[0] < 0 or depth > 60:
-        raise Refused("too large")
-    kind = type(value)
-    if value is None or kind is bool or kind is int or kind is float or kind is str:
-        return value
-    for base in (bool, int, float, str):
-        if isinstance(value, base):
-            return plain(base(value), depth + 1, budget)
-    if isinstance(value, Mapping):
-        out = {}
-        for k, v in value.items():
-            key = plain(str(k) if isinstance(k, str) else str(plain(k, depth + 1, budget)), depth + 1, budget)
-            out[key] = plain(v, depth + 1, budget)
-        return out
-    if isinstance(value, (list, tuple)):
-        return [plain(v, depth + 1, budget) for v in value]
-    if isinstance(value, (set, frozenset)):
-        return sorted((plain(v, depth + 1, budget) for v in value), key=repr)
-    try:
-        tolist = value.tolist
-    except AttributeError:
-        raise Refused(type_name(value)) from None
-    return plain(tolist(), depth + 1, budget)
-
-ESCAPES = {i: "\\u%04x" % i for i in range(32)}
-ESCAPES.update({i: "\\u%04x" % i for i in range(0xD800, 0xE000)})
-ESCAPES[34], ESCAPES[92] = '\\"', "\\\\"
-FLOATS = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
-
-def encode(value):
-    kind = type(value)
-    if value is None:
-        return "null"
-    if kind is bool:
-        return "true" if value else "false"
-    if kind is int:
-        return int.__repr__(value)
-    if kind is float:
-        text = float.__repr__(value)
-        return FLOATS.get(text, text)
-    if kind is str:
-        return '"' + str.translate(value, ESCAPES) + '"'
-    if kind is list:
-        return "[" + ",".join(encode(v) for v in value) + "]"
-    if kind is dict:
-        return "{" + ",".join(encode(k) + ":" + encode(v) for k, v in value.items()) + "}"
-    raise Refused(type_name(value))
-
-parts = []
-for name in NAMES:
-    if name not in NAMESPACE:
-        continue
-    value = NAMESPACE[name]
-    if value is Ellipsis:
-        text = '{"__unanswered__":true}'
-    else:
-        try:
-            text = encode(plain(value, 0, [200000]))
-        except Refused as err:
-            text = encode({"__unserializable__": err.args[0]})
-        except Exception:
-            text = encode({"__unserializable__": type_name(value)})
-    parts.append(encode(name) + ":" + text)
-with open(PATH + ".tmp", "w", encoding="utf-8") as f:
-    f.write("{" + ",".join(parts) + "}")
-os.replace(PATH + ".tmp", PATH)
-'''
+        tree = ast.parse(source)
+    except SyntaxError:
+        return False
+    names = {t.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+             for t in (node.targets if isinstance(node, ast.Assign) else [node.target]) if isinstance(t, ast.Name)}
+    return {"article_a", "article_b"} <= names
 
 
-def _collector_source(path: Path, names: Sequence[str]) -> str:
-    return (
-        "# Added by `kit grade`: saves the answers so far. It is not part of your notebook.\n"
-        "import builtins as _kit_grade_builtins\n"
-        f"_kit_grade_builtins.exec({_COLLECTOR!r}, {{'__builtins__': _kit_grade_builtins, "
-        f"'NAMESPACE': _kit_grade_builtins.globals(), 'NAMES': {list(names)!r}, 'PATH': {str(path)!r}}})\n"
-        "del _kit_grade_builtins"
-    )
+def parameters_cell(cells: list[Cell]) -> int | None:
+    """The index of the cell that names the texts: tagged ``parameters``, else the first code cell
+    that sets both ``article_a`` and ``article_b``; None when there is none."""
+    code = [i for i, c in enumerate(cells) if c.kind == "code"]
+    tagged = [i for i in code if "parameters" in cells[i].tags]
+    if tagged:
+        return tagged[0]
+    return next((i for i in code if _sets_both_texts(cells[i].source)), None)
 
 
-def _hidden_cell_source(test: HiddenTest) -> str:
+def _hidden_cell_source(k: int, test: HiddenTest) -> str:
     # Forget any value the student gave these names, so only the hidden code sets them.
     forget = "".join(f"try:\n    del {name}\nexcept NameError:\n    pass\n" for name in test.sets)
-    return f"# Added by `kit grade`: a hidden test.\n{forget}{test.code}"
+    return f"{HIDDEN_MARK.format(k)}\n{forget}{test.code}"
 
 
-def _build_notebook(cells: list[_Cell], plan: _Plan, answers: Path) -> tuple[Any, list[str]]:
-    """The notebook to run: the student's cells, hidden tests and collectors; plus notes."""
+def build_notebook(cells: list[Cell], visible: Iterable[str], hidden: Iterable[HiddenTest],
+                   hidden_ids: Iterable[str]) -> tuple[Any, list[str]]:
+    """The notebook to run (an nbformat node), and notes on how it was built.
+
+    ``visible`` are the question ids saved after every cell, ``hidden_ids`` those
+    saved only right after the hidden test that sets them.
+    """
     import nbformat.v4 as v4
 
-    visible = [q.id for q in plan.questions if not q.hidden]
-    hidden_ids = {q.id for q in plan.questions if q.hidden}
+    hidden, hidden_ids = list(hidden), set(hidden_ids)
     last_with_id = {c.id: i for i, c in enumerate(cells) if c.id}
     after: dict[int, list[tuple[int, HiddenTest]]] = {}
     at_end: list[tuple[int, HiddenTest]] = []
-    for k, test in enumerate(plan.hidden):
+    for k, test in enumerate(hidden):
         where = last_with_id.get(test.cell_id) if test.cell_id else None
         (after.setdefault(where, []) if where is not None else at_end).append((k, test))
     notes = []
@@ -219,43 +198,49 @@ def _build_notebook(cells: list[_Cell], plan: _Plan, answers: Path) -> tuple[Any
     if lost:
         notes.append(f"the cell(s) with id {', '.join(lost)} are missing, so the hidden tests that belong "
                      "after them ran at the end of the notebook.")
+    params = parameters_cell(cells)
+    if params is None:
+        notes.append("no cell sets article_a and article_b, so the grader set them before your first cell.")
 
-    out, used = [], set()
+    out: list[Any] = []
+    used = {SETUP_ID, TEXTS_ID}
 
     def add(cell, meta: dict) -> None:
         cell.metadata["kit_grade"] = meta
         out.append(cell)
 
     def add_hidden(k: int, test: HiddenTest) -> None:
-        add(v4.new_code_cell(_hidden_cell_source(test)), {"role": "hidden", "sets": list(test.sets)})
-        names = [n for n in test.sets if n in hidden_ids]
-        if names:
-            add(v4.new_code_cell(_collector_source(answers / f"hidden-{k}.json", names)), {"role": "collector"})
+        add(v4.new_code_cell(_hidden_cell_source(k, test)),
+            {"role": "hidden", "sets": list(test.sets), "saves": [n for n in test.sets if n in hidden_ids],
+             "mark": HIDDEN_MARK.format(k)})
 
+    add(v4.new_code_cell("", id=SETUP_ID), {"role": "setup"})
+    if params is None:
+        add(v4.new_code_cell("", id=TEXTS_ID), {"role": "texts"})
     for i, c in enumerate(cells):
-        meta = {"role": "student", "number": c.number, "line": _first_line(c.source)}
         make = {"code": v4.new_code_cell, "markdown": v4.new_markdown_cell, "raw": v4.new_raw_cell}[c.kind]
         cell = make(c.source)
-        if c.id and _CELL_ID.match(c.id) and c.id not in used:
+        if c.id and _CELL_ID.match(c.id) and c.id not in used and not c.id.startswith("kit-grade"):
             cell.id = c.id
         used.add(cell.id)
         if c.tags:
             cell.metadata["tags"] = list(c.tags)
-        add(cell, meta)
-        if c.kind == "code":
-            add(v4.new_code_cell(_collector_source(answers / "answers.json", visible)),
-                {"role": "collector", "after": c.number})
+        add(cell, {"role": "student", "number": c.number, "line": first_line(c.source)})
+        if i == params:
+            add(v4.new_code_cell("", id=TEXTS_ID), {"role": "texts"})
         for k, test in after.get(i, []):
             add_hidden(k, test)
     for k, test in at_end:
         add_hidden(k, test)
     nb = v4.new_notebook(cells=out, metadata={
-        "kernelspec": {"name": plan.kernel, "language": "python", "display_name": plan.kernel},
+        "kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"},
         "language_info": {"name": "python"},
+        "kit_grade": {"visible": list(visible)},
     })
     return nb, notes
 
 
-def _first_line(source: str) -> str:
+def first_line(source: str) -> str:
+    """The first non-blank line of a cell, cut to 50 characters, to name the cell in feedback."""
     line = next((l.strip() for l in source.splitlines() if l.strip()), "")
     return line if len(line) <= 50 else line[:49] + "…"

@@ -1,36 +1,41 @@
-"""Before grading: find the solution notebook, its parameters and hidden tests, and the expected answers.
+"""Before grading: find the solution notebook, its texts and hidden tests, the second pair, and the expected answers.
 
-The result is a ``_Plan``: everything the grader needs to run and judge every submission."""
+The result is a :class:`~kit.grade.records.Plan`: everything the grader needs to run and judge every submission.
+"""
 
 from __future__ import annotations
 
 import ast
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from kit.checks import Question, assignment_names, questions
-from kit.grade.records import _HOLDOUT, SECOND_PAIR, YOUR_TEXTS, GradeError, HiddenTest, _Pair, _Plan
+from kit.checks import Question, assignment_names, questions, to_plain
+from kit.grade.notebook import parameters_cell, read_submission
+from kit.grade.records import SECOND_PAIR, YOUR_TEXTS, GradeError, HiddenTest, Plan, RunSettings, Text, TextPair
+from kit.grade.unseen import new_seed, unseen_pair
 
 __all__ = [
-    "_assignment_of",
-    "_expected_answers",
-    "_make_plan",
-    "_parameters",
-    "_solution_dirs",
-    "_text_argument",
+    "SEED_ATTEMPTS",
+    "assignment_of",
     "find_solution",
     "hidden_tests",
-    "holdout_texts",
+    "make_plan",
+    "second_pair",
+    "solution_texts",
 ]
+
+SEED_ATTEMPTS = 8
+"""Seeds tried, one after the other, for a second pair on which every answer differs from the first."""
 
 
 # --- finding the solution and the texts --------------------------------------------------
 
 
-def _assignment_of(path: Path) -> str:
+def assignment_of(path: Path) -> str:
+    """The assignment a solution notebook is for: its file name without ``NN_`` and ``.ipynb``."""
     return re.sub(r"^\d+_", "", path.stem)
 
 
@@ -53,7 +58,7 @@ def find_solution(assignment: str | Path, solutions: Path | str | None = None) -
         if not path.is_file():
             raise GradeError(f"There is no solution notebook {str(path)!r}. Give a path to an existing .ipynb file, "
                              f"or an assignment name: {', '.join(assignment_names())}.")
-        name = _assignment_of(path)
+        name = assignment_of(path)
         if name not in assignment_names():
             raise GradeError(f"{path.name} does not name a known assignment ({name!r}). Solution notebooks are named "
                              f"NN_<assignment>.ipynb, with one of: {', '.join(assignment_names())}.")
@@ -71,60 +76,40 @@ def find_solution(assignment: str | Path, solutions: Path | str | None = None) -
                      f"{', '.join(map(str, looked))}). Pass its path instead, or --solutions DIR.")
 
 
-def holdout_texts() -> tuple[Path, Path]:
-    """The grader's default second pair of texts, shipped inside the package."""
-    from importlib.resources import files
-
-    folder = files("kit").joinpath("data", "holdout")
-    paths = tuple(Path(str(folder.joinpath(name))) for name in _HOLDOUT)
-    missing = [str(p) for p in paths if not p.is_file()]
-    if missing:
-        raise GradeError(f"The grader's second pair of texts is missing ({', '.join(missing)}). "
-                         "Reinstall the kit, or pass your own pair with --texts A.txt B.txt.")
-    return paths  # type: ignore[return-value]
-
-
-def _parameters(nb, path: Path) -> dict[str, Any]:
-    for cell in nb.cells:
-        if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
-            values: dict[str, Any] = {}
-            for node in ast.parse(cell.source).body:
-                if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                    try:
-                        values[node.targets[0].id] = ast.literal_eval(node.value)
-                    except ValueError:
-                        pass
-            if isinstance(values.get("article_a"), str) and isinstance(values.get("article_b"), str):
-                return values
-            break
-    raise GradeError(f"{path} needs a cell tagged 'parameters' that sets article_a and article_b to strings "
-                     "(seed names or paths); the grader runs every notebook with these two names.")
-
-
-def _text_argument(value: str, base: Path) -> str:
-    """A seed name stays a name; a path becomes absolute, since kernels run elsewhere."""
-    for candidate in (Path(value).expanduser(), base / value):
-        if candidate.is_file():
-            return str(candidate.resolve())
-    return value
-
-
-def _expected_answers(assignment: str, qs: Sequence[Question], a: str, b: str, label: str) -> dict[str, Any]:
-    from kit.checks import Checker
+def _load(value: str, base: Path, what: str) -> Text:
+    """A text named by a seed name or a path (relative to ``base``), as the kernel will get it."""
     from kit.texts import load_article
 
+    for candidate in (Path(value).expanduser(), base / value):
+        if candidate.is_file():
+            value = str(candidate)
+            break
     try:
-        checker = Checker(assignment, load_article(a), load_article(b))
+        article = load_article(value)
     except (OSError, ValueError) as err:
-        raise GradeError(f"Cannot load {label} ({a}, {b}): {err}") from None
-    expected = {}
-    for q in qs:
-        try:
-            expected[q.id] = checker.expected(q.id)
-        except Exception as err:  # a teacher's texts can break an expected-answer function
-            raise GradeError(f"The expected answer of {q.id} cannot be computed on {label} ({a}, {b}): "
-                             f"{type(err).__name__}: {err}. Choose other texts.") from None
-    return expected
+        raise GradeError(f"Cannot load {what}: {err}") from None
+    return Text(article.name, article.text)
+
+
+def solution_texts(solution_path: Path) -> tuple[Text, Text]:
+    """The two texts the solution's parameters cell names: the texts the students work with."""
+    cells, why = read_submission(solution_path)
+    if cells is None:
+        raise GradeError(f"{solution_path} is not a readable notebook ({why[0]}). Restore it from git.")
+    index = parameters_cell(cells)
+    values: dict[str, Any] = {}
+    if index is not None:
+        for node in ast.parse(cells[index].source).body:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                try:
+                    values[node.targets[0].id] = ast.literal_eval(node.value)
+                except ValueError:
+                    pass
+    if not (isinstance(values.get("article_a"), str) and isinstance(values.get("article_b"), str)):
+        raise GradeError(f"{solution_path} needs a cell tagged 'parameters' that sets article_a and article_b to "
+                         "strings (seed names or paths): the texts the students work with.")
+    return tuple(_load(values[k], solution_path.parent, f"the text {k} = {values[k]!r} of {solution_path.name}")
+                 for k in ("article_a", "article_b"))  # type: ignore[return-value]
 
 
 # --- hidden tests ---------------------------------------------------------------------
@@ -191,8 +176,70 @@ def hidden_tests(solution) -> list[HiddenTest]:
     return tests
 
 
-def _make_plan(name: str, solution_path: Path, texts, kernel: str, cell_timeout: float, total_timeout: float,
-               output_cap: int) -> _Plan:
+# --- the second pair and the expected answers ----------------------------------------------
+
+
+Expected = Callable[[TextPair], dict[str, Any]]
+"""Computes the expected answers of every question on a pair of texts (raises GradeError if it cannot)."""
+
+
+def second_pair(first: TextPair, expected_first: dict[str, Any], expected: Expected, qs: Sequence[Question], *,
+                seed: int | None = None) -> tuple[TextPair, dict[str, Any], int, list[str]]:
+    """A pair no student has seen, made from the first by :func:`kit.grade.unseen_pair`.
+
+    With ``seed``, exactly that pair. Otherwise up to :data:`SEED_ATTEMPTS` fresh
+    seeds are tried until every visible question's answer differs from its
+    answer on the first pair (an answer that stays the same could be typed in).
+    Returns the pair, its expected answers, the seed, and the questions whose
+    answer did not change.
+    """
+    start = new_seed() if seed is None else seed
+    best = None
+    for attempt in range(1 if seed is not None else SEED_ATTEMPTS):
+        used = start + attempt
+        x, y = unseen_pair(first.a.text, first.b.text, used)
+        pair = TextPair(SECOND_PAIR, Text("a_unseen", x), Text("b_unseen", y))
+        try:
+            answers = expected(pair)
+        except GradeError:
+            if seed is not None:
+                raise
+            continue
+        same = [q.id for q in qs if not q.hidden and answers.get(q.id) == expected_first.get(q.id)]
+        if best is None or len(same) < len(best[3]):
+            best = (pair, answers, used, same)
+        if not same:
+            break
+    if best is None:
+        raise GradeError(f"No second pair could be made from the texts {first.a.name} and {first.b.name}: the "
+                         "expected answers could not be computed on any of them. Pass your own pair with "
+                         "--texts A.txt B.txt.")
+    return best
+
+
+def _bank_expected(assignment: str, qs: Sequence[Question]) -> Expected:
+    """Expected answers from the question bank, computed in the grader's process."""
+
+    def expected(pair: TextPair) -> dict[str, Any]:
+        from kit.checks import Checker
+
+        checker = Checker(assignment, pair.a.text, pair.b.text)
+        answers = {}
+        for q in qs:
+            try:
+                answers[q.id] = to_plain(checker.expected(q.id))
+            except Exception as err:  # a teacher's texts can break an expected-answer function
+                raise GradeError(f"The expected answer of {q.id} cannot be computed on {pair.label} "
+                                 f"({pair.a.name}, {pair.b.name}): {type(err).__name__}: {err}. "
+                                 "Choose other texts.") from None
+        return answers
+
+    return expected
+
+
+def make_plan(name: str, solution_path: Path, texts: Sequence[str | Path] | None, settings: RunSettings, *,
+              seed: int | None = None) -> Plan:
+    """Everything needed to grade submissions of one assignment (see :class:`~kit.grade.records.Plan`)."""
     import kit.assign
 
     # kit assign's reader, so cells without ids get the same ids as in the exercises
@@ -208,16 +255,15 @@ def _make_plan(name: str, solution_path: Path, texts, kernel: str, cell_timeout:
         raise GradeError(f"The hidden questions {', '.join(missing)} are never set by the hidden tests of "
                          f"{solution_path.name}. Add `{missing[0]} = ...` between ### BEGIN HIDDEN TESTS and "
                          "### END HIDDEN TESTS.")
-    params = _parameters(solution, solution_path)
-    first = (_text_argument(params["article_a"], solution_path.parent),
-             _text_argument(params["article_b"], solution_path.parent))
+    first = TextPair(YOUR_TEXTS, *solution_texts(solution_path))
+    expected = _bank_expected(name, qs)
+    expected_first = expected(first)
     if texts is None:
-        second = tuple(str(p) for p in holdout_texts())
+        second, expected_second, seed, _ = second_pair(first, expected_first, expected, qs, seed=seed)
     else:
         if len(texts) != 2:
             raise GradeError("--texts takes exactly two files: A.txt B.txt.")
-        second = tuple(_text_argument(str(t), Path.cwd()) for t in texts)
-    pairs = tuple(_Pair(label, a, b, _expected_answers(name, qs, a, b, label))
-                  for label, (a, b) in ((YOUR_TEXTS, first), (SECOND_PAIR, second)))
-    return _Plan(name, qs, hidden, pairs, kernel, float(cell_timeout), float(total_timeout), output_cap,
-                 threading.Event())
+        second = TextPair(SECOND_PAIR, *(_load(str(t), Path.cwd(), f"--texts {t}") for t in texts))
+        expected_second, seed = expected(second), None
+    return Plan(name, qs, hidden, (first, second), (expected_first, expected_second), settings, seed,
+                threading.Event())

@@ -1,11 +1,13 @@
-"""What ``kit grade`` works with: its settings, its error, and the records of a grade and of a plan."""
+"""What ``kit grade`` works with: its settings, its error, and the records of texts, runs and grades."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Any, NamedTuple
 
 from kit.checks import Question
+from kit.grade.sandbox import Sandbox
 
 __all__ = [
     "CANVAS_CSV",
@@ -22,17 +24,17 @@ __all__ = [
     "LMS_CHOICES",
     "OK",
     "OUTPUT_CAP",
+    "Plan",
     "QuestionGrade",
+    "RunSettings",
     "RunSummary",
     "SECOND_PAIR",
+    "SEVERITY",
     "STATE_FILE",
     "TIMEOUT",
+    "Text",
+    "TextPair",
     "YOUR_TEXTS",
-    "_HOLDOUT",
-    "_Pair",
-    "_Plan",
-    "_SEVERITY",
-    "_TIMEOUT_ENAME",
 ]
 
 
@@ -41,7 +43,7 @@ DEFAULT_CELL_TIMEOUT = 60.0
 DEFAULT_TOTAL_TIMEOUT = 300.0
 """Seconds one run of a notebook may take, kernel start-up not included."""
 OUTPUT_CAP = 100_000
-"""Characters of cell output the grader keeps per run; the rest is dropped."""
+"""Characters of cell output a run may print before the grader notes that it was cut."""
 
 GRADES_CSV = "grades.csv"
 STATE_FILE = "grade-state.json"
@@ -49,20 +51,70 @@ CANVAS_CSV = "gradebook-canvas.csv"
 LMS_CHOICES = ("canvas",)
 
 OK, ERRORS, TIMEOUT, CRASHED, INVALID, FAILED = "ok", "errors", "timeout", "crashed", "invalid", "failed"
-_SEVERITY = {OK: 0, ERRORS: 1, TIMEOUT: 2, CRASHED: 3, FAILED: 4, INVALID: 5}
+SEVERITY = {OK: 0, ERRORS: 1, TIMEOUT: 2, CRASHED: 3, FAILED: 4, INVALID: 5}
+"""Statuses from least to most serious: a grade takes the worst of its runs."""
 
 YOUR_TEXTS = "your texts"
 SECOND_PAIR = "the grader's second pair"
-
-_TIMEOUT_ENAME = "kit-grade:timeout"  # not a Python name, so no student exception can fake it
-_HOLDOUT = ("a_riverside_water.txt", "b_riverside_water.txt")
 
 
 class GradeError(ValueError):
     """The grading cannot start: the message names the problem and the fix."""
 
 
-# --- records ---------------------------------------------------------------------------
+# --- texts and runs ------------------------------------------------------------------------
+
+
+class Text(NamedTuple):
+    """One text as a run gets it: the kernel reads it from ``<name>.txt`` in its run folder."""
+
+    name: str
+    """The file name without ``.txt``, which becomes ``Article.name``."""
+    text: str
+
+
+class TextPair(NamedTuple):
+    """The two texts of one run, and what the feedback calls them."""
+
+    label: str
+    """``"your texts"`` or ``"the grader's second pair"``."""
+    a: Text
+    b: Text
+
+
+class RunSettings(NamedTuple):
+    """How every run of a batch is run: limits, and the sandbox (None: ``--no-sandbox``)."""
+
+    cell_timeout: float = DEFAULT_CELL_TIMEOUT
+    total_timeout: float = DEFAULT_TOTAL_TIMEOUT
+    output_cap: int = OUTPUT_CAP
+    sandbox: Sandbox | None = None
+    python: str = sys.executable
+    """The Python that runs the kernels: the grader's own, which has the kit installed."""
+
+
+class RunSummary(NamedTuple):
+    """How one run of a notebook went: what :func:`kit.grade.run_notebook` reports."""
+
+    texts: str
+    """The :attr:`TextPair.label` of the run."""
+    completed: bool
+    """True when every cell was run (some may have raised)."""
+    problems: tuple[str, ...]
+    """What went wrong, in words, cell by cell; capped, with hidden-test code removed."""
+    kinds: tuple[str, ...] = ()
+    """The kinds of those problems: ``error``, ``timeout``, ``total``, ``stuck``,
+    ``crash``, ``failed``."""
+    hidden_errors: dict[str, str] = {}
+    """For each hidden question whose test raised: the exception's name."""
+    loaded: dict[str, tuple[str, ...]] = {}
+    """Fingerprints (:func:`kit.grade.fingerprint`) of the texts the notebook held
+    as ``a`` and ``b`` after the grader set its texts, to tell a notebook that
+    read other texts from one that typed its answers in."""
+    seconds: float = 0.0
+
+
+# --- grades ----------------------------------------------------------------------------
 
 
 class QuestionGrade(NamedTuple):
@@ -74,17 +126,6 @@ class QuestionGrade(NamedTuple):
     hidden: bool
     problem: str
     """Empty when right; otherwise what was wrong, with the hint. Never the answer."""
-
-
-class RunSummary(NamedTuple):
-    """How one run of a notebook went."""
-
-    texts: str
-    """``"your texts"`` or ``"the grader's second pair"``."""
-    completed: bool
-    """True when every cell was run (some may have raised)."""
-    problems: tuple[str, ...]
-    """What went wrong, in words, cell by cell."""
 
 
 class Grade(NamedTuple):
@@ -117,20 +158,18 @@ class HiddenTest(NamedTuple):
     """The variable names it assigns."""
 
 
-class _Pair(NamedTuple):
-    label: str
-    a: str
-    b: str
-    expected: dict[str, Any]
+class Plan(NamedTuple):
+    """Everything a batch needs to run and judge every submission, made once before the first."""
 
-
-class _Plan(NamedTuple):
     assignment: str
     questions: tuple[Question, ...]
     hidden: tuple[HiddenTest, ...]
-    pairs: tuple[_Pair, ...]
-    kernel: str
-    cell_timeout: float
-    total_timeout: float
-    output_cap: int
+    pairs: tuple[TextPair, ...]
+    """The student's texts, then the grader's second pair."""
+    expected: tuple[dict[str, Any], ...]
+    """The expected answers on each pair, as plain data; they never leave the grader."""
+    settings: RunSettings
+    seed: int | None
+    """The seed that made the second pair, or None when the teacher gave it (``--texts``)."""
     stop: threading.Event
+    """Set when the teacher stops the batch: runs end at their next cell."""

@@ -12,19 +12,14 @@ from datetime import datetime
 from pathlib import Path
 
 from kit.checks import Question
-from kit.grade.records import CANVAS_CSV, GRADES_CSV, OK, STATE_FILE, Grade, QuestionGrade, _Plan
+from kit.grade.records import CANVAS_CSV, GRADES_CSV, OK, STATE_FILE, Grade, Plan, QuestionGrade
+from kit.grade.redact import csv_escape, csv_unescape
 
 __all__ = [
-    "_Book",
-    "_CANVAS_NAME",
-    "_STYLE",
-    "_grade_from_row",
-    "_header",
-    "_read_rows",
-    "_row",
-    "_stamp",
-    "_write_atomic",
+    "Book",
     "feedback_html",
+    "read_state",
+    "sandbox_note",
     "write_canvas_gradebook",
     "write_summary",
 ]
@@ -33,12 +28,22 @@ __all__ = [
 # --- the output folder ------------------------------------------------------------------------
 
 
+def read_state(out: Path) -> dict | None:
+    """The ``grade-state.json`` of an earlier batch into ``out``, or None."""
+    try:
+        state = json.loads((Path(out) / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return state if isinstance(state, dict) else None
+
+
 def _header(plan_questions: Sequence[Question]) -> list[str]:
     return ["student", *[q.id for q in plan_questions], "total", "max", "status", "reason"]
 
 
 def _row(g: Grade, qs: Sequence[Question]) -> list[str]:
-    return [g.student, *[str(g.points.get(q.id, 0)) for q in qs], str(g.total), str(g.max), g.status, g.reason]
+    cells = [g.student, *[str(g.points.get(q.id, 0)) for q in qs], str(g.total), str(g.max), g.status, g.reason]
+    return [csv_escape(c) for c in cells]
 
 
 def _stamp(path: Path) -> Path:
@@ -72,8 +77,8 @@ def _read_rows(path: Path, header: list[str]) -> list[list[str]] | None:
         return None
     good = []
     for row in rows[1:]:
-        if len(row) == len(header) and all(x.lstrip("-").isdigit() for x in row[1:-2]):
-            good.append(row)
+        if len(row) == len(header) and all(x.isdigit() for x in row[1:-2]):
+            good.append([csv_unescape(x) for x in row])
     return good
 
 
@@ -86,10 +91,10 @@ def _grade_from_row(row: list[str], qs: Sequence[Question]) -> Grade:
     return Grade(row[0], points, int(row[n + 1]), int(row[n + 2]), row[n + 3], row[n + 4], graded)
 
 
-class _Book:
+class Book:
     """The output folder: grades.csv (appended as students finish), feedback, state."""
 
-    def __init__(self, out: Path, plan: _Plan, state: dict, resume: bool):
+    def __init__(self, out: Path, plan: Plan, state: dict, resume: bool):
         self.out = out
         self.plan = plan
         self.header = _header(plan.questions)
@@ -104,6 +109,7 @@ class _Book:
         rows = _read_rows(self.grades_path, self.header) if self.grades_path.exists() else None
         resumable = (resume and previous is not None and not previous.get("finished")
                      and previous.get("assignment") == plan.assignment and rows is not None)
+        self.previous = previous if resumable else None
         if resumable:
             self.done = {row[0]: _grade_from_row(row, plan.questions) for row in rows}
             self._write_rows(rows)  # drop a row cut short
@@ -121,11 +127,7 @@ class _Book:
         self._csv = csv.writer(self._file)
 
     def _previous_state(self) -> dict | None:
-        try:
-            state = json.loads(self.state_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return state if isinstance(state, dict) else None
+        return read_state(self.out)
 
     def _write_rows(self, rows: list[list[str]]) -> None:
         import io
@@ -133,12 +135,13 @@ class _Book:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(self.header)
-        writer.writerows(rows)
+        writer.writerows([csv_escape(c) for c in row] for row in rows)
         _write_atomic(self.grades_path, buffer.getvalue())
 
     def add(self, g: Grade) -> None:
         """Write the student's feedback, then append their row and flush it to disk."""
-        _write_atomic(self.out / "feedback" / f"{g.student}.html", feedback_html(g, self.plan.assignment))
+        _write_atomic(self.out / "feedback" / f"{g.student}.html",
+                      feedback_html(g, self.plan.assignment, sandbox_note(self.state)))
         self._csv.writerow(_row(g, self.plan.questions))
         self._file.flush()
         os.fsync(self._file.fileno())
@@ -171,7 +174,17 @@ table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px so
 """
 
 
-def feedback_html(g: Grade, assignment: str) -> str:
+def sandbox_note(state: dict) -> str:
+    """One sentence for every feedback page: whether the notebook ran in the sandbox."""
+    box = state.get("sandbox") or {}
+    if box.get("on"):
+        return (f"Your notebook ran in a sandbox ({box.get('tool', 'bubblewrap')}): it could read only its own "
+                "folder, with no network and limits on memory, processes and file size.")
+    return ("WARNING: this batch was graded WITHOUT a sandbox (kit grade --no-sandbox): the notebooks ran with "
+            f"the teacher's own rights. Why: {box.get('why', 'not recorded')}")
+
+
+def feedback_html(g: Grade, assignment: str, sandbox: str = "") -> str:
     """One student's feedback page. Everything that came from the student is escaped."""
     e = html.escape
     rows = []
@@ -196,6 +209,7 @@ def feedback_html(g: Grade, assignment: str) -> str:
 were right, again on a second pair of texts you have not seen. An answer counts when it is right on both,
 so compute answers from the texts rather than typing them in. Hidden tests try your code on other inputs;
 they are named here, but not shown.</p>
+<p class="note">{e(sandbox)}</p>
 <table><tr><th>question</th><th>points</th><th>what was wrong</th></tr>
 {''.join(rows)}
 </table>
@@ -248,5 +262,6 @@ def write_canvas_gradebook(grades: Sequence[Grade], path: Path, *, column: str) 
         writer.writerow(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", column])
         for g in grades:
             m = _CANVAS_NAME.match(g.student)
-            writer.writerow([m["name"] if m else g.student, m["id"] if m else "", "", "", "", g.total])
+            name = m["name"] if m else g.student
+            writer.writerow([csv_escape(name), m["id"] if m else "", "", "", "", g.total])
     return path

@@ -1,0 +1,70 @@
+"""kit.grade.unseen: the grader's second pair, made fresh from the first by a documented, seeded transformation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import kit
+from conftest import HOLDOUT, ROOT
+from kit.checks import questions
+from kit.grade import RunSettings, make_plan, unseen_pair
+from kit.grade.unseen import INVENTED_NAMES
+
+PAIRS = {
+    "seeds": tuple(t.text for t in kit.load_articles()),
+    "practice": tuple(p.read_text(encoding="utf-8") for p in sorted(HOLDOUT.glob("*.txt"))),
+}
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.strip()]
+
+
+@pytest.mark.parametrize("pair", sorted(PAIRS))
+def test_the_same_seed_makes_the_same_pair_and_another_seed_another(pair):
+    a, b = PAIRS[pair]
+    assert unseen_pair(a, b, 11) == unseen_pair(a, b, 11)
+    assert unseen_pair(a, b, 11) != unseen_pair(a, b, 12)
+
+
+@pytest.mark.parametrize("pair", sorted(PAIRS))
+def test_the_people_get_invented_names_everywhere(pair):
+    a, b = PAIRS[pair]
+    x, y = unseen_pair(a, b, 3)
+    speakers = {q.speaker for text in (a, b) for q in kit.extract_quotes(text) if q.speaker}
+    assert speakers
+    for name in speakers:
+        surname = name.split()[-1]
+        assert surname not in x and surname not in y, surname
+    assert any(n in x for n in INVENTED_NAMES) and any(n in y for n in INVENTED_NAMES)
+
+
+@pytest.mark.parametrize("pair", sorted(PAIRS))
+def test_paragraphs_are_dropped_and_shuffled_and_quotations_altered(pair):
+    a, b = PAIRS[pair]
+    for text, new in zip((a, b), unseen_pair(a, b, 5)):
+        old_paragraphs, new_paragraphs = _paragraphs(text), _paragraphs(new)
+        body = len(old_paragraphs) - (0 if old_paragraphs[0].rstrip().endswith((".", "”", '"')) else 1)
+        assert len(new_paragraphs) == len(old_paragraphs) - max(1, body // 4)
+        assert ("\n\n" in text) == ("\n\n" in new)  # the text's own paragraph breaks
+        old_quotes = re.findall(r"“([^“”]*)”", text)
+        new_quotes = re.findall(r"“([^“”]*)”|\"([^\"]*)\"", new)
+        assert new_quotes and sorted(old_quotes) != sorted(q[0] or q[1] for q in new_quotes)
+        assert '"' in new  # one quotation gets straight marks
+
+
+def test_the_second_pair_changes_every_answer_that_could_be_typed_in(monkeypatch):
+    """Seeds are tried one after another until every visible answer differs from the first pair's."""
+    import kit.grade.plan as plan_module
+
+    monkeypatch.setattr(plan_module, "new_seed", lambda: 1000)  # where the search starts, for a test that cannot flake
+    plan = make_plan("keyword_frequency", ROOT / "solutions" / "01_keyword_frequency.ipynb", None, RunSettings())
+    first, second = plan.expected
+    visible = [q.id for q in questions("keyword_frequency") if not q.hidden]
+    assert [q for q in visible if first[q] != second[q]] == visible
+    assert plan.seed >= 1000
+    again = make_plan("keyword_frequency", ROOT / "solutions" / "01_keyword_frequency.ipynb", None, RunSettings(),
+                      seed=plan.seed)
+    assert again.pairs == plan.pairs
