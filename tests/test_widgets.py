@@ -337,6 +337,37 @@ def test_an_explorer_says_what_it_is_doing_while_it_works(monkeypatch):
     assert "found no quotations" in w.output.value and not w.speaker.disabled
 
 
+def test_the_quote_browser_answers_while_it_searches_the_other_text(monkeypatch):
+    """On a book, the browser finds the second text's quotations in the background;
+    meanwhile the first text's controls still answer at once."""
+    import threading
+
+    import kit.quotes
+
+    monkeypatch.setattr(kit.widgets.base, "BACKGROUND_CHARS", 0)
+    real, go_on, searching = kit.quotes.extract_quotes, threading.Event(), threading.Event()
+
+    def slow_for_the_second(text):
+        if "Second" in kit.texts.as_text(text):
+            searching.set()
+            go_on.wait(30)
+        return real(text)
+
+    monkeypatch.setattr(kit.quotes, "extract_quotes", slow_for_the_second)
+    w = widgets.quote_browser("“First words,” Ana Ruiz said.", "“Second words,” Ben Ode said.")
+    assert searching.wait(30)  # the first text is shown; the second is being searched
+    click = threading.Thread(target=setattr, args=(w.speaker, "value", "Ana Ruiz"))
+    click.start()
+    click.join(5)
+    waited = click.is_alive()
+    go_on.set()
+    assert not waited, "choosing a speaker waited for the search of the other text"
+    assert "1 of 1 quotations in text 1, by Ana Ruiz" in w.output.value
+    assert w.wait(timeout=30)
+    w.article.value = 1
+    assert "Ben Ode" in w.output.value
+
+
 # --- all of them ----------------------------------------------------------------
 
 

@@ -53,10 +53,13 @@ class QuoteBrowser(Explorer):
         """The quotations of text ``i`` (``kit.extract_quotes``), found once."""
         from kit.quotes import extract_quotes
 
-        with self._lock:
-            if i not in self._found:
-                self._found[i] = extract_quotes(self.texts[i])
-            return self._found[i]
+        found = self._found.get(i)  # found already: no need to wait while another text is searched
+        if found is None:
+            with self._lock:
+                if i not in self._found:
+                    self._found[i] = extract_quotes(self.texts[i])
+                found = self._found[i]
+        return found
 
     def _find_the_others(self) -> None:
         for i in range(1, len(self.texts)):
