@@ -35,6 +35,16 @@ def rows(output_html: str) -> list[list[str]]:
     return found
 
 
+def concordance_rows(output_html: str) -> list[tuple[str, str, str]]:
+    """(left, keyword, right) of each concordance line shown: the keyword is the marked text."""
+    found = []
+    for row in re.findall(r"<tr>(.*?)</tr>", output_html, flags=re.S):
+        left, rest = re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
+        keyword, right = re.fullmatch(r"<mark[^>]*>(.*?)</mark>(.*)", rest, flags=re.S).groups()
+        found.append(tuple(html.unescape(part) for part in (left, keyword, right)))
+    return found
+
+
 def shown_keywords(explorer) -> list[tuple[str, int]]:
     return [(cells[1], int(cells[2])) for cells in rows(explorer.output.value)]
 
@@ -105,23 +115,21 @@ def test_concordance_explorer_search_window_and_sort(seeds):
     assert len(rows(w.output.value)) == len(lines)
 
     w.search.value = "sanctions"
-    shown = rows(w.output.value)
+    shown = concordance_rows(w.output.value)
     lines = kit.concordance(a, "sanctions", width=40)
-    assert [cells[1] for cells in shown] == [line.keyword for line in lines]
-    assert [cells[0] for cells in shown] == [line.left for line in lines]
-    assert [cells[2] for cells in shown] == [line.right for line in lines]
+    assert shown == [(line.left, line.keyword, line.right) for line in lines]
 
     w.window.value = 15
-    assert all(len(cells[0]) == 15 for cells in rows(w.output.value))
+    assert all(len(left) == 15 for left, _, _ in concordance_rows(w.output.value))
 
     w.sort.value = "right"
-    right = [cells[2] for cells in rows(w.output.value)]
+    right = [right for _, _, right in concordance_rows(w.output.value)]
     by_right = sorted(kit.concordance(a, "sanctions", width=15), key=lambda line: kit.words(line.right))
     assert right == [line.right for line in by_right]
     assert "sorted by right context" in w.output.value
 
     w.sort.value = "left"
-    lefts = [kit.words(cells[0])[::-1] for cells in rows(w.output.value)]
+    lefts = [kit.words(left)[::-1] for left, _, _ in concordance_rows(w.output.value)]
     assert lefts == sorted(lefts)
 
     w.article.value = 1
@@ -155,7 +163,9 @@ def test_a_bad_value_shows_as_a_message_not_a_traceback(seeds):
 
 def test_concordance_lines_are_the_text_as_written(seeds):
     """Nothing is added between the cells: each row reads as the text does, keyword
-    and all (the kit once showed "countries ’ benefit" for "countries’ benefit")."""
+    and all (the kit once showed "countries ’ benefit" for "countries’ benefit").
+    The keyword and its right context share a cell, so that a column's width
+    cannot stand between them either."""
     a, _ = seeds
     page = widgets.concordance_html(a, "countries", width=30)
     lines = kit.concordance(a, "countries", width=30)
@@ -163,6 +173,7 @@ def test_concordance_lines_are_the_text_as_written(seeds):
     assert len(shown) == len(lines) and any(line.keyword.endswith("’") for line in lines)
     flat = a.text.replace("\n", " ")
     for cells, line in zip(shown, lines):
+        assert len(cells) == 2 and cells[1] == line.keyword + line.right
         assert "".join(cells) == str(line)
         assert "".join(cells).lstrip() in flat  # sliced from the text, not rebuilt
     cell_styles = re.findall(r"<td style=\"([^\"]*)\"", page)

@@ -138,9 +138,10 @@ def concordance_html(
     ``sort="text"`` keeps the order of the text. At most ``max_lines`` lines
     are shown, after sorting.
 
-    Each line is the text exactly as written: the three cells (left context,
-    keyword, right context) have no padding, so nothing stands between the
-    keyword and what follows it that is not in the text.
+    Each line is the text exactly as written: the left context in one cell,
+    the keyword and the right context together in the next, without padding,
+    so nothing stands between the keyword and what follows it that is not in
+    the text.
 
     >>> page = concordance_html("Iran and Belarus. Then Iran again.", "iran", width=10)
     >>> page.count("<tr>")
@@ -167,12 +168,14 @@ def concordance_html(
         lines = sorted(lines, key=lambda line: words(line.left)[::-1])
     elif sort == "right":
         lines = sorted(lines, key=lambda line: words(line.right))
+    # Two cells: the left context, right-aligned, so that the keywords line up;
+    # then the keyword and the right context together, so that nothing (not
+    # even a column's width) stands between them that is not in the text.
     cell = f"padding: 0; {_MONO}"
     rows = "".join(
         f'<tr><td style="{cell} text-align: right;">{_esc(line.left)}</td>'
-        f'<td style="{cell}"><mark style="{highlight("keyword")} font-weight: bold;">'
-        f"{_esc(line.keyword)}</mark></td>"
-        f'<td style="{cell} text-align: left;">{_esc(line.right)}</td></tr>'
+        f'<td style="{cell} text-align: left;"><mark style="{highlight("keyword")} font-weight: bold;">'
+        f"{_esc(line.keyword)}</mark>{_esc(line.right)}</td></tr>"
         for line in lines[:max_lines]
     )
     sorted_by = {"text": "in text order", "left": "sorted by left context",
