@@ -63,7 +63,7 @@ _EXPORTS = {
     "paragraph_spans": "segment",
     "normalise": "segment",
 }
-_SUBMODULES = ("corpus", "texts", "segment", "frequency", "collocation", "quotes", "compare",
+_SUBMODULES = ("corpus", "texts", "segment", "frequency", "collocation", "quotes", "compare", "style",
                "plots", "widgets", "checks", "assign", "grade")
 
 __all__ = sorted(_EXPORTS)

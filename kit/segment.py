@@ -306,6 +306,13 @@ def words(text: TextLike, *, lower: bool = True, punctuation: bool = False) -> l
     ['the', 'leader', 'said', ',', '“', 'severe', 'sanctions', 'made', 'iran', 'notice', '.', '”']
     >>> words("He lives at No. 5 Downing St. with a Ph.D. (2019)")
     ['he', 'lives', 'at', 'no', '5', 'downing', 'st', 'with', 'a', 'ph.d.', '2019']
+
+    A NUL character marks binary data, as it does for :func:`kit.load_article`:
+
+    >>> words("Iran\\x00Belarus")
+    Traceback (most recent call last):
+    ...
+    ValueError: The text holds a NUL character (\\x00) at position 4: it is binary data, not text. Decode the file as text first, or load it with kit.load_article(path).
     """
     found = _cached_tokens(as_text(text), lower)
     if punctuation:
@@ -333,6 +340,10 @@ def _cached_tokens(s: str, lower: bool) -> tuple[str, ...]:
     # to the token pattern; a break stands between spaces, where no token
     # reaches; and a possessive apostrophe becomes a space, which ends its word
     # just as the apostrophe did.
+    nul = s.find(SENTENCE_BREAK)
+    if nul >= 0:  # the break marker, and a sign of binary data, as kit.load_article says
+        raise ValueError(f"The text holds a NUL character (\\x00) at position {nul}: it is binary data, not "
+                         "text. Decode the file as text first, or load it with kit.load_article(path).")
     spans = _cached_sentence_spans(s)
     s = f" {SENTENCE_BREAK} ".join(s[start:end] for start, end in spans).replace("’", "'")
     s = _BLANK_POSSESSIVE.sub(" ", s)
@@ -508,6 +519,11 @@ def sentence_spans(text: TextLike, *, paragraphs: list[Span] | None = None) -> l
 
 @lru_cache(maxsize=8)
 def _cached_sentence_spans(s: str) -> tuple[Span, ...]:
+    if "\n" not in s and not _BOUNDARY.search(s):
+        # One line and no candidate break: one sentence (or none). Most calls on
+        # short strings, a sentence or a quotation, end here, cheaply.
+        span = _strip(s, 0, len(s))
+        return (span,) if span.end > span.start else ()
     return tuple(_split_sentences(s, paragraph_spans(s)))
 
 

@@ -158,20 +158,10 @@ def as_text(text: TextLike, *, argument: str = "text") -> str:
     ...
     TypeError: text must be an Article or a str, not None. Load a file first: kit.load_article("path/to/file.txt").
 
-    A NUL character marks binary data, as it does for :func:`load_article`:
-
-    >>> as_text("Iran\\x00Belarus")
-    Traceback (most recent call last):
-    ...
-    ValueError: text holds a NUL character (\\x00) at position 4: it is binary data, not text. Decode the file as text first, or load it with kit.load_article(path).
     """
     if isinstance(text, Article):
-        text = text.text
+        return text.text
     if isinstance(text, str):
-        nul = text.find("\x00")
-        if nul >= 0:
-            raise ValueError(f"{argument} holds a NUL character (\\x00) at position {nul}: it is binary data, not "
-                             "text. Decode the file as text first, or load it with kit.load_article(path).")
         return text
     kind = "None" if text is None else type(text).__name__
     hint = (

@@ -598,4 +598,4 @@ def test_a_nul_character_is_refused_as_binary_data():
     with pytest.raises(ValueError, match=r"NUL character .* at position 4: it is binary data"):
         kit.words("Iran\x00Belarus")
     with pytest.raises(ValueError, match="NUL"):
-        kit.sentences(kit.Article("x", "a\x00"))
+        kit.top_keywords(kit.Article("x", "a\x00"))
