@@ -45,13 +45,15 @@ from kit.quotes.names import (
     PLACE_PREPOSITIONS,
     PRONOUN_GENDER,
     RUN,
+    find_word,
     gender_of_words,
     is_person_name,
     is_sentence_word,
     name_key,
     split_run,
+    trie_pattern,
 )
-from kit.segment import paragraph_spans, token_counts
+from kit.segment import paragraph_spans
 from kit.texts import TextLike, as_text
 
 __all__ = ["Cast", "Character", "Lookup", "characters"]
@@ -59,6 +61,8 @@ __all__ = ["Cast", "Character", "Lookup", "characters"]
 _HONORIFIC_KEYS = frozenset("ayatollah grand hojatoleslam seyyed sayyid sheikh shaikh sir dame".split())
 _COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame monsieur mademoiselle dr".split())
 """Titles that tell family members apart: Mrs. Bennet is not Miss Bennet."""
+_LONG_TEXT = 50_000  # characters: a book, read once for all doubtful words rather than searched for each
+_ENOUGH_VOTES = 12  # votes on a person's gender after which the text is not read for more
 _NOT_A_PERSON_BEFORE = frozenset("the a an in at near into towards toward through across to from".split())
 """Words before a capitalised name that show a place or a thing: at Windy Corner, the Piazza."""
 
@@ -102,36 +106,67 @@ class _Run(NamedTuple):
     initial: bool  # at the start of a sentence
     evidence: bool  # a title, a reporting verb next to it, addressed by name, a role in apposition
     against: bool  # after "the" or a place preposition
+    courtesy: str | None  # the courtesy title (mrs) before the name, or the honorific that starts it (sir)
 
 
 class _Person:
     """A person while the cast is built: their name forms and what the text says of them."""
 
     __slots__ = ("key", "forms", "titled", "titles", "title_keys", "gender_votes", "title_gender",
-                 "positions", "evidence", "against", "first_alone")
+                 "positions", "evidence", "against", "first_alone", "unread", "text")
 
     def __init__(self, key: tuple[str, str]) -> None:
         self.key = key  # (first, last) name words of a full name, or (title, word) of a short one
-        self.forms: Counter = Counter()  # the name as written, without titles
-        self.titled: Counter = Counter()  # the name with the title right before it: Mr. Darcy
-        self.titles: Counter = Counter()  # title phrases: Prime Minister, Mr.
+        self.forms: dict[tuple[str, ...], int] = {}  # the name as written, without titles
+        self.titled: dict[str, int] = {}  # the name with the title right before it: Mr. Darcy
+        self.titles: dict[str, int] = {}  # title phrases: Prime Minister, Mr.
         self.title_keys: set[str] = set()  # courtesy titles: mr, mrs
-        self.gender_votes: Counter = Counter()
-        self.title_gender: Counter = Counter()
+        self.gender_votes = {"m": 0, "f": 0}
+        self.title_gender = {"m": 0, "f": 0}
         self.positions: list[int] = []
         self.evidence = 0
         self.against = 0
         self.first_alone = 0  # how often the text calls a full-name person by the first name alone
+        self.unread: list[_Run] = []  # mentions in the narration not yet read for the gender
+        self.text = ""  # the masked text they are in
 
     @property
     def gender(self) -> str | None:
-        if self.title_gender:
-            (top, n), *rest = self.title_gender.most_common()
-            return top if not rest or n >= 3 * rest[0][1] else None
+        """The gender the text gives this person; read from the text when first asked."""
+        m, f = self.title_gender["m"], self.title_gender["f"]
+        if m or f:
+            return ("m" if m > f else "f") if max(m, f) >= 3 * min(m, f) else None
+        if self.unread:
+            self._read_gender()
         m, f = self.gender_votes["m"], self.gender_votes["f"]
         if max(m, f) >= 1 and min(m, f) == 0 or max(m, f) >= 3 * min(m, f) >= 3:
             return "m" if m > f else "f"
         return None
+
+    def _read_gender(self) -> None:
+        """Votes for the gender: a gendered role in apposition (*her husband,
+        Carlos,*), and the pronoun that goes on with the name when the name
+        starts its sentence (*Holmes rose, and he ...*, *Holmes rose. He ...*)."""
+        masked, votes = self.text, self.gender_votes
+        for run in self.unread:
+            if votes["m"] + votes["f"] >= _ENOUGH_VOTES:
+                break
+            apposed = _apposed(masked, run.start, run.end)
+            gender = gender_of_words([apposed]) if apposed else None
+            if gender:
+                votes[gender] += 2
+                continue
+            if not _starts_sentence(masked, run.start):
+                continue
+            stop = _sentence_end(masked, run.end)
+            gender = _subject_pronoun_gender(masked, run.end, stop)
+            if gender is None and stop < len(masked):  # Holmes rose. He ... / “...,” she said
+                following = masked[stop : stop + 12].lstrip(" \n\"“”’'").split(maxsplit=1)
+                first = following[0] if following else ""
+                gender = PRONOUN_GENDER.get(first.lower()) if first[:1].isupper() else None
+            if gender:
+                votes[gender] += 1
+        self.unread = []
 
 
 def _proper(name: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -144,12 +179,6 @@ def _title_key(title: tuple[str, ...] | list[str]) -> str | None:
     """The courtesy title right before a name (mr, mrs, miss), or None."""
     key = name_key(title[-1]) if title else None
     return key if key in _COURTESY else None
-
-
-def _courtesy(run: _Run) -> str | None:
-    """The courtesy title of a written name: before it (Mrs. Dashwood) or an
-    honorific that starts it (Sir John)."""
-    return _title_key(run.title) or _title_key(run.name[:1])
 
 
 def _full_key(run: _Run) -> tuple[str, str]:
@@ -183,7 +212,7 @@ class Cast:
                 word = name_key(run.proper[0])
                 alone[word] += 1
                 after_the[word] += run.against
-                if _title_key(run.title):
+                if run.courtesy:
                     titled.add(word)
         self._common = {w for w, n in alone.items() if n >= 3 and 3 * after_the[w] >= n and w not in titled}
         mentions: list[tuple[_Run, _Person]] = []
@@ -191,22 +220,22 @@ class Cast:
         # Mr. Palmer and Mrs. Palmer, a surname is a family's.
         self._surname_genders: dict[str, set[str]] = {}
         for run in runs:
-            if len(run.proper) == 1 and _courtesy(run):
+            if len(run.proper) == 1 and run.courtesy:
                 self._surname_genders.setdefault(name_key(run.proper[0]), set()).add(
-                    gender_of_words([_courtesy(run)]) or "")
+                    gender_of_words([run.courtesy]) or "")
         # "Mrs. Henry Dashwood", when the text also writes Mr. Henry Dashwood, is his wife.
-        husbands = {_full_key(r) for r in runs if len(r.proper) >= 2 and gender_of_words([_courtesy(r) or ""]) == "m"}
+        husbands = {_full_key(r) for r in runs if len(r.proper) >= 2 and gender_of_words([r.courtesy or ""]) == "m"}
         # 1. names written in full are people, when the text treats them as people
         for run in runs:
             if len(run.proper) >= 2:
                 key = _full_key(run)
-                if _courtesy(run) == "mrs" and key in husbands:
+                if run.courtesy == "mrs" and key in husbands:
                     key = ("mrs " + key[0], key[1])
                 person = self._full.setdefault(key, _Person(key))
                 self._count(person, run)
                 mentions.append((run, person))
-                if _courtesy(run):
-                    person.title_keys.add(_courtesy(run))
+                if run.courtesy:
+                    person.title_keys.add(run.courtesy)
         self._learn_genders(mentions)
         self._full = {k: p for k, p in self._full.items() if self._is_person(p)}
         mentions = [(r, p) for r, p in mentions if self._full.get(p.key) is p]
@@ -225,7 +254,7 @@ class Cast:
         for stage in (False, True):
             found = []
             for run in short:
-                if bool(_courtesy(run)) == stage:
+                if bool(run.courtesy) == stage:
                     person = self._match(run.proper, run.title, create=True, name=run.name)
                     if isinstance(person, _Person):
                         self._count(person, run)
@@ -234,7 +263,7 @@ class Cast:
             mentions += found
         # 3. short names the text does not treat as people are places or things
         self._single = {k: p for k, p in self._single.items() if self._is_person(p)
-                        and (k[0] or self._mid_capitals[p.forms.most_common(1)[0][0][0]])}
+                        and (k[0] or self._mid_capitals[max(p.forms, key=p.forms.get)[0]])}
         keep = {id(p) for p in self._people()}
         self._single_by_word = {w: [p for p in ps if id(p) in keep] for w, ps in self._single_by_word.items()}
         mentions.sort(key=lambda m: m[0].start)
@@ -247,14 +276,35 @@ class Cast:
     def _read_runs(self) -> list[_Run]:
         """Every capitalised run that may name a person, with its title split off."""
         s, masked = self.layout.s, self.layout.masked
-        lower = token_counts(s, lower=False)
         found_runs = []
-        matches = [(m, _starts_sentence(s, m.start())) for m in RUN.finditer(s)]
-        mid_capitals = Counter(w for m, initial in matches if not initial for w in m.group().split())
+        matches = [(m, m.group().split(), _starts_sentence(s, m.start())) for m in RUN.finditer(s)]
+        mid_capitals = Counter(w for _, found, initial in matches if not initial for w in found)
         self._mid_capitals = mid_capitals
+        # Words that start a sentence and are never capitalised inside one: which
+        # of them does the text also write in lower case? A short text is searched
+        # for each; a book is read once, for all of them at a time.
+        doubtful = {found[0].lower() for _, found, initial in matches if initial and not mid_capitals[found[0]]}
+        lower = None
+        if len(s) > _LONG_TEXT and doubtful:
+            pattern = re.compile(rf"(?<![\w’'-])(?:{trie_pattern(doubtful)})(?![\w’'-])")
+            lower = {m.group() for m in pattern.finditer(s)}
+        seen: dict[str, bool] = {}
+
+        def in_lower_case(word: str) -> bool:
+            """Whether the text also writes ``word`` in lower case (Give: give)."""
+            low = word.lower()
+            if low == word:
+                return False
+            if lower is not None:
+                return low in lower
+            if low not in seen:
+                seen[low] = any(s[at].islower() for at in find_word(s, low))
+            return seen[low]
+
         headings = self._headings()
-        for m, initial in matches:
-            found = m.group().split()
+        for m, found, initial in matches:
+            if len(found) == 1 and initial and is_sentence_word(found[0]):
+                continue  # The, But, However: the commonest runs, never a name
             start = m.start()
             if headings and self.layout.para_of(start) in headings:
                 continue
@@ -262,7 +312,7 @@ class Cast:
             # name (Sometimes Natásha, Give George): a word the text also writes in
             # lower case and never capitalises inside a sentence.
             while found and (is_sentence_word(found[0]) and (initial or name_key(found[0]) in NOT_NAMES)
-                             or initial and lower[found[0].lower()] and not mid_capitals[found[0]]):
+                             or initial and not mid_capitals[found[0]] and in_lower_case(found[0])):
                 start = s.find(found[1], start + len(found[0])) if len(found) > 1 else m.end()
                 found.pop(0)
                 initial = False
@@ -284,12 +334,17 @@ class Cast:
                 continue
             end = m.end()
             narration = masked[start] != MASK
-            apposed = _apposed(masked, start, end)
-            evidence = bool(title) or gender_of_words(name[:1]) is not None or self._at_cue(start, end) \
-                or (not narration and _addressed_at(s, start, end)) \
-                or apposed is not None and (apposed.isdigit() or name_key(apposed) in PERSON_HEADS)
+            # Evidence that a name is a person's is needed only for short names
+            # (a full name is a person unless the text says otherwise).
+            evidence = bool(title) or gender_of_words(name[:1]) is not None
+            if not evidence and len(proper) == 1:
+                apposed = _apposed(masked, start, end)
+                evidence = self._at_cue(start, end) or (not narration and _addressed_at(s, start, end)) \
+                    or apposed is not None and (apposed.isdigit() or name_key(apposed) in PERSON_HEADS)
             against = bool(before) and before[0].lower() in _NOT_A_PERSON_BEFORE and not title
-            found_runs.append(_Run(start, end, title, name, proper, narration, initial and not title, evidence, against))
+            courtesy = _title_key(title) or _title_key(name[:1])
+            found_runs.append(_Run(start, end, title, name, proper, narration, initial and not title, evidence, against,
+                                   courtesy))
         return found_runs
 
     def _headings(self) -> set[int]:
@@ -300,11 +355,12 @@ class Cast:
         not end like a sentence."""
         s, found = self.layout.s, set()
         for i, (start, end) in enumerate(self.layout.paras):
-            if end - start > 400 or MASK in self.layout.masked[start:end]:
+            if end - start > 400 or s[end - 1] in ".!?”\"’'" and s[start : start + 8].split()[0].lower() not in (
+                    "chapter", "part", "book", "volume", "section"):
+                continue  # long, or a sentence: not a heading
+            if MASK in self.layout.masked[start:end]:
                 continue
             text = s[start:end].split()
-            if text[0].lower() not in ("chapter", "part", "book", "volume", "section") and s[end - 1] in ".!?”\"’'":
-                continue  # a sentence, not a heading
             long_words = [w for w in text if len(w.strip(".,;:!?")) > 3]
             if len(long_words) >= 2 and sum(w[:1].isupper() for w in long_words) >= 0.85 * len(long_words):
                 found.add(i)
@@ -366,42 +422,29 @@ class Cast:
         return person
 
     def _count(self, person: _Person, run: _Run) -> None:
-        person.forms[run.name] += 1
+        person.forms[run.name] = person.forms.get(run.name, 0) + 1
         if len(run.proper) == 1 and name_key(run.proper[0]) == person.key[0] != person.key[1]:
             person.first_alone += 1
         person.positions.append(run.start)
         person.evidence += run.evidence
         person.against += run.against
         if run.title:
-            person.titled[" ".join([run.title[-1], *run.name])] += 1
-            person.titles[" ".join(run.title) if len(run.title) <= 6 else run.title[-1]] += 1
+            titled = " ".join([run.title[-1], *run.name])
+            person.titled[titled] = person.titled.get(titled, 0) + 1
+            title = " ".join(run.title) if len(run.title) <= 6 else run.title[-1]
+            person.titles[title] = person.titles.get(title, 0) + 1
         gender = gender_of_words(run.title[-1:] or run.name[:1])
         if gender:
             person.title_gender[gender] += 1
 
     def _learn_genders(self, mentions: list[tuple[_Run, _Person]]) -> None:
-        """Votes for each person's gender: a gendered role in apposition (*her
-        husband, Carlos,*), and the first he/she (his, her, ...) after the name
-        in its sentence, when the name starts the sentence."""
+        """Keep each person's mentions in the narration, to read their gender from
+        when it is first asked for (:attr:`_Person.gender`)."""
         masked = self.layout.masked
         for run, person in mentions:
-            if person.title_gender or not run.narration:
-                continue
-            apposed = _apposed(masked, run.start, run.end)
-            gender = gender_of_words([apposed]) if apposed else None
-            if gender:
-                person.gender_votes[gender] += 2
-                continue
-            if not _starts_sentence(masked, run.start):
-                continue
-            stop = _sentence_end(masked, run.end)
-            gender = _subject_pronoun_gender(masked, run.end, stop)
-            if gender is None and stop < len(masked):  # Holmes rose. He ... / “...,” she said
-                following = masked[stop : stop + 12].lstrip(" \n\"“”’'").split(maxsplit=1)
-                first = following[0] if following else ""
-                gender = PRONOUN_GENDER.get(first.lower()) if first[:1].isupper() else None
-            if gender:
-                person.gender_votes[gender] += 1
+            if run.narration:
+                person.unread.append(run)
+                person.text = masked
 
     def _is_person(self, person: _Person) -> bool:
         """Whether the text treats a name as a person's (see the module docs)."""
@@ -468,9 +511,9 @@ class Cast:
         found = []
         for person in self._people():
             name = self._display(person)
-            every = Counter({" ".join(f): n for f, n in person.forms.items()}) + person.titled
+            every = Counter({" ".join(f): n for f, n in person.forms.items()}) + Counter(person.titled)
             forms = [f for f, _ in every.most_common() if f != name]
-            titles = tuple(t for t, _ in person.titles.most_common())
+            titles = tuple(t for t, _ in Counter(person.titles).most_common())
             found.append(Character(name, titles, tuple(forms), person.gender, len(person.positions)))
         return sorted(found, key=lambda c: (-c.mentions, c.name))
 
@@ -485,7 +528,7 @@ class Cast:
             top = max(n for _, n in full)
             best = " ".join(max((f for f, n in full if n * 10 >= top), key=lambda f: (len(f), person.forms[f])))
             if person.key not in self._full and person.key[0] or person.key[0].startswith("mrs "):
-                titled = [t for t, _ in person.titled.most_common() if t.endswith(best)]
+                titled = [t for t, _ in Counter(person.titled).most_common() if t.endswith(best)]
                 best = titled[0] if titled else best
             name = self._names[id(person)] = best
         return name
@@ -498,6 +541,9 @@ _APPOSED_AFTER = re.compile(r",\s+(?:the|his|her|their|a)\s+(?:\w+\s+)?(?P<noun>
 def _apposed(s: str, start: int, end: int) -> str | None:
     """The role noun (or age) in apposition to the name at ``[start, end)``: *her
     husband, Carlos*, *Carlos, her husband,*, *Liam Carver, 34,*; or None."""
+    before = s[max(0, start - 2) : start].rstrip()
+    if not before.endswith(",") and s[end : end + 1] != ",":
+        return None  # no comma next to the name: no apposition (and no regex to run)
     m = _APPOSED_BEFORE.search(s, max(0, start - 40), start) or _APPOSED_AFTER.match(s, end)
     if m is None:
         return None
@@ -525,9 +571,12 @@ def _starts_sentence(s: str, pos: int) -> bool:
 
 
 def _sentence_end(s: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` ends, roughly: the next . ! ? or paragraph break."""
-    ends = [i for i in (s.find(". ", pos), s.find("! ", pos), s.find("? ", pos), s.find("\n\n", pos)) if i >= 0]
-    return min(ends) + 1 if ends else len(s)
+    """Where the sentence holding ``pos`` ends, roughly: the next . ! ? or paragraph
+    break (looked for in the next 600 characters only)."""
+    limit = min(len(s), pos + 600)
+    ends = [i for i in (s.find(". ", pos, limit), s.find("! ", pos, limit), s.find("? ", pos, limit),
+                        s.find("\n\n", pos, limit)) if i >= 0]
+    return min(ends) + 1 if ends else limit
 
 
 _SUBJECT_PRONOUN = re.compile(r"(?:[,;]|\band\b|\bbut\b|\bthen\b)\s+(?:then\s+)?(he|she)\b|\b(himself|herself)\b")

@@ -21,7 +21,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from kit.quotes.names import ADVERBS, RUN, TITLE_STOP, UP
+from kit.quotes.names import ADVERBS, RUN, TITLE_STOP, UP, trie_pattern
 
 __all__ = [
     "AFTER",
@@ -55,28 +55,6 @@ def reporting_verbs() -> frozenset[str]:
 _PHRASE_ONLY = frozenset({"according", "pointed", "went"})
 
 
-def _trie(found: list[str]) -> str:
-    """A regex for any of ``found``, shaped as a trie: ``said|says`` becomes
-    ``sa(?:id|ys)``. A flat list of 200 words would be tried word by word at
-    every character; the trie tries one letter at a time, which makes the
-    search several times faster on a whole book."""
-    root: dict = {}
-    for word in found:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
-
-
 _VERBS = sorted(reporting_verbs() - _PHRASE_ONLY)
 _ING = "|".join(w for w in _VERBS if w.endswith("ing"))  # saying, adding, noting, ...
 
@@ -91,7 +69,7 @@ _CUE_PATTERN = rf"""
       | quoted\s+as\s+saying                        # was quoted as saying
       | (?:point|points|pointed|pointing)\s+out     # pointed out
       | (?:went|goes|going)\s+on(?:\s+to\s+say)?    # went on (to say)
-      | {_trie(_VERBS)}                             # said, told, cried, ... (the derived list, as a trie)
+      | {trie_pattern(_VERBS)}                             # said, told, cried, ... (the derived list, as a trie)
     )
     (?![\w’'-])
 """

@@ -59,7 +59,13 @@ class Layout:
         text (so no quotation is split inside) along the original paragraph."""
         found = self._sentences.get(p)
         if found is None:
-            found = sentence_spans(self.masked, paragraphs=[self.paras[p]])
+            # The paragraph is split on its own copy: kit.segment reads the whole
+            # string it is given on every call, so a book split paragraph by
+            # paragraph would be read thousands of times. The result is the same,
+            # since a sentence never reaches outside its paragraph.
+            start, end = self.paras[p]
+            piece = self.masked[start:end]
+            found = [Span(a + start, b + start) for a, b in sentence_spans(piece, paragraphs=[Span(0, len(piece))])]
             self._sentences[p] = found
             self._starts[p] = [span.start for span in found]
         return found

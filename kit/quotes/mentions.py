@@ -91,7 +91,7 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
     for cue, np, appos in (("cue1", "np1", "appos1"), ("cue2", "np2", "appos2")):
         if m.group(cue):
             mention = strip_adverbs(m.group(np))
-            if np_kind(mention):
+            if np_kind(mention, at_cue=True):
                 return Attribution(m.group(cue), mention, m.start(np), m.group(appos), m.end())
     return None
 
@@ -146,7 +146,8 @@ def _introduced(layout: Layout, r: Region, start: int) -> Attribution | None:
     or by a colon or dash after a sentence whose subject is a person."""
     masked = layout.masked
     before = masked[start : r.mark_start]
-    label = LABEL.search(before)
+    tail = len(before) - 160 if len(before) > 160 else 0  # a label is short: search only the end
+    label = LABEL.search(before, tail)
     if label and _label_is_speaker(before[: label.start()], label.group("np")):
         return Attribution(None, label.group("np"), start + label.start("np"), where="colon")
     if not INTRODUCED.search(before):
@@ -175,7 +176,7 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
     at = breaks[-1].end() if breaks else 0
     chunk = strip_adverbs(left[at:])
     if chunk:
-        if np_kind(chunk):
+        if np_kind(chunk, at_cue=True):
             return chunk, sent_start + at + len(left[at:]) - len(left[at:].lstrip())
         return None
     return sentence_subject(layout, sent_start, cue_start)
@@ -201,7 +202,7 @@ def sentence_subject(layout: Layout, sent_start: int, limit: int) -> tuple[str, 
                 return chunk.strip(), pos  # the apposition names the person
             return descriptor
         np = strip_adverbs(text[left : cues[0].start()]) if cues else leading_np(chunk)
-        kind = np_kind(np) if np and not (np.isupper() and " " not in np) else None  # not TEHRAN
+        kind = np_kind(np, at_cue=bool(cues)) if np and not (np.isupper() and " " not in np) else None  # not TEHRAN
         if kind is not None:
             if kind == "descriptor" and not cues:
                 descriptor = (np, pos)

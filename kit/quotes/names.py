@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kit.segment import abbreviations, stopwords, words
+from kit.segment import abbreviations, stopwords, tokens
 
 __all__ = [
     "ADVERBS",
     "AGE",
+    "DATES",
     "APPOSITION_AFTER",
     "DETERMINERS",
     "FUNCTION_WORDS",
@@ -54,6 +55,7 @@ __all__ = [
     "split_name",
     "split_run",
     "strip_adverbs",
+    "trie_pattern",
     "word_count",
 ]
 
@@ -181,6 +183,12 @@ PRONOUN_GENDER = {
 }
 """The gender a third-person pronoun gives: what a text says of a person by
 writing *he* or *she* after the name."""
+DATES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today tonight yesterday tomorrow
+    spring summer autumn fall winter christmas easter""".split()
+)
+"""Words of a date: "Sunday morning, Clinton slammed ..." starts with a date, not a subject."""
 NOT_PERSON = frozenset(
     """
     house union east west north south new republic revolution corridor states kingdom
@@ -272,13 +280,42 @@ PLACE_PREPOSITIONS = [[w] for w in "in at near from into toward towards through 
 
 # --- Small helpers ------------------------------------------------------------------
 
+def trie_pattern(found: list[str] | set[str]) -> str:
+    """A regex for any of ``found``, shaped as a trie: ``said|says`` becomes
+    ``sa(?:id|ys)``. A flat list of 200 words would be tried word by word at
+    every character; the trie tries one letter at a time, which makes the
+    search several times faster on a whole book.
+
+    >>> trie_pattern(["said", "says", "told"])
+    '(?:sa(?:id|ys)|told)'
+    """
+    root: dict = {}
+    for word in found:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+
 def word_count(s: str) -> int:
-    """How many words ``s`` has, counted as :func:`kit.words` counts them.
+    """How many words ``s`` has, counted as :func:`kit.words` counts them (every
+    token of :func:`kit.segment.tokens` but punctuation; ``tokens`` needs no
+    sentence split, so a short quote is counted faster).
 
     >>> word_count("“We will win,” she said.")
     5
     """
-    return len(words(s))
+    return sum(t.kind != "punct" for t in tokens(s))
 
 
 def _clean(word: str) -> str:
@@ -416,6 +453,11 @@ def is_person_name(name: list[str] | tuple[str, ...]) -> bool:
     >>> is_person_name(["Alexander", "Lukashenko"]), is_person_name(["Islamic", "Republic"]), is_person_name(["IRNA"])
     (True, False, False)
     """
+    return _is_person_name(tuple(name))
+
+
+@lru_cache(maxsize=65536)
+def _is_person_name(name: tuple[str, ...]) -> bool:
     capitals = [w for w in name if w[:1].isupper()]
     if not capitals or any(name_key(w) in NOT_PERSON for w in capitals):
         return False
@@ -436,7 +478,8 @@ def is_organisation(name: list[str] | tuple[str, ...]) -> bool:
     (True, False)
     """
     capitals = [w for w in name if w[:1].isupper()]
-    return bool(capitals) and not is_person_name(capitals) and name_key(capitals[0]) not in NOT_NAMES
+    return bool(capitals) and not is_person_name(capitals) and name_key(capitals[0]) not in NOT_NAMES \
+        and not all(name_key(w) in DATES for w in capitals)
 
 
 def name_start(found: list[str]) -> int | None:
@@ -456,11 +499,13 @@ def name_start(found: list[str]) -> int | None:
 
 
 @lru_cache(maxsize=16384)
-def np_kind(chunk: str) -> str | None:
+def np_kind(chunk: str, *, at_cue: bool = False) -> str | None:
     """What kind of noun phrase a chunk of text is: "pronoun" (he), "name"
     (Ayatollah Khamenei, shop steward Leanne Marsh, MSNBC host Chris Matthews),
     "descriptor" (the Leader, a spokesman for the ministry, officials), or None
-    (not a noun phrase).
+    (not a noun phrase). ``at_cue``: the chunk stands right next to a reporting
+    verb, where a capitalised word ending in -ing or -ly is a name (*Manning
+    said*), not an opening phrase (*Speaking on the radio, ...*).
 
     >>> np_kind("MSNBC host Chris Matthews"), np_kind("Britain’s Prime Minister Keir Starmer")
     ('name', 'name')
@@ -480,7 +525,7 @@ def np_kind(chunk: str) -> str | None:
         return "descriptor"
     if first[:1].isupper():
         if name_key(first) not in TITLES and (
-            low in NOT_NAMES or low.endswith("ing") or low.endswith("ly")
+            low in NOT_NAMES or not (at_cue and len(found) == 1) and (low.endswith("ing") or low.endswith("ly"))
         ):
             return None  # Asked about ..., Speaking on ..., Separately
         if first.endswith(("’s", "'s")) and len(found) > 1:
@@ -512,6 +557,9 @@ def strip_adverbs(chunk: str) -> str:
     return " ".join(found)
 
 
+_OPENING_PREPOSITIONS = frozenset("by on in at to for with from after before during of about over under".split())
+
+
 @lru_cache(maxsize=16384)
 def leading_np(chunk: str) -> str:
     """The noun phrase a clause starts with: "Opposition leader Tom Redfern" in
@@ -533,6 +581,10 @@ def leading_np(chunk: str) -> str:
         while k + 1 in heads:  # the chief executive officer
             k += 1
         return " ".join(found[: k + 1])
+    if name_key(found[0]) in DATES:
+        return ""  # Sunday morning, ...
+    if len(found) > 1 and found[0][:1].isupper() and found[1] in _OPENING_PREPOSITIONS:
+        return ""  # Reached by POLITICO, Based on the statement, Amid responses from ...
     taken = []
     for i, w in enumerate(found):
         if w.endswith(("’s", "'s")) and i + 1 < len(found):  # Iran’s foreign minister

@@ -48,6 +48,7 @@ from kit.quotes.names import (
     SOURCE_HEADS,
     TITLES,
     find_word,
+    is_organisation,
     is_person_name,
     name_key,
     name_start,
@@ -100,11 +101,13 @@ class Resolver:
     # -- the entry point --
 
     def resolve(self, mention: str, pos: int, appositive: str | None = None, *,
-                exclude: frozenset[str] = frozenset()) -> Speaker:
+                exclude: frozenset[str] = frozenset(), at_cue: bool = True) -> Speaker:
         """The speaker a mention at ``pos`` names. ``exclude`` holds people a
         pronoun cannot be: those the quote addresses (no one says "Mr. Vyse"
-        to himself), and in a dialogue the one who spoke the turn before."""
-        kind = "pronoun" if mention in ("his", "her", "His", "Her") else np_kind(mention)
+        to himself), and in a dialogue the one who spoke the turn before.
+        ``at_cue``: the mention stands next to its reporting verb (see
+        :func:`kit.quotes.names.np_kind`)."""
+        kind = "pronoun" if mention in ("his", "her", "His", "Her") else np_kind(mention, at_cue=at_cue)
         if appositive and kind != "name" and np_kind(appositive) == "name":
             mention, pos, kind = appositive, pos, "name"  # the chief executive, Jane Doe, said
         if kind == "pronoun":
@@ -123,13 +126,16 @@ class Resolver:
     # -- names --
 
     def name(self, name: list[str], title: list[str], pos: int) -> Speaker:
-        """A written name: the cast's person, else the name as written."""
+        """A written name: the cast's person, else the name as written (a person or
+        an organisation); not a date (*Sunday*)."""
         if is_person_name(name):
             found = self.cast.lookup(name, title, pos)
             if found.name or found.note:
                 return Speaker(found.name, found.note)
             return Speaker(" ".join(name))
-        return Speaker(_organisation(name))
+        if is_organisation(name):
+            return Speaker(_organisation(name))
+        return Speaker(None)
 
     # -- pronouns --
 

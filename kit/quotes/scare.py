@@ -14,7 +14,7 @@ from kit.quotes.layout import Layout
 from kit.quotes.marks import Region
 from kit.quotes.mentions import Attribution
 from kit.quotes.names import FUNCTION_WORDS, word_count
-from kit.segment import words
+from kit.segment import tokens
 
 __all__ = ["is_scare_quote", "is_title"]
 
@@ -27,7 +27,7 @@ def is_title(content: str) -> bool:
     >>> is_title("Lessons From the Back Row"), is_title("We will win.")
     (True, False)
     """
-    found = words(content, lower=False)
+    found = [t.text for t in tokens(content) if t.kind != "punct"]
     return (
         2 <= len(found) <= 12
         and content.rstrip()[-1:] not in ".,!?…"
@@ -57,6 +57,8 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     if r.end - r.start > 80 and s.count(" ", r.start, r.start + 80) >= 6 and s[r.end - 1] in ".,!?…":
         return False  # rule 1 for a long quote that ends like speech, decided cheaply
     content = s[r.start : r.end]
+    if content[-1] in ".,!?…" and sum(any(c.isalnum() for c in chunk) for chunk in content.split()) >= 6:
+        return False  # rule 1, decided without counting words exactly: six chunks hold four words
     if word_count(content) >= 4 and (content[-1] in ".,!?…" or not is_title(content)):
         return False  # rule 1
     before = layout.masked[layout.sentence_start(r.mark_start) : r.mark_start]
