@@ -213,7 +213,7 @@ def _last_voice(layout: Layout, resolver: Resolver, quote: _Item | None, start: 
     report = report_before(layout, max(start, after), end)
     if report is not None:
         _, subject, at = report
-        return resolver.resolve(subject, at) if subject else Speaker(None)
+        return resolver.resolve(subject, at)
     if quote is not None and (quote.speaker or quote.note):
         return Speaker(quote.speaker, quote.note) if quote.speaker != _ME else Speaker(None, NARRATOR)
     return None

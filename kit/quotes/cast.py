@@ -56,7 +56,7 @@ from kit.quotes.names import (
 from kit.segment import paragraph_spans
 from kit.texts import TextLike, as_text
 
-__all__ = ["Cast", "Character", "Lookup", "characters"]
+__all__ = ["Cast", "Character", "Lookup", "characters", "starts_sentence"]
 
 _HONORIFIC_KEYS = frozenset("ayatollah grand hojatoleslam seyyed sayyid sheikh shaikh sir dame".split())
 _COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame monsieur mademoiselle dr".split())
@@ -156,7 +156,7 @@ class _Person:
             if gender:
                 votes[gender] += 2
                 continue
-            if not _starts_sentence(masked, run.start):
+            if not starts_sentence(masked, run.start):
                 continue
             stop = _sentence_end(masked, run.end)
             gender = _subject_pronoun_gender(masked, run.end, stop)
@@ -277,7 +277,7 @@ class Cast:
         """Every capitalised run that may name a person, with its title split off."""
         s, masked = self.layout.s, self.layout.masked
         found_runs = []
-        matches = [(m, m.group().split(), _starts_sentence(s, m.start())) for m in RUN.finditer(s)]
+        matches = [(m, m.group().split(), starts_sentence(s, m.start())) for m in RUN.finditer(s)]
         mid_capitals = Counter(w for _, found, initial in matches if not initial for w in found)
         self._mid_capitals = mid_capitals
         # Words that start a sentence and are never capitalised inside one: which
@@ -558,7 +558,7 @@ def _addressed_at(s: str, start: int, end: int) -> bool:
     return (before[-1:] in (",", "“", '"', "!") or not before) and after in (",", "!", "?", ".", ";")
 
 
-def _starts_sentence(s: str, pos: int) -> bool:
+def starts_sentence(s: str, pos: int) -> bool:
     """Whether ``pos`` is at the start of a sentence or paragraph (after . ! ? or a
     blank line), or of a quotation (after an opening mark: said with gentleness:
     “Lascia, prego”)."""

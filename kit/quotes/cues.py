@@ -35,6 +35,7 @@ __all__ = [
     "NAMING",
     "NP_AFTER_CUE",
     "POSSESSIVE_SUBJECT",
+    "SIGNATURE",
     "reporting_verbs",
 ]
 
@@ -87,7 +88,7 @@ NAMING = re.compile(
 )
 """Words right before a short quote that make it a name or a scare quote."""
 CHUNK_BREAK = re.compile(
-    r"[,;:()\[\]—–“”\"«»\x1a]|(?<![\w’'-])(?:and|but|or|who|whom|which|that|while|when|as|after|"
+    r"[,;:()\[\]—–“”\"«»\x1a]|(?<![\w’'-])(?i:and|but|or|who|whom|which|that|while|when|as|after|"
     r"before|because|although|though|if|where)(?![\w’'-])"
 )
 """Where a chunk of a sentence (a clause, an aside) ends."""
@@ -109,7 +110,8 @@ _NP = rf"""
   | (?:the|a|an|one|another|his|her|their|its)\s+{_PLAIN}
     (?:\s+(?!(?:{_STOP})(?![\w’'-])){_PLAIN}){{0,6}}            # said the prince / a spokesman for the ministry
   | (?:{RUN.pattern}\s+(?:{_ROLE}\s+){{1,3}})?(?:{RUN.pattern})  # said MSNBC host Chris Matthews / Anna Pávlovna
-  | (?:{_ROLE}\s+){{1,3}}(?:{RUN.pattern})                       # said shop steward Leanne Marsh
+  | (?:{_ROLE}(?:\s+of(?:\s+the)?)?\s+){{1,4}}(?:{RUN.pattern})     # said shop steward Leanne Marsh,
+                                                                 #   former secretary of state Hillary Clinton
 """
 _PARTY_TAG = r"(?:\s*\((?:[RDI]|Rep|Dem|Ind)\.?-[^)]{1,20}\))?"   # Chaffetz (R-Utah)
 AFTER = re.compile(
@@ -135,6 +137,8 @@ NP_AFTER_CUE = re.compile(rf"\s+(?P<np>{_NP}){_PARTY_TAG}", re.VERBOSE)
 """A mention right after a cue, before the quote: said Smith, “...”"""
 LABEL = re.compile(rf"\s*(?P<np>{RUN.pattern})\s*[:—–-]\s*$", re.VERBOSE)
 """A name as a label before a quote: Okafor: “...”"""
+SIGNATURE = re.compile(rf"[-—–]{{1,2}}\s*(?P<np>{RUN.pattern})\s*[.,]?\s*$", re.VERBOSE)
+"""A paragraph that signs the quote before it: - Bernie Sanders."""
 INTRODUCED = re.compile(r"(?:[:]|\s[—–-]{1,2})\s*$")
 """A colon or a dash right before a quote: Her answer was simple: “Not now.”"""
 POSSESSIVE_SUBJECT = re.compile(r"\s*(?P<np>His|Her|his|her)\s+(?:\w+\s+){0,2}?(?:answer|reply|response|message|verdict|advice|words?|view|retort|comment|question)\b")

@@ -35,13 +35,14 @@ from kit.quotes.cues import (
     LOWER_NEXT,
     NP_AFTER_CUE,
     POSSESSIVE_SUBJECT,
+    SIGNATURE,
 )
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
 from kit.quotes.names import leading_np, np_kind, strip_adverbs
 
 __all__ = ["Attribution", "find_attribution", "introduced_before", "report_before", "sentence_subject",
-           "subject_of_cue"]
+           "signed_after", "subject_of_cue"]
 
 
 class Attribution(NamedTuple):
@@ -66,7 +67,8 @@ def find_attribution(layout: Layout, r: Region, next_mark: int) -> Attribution |
 
     ``next_mark`` is where the next quote opens: an attribution never reaches it.
     """
-    return after_quote(layout, r, next_mark) or before_quote(layout, r) or introduced_before(layout, r)
+    return after_quote(layout, r, next_mark) or before_quote(layout, r) or introduced_before(layout, r) \
+        or signed_after(layout, r)
 
 
 def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None:
@@ -121,6 +123,19 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     return Attribution(cue.group("cue"), None, cue.start(), where="before")
 
 
+def signed_after(layout: Layout, r: Region) -> Attribution | None:
+    """A quote that ends its paragraph, signed in the next one with a dash and a
+    name: ``“...”`` / ``- Bernie Sanders.``"""
+    p = layout.para_of(r.mark_start)
+    if p + 1 >= len(layout.paras) or layout.masked[r.mark_end : layout.paras[p].end].strip(" .,"):
+        return None
+    start, end = layout.paras[p + 1]
+    m = SIGNATURE.match(layout.masked, start, end)
+    if m is None or np_kind(m.group("np")) != "name":
+        return None
+    return Attribution(None, m.group("np"), m.start("np"), end=m.end(), where="after")
+
+
 def introduced_before(layout: Layout, r: Region) -> Attribution | None:
     """A quote that opens its paragraph, introduced at the end of the paragraph
     before: ``Then Cecil said with great emotion:`` / ``“It is true.”``."""
@@ -172,14 +187,32 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
     "the Leader said". With nothing between the verb and the last break, the
     subject of the sentence (``Smith, the chief executive, said``)."""
     left = layout.masked[sent_start:cue_start]
+    if layout.masked[cue_start : cue_start + 30].split()[0].endswith("ing"):
+        # "..., noting the absurdity": a participle's subject is the sentence's
+        return sentence_subject(layout, sent_start, cue_start)
     breaks = list(CHUNK_BREAK.finditer(left))
     at = breaks[-1].end() if breaks else 0
-    chunk = strip_adverbs(left[at:])
+    chunk = _subject_words(strip_adverbs(left[at:]))
     if chunk:
         if np_kind(chunk, at_cue=True):
             return chunk, sent_start + at + len(left[at:]) - len(left[at:].lstrip())
         return None
     return sentence_subject(layout, sent_start, cue_start)
+
+
+def _subject_words(chunk: str) -> str:
+    """The subject in the words before a verb: "Trump" in "Trump at the time"
+    (said), "Obama" in "Obama punctuated his list by" (saying); the words as
+    they are when they are a noun phrase already (the minister, Analysts at
+    Berenberg)."""
+    kind = np_kind(chunk, at_cue=True)
+    if kind in ("name", "pronoun") or not chunk[:1].isupper():
+        return chunk
+    lead = leading_np(chunk)
+    if lead and lead != chunk and np_kind(lead) in ("name", "pronoun") and not (
+            kind == "descriptor" and len(lead.split()) == 1 and chunk.split()[1:2] in (["at"], ["of"], ["for"], ["from"])):
+        return lead  # not "Analysts" of "Analysts at Berenberg"
+    return chunk
 
 
 def sentence_subject(layout: Layout, sent_start: int, limit: int) -> tuple[str, int] | None:
@@ -201,7 +234,7 @@ def sentence_subject(layout: Layout, sent_start: int, limit: int) -> tuple[str, 
             if not cues and np_kind(strip_adverbs(chunk)) == "name":
                 return chunk.strip(), pos  # the apposition names the person
             return descriptor
-        np = strip_adverbs(text[left : cues[0].start()]) if cues else leading_np(chunk)
+        np = _subject_words(strip_adverbs(text[left : cues[0].start()])) if cues else leading_np(chunk)
         kind = np_kind(np, at_cue=bool(cues)) if np and not (np.isupper() and " " not in np) else None  # not TEHRAN
         if kind is not None:
             if kind == "descriptor" and not cues:
@@ -216,10 +249,10 @@ def sentence_subject(layout: Layout, sent_start: int, limit: int) -> tuple[str, 
 
 def report_before(layout: Layout, start: int, end: int) -> tuple[int, str, int] | None:
     """The last report in ``masked[start:end]`` (a reporting verb with a subject, as
-    in "He added that ..."), as (where the verb is, the subject, where it starts)."""
-    cues = list(CUE.finditer(layout.masked, start, end))
-    if not cues:
-        return None
-    cue = cues[-1]
-    subject = subject_of_cue(layout, layout.sentence_start(cue.start()), cue.start())
-    return (cue.start(), *subject) if subject else (cue.start(), "", -1)
+    in "He added that ..."), as (where the verb is, the subject, where it starts),
+    or None."""
+    for cue in reversed(list(CUE.finditer(layout.masked, start, end))):
+        subject = subject_of_cue(layout, layout.sentence_start(cue.start()), cue.start())
+        if subject:  # a cue with no subject is no report: "said Smith in a Friday tweet"
+            return cue.start(), *subject
+    return None

@@ -265,7 +265,7 @@ GROUP_HEADS = frozenset(
 campaign", "the IMF report"). Such a speaker is named by the organisation."""
 SOURCE_HEADS = frozenset(
     "report statement memo letter document ad advertisement release study poll survey "
-    "analysis filing complaint lawsuit indictment email e-mail tweet post video website "
+    "analysis filing complaint lawsuit indictment email e-mail tweet post video website account feed "
     "editorial column transcript".split()
 )
 """Documents: "the IMF report stated" is the IMF speaking through a report."""

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from kit.quotes.cast import Cast
+from kit.quotes.cast import Cast, starts_sentence as _starts_sentence
 from kit.quotes.layout import Layout
 from kit.quotes.mentions import sentence_subject
 from kit.quotes.names import (
@@ -61,6 +61,7 @@ __all__ = ["NARRATOR", "Resolver", "Speaker", "Voice"]
 
 NARRATOR = "the narrator"
 """The note of a quote said by *I*, when the text never names its narrator."""
+_POSSESSIVES = frozenset("his her its their my our your".split())
 _SENTENCES_BACK = 4  # how many sentences back "he" or "she" looks for a subject
 _NEAR = 4000  # how far (in characters) a long text is searched for a role's holder
 _ADJECTIVE_ENDINGS = ("al", "ic", "an", "ian", "ese", "ish", "ive", "ary", "ent", "ant", "ior", "ern", "ed")
@@ -210,7 +211,9 @@ class Resolver:
         if start not in self._subjects:
             found = None
             subject = sentence_subject(self.layout, start, end)
-            if subject and np_kind(subject[0]) != "pronoun":
+            words = subject[0].split() if subject else []
+            if subject and np_kind(subject[0]) != "pronoun" and not (
+                    words[0].lower() in _POSSESSIVES and name_key(words[-1]) in SOURCE_HEADS):  # "her account" is her
                 who = self.resolve(*subject).name
                 if who:
                     found = (subject[1], who)
@@ -227,8 +230,10 @@ class Resolver:
         rest = found[1:] if det in DETERMINERS else found
         if not rest:
             return Speaker(None)
+        if det in ("his", "her") and name_key(rest[-1]) in SOURCE_HEADS:
+            return self.pronoun(det, pos)  # her Twitter account posted: she did
         for i, w in enumerate(rest):  # the ministry's spokesman: the part before 's
-            if w.endswith(("’s", "'s")) and i + 1 < len(rest):
+            if w.endswith(("’s", "'s", "s’")) and i + 1 < len(rest):
                 owner, thing = rest[: i + 1], rest[i + 1 :]
                 if name_key(thing[-1]) in GROUP_HEADS and owner[0][:1].isupper():
                     return Speaker(_organisation(owner))  # Clinton's campaign
@@ -240,7 +245,10 @@ class Resolver:
             if name_key(rest[cut - 1]) in GROUP_HEADS and owner and owner[-1][:1].isupper():
                 return Speaker(_organisation(owner))
             head = name_key(rest[cut - 1])
+        proper = all(w[:1].isupper() or w in PARTICLES for w in rest)
         if head in SOURCE_HEADS or head in GROUP_HEADS:
+            if proper:
+                return Speaker(self._named(found, pos))  # the Post, the Labour Party
             capitals = [w for w in rest[:-1] if w[:1].isupper()]
             if capitals and det not in INDEFINITE:  # the IMF report
                 return Speaker(_organisation(capitals))
@@ -251,15 +259,21 @@ class Resolver:
         if age:
             who = self._aged(age, pos)
             return Speaker(who, None if who else f"no one in the text is {age}")
-        proper = all(w[:1].isupper() or w in PARTICLES for w in rest)
         if proper and head not in PERSON_HEADS:
-            return Speaker(_organisation(rest))  # the White House, the Hatter
+            return Speaker(self._named(found, pos))  # the White House, the Hatter
         if head not in PERSON_HEADS and role_word(head) not in PERSON_HEADS:
             return Speaker(None)
         holder = self.role_holder(mention, pos)
         if holder.name is None and proper and holder.note and holder.note.startswith("no one"):
             return Speaker(_organisation(rest, keep_the=True))  # the Queen, the King
         return holder
+
+    def _named(self, found: list[str], pos: int) -> str:
+        """A description that is a name (*the Post*, *The Hill*): as written, without
+        "the", unless the text writes "The" inside a sentence as part of the name."""
+        if found[0] == "The" and not _starts_sentence(self.layout.masked, pos):
+            return " ".join(found)
+        return _organisation(found)
 
     def role_holder(self, descriptor: str, pos: int) -> Speaker:
         """The person a definite description refers to: "the Belarusian president".
