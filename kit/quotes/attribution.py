@@ -222,12 +222,16 @@ def _last_voice(layout: Layout, resolver: Resolver, quote: _Item | None, start: 
 def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, here: list[_Item]
                        ) -> tuple[str, bool] | None:
     """The person the narration of a quote's paragraph is about: the subject of its
-    sentence before the quote, else of the sentence right after it; and whether
-    the narration names them (not just "he")."""
+    sentence before the quote (or of the sentence before, when the quote opens
+    its sentence: *Dianne Bystrom agreed. “...”*), else of the sentence right
+    after it; and whether the narration names them (not just "he")."""
     sentence = layout.sentence_at(r.mark_start)
     spans = []
     if sentence.start < r.mark_start and layout.masked[sentence.start : r.mark_start].strip():
         spans.append((sentence.start, r.mark_start))
+    elif sentence.start > layout.paras[p].start and not any(i.region.start < r.start for i in here):
+        before = layout.sentence_at(sentence.start - 1)  # Dianne Bystrom agreed. “...”
+        spans.append((before.start, before.end))
     end = layout.paras[p].end
     if r.mark_end < end and not any(i.region.start > r.start for i in here):
         after = layout.sentence_at(min(end - 1, r.mark_end + 1))

@@ -34,8 +34,11 @@ __all__ = [
     "LOWER_NEXT",
     "NAMING",
     "NP_AFTER_CUE",
+    "PLACE_END",
+    "PLACE_ONLY",
     "POSSESSIVE_SUBJECT",
     "SIGNATURE",
+    "WITH_SUBJECT",
     "reporting_verbs",
 ]
 
@@ -141,8 +144,18 @@ SIGNATURE = re.compile(rf"[-—–]{{1,2}}\s*(?P<np>{RUN.pattern})\s*[.,]?\s*$",
 """A paragraph that signs the quote before it: - Bernie Sanders."""
 INTRODUCED = re.compile(r"(?:[:]|\s[—–-]{1,2})\s*$")
 """A colon or a dash right before a quote: Her answer was simple: “Not now.”"""
-POSSESSIVE_SUBJECT = re.compile(r"\s*(?P<np>His|Her|his|her)\s+(?:\w+\s+){0,2}?(?:answer|reply|response|message|verdict|advice|words?|view|retort|comment|question)\b")
-"""A sentence whose subject is someone's words: Her answer was simple: “...”"""
+POSSESSIVE_SUBJECT = re.compile(
+    rf"\s*(?P<np>His|Her|his|her|{RUN.pattern}[’']s)\s+(?:\w+\s+){{0,2}}?"
+    r"(?:answer|reply|response|message|verdict|advice|words?|view|retort|comment|question)\b",
+    re.VERBOSE,
+)
+"""A sentence whose subject is someone's words: Her answer was simple: “...”, Clinton’s response was: “...”"""
+WITH_SUBJECT = re.compile(rf"(?<![\w’'-])with\s+(?P<np>{RUN.pattern}|he|she)(?:\s+[a-z]+ly)?\s*$", re.VERBOSE)
+"""A participle's own subject: with Trump reportedly (yelling)."""
+PLACE_END = re.compile(rf"(?<![\w’'-])(?:in|at|from|near|outside)\s+{RUN.pattern}\s*$", re.VERBOSE)
+"""A clause that ends with a place: ... a town hall in Salem(, New Hampshire)."""
+PLACE_ONLY = re.compile(rf"{RUN.pattern}", re.VERBOSE)
+"""A clause that is only a name, as the state after a city is."""
 COMMA_NEXT = re.compile(r"\s*,")
 """“...” , he said (British punctuation outside the marks)."""
 LOWER_NEXT = re.compile(r"[\s,]*[a-z]")

@@ -28,6 +28,8 @@ from kit.quotes.cues import (
     AFTER,
     CHUNK_BREAK,
     CLAUSE_BREAK,
+    PLACE_END,
+    PLACE_ONLY,
     COMMA_NEXT,
     CUE,
     INTRODUCED,
@@ -36,10 +38,11 @@ from kit.quotes.cues import (
     NP_AFTER_CUE,
     POSSESSIVE_SUBJECT,
     SIGNATURE,
+    WITH_SUBJECT,
 )
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
-from kit.quotes.names import leading_np, np_kind, strip_adverbs
+from kit.quotes.names import FUNCTION_WORDS, is_person_name, leading_np, np_kind, strip_adverbs
 
 __all__ = ["Attribution", "find_attribution", "introduced_before", "report_before", "sentence_subject",
            "signed_after", "subject_of_cue"]
@@ -178,8 +181,17 @@ def _introduced(layout: Layout, r: Region, start: int) -> Attribution | None:
 
 def _label_is_speaker(before: str, np: str) -> bool:
     """Whether a name followed by a colon is a speaker's label: at the start of a
-    paragraph (``Okafor: “...”``) or after a dash (``Pollsters agree - Carl Bialik: “...”``)."""
-    return np_kind(np) == "name" and (not before.strip() or before.rstrip()[-1:] in "-—–")
+    paragraph (``Okafor: “...”``), after a dash (``Pollsters agree - Carl Bialik:
+    “...”``), or a person's full name that ends the sentence, not after a
+    preposition (``... doesn’t surprise Republican pollster Daron Shaw: “...”``,
+    but not ``reporters in Des Moines: “...”``)."""
+    if np_kind(np) != "name":
+        return False
+    if not before.strip() or before.rstrip()[-1:] in "-—–":
+        return True
+    previous = before.split()[-1:]
+    return len(np.split()) >= 2 and is_person_name(np.split()) and bool(previous) \
+        and previous[0].lower() not in FUNCTION_WORDS
 
 
 def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str, int] | None:
@@ -188,7 +200,11 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
     subject of the sentence (``Smith, the chief executive, said``)."""
     left = layout.masked[sent_start:cue_start]
     if layout.masked[cue_start : cue_start + 30].split()[0].endswith("ing"):
-        # "..., noting the absurdity": a participle's subject is the sentence's
+        # "..., noting the absurdity": a participle's subject is the sentence's,
+        # unless the participle has its own: "with Trump reportedly yelling"
+        own = WITH_SUBJECT.search(left)
+        if own and np_kind(own.group("np")) in ("name", "pronoun"):
+            return own.group("np"), sent_start + own.start("np")
         return sentence_subject(layout, sent_start, cue_start)
     breaks = list(CHUNK_BREAK.finditer(left))
     at = breaks[-1].end() if breaks else 0
@@ -225,10 +241,17 @@ def sentence_subject(layout: Layout, sent_start: int, limit: int) -> tuple[str, 
     """
     text, left = layout.masked, sent_start
     descriptor = None  # a descriptor clause, waiting to see if a name follows it
+    place = False  # the clause before ended with a place: "in Salem, New Hampshire, Trump ..."
     for b in [*CLAUSE_BREAK.finditer(text, sent_start, limit), None]:
         right = b.start() if b else limit
         chunk = text[left:right]
         pos = left + len(chunk) - len(chunk.lstrip())
+        aside = left > sent_start and text[left - 1] == "("  # (R-Texas)
+        was_place, place = place, bool(PLACE_END.search(chunk))
+        if aside or was_place and chunk.strip() and chunk.strip()[:1].isupper() and " " not in chunk.strip(" ") \
+                and not CUE.search(chunk) or was_place and PLACE_ONLY.fullmatch(chunk.strip()):
+            left = b.end() if b else limit
+            continue
         cues = list(CUE.finditer(text, left, right))
         if descriptor is not None:
             if not cues and np_kind(strip_adverbs(chunk)) == "name":

@@ -557,6 +557,7 @@ def strip_adverbs(chunk: str) -> str:
     return " ".join(found)
 
 
+_CONNECTORS = frozenset("but and so yet or then still also now even".split())
 _OPENING_PREPOSITIONS = frozenset("by on in at to for with from after before during of about over under".split())
 
 
@@ -581,6 +582,8 @@ def leading_np(chunk: str) -> str:
         while k + 1 in heads:  # the chief executive officer
             k += 1
         return " ".join(found[: k + 1])
+    while len(found) > 1 and found[0].lower() in _CONNECTORS:
+        found = found[1:]  # But Tom Miller, ...
     if name_key(found[0]) in DATES:
         return ""  # Sunday morning, ...
     if len(found) > 1 and found[0][:1].isupper() and found[1] in _OPENING_PREPOSITIONS:

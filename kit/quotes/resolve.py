@@ -316,6 +316,8 @@ class Resolver:
         if at in self._roles:
             return self._roles[at]
         s, end = self.layout.s, at + len(head)
+        if s[end : end + 1] == ".":  # Sen. Marco Rubio
+            end += 1
         found = None
         # (1) the role stands before the name: President Alexander Lukashenko,
         #     foreign minister Abbas Araghchi, Leader of the Islamic Revolution Ayatollah Ali Khamenei
@@ -324,7 +326,9 @@ class Resolver:
             title, name = split_name([s[at:end], *named.group("name").split()])
             who = self._person(name, title, named.start("name"))
             if who:
-                found = (who, frozenset({_plain(w) for w in title} | _role_words_before(s, at)))
+                run = named.group("name").split()  # Sen. Marco Rubio of Florida
+                of = run[run.index("of") + 1 :] if "of" in run[1:] else []
+                found = (who, frozenset({_plain(w) for w in [*title, *of]} | _role_words_before(s, at)))
         # (2) an apposition after the name: Jane Doe, the chief executive of Acme
         if found is None:
             window = s[max(0, at - 160) : at]
