@@ -9,6 +9,8 @@ package: it imports nothing from the others.
 (['Belarusian', 'President'], ['Alexander', 'Lukashenko'])
 >>> split_name("Leader of the Islamic Revolution Ayatollah Ali Khamenei".split())
 (['Leader', 'of', 'the', 'Islamic', 'Revolution'], ['Ayatollah', 'Ali', 'Khamenei'])
+>>> split_name("Charlie King".split()), split_name("Queen".split())
+(([], ['Charlie', 'King']), (['Queen'], []))
 >>> np_kind("he"), np_kind("Ayatollah Khamenei"), np_kind("the Leader"), np_kind("Asked about it")
 ('pronoun', 'name', 'descriptor', None)
 """
@@ -390,6 +392,10 @@ def split_name(found: list[str]) -> tuple[list[str], list[str]]:
     """
     found = [_clean(w) for w in found]
     last_title = max((i for i, w in enumerate(found) if name_key(w) in TITLES), default=-1)
+    if last_title == len(found) - 1 > 0 and found[-2][:1].isupper() and name_key(found[-2]) not in TITLES \
+            and not found[-2].endswith("."):
+        # a title word that ends a name is a surname: Charlie King, Stephen Bishop
+        last_title = max((i for i, w in enumerate(found[:-1]) if name_key(w) in TITLES), default=-1)
     if last_title < 0 and len(found) > 1 and name_key(found[0]) in PERSON_HEADS and name_key(found[0]) not in _HONORIFICS:
         last_title = 0  # an occupation that starts a sentence: Firefighter Liam Carver
     title, name = found[: last_title + 1], found[last_title + 1 :]
