@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from collections import Counter
 from typing import NamedTuple
 
@@ -113,7 +114,7 @@ class _Person:
     """A person while the cast is built: their name forms and what the text says of them."""
 
     __slots__ = ("key", "forms", "titled", "titles", "title_keys", "gender_votes", "title_gender",
-                 "positions", "evidence", "against", "first_alone", "unread", "text")
+                 "positions", "evidence", "against", "first_alone", "unread", "text", "runs")
 
     def __init__(self, key: tuple[str, str]) -> None:
         self.key = key  # (first, last) name words of a full name, or (title, word) of a short one
@@ -128,6 +129,7 @@ class _Person:
         self.against = 0
         self.first_alone = 0  # how often the text calls a full-name person by the first name alone
         self.unread: list[_Run] = []  # mentions in the narration not yet read for the gender
+        self.runs: list[_Run] = []  # mentions to read for evidence that this is a person
         self.text = ""  # the masked text they are in
 
     @property
@@ -171,8 +173,34 @@ class _Person:
 
 def _proper(name: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """The name words that tell people apart: no honorifics, no initials, no particles."""
+    return _proper_words(tuple(name))
+
+
+@lru_cache(maxsize=65536)
+def _proper_words(name: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w for w in name if w[:1].isupper() and name_key(w) not in _HONORIFIC_KEYS
                  and not (len(w) <= 2 and w.endswith(".")))
+
+
+@lru_cache(maxsize=65536)
+def _read_name(found: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str | None, bool] | None:
+    """What a run of capitalised words says, the same wherever it stands (so it is
+    read once): its title, its name, the name words that tell people apart, its
+    courtesy title, and whether a title or an honorific shows it is a person's
+    (the evidence a name alone needs; the rest is read where the name stands);
+    None if it names no person."""
+    title, name = split_run(" ".join(found))
+    if not title:  # Baedeker's Handbook: the name is the owner's
+        owner = next((k for k, w in enumerate(found[:-1]) if w.endswith(("’s", "'s"))), None)
+        if owner is not None:
+            title, name = split_run(" ".join(found[: owner + 1]))
+    if not name or not is_person_name(name):
+        return None
+    proper = _proper(name)
+    if not proper:
+        return None
+    courtesy = _title_key(title) or _title_key(name[:1])
+    return title, name, proper, courtesy, bool(title) or gender_of_words(name[:1]) is not None
 
 
 def _title_key(title: tuple[str, ...] | list[str]) -> str | None:
@@ -306,6 +334,8 @@ class Cast:
             if len(found) == 1 and initial and is_sentence_word(found[0]):
                 continue  # The, But, However: the commonest runs, never a name
             start = m.start()
+            if masked[start] == MASK and not _addressed_at(s, start, m.end()):
+                continue  # inside a quotation, a name counts only as the one addressed
             if headings and self.layout.para_of(start) in headings:
                 continue
             # Words capitalised only because they start a sentence are not part of a
@@ -322,29 +352,13 @@ class Cast:
             if len(found) > 1 and before in PLACE_PREPOSITIONS:
                 found.pop(0)  # "in Moscow Pierre went": the place is not part of the name
                 start = s.find(found[0], start)
-            title, name = split_run(" ".join(found))
-            if not title:  # Baedeker's Handbook: the name is the owner's
-                owner = next((k for k, w in enumerate(found[:-1]) if w.endswith(("’s", "'s"))), None)
-                if owner is not None:
-                    title, name = split_run(" ".join(found[: owner + 1]))
-            if not name or not is_person_name(name):
+            read = _read_name(tuple(found))
+            if read is None:
                 continue
-            proper = _proper(name)
-            if not proper:
-                continue
-            end = m.end()
-            narration = masked[start] != MASK
-            # Evidence that a name is a person's is needed only for short names
-            # (a full name is a person unless the text says otherwise).
-            evidence = bool(title) or gender_of_words(name[:1]) is not None
-            if not evidence and len(proper) == 1:
-                apposed = _apposed(masked, start, end)
-                evidence = self._at_cue(start, end) or (not narration and _addressed_at(s, start, end)) \
-                    or apposed is not None and (apposed.isdigit() or name_key(apposed) in PERSON_HEADS)
+            title, name, proper, courtesy, titled = read
             against = bool(before) and before[0].lower() in _NOT_A_PERSON_BEFORE and not title
-            courtesy = _title_key(title) or _title_key(name[:1])
-            found_runs.append(_Run(start, end, title, name, proper, narration, initial and not title, evidence, against,
-                                   courtesy))
+            found_runs.append(_Run(start, m.end(), title, name, proper, masked[start] != MASK, initial and not title,
+                                   titled, against, courtesy))
         return found_runs
 
     def _headings(self) -> set[int]:
@@ -365,6 +379,17 @@ class Cast:
             if len(long_words) >= 2 and sum(w[:1].isupper() for w in long_words) >= 0.85 * len(long_words):
                 found.add(i)
         return found
+
+    def _evidence(self, run: _Run) -> bool:
+        """Whether the text treats the name at ``run`` as a person's: a title, a
+        reporting verb next to it, addressed by name, a role or an age in apposition."""
+        if run.evidence:
+            return True
+        s, masked = self.layout.s, self.layout.masked
+        if self._at_cue(run.start, run.end) or (not run.narration and _addressed_at(s, run.start, run.end)):
+            return True
+        apposed = _apposed(masked, run.start, run.end)
+        return apposed is not None and (apposed.isdigit() or name_key(apposed) in PERSON_HEADS)
 
     def _at_cue(self, start: int, end: int) -> bool:
         """Whether a reporting verb stands right before or after the name (said Alice, Alice said)."""
@@ -427,6 +452,8 @@ class Cast:
             person.first_alone += 1
         person.positions.append(run.start)
         person.evidence += run.evidence
+        if person.key not in self._full and not person.evidence:
+            person.runs.append(run)  # read for evidence only if the person needs it
         person.against += run.against
         if run.title:
             titled = " ".join([run.title[-1], *run.name])
@@ -452,7 +479,7 @@ class Cast:
             return False
         if person.key in self._full:
             return person.key[1] not in self._common  # not "Lucy Italian": the text writes "the Italian"
-        return person.evidence > 0
+        return person.evidence > 0 or any(self._evidence(run) for run in person.runs)
 
     def _people(self) -> list[_Person]:
         return [*self._full.values(), *self._single.values()]

@@ -165,7 +165,7 @@ def _introduced(layout: Layout, r: Region, start: int) -> Attribution | None:
     masked = layout.masked
     before = masked[start : r.mark_start]
     tail = len(before) - 160 if len(before) > 160 else 0  # a label is short: search only the end
-    label = LABEL.search(before, tail)
+    label = LABEL.search(before, tail) if before.rstrip()[-1:] in (":", "-", "—", "–") else None
     if label and _label_is_speaker(before[: label.start()], label.group("np")):
         return Attribution(None, label.group("np"), start + label.start("np"), where="colon")
     if not INTRODUCED.search(before):

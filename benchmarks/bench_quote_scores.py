@@ -1,0 +1,199 @@
+"""Who said it, measured: the kit's quotes and speakers on hand-annotated news and novels.
+
+The data is not part of the project. When ``../shared/data`` is there (next to
+the repository), this benchmark scores :func:`kit.extract_quotes` with
+``../shared/tools/score_quotes.py`` on
+
+* PolNeAR's 840 training articles (``../shared/data/polnear-train``), US news
+  from the 2016 campaign with every attribution annotated by hand, and
+* every novel of the Project Dialogism Novel Corpus in ``../shared/data/pdnc``,
+  with every quotation's speaker annotated by hand,
+
+side by side with the naive regex (:data:`kit.quotes.NAIVE_QUOTE`), whose
+speaker is the rule a first attempt uses: the capitalised name nearest to
+the quote in its paragraph (see :func:`naive_extract`). When the data is not
+there, it says so and gives no rows.
+
+Each row gives the time of one call per text (all 840 articles; a whole
+novel), the median of three fresh processes (``common.measure``), and in its
+note the scores: quote F1, speaker accuracy on the quotes found, and speakers
+right of all quotes with a named speaker (the end-to-end figure). The targets
+are the issue's: news F1 ≥ 0.95 and speaker accuracy ≥ 0.92, all articles in
+under 3 s; fiction F1 ≥ 0.97 and speaker accuracy ≥ 0.80, a novel in under 1 s.
+
+Run it with ``python benchmarks/bench_quote_scores.py``; ``benchmarks/run.py``
+picks up :func:`rows` for ``make bench``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from common import measure, print_rows, row  # noqa: E402
+
+from kit.quotes import NAIVE_QUOTE  # noqa: E402
+
+SHARED = HERE.parent.parent / "shared"
+NEWS = SHARED / "data" / "polnear-train"
+NOVELS = SHARED / "data" / "pdnc"
+SCORER = SHARED / "tools" / "score_quotes.py"
+NEWS_TARGET = {"f1": 0.95, "speaker_accuracy": 0.92, "seconds": 3.0}
+NOVEL_TARGET = {"f1": 0.97, "speaker_accuracy": 0.80, "seconds": 1.0}
+
+
+def _scorer():
+    """``../shared/tools/score_quotes.py``, imported from where it is (never copied)."""
+    spec = importlib.util.spec_from_file_location("score_quotes", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def kit_extract(text: str) -> list[tuple[int, int, str | None]]:
+    """The kit, in the scorer's shape: (start, end, speaker) for each quote."""
+    from kit.quotes import extract_quotes
+
+    return [(q.start, q.end, q.speaker) for q in extract_quotes(text)]
+
+
+_NAIVE = re.compile(NAIVE_QUOTE)
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+
+
+def naive_extract(text: str) -> list[tuple[int, int, str | None]]:
+    """The naive way: quotes by :data:`kit.quotes.NAIVE_QUOTE`, and as speaker the
+    capitalised name nearest to the quote within its paragraph (after the
+    closing mark first, as in “...,” said Smith; else before the opening one)."""
+    found = []
+    for m in _NAIVE.finditer(text):
+        start, end = m.span(1)
+        para_end = text.find("\n", end)
+        para_start = text.rfind("\n", 0, start) + 1
+        after = _CAPITALISED.search(text, end + 1, para_end if para_end >= 0 else len(text))
+        before = list(_CAPITALISED.finditer(text, para_start, max(para_start, start - 1)))
+        speaker = after.group() if after else (before[-1].group() if before else None)
+        found.append((start, end, speaker))
+    return found
+
+
+# --- what is timed (in fresh processes, by common.measure) ------------------------
+
+
+def _texts(which: str) -> list[str]:
+    if which == "news":
+        return [p.read_text(encoding="utf-8") for p in sorted((NEWS / "text").glob("*.txt"))]
+    return [(NOVELS / which / "novel_text.txt").read_text(encoding="utf-8")]
+
+
+def _run(extract, texts: list[str]) -> int:
+    return sum(len(extract(t)) for t in texts)
+
+
+def kit_news_setup(fraction: float = 1.0) -> list[str]:
+    import kit.quotes  # noqa: F401  imported before the clock starts
+
+    return _texts("news")
+
+
+def kit_news(texts: list[str]) -> int:
+    return _run(kit_extract, texts)
+
+
+def naive_news_setup(fraction: float = 1.0) -> list[str]:
+    return _texts("news")
+
+
+def naive_news(texts: list[str]) -> int:
+    return _run(naive_extract, texts)
+
+
+def kit_novel_setup(fraction: float = 1.0) -> list[str]:
+    import kit.quotes  # noqa: F401
+
+    return _texts(os.environ["BENCH_QUOTE_NOVEL"])
+
+
+def kit_novel(texts: list[str]) -> int:
+    return _run(kit_extract, texts)
+
+
+def naive_novel_setup(fraction: float = 1.0) -> list[str]:
+    return _texts(os.environ["BENCH_QUOTE_NOVEL"])
+
+
+def naive_novel(texts: list[str]) -> int:
+    return _run(naive_extract, texts)
+
+
+# --- the rows -----------------------------------------------------------------------
+
+
+def _scores(scorer, docs, same, extract) -> dict:
+    return scorer.score(docs, same, extract)
+
+
+def _note(kit: dict, naive: dict, seconds: float, target: dict) -> str:
+    met = [
+        f"F1 {kit['f1']:.3f} ({'met' if kit['f1'] >= target['f1'] else 'MISSED'} ≥ {target['f1']})",
+        f"speaker accuracy {_score(kit['speaker_accuracy'])} "
+        f"({'met' if (kit['speaker_accuracy'] or 0) >= target['speaker_accuracy'] else 'MISSED'} "
+        f"≥ {target['speaker_accuracy']})",
+        f"right of all named {_score(kit['speaker_right_of_named_gold'])}",
+        f"{seconds:.2f} s ({'met' if seconds < target['seconds'] else 'MISSED'} < {target['seconds']:g} s)",
+    ]
+    return (
+        f"{kit['gold']} annotated quotes. Kit: " + "; ".join(met) + ". Naive regex: "
+        f"F1 {naive['f1']:.3f}, speaker accuracy {_score(naive['speaker_accuracy'])}, "
+        f"right of all named {_score(naive['speaker_right_of_named_gold'])}."
+    )
+
+
+def _score(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def rows(runs: int = 3) -> list[dict]:
+    """One row for the news and one for each novel, or none when ``../shared`` is absent.
+
+    The novel a child process times is named in its environment (``BENCH_QUOTE_NOVEL``).
+    """
+    if not (SCORER.is_file() and NEWS.is_dir() and NOVELS.is_dir()):
+        print(f"bench_quote_scores: {SHARED} is not there (the annotated data and its scorer); "
+              "no quote scores this time.", file=sys.stderr)
+        return []
+    scorer = _scorer()
+    found = []
+    docs, same = scorer.load_polnear(str(NEWS))
+    kit_scores, naive_scores = _scores(scorer, docs, same, kit_extract), _scores(scorer, docs, same, naive_extract)
+    kit_m, naive_m = measure("bench_quote_scores:kit_news", runs), measure("bench_quote_scores:naive_news", runs)
+    found.append(row(
+        f"Quote speakers, PolNeAR news ({len(docs)} articles)", kit_m, "naive regex “[^”]*” + nearest name",
+        naive_m, "F1 ≥ 0.95, speakers ≥ 0.92, < 3 s", _note(kit_scores, naive_scores, kit_m.median_s, NEWS_TARGET),
+    ))
+    for novel in sorted(p.name for p in NOVELS.iterdir() if (p / "novel_text.txt").is_file()):
+        docs, same = scorer.load_pdnc(str(NOVELS / novel))
+        kit_scores, naive_scores = _scores(scorer, docs, same, kit_extract), _scores(scorer, docs, same, naive_extract)
+        os.environ["BENCH_QUOTE_NOVEL"] = novel
+        kit_m, naive_m = measure("bench_quote_scores:kit_novel", runs), measure("bench_quote_scores:naive_novel", runs)
+        size = (NOVELS / novel / "novel_text.txt").stat().st_size / 1e6
+        found.append(row(
+            f"Quote speakers, {novel} (PDNC, {size:.1f} MB)", kit_m, "naive regex “[^”]*” + nearest name",
+            naive_m, "F1 ≥ 0.97, speakers ≥ 0.80, < 1 s", _note(kit_scores, naive_scores, kit_m.median_s, NOVEL_TARGET),
+        ))
+    return found
+
+
+def main() -> None:
+    print_rows(rows())
+
+
+if __name__ == "__main__":
+    main()
