@@ -1,24 +1,33 @@
 """Instant feedback on graded questions, in the student's notebook.
 
-Each graded notebook builds a :class:`Checker` from its own texts, so every
-expected answer is computed from the notebook's parameters and nothing is
-hard-coded:
+An exercise made by ``kit assign`` starts with a cell that hands this module the
+assignment's questions and their answers on the texts a student works with:
+the notebook's own pair and the Riverside practice pair (``kit/data/practice``).
+``kit assign`` got those answers by running the teacher's solution on both
+pairs. Knowing them gives nothing away: ``kit grade`` grades on texts no one has
+seen, made fresh for each batch.
 
->>> import kit
->>> a, b = kit.load_articles()
->>> check = Checker("keyword_frequency", a, b)
->>> check("q1_word_count", len(kit.words(a)))
+>>> q1 = Question("q1_word_count", 1, "a whole number", "Count the items of kit.words(a).")
+>>> expect(pack(Expected("demo", (q1,), (Answers("seeds", fingerprint("Two words."), fingerprint("B"),
+...                                                     {"q1_word_count": 2}),))))
+>>> check = Checker("demo", "Two words.", "B")
+>>> check("q1_word_count", 2)
 ✓ q1_word_count: right! 1/1 point.
 
 A wrong answer gets a hint that says what kind of mistake it is, never what the
 answer is:
 
->>> check("q1_word_count", len(kit.words(a)) + 1)
-✗ q1_word_count: off by one: your number is one away from the expected one. Hint: ...
->>> check("q3_top_keywords", {"sanctions": 8})
-✗ q3_top_keywords: wrong type: expected a list, got a dict. ...
->>> check("q3_top_keywords", ...)
-… q3_top_keywords: not answered yet. Replace the ... with a list of (word, count) pairs.
+>>> check("q1_word_count", 3)
+✗ q1_word_count: off by one: your number is one away from the expected one. Hint: Count the items of kit.words(a).
+>>> check("q1_word_count", [2])
+✗ q1_word_count: wrong type: expected a whole number, got a list. Hint: ...
+>>> check("q1_word_count", ...)
+… q1_word_count: not answered yet. Replace the ... with a whole number.
+
+On texts it has no answers for, it says so rather than guess:
+
+>>> Checker("demo", "Other text.", "B")("q1_word_count", 2)
+· q1_word_count: not checked: check() knows the answers for these texts only: seeds. Your answer still counts when your notebook is graded.
 
 Answers are compared as plain data (lists, dicts, strings, numbers, None), so a
 tuple and a list with the same items are equal, and an object that pretends to
@@ -28,29 +37,38 @@ same way, in its own process.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import math
 import os
+import zlib
 from collections.abc import Mapping
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
-from kit.texts import Article, TextLike, load_article
+from kit.texts import TextLike, as_text, load_article
 
 __all__ = [
-    "Checker",
+    "Answers",
     "CheckResult",
+    "Checker",
+    "Expected",
     "GRADING_ENV",
     "Question",
-    "assignment_names",
+    "Summary",
     "compare",
-    "questions",
+    "expect",
+    "fingerprint",
+    "grading",
+    "pack",
     "to_plain",
+    "unpack",
 ]
 
 
 GRADING_ENV = "KIT_GRADING"
-"""Set to "1" in the kernels that ``kit grade`` starts. There, checks only record
-answers, and expected answers cannot be looked up: otherwise a submission could
-simply copy them (``q1 = check.expected("q1")``) on whatever texts it is given."""
+"""Set to "1" in the kernels that ``kit grade`` starts. There, checks only
+record: the grader judges every answer in its own process."""
 
 
 def grading() -> bool:
@@ -58,8 +76,13 @@ def grading() -> bool:
     return os.environ.get(GRADING_ENV) == "1"
 
 
+def fingerprint(text: str) -> str:
+    """A short fingerprint of a text, to know which texts a notebook works on."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 class Question(NamedTuple):
-    """One graded question. The notebook holds the prompt; this holds the checking."""
+    """One graded question, as its block in the solution notebook says (see :mod:`kit.solution`)."""
 
     id: str
     """Also the name of the variable that holds the student's answer."""
@@ -68,16 +91,54 @@ class Question(NamedTuple):
     """What kind of answer is expected, in words: "a list of (word, count) pairs"."""
     hint: str
     """Shown when the answer is wrong. It must not give the answer away."""
-    expected: Callable[[Article, Article], Any]
-    """Computes the right answer from the notebook's two texts."""
     order: bool = True
     """False when a list may come in any order."""
     tolerance: float = 1e-6
     """How far apart two numbers may be and still count as equal (relative)."""
     hidden: bool = False
-    """A hidden test: its check sits between ``### BEGIN HIDDEN TESTS`` and
-    ``### END HIDDEN TESTS`` in the solution, so students never see it. Only the
-    grader runs it; feedback names it but never shows its content."""
+    """A hidden test sets it: students never see it; the grader runs it."""
+
+
+class Answers(NamedTuple):
+    """The expected answers on one pair of texts, known by the texts' fingerprints."""
+
+    name: str
+    """What the pair is called: ``seeds``, ``practice``."""
+    a: str
+    b: str
+    answers: dict[str, Any]
+
+
+class Expected(NamedTuple):
+    """What an exercise carries: the assignment's questions, and their answers on each practice pair."""
+
+    assignment: str
+    questions: tuple[Question, ...]
+    pairs: tuple[Answers, ...]
+
+
+def pack(expected: Expected) -> str:
+    """``expected`` as one short string for a notebook cell (JSON, compressed, base64)."""
+    data = {"assignment": expected.assignment, "questions": [q._asdict() for q in expected.questions],
+            "pairs": [p._asdict() for p in expected.pairs]}
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(zlib.compress(raw, 9)).decode("ascii")
+
+
+def unpack(data: str) -> Expected:
+    """The :class:`Expected` that :func:`pack` made."""
+    raw = json.loads(zlib.decompress(base64.b64decode(data)).decode("utf-8"))
+    return Expected(raw["assignment"], tuple(Question(**q) for q in raw["questions"]),
+                    tuple(Answers(**p) for p in raw["pairs"]))
+
+
+_EXPECTED: dict[str, Expected] = {}
+
+
+def expect(data: str) -> None:
+    """Hand the checks an assignment's questions and answers (the first cell of an exercise does)."""
+    expected = unpack(data)
+    _EXPECTED[expected.assignment] = expected
 
 
 class CheckResult(NamedTuple):
@@ -98,7 +159,7 @@ class CheckResult(NamedTuple):
     def _repr_html_(self) -> str:
         import html
 
-        colour = "#1a7f37" if self.passed else ("#9a6700" if self.earned is None else "#cf222e")
+        colour = "#1a7f37" if self.passed else ("#9a6700" if self.message[:1] in "…·" else "#cf222e")
         return f'<pre style="color:{colour}; white-space:pre-wrap">{html.escape(self.message)}</pre>'
 
 
@@ -218,33 +279,20 @@ def compare(expected: Any, given: Any, *, order: bool = True, tolerance: float =
     return "not the expected value."
 
 
-# --- question banks -------------------------------------------------------------------
-
-_BANKS = {
-    "keyword_frequency": "kit.questions.keyword_frequency",
-    "quote_extraction": "kit.questions.quote_extraction",
-    "version_comparison": "kit.questions.version_comparison",
-}
+# --- the checker ---------------------------------------------------------------------
 
 
-def assignment_names() -> list[str]:
-    """The names of the graded assignments."""
-    import importlib.util
-
-    return [name for name, module in _BANKS.items() if importlib.util.find_spec(module)]
-
-
-def questions(assignment: str) -> list[Question]:
-    """The questions of one assignment, in notebook order."""
-    import importlib
-
-    if assignment not in _BANKS:
-        raise ValueError(f"Unknown assignment {assignment!r}. Choose one of: {', '.join(assignment_names())}.")
-    return list(importlib.import_module(_BANKS[assignment]).QUESTIONS)
+def _text(value: TextLike, which: str) -> str:
+    if isinstance(value, str) and "\n" not in value and len(value) < 300:
+        try:
+            return load_article(value).text  # a seed name or a path, as load_article takes them
+        except (OSError, ValueError):
+            pass
+    return as_text(value, argument=which)
 
 
 class Checker:
-    """Checks answers for one assignment against the notebook's two texts.
+    """Checks answers for one assignment on the notebook's two texts.
 
     Call it with a question id and the answer: ``check("q3_top_keywords", q3_top_keywords)``.
     ``check.summary()`` shows the points so far.
@@ -252,18 +300,12 @@ class Checker:
 
     def __init__(self, assignment: str, a: TextLike, b: TextLike):
         self.assignment = assignment
-        # While grading, the checker knows no questions: the grader judges the
-        # answers in its own process, and nothing here may reveal them.
-        self.questions = {} if grading() else {q.id: q for q in questions(assignment)}
-        self.a = a if isinstance(a, Article) else _as_article(a, "a")
-        self.b = b if isinstance(b, Article) else _as_article(b, "b")
+        self.expected = None if grading() else _EXPECTED.get(assignment)
+        self.questions = {q.id: q for q in self.expected.questions} if self.expected else {}
+        key = (fingerprint(_text(a, "a")), fingerprint(_text(b, "b")))
+        pairs = self.expected.pairs if self.expected else ()
+        self.answers = next((p.answers for p in pairs if (p.a, p.b) == key), None)
         self.results: dict[str, CheckResult] = {}
-
-    def expected(self, question_id: str) -> Any:
-        """The expected answer (for teachers and tests; not available while grading)."""
-        if grading():
-            raise RuntimeError("Expected answers are not available while kit grade runs a submission.")
-        return self._question(question_id).expected(self.a, self.b)
 
     def _question(self, question_id: str) -> Question:
         try:
@@ -271,18 +313,26 @@ class Checker:
         except KeyError:
             raise ValueError(
                 f"There is no question {question_id!r} in {self.assignment}. "
-                f"Its questions are: {', '.join(self.questions)}."
+                f"Its questions are: {', '.join(q for q, v in self.questions.items() if not v.hidden)}."
             ) from None
 
     def __call__(self, question_id: str, answer: Any) -> CheckResult:
-        if grading():
-            return CheckResult(question_id, 0, 0, f"{question_id}: recorded; the grader judges it.")
+        if self.expected is None:
+            why = ("the grader judges it" if grading() else
+                   "this notebook has no answers to compare with (a teacher's solution: the exercises that "
+                   "kit assign makes from it have them)")
+            return CheckResult(question_id, 0, 0, f"· {question_id}: recorded; {why}.")
         q = self._question(question_id)
+        unit = "point" if q.points == 1 else "points"
         if answer is Ellipsis:
             result = CheckResult(q.id, 0, q.points, f"… {q.id}: not answered yet. Replace the ... with {q.kind}.")
+        elif self.answers is None or q.id not in self.answers:
+            known = ", ".join(p.name for p in self.expected.pairs)
+            result = CheckResult(q.id, 0, q.points, f"· {q.id}: not checked: check() knows the answers for these "
+                                                    f"texts only: {known}. Your answer still counts when your "
+                                                    "notebook is graded.")
         else:
-            problem = compare(q.expected(self.a, self.b), answer, order=q.order, tolerance=q.tolerance)
-            unit = "point" if q.points == 1 else "points"
+            problem = compare(self.answers[q.id], answer, order=q.order, tolerance=q.tolerance)
             if problem is None:
                 result = CheckResult(q.id, q.points, q.points, f"✓ {q.id}: right! {q.points}/{q.points} {unit}.")
             else:
@@ -294,11 +344,13 @@ class Checker:
         """Points so far, question by question."""
         return Summary(self.assignment, [
             self.results.get(q.id) or CheckResult(q.id, 0, q.points, "not checked yet")
-            for q in self.questions.values() if not q.hidden or q.id in self.results
+            for q in self.questions.values() if not q.hidden
         ])
 
 
 class Summary(NamedTuple):
+    """The points a notebook's checks gave so far: ``check.summary()``."""
+
     assignment: str
     results: list[CheckResult]
 
@@ -314,9 +366,3 @@ class Summary(NamedTuple):
         lines = [f"{self.assignment}: {self.earned}/{self.points} points so far"]
         lines += [f"  {'✓' if r.passed else '·'} {r.id:<28} {r.earned}/{r.points}" for r in self.results]
         return "\n".join(lines)
-
-
-def _as_article(value: Any, which: str) -> Article:
-    if isinstance(value, str) and "\n" in value:
-        return Article(name=which, text=value)
-    return load_article(value)

@@ -106,3 +106,87 @@ def shared(tmp_path_factory, worker_id: str, name: str, produce: Callable[[Path]
             folder.mkdir()
             result.write_bytes(pickle.dumps(produce(folder)))
     return pickle.loads(result.read_bytes())
+
+
+# --- a teacher's own assignment, outside the repository --------------------------------------
+
+TEXT_ONE = ("The library opened early on Monday.\n\n"
+            "“We wanted readers to come before work,” said Maria Lopez, the librarian.\n\n"
+            "Forty people came in the first hour, and most of them borrowed a book.\n\n"
+            "The mayor, Tom Reyes, visited at ten and stayed for the story hour.\n\n"
+            "“Libraries are where a town meets itself,” Reyes told the children.\n\n"
+            "By closing time the staff had issued three hundred new cards.\n")
+TEXT_TWO = ("The library opened early again on Tuesday, and the queue was longer.\n\n"
+            "“Word travels fast in a small town,” Maria Lopez said, smiling at the crowd.\n\n"
+            "By noon the shelves of new novels were almost empty.\n\n"
+            "Tom Reyes came back with his own children and a box of donated books.\n\n"
+            "“We will need more shelves before the summer,” Lopez said.\n\n"
+            "The council meets on Friday to talk about the budget.\n")
+
+SETUP = ("import kit\nfrom kit.checks import Checker\n\n"
+         "a = kit.load_article(article_a)\nb = kit.load_article(article_b)\ncheck = Checker(\"library\", a, b)")
+Q1 = ("### BEGIN SOLUTION\nq1_words = len(kit.words(a))\n### END SOLUTION\ncheck(\"q1_words\", q1_words)")
+Q2 = ("### BEGIN SOLUTION\ndef first_sentence(text):\n    return kit.sentences(text)[0]\n\n"
+      "q2_first = first_sentence(a)\n### END SOLUTION\ncheck(\"q2_first\", q2_first)\n"
+      "### BEGIN HIDDEN TESTS\nq2_hidden_first_b = first_sentence(b)\n### END HIDDEN TESTS")
+Q3 = ("### BEGIN SOLUTION\nwords = kit.words(b)\nq3_mean_length = sum(len(w) for w in words) / len(words)\n"
+      "### END SOLUTION\ncheck(\"q3_mean_length\", q3_mean_length)")
+BLOCKS = {
+    "q1": "# BEGIN QUESTION\nname: q1_words\npoints: 1\nkind: a whole number\nhint: Count the items of kit.words(a).",
+    "q2": ("# BEGIN QUESTION\nname: q2_first\npoints: 2\nkind: a sentence (a string)\n"
+           "hint: kit.sentences gives the sentences in order.\n\n"
+           "# BEGIN QUESTION\nname: q2_hidden_first_b\npoints: 1\nkind: a sentence\n"
+           "hint: first_sentence must work on any text.\nhidden: true"),
+    "q3": ("# BEGIN QUESTION\nname: q3_mean_length\npoints: 2\nkind: a number\n"
+           "hint: \"Add up the lengths, then divide: sum(len(w) for w in words) / len(words).\"\ntolerance: 0.01"),
+}
+
+
+def teacher_solution(course: Path) -> Path:
+    """A teacher's three-question assignment on two texts of their own: ``course/solutions/01_library.ipynb``."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_raw_cell
+
+    (course / "texts").mkdir(parents=True)
+    (course / "texts" / "monday.txt").write_text(TEXT_ONE, encoding="utf-8")
+    (course / "texts" / "tuesday.txt").write_text(TEXT_TWO, encoding="utf-8")
+    cells = [
+        new_markdown_cell("# The library's busy week\n\nYou will learn to count words and to write a function."),
+        new_code_cell('article_a = "../texts/monday.txt"\narticle_b = "../texts/tuesday.txt"',
+                      metadata={"tags": ["parameters"]}),
+        new_code_cell(SETUP),
+        new_raw_cell(BLOCKS["q1"]),
+        new_markdown_cell("**Question `q1_words`** (1 point). How many words does A have?"),
+        new_code_cell(Q1),
+        new_raw_cell(BLOCKS["q2"]),
+        new_markdown_cell("**Question `q2_first`** (2 points). Write `first_sentence(text)`; apply it to A."),
+        new_code_cell(Q2),
+        new_raw_cell(BLOCKS["q3"]),
+        new_markdown_cell("**Question `q3_mean_length`** (2 points). The mean length of B's words?"),
+        new_code_cell(Q3),
+        new_code_cell("check.summary()"),
+    ]
+    for n, cell in enumerate(cells):
+        cell.id = f"lib-{n}"
+    (course / "solutions").mkdir()
+    path = course / "solutions" / "01_library.ipynb"
+    path.write_text(nbformat.writes(new_notebook(cells=cells, metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})), encoding="utf-8")
+    return path
+
+
+def questions_of(solution: Path):
+    """The questions a solution notebook's blocks declare."""
+    from kit.solution import read_notebook, read_questions
+
+    return read_questions(read_notebook(solution), solution)
+
+
+def exercise_answers(exercise: Path):
+    """What an exercise's first cell hands ``check``: its questions and the answers on its texts and the practice pair."""
+    import re
+
+    from kit.assign import ANSWERS_CELL_ID
+    from kit.checks import unpack
+
+    cell = next(c for c in read(exercise).cells if c.get("id") == ANSWERS_CELL_ID)
+    return unpack(re.search(r"expect\('([^']+)'\)", cell.source).group(1))

@@ -1,8 +1,9 @@
-"""kit assign: exercises/ generated from solutions/, and --check."""
+"""kit assign: exercises generated from solution notebooks, with their answers, and --check."""
 
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from pathlib import Path
 
@@ -10,10 +11,11 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from kit.assign import MARKDOWN_STUB, AssignError, assign, make_exercise, stub_solution
+from conftest import ROOT
+from grading import TEXT_ONE, teacher_solution
+from kit.assign import ANSWERS_CELL_ID, MARKDOWN_STUB, AssignError, assign, make_exercise, practice_pair, stub_solution
+from kit.checks import fingerprint, unpack
 from kit.cli import main
-
-ROOT = Path(__file__).resolve().parents[1]
 
 Q1 = '### BEGIN SOLUTION\nq1_word_count = len(kit.words(a))\n### END SOLUTION\ncheck("q1_word_count", q1_word_count)'
 Q2 = (
@@ -52,20 +54,6 @@ def _solution() -> nbformat.NotebookNode:
         new_code_cell("check.summary()", id="summary", execution_count=10),
     ]
     return new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
-
-
-def _write(folder: Path, name: str, nb) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    nbformat.write(nb, path)
-    return path
-
-
-@pytest.fixture
-def project(tmp_path):
-    solutions, exercises = tmp_path / "solutions", tmp_path / "exercises"
-    _write(solutions, "01_keywords.ipynb", _solution())
-    return solutions, exercises
 
 
 # --- make_exercise and stub_solution -------------------------------------------------------
@@ -188,117 +176,134 @@ def test_an_end_marker_without_a_begin_is_an_error():
         stub_solution("x = 1\n### END SOLUTION", where="cell 2")
 
 
-# --- assign() and `kit assign` ------------------------------------------------------------------
+# --- assign() and `kit assign`, on a teacher's own assignment ---------------------------------------
 
 
-def test_assign_writes_the_exercises_and_a_second_run_changes_nothing(project):
-    solutions, exercises = project
-    written = assign(solutions, exercises)
-    target = exercises / "01_keywords.ipynb"
-    assert written == [target] and target.is_file()
-    first = target.read_bytes()
-    assert assign(solutions, exercises) == []
-    assert target.read_bytes() == first
-    assert assign(solutions, exercises, check=True) == []
-    nb = json.loads(first)
-    assert nb["nbformat"] == 4
-    assert not any(cell.get("outputs") for cell in nb["cells"])
+def test_question_blocks_are_removed_from_the_exercise():
+    nb = _solution()
+    nb.cells.insert(2, nbformat.v4.new_raw_cell("# BEGIN QUESTION\nname: q1_word_count\npoints: 1\nkind: a number\n"
+                                                "hint: Count.", id="q1-block"))
+    assert "q1-block" not in [c.id for c in make_exercise(nb).cells]
 
 
-def test_assign_is_byte_stable_for_a_notebook_written_without_cell_ids(tmp_path):
-    """Bug: nbformat gives cells without an id a new random id every time it
-    reads them (with a MissingIDFieldWarning), so `kit assign` rewrites the
-    exercise on every run and `kit assign --check` always reports it stale."""
-    solutions, exercises = tmp_path / "solutions", tmp_path / "exercises"
-    solutions.mkdir()
-    nb = {
-        "cells": [
-            {"cell_type": "code", "execution_count": 3, "metadata": {}, "outputs": [],
-             "source": ["### BEGIN SOLUTION\n", "x = 1\n", "### END SOLUTION\n", "print(x)"]},
-        ],
-        "metadata": {}, "nbformat": 4, "nbformat_minor": 5,
-    }
-    (solutions / "n.ipynb").write_text(json.dumps(nb), encoding="utf-8")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # nbformat's MissingIDFieldWarning
-        assign(solutions, exercises)
-        first = (exercises / "n.ipynb").read_bytes()
-        stale = assign(solutions, exercises, check=True)
-    assert stale == []
-    assert (exercises / "n.ipynb").read_bytes() == first
+@pytest.fixture
+def course(tmp_path):
+    solution = teacher_solution(tmp_path / "course")
+    return solution.parent, tmp_path / "course" / "exercises"
 
 
 def _cli(solutions: Path, exercises: Path, *extra: str) -> int:
-    return main(["assign", *extra, "--solutions", str(solutions), "--exercises", str(exercises)])
+    return main(["assign", str(solutions), "--out", str(exercises), *extra])
 
 
-def test_cli_check_passes_when_up_to_date(project, capsys):
-    solutions, exercises = project
+def test_assign_writes_exercises_that_carry_their_answers_and_a_second_run_changes_nothing(course):
+    import kit
+
+    solutions, exercises = course
+    written = assign(solutions, exercises)
+    target = exercises / "01_library.ipynb"
+    assert written == [target]
+    first = target.read_bytes()
+    assert assign(solutions, exercises) == [] and target.read_bytes() == first
+    nb = nbformat.reads(first.decode(), as_version=4)
+    assert not any(c.get("outputs") for c in nb.cells if c.cell_type == "code")
+    assert not any(c.cell_type == "raw" for c in nb.cells)  # the question blocks stay with the teacher
+    answers_cell = next(c for c in nb.cells if c.id == ANSWERS_CELL_ID)
+    assert nb.cells.index(answers_cell) == 1  # before the first code cell
+    expected = unpack(re.search(r"expect\('([^']+)'\)", answers_cell.source).group(1))
+    assert expected.assignment == "library"
+    assert [q.id for q in expected.questions] == ["q1_words", "q2_first", "q2_hidden_first_b", "q3_mean_length"]
+    own, practice = expected.pairs
+    assert own.a == fingerprint(TEXT_ONE) and own.answers["q1_words"] == len(kit.words(TEXT_ONE))
+    assert "practice" in practice.name
+    assert practice.answers["q2_first"] == kit.sentences(practice_pair()[0].read_text(encoding="utf-8"))[0]
+    assert "q2_hidden_first_b" not in own.answers  # hidden answers are not shipped to students
+    assert expected.questions[3].tolerance == 0.01
+
+
+def test_check_says_which_exercises_are_stale_and_why(course, capsys):
+    solutions, exercises = course
     assert _cli(solutions, exercises) == 0
     capsys.readouterr()
     assert _cli(solutions, exercises, "--check") == 0
     assert "up to date" in capsys.readouterr().out
-
-
-def test_cli_check_fails_and_names_an_edited_exercise(project, capsys):
-    solutions, exercises = project
-    assert _cli(solutions, exercises) == 0
-    target = exercises / "01_keywords.ipynb"
-    edited = target.read_text(encoding="utf-8").replace("q1_word_count = ...", "q1_word_count = 42")
+    target = exercises / "01_library.ipynb"
+    edited = target.read_text(encoding="utf-8").replace("q1_words = ...", "q1_words = 42")
     assert edited != target.read_text(encoding="utf-8")
     target.write_text(edited, encoding="utf-8")
-    capsys.readouterr()
-    assert _cli(solutions, exercises, "--check") != 0
-    assert str(target) in capsys.readouterr().err
-    assert target.read_text(encoding="utf-8") == edited  # --check writes nothing
-
-
-def test_cli_check_fails_when_the_solution_changed(project, capsys):
-    solutions, exercises = project
+    assert _cli(solutions, exercises, "--check") == 1
+    assert str(target) in capsys.readouterr().err and target.read_text(encoding="utf-8") == edited
     assert _cli(solutions, exercises) == 0
-    nb = _solution()
-    nb.cells[0].source += "\n\nA new paragraph."
-    _write(solutions, "01_keywords.ipynb", nb)
+    (solutions.parent / "texts" / "monday.txt").write_text(TEXT_ONE + "\nOne more line.\n", encoding="utf-8")
+    assert _cli(solutions, exercises, "--check") == 1  # the texts changed, so the answers did
+    orphan = exercises / "99_old.ipynb"
+    orphan.write_text(nbformat.writes(new_notebook()), encoding="utf-8")
     capsys.readouterr()
-    assert _cli(solutions, exercises, "--check") != 0
-    assert "01_keywords.ipynb" in capsys.readouterr().err
+    assert _cli(solutions, exercises, "--check") == 1 and str(orphan) in capsys.readouterr().err
+    assert _cli(solutions, exercises) == 0 and not orphan.exists()
 
 
-def test_cli_check_fails_and_names_a_missing_exercise(project, capsys):
-    solutions, exercises = project
-    _write(solutions, "02_more.ipynb", _solution())
-    assert _cli(solutions, exercises) == 0
-    (exercises / "02_more.ipynb").unlink()
-    capsys.readouterr()
-    assert _cli(solutions, exercises, "--check") != 0
-    err = capsys.readouterr().err
-    assert str(exercises / "02_more.ipynb") in err and "01_keywords" not in err
-    assert not (exercises / "02_more.ipynb").exists()
+def test_assign_is_byte_stable_for_a_notebook_written_without_cell_ids(course):
+    solutions, exercises = course
+    path = solutions / "01_library.ipynb"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    for cell in raw["cells"]:
+        del cell["id"]
+    raw["nbformat_minor"] = 4
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # nbformat's MissingIDFieldWarning
+        assign(solutions, exercises)
+        first = (exercises / "01_library.ipynb").read_bytes()
+        assert assign(solutions, exercises, check=True) == []
+    assert (exercises / "01_library.ipynb").read_bytes() == first
 
 
-def test_an_exercise_without_a_solution_is_stale_and_removed(project, capsys):
-    solutions, exercises = project
-    assert _cli(solutions, exercises) == 0
-    orphan = _write(exercises, "99_old.ipynb", new_notebook())
-    capsys.readouterr()
-    assert _cli(solutions, exercises, "--check") != 0
-    assert str(orphan) in capsys.readouterr().err
-    assert _cli(solutions, exercises) == 0
-    assert not orphan.exists()
-
-
-def test_cli_reports_an_unclosed_marker_with_file_and_cell(project, capsys):
-    solutions, exercises = project
-    nb = _solution()
-    nb.cells[2].source = "### BEGIN SOLUTION\nq1_word_count = 3"
-    path = _write(solutions, "01_keywords.ipynb", nb)
+@pytest.mark.parametrize("block, words", [
+    ("# BEGIN QUESTION\nname: q1_words\npoints: two\nkind: a number\nhint: Count.", "points must be a whole number"),
+    ("# BEGIN QUESTION\nname: q1_words\npoints: 1\nkind: a number", "has no hint"),
+    ("# BEGIN QUESTION\nname: q1 words\npoints: 1\nkind: a number\nhint: Count.", "Python variable name"),
+    ("# BEGIN QUESTION\nname: q1_words\npoints: 1\nkind: a number\nhint: Count.\nweight: 3", "unknown key 'weight'"),
+    ("# BEGIN QUESTION\nname: q1_words\npoints: 1\nkind: a number\nhint: Look: here", "not valid YAML"),
+])
+def test_a_malformed_question_block_names_the_notebook_the_cell_and_the_fix(course, capsys, block, words):
+    solutions, exercises = course
+    path = solutions / "01_library.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[3].source = block
+    nbformat.write(nb, path)
     with pytest.raises(AssignError) as info:
         assign(solutions, exercises)
-    assert str(path) in str(info.value) and "cell 3" in str(info.value)
-    assert _cli(solutions, exercises) != 0
+    message = str(info.value)
+    assert str(path) in message and "cell 4" in message and words in message, message
+    assert _cli(solutions, exercises) == 2 and words in capsys.readouterr().err
+    assert not exercises.exists()
+
+
+def test_a_solution_that_fails_on_the_practice_pair_is_named(course):
+    solutions, exercises = course
+    path = solutions / "01_library.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[5].source = nb.cells[5].source.replace("len(kit.words(a))", "a.text.index('Maria')")
+    nbformat.write(nb, path)
+    with pytest.raises(AssignError) as info:
+        assign(solutions, exercises)
+    assert "01_library.ipynb fails on practice" in str(info.value) and "ValueError" in str(info.value)
+    assert not exercises.exists()
+
+
+def test_cli_reports_an_unclosed_marker_with_file_and_cell(course, capsys):
+    solutions, exercises = course
+    path = solutions / "01_library.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[5].source = "### BEGIN SOLUTION\nq1_words = 3"
+    nbformat.write(nb, path)
+    with pytest.raises(AssignError) as info:
+        assign(solutions, exercises)
+    assert str(path) in str(info.value) and "cell 6" in str(info.value)
+    assert _cli(solutions, exercises) == 2
     err = capsys.readouterr().err
-    assert str(path) in err and "cell 3" in err
-    assert not (exercises / "01_keywords.ipynb").exists()
+    assert str(path) in err and "cell 6" in err
 
 
 def test_no_solutions_is_an_error(tmp_path):
@@ -310,15 +315,15 @@ def test_the_repositorys_exercises_are_up_to_date(capsys):
     solutions, exercises = ROOT / "solutions", ROOT / "exercises"
     assert list(solutions.glob("*.ipynb"))
     before = {p: p.read_bytes() for p in exercises.glob("*.ipynb")}
-    assert assign(solutions, exercises, check=True) == []
     assert _cli(solutions, exercises, "--check") == 0, capsys.readouterr().err
     assert {p: p.read_bytes() for p in exercises.glob("*.ipynb")} == before
 
 
-def test_the_repositorys_exercises_hold_no_answers():
+def test_the_repositorys_exercises_hold_no_answers_but_their_answers_cell():
     for path in (ROOT / "exercises").glob("*.ipynb"):
         text = path.read_text(encoding="utf-8")
-        assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text, path.name
+        assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text and "BEGIN QUESTION" not in text, path.name
         nb = json.loads(text)
         assert all(not c.get("outputs") and c.get("execution_count") is None
                    for c in nb["cells"] if c["cell_type"] == "code"), path.name
+        assert [c["id"] for c in nb["cells"]].count(ANSWERS_CELL_ID) == 1, path.name

@@ -22,8 +22,8 @@ import pytest
 
 from conftest import ROOT
 from grading import KF_EXERCISE, KF_SOLUTION
-from grading import append as _append
 from grading import copy as _copy
+from grading import exercise_answers, questions_of
 from grading import index as _index
 from grading import insert_after as _insert_after
 from grading import read as _read
@@ -31,17 +31,17 @@ from grading import set_source as _set
 from grading import shared as _shared
 from grading import solution_code as _solution_code
 from grading import write as _write
-from kit.checks import Checker, questions, to_plain
+from kit.checks import to_plain
 from kit.grade import (
     Grade,
     GradeError,
-    RunSettings,
     build_notebook,
     find_solution,
     grade,
     hidden_tests,
     make_plan,
     read_submission,
+    run_settings,
 )
 from kit.grade.notebook import SETUP_ID, TEXTS_ID
 from kit.grade.run import _setup_source
@@ -49,7 +49,8 @@ from kit.grade.run import _setup_source
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
 EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
 PRACTICE = sorted((ROOT / "kit" / "data" / "practice").glob("*.txt"))
-KF_MAX = sum(q.points for q in questions("keyword_frequency"))
+KF_QUESTIONS = questions_of(KF_SOLUTION)
+KF_MAX = sum(q.points for q in KF_QUESTIONS)
 CELL_TIMEOUT = 10  # the infinite loop waits this long
 
 
@@ -57,10 +58,8 @@ CELL_TIMEOUT = 10  # the infinite loop waits this long
 
 
 def _seed_expected() -> dict:
-    import kit
-
-    checker = Checker("keyword_frequency", *kit.load_articles())
-    return {q.id: to_plain(checker.expected(q.id)) for q in questions("keyword_frequency")}
+    """The answers on the seeds, as the exercise carries them."""
+    return exercise_answers(KF_EXERCISE).pairs[0].answers
 
 
 def _crafted(folder: Path) -> dict[str, int]:
@@ -252,7 +251,7 @@ def test_killed_run_resumes_without_regrading_finished_students(tmp_path):
     out = tmp_path / "out"
     (out / "feedback").mkdir(parents=True)
     finished = _copy(KF_EXERCISE, tmp_path / "finished.ipynb")  # graded for real, it would score 0
-    ids = [q.id for q in questions("keyword_frequency")]
+    ids = [q.id for q in KF_QUESTIONS]
     header = ["student", *ids, "total", "max", "status", "reason"]
     fake = ["finished", "1", *["0"] * (len(ids) - 1), "1", str(KF_MAX), "ok", "kept from the killed run"]
     cut_short = "later,1,0"  # a row the kill cut in half
@@ -332,18 +331,18 @@ def test_cli_grades_end_to_end_with_a_canvas_gradebook(tmp_path, capsys):
     assert state["seed"] is None and state["sandbox"]["on"]
 
 
-def test_texts_option_sets_the_second_pair_and_a_seed_makes_the_same_pair_again():
+def test_texts_option_sets_the_second_pair_and_a_seed_makes_the_same_pair_again(tmp_path):
     import kit
 
+    settings = run_settings()
     b, a = kit.load_articles()  # the seeds, swapped
-    plan = make_plan("keyword_frequency", KF_SOLUTION, (b.name, a.name), RunSettings())
+    plan = make_plan(KF_SOLUTION, (b.name, a.name), settings, tmp_path / "1")
     assert plan.expected[1]["q1_word_count"] == len(kit.words(b)) and plan.seed is None
-    fresh = make_plan("keyword_frequency", KF_SOLUTION, None, RunSettings())
-    again = make_plan("keyword_frequency", KF_SOLUTION, None, RunSettings(), seed=fresh.seed)
-    assert fresh.pairs[1] == again.pairs[1] and fresh.expected == again.expected
+    fresh = make_plan(KF_SOLUTION, None, settings, tmp_path / "2", seed=1234)
+    again = make_plan(KF_SOLUTION, None, settings, tmp_path / "3", seed=1234)
+    assert fresh.pairs[1] == again.pairs[1] and fresh.expected == again.expected and fresh.seed == 1234
     assert fresh.pairs[1].a.text not in (a.text, b.text)
-    other = make_plan("keyword_frequency", KF_SOLUTION, None, RunSettings(), seed=fresh.seed + 1)
-    assert other.pairs[1] != fresh.pairs[1]
+    assert fresh.expected[1]["q1_word_count"] == len(kit.words(fresh.pairs[1].a.text))
 
 
 def test_workers_default_to_every_core():
@@ -446,7 +445,7 @@ def test_hidden_tests_are_split_into_statements_without_checks():
 
 def _built(nb, tmp_path: Path):
     cells, _ = read_submission(_write(nb, tmp_path / "sub.ipynb"))
-    qs = questions("keyword_frequency")
+    qs = KF_QUESTIONS
     return build_notebook(cells, [q.id for q in qs if not q.hidden], hidden_tests(_read(KF_SOLUTION)),
                           [q.id for q in qs if q.hidden])
 
@@ -517,7 +516,7 @@ def test_one_row_per_student_in_grades_csv(batch):
     out = batch["outs"]["partly_right"]
     with open(out / "grades.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    ids = [q.id for q in questions("keyword_frequency")]
+    ids = [q.id for q in KF_QUESTIONS]
     assert list(rows[0]) == ["student", *ids, "total", "max", "status", "reason"]
     by_student = {r["student"]: r for r in rows}
     assert set(batch["deserved"]) <= set(by_student)
@@ -618,7 +617,7 @@ def _secrets(solution: Path) -> tuple[list[str], list[str]]:
     for cell in nb.cells:
         for block in cell.source.split("### BEGIN HIDDEN TESTS")[1:]:
             code += [line.strip() for line in block.split("### END HIDDEN TESTS")[0].split("\n") if line.strip()]
-    hidden = [q.id for q in questions(find_solution(solution)[0]) if q.hidden]
+    hidden = [q.id for q in questions_of(solution) if q.hidden]
     return hidden, code
 
 

@@ -6,14 +6,13 @@ with honest copies of the solution, while the grader's process holds a secret in
 its environment. Then the tests look at what the batch wrote, at which processes
 are left, and at files outside the run folders that the attacks tried to change.
 
-A second, small batch grades the two attacks that steal answers again WITHOUT
-the sandbox, where they must succeed: so the main batch's zero is the sandbox's
-doing, not a broken attack.
+A second, small batch grades the attack that runs the teacher's solution again
+WITHOUT the sandbox, where it must succeed: so the main batch's zero is the
+sandbox's doing, not a broken attack.
 """
 
 from __future__ import annotations
 
-import copy
 import csv
 import hashlib
 import json
@@ -27,32 +26,34 @@ import nbformat
 import pytest
 
 from conftest import ROOT
-from grading import KF_EXERCISE, KF_SOLUTION, append, insert_after, processes_with, read, shared, write
-from kit.checks import Checker, questions, to_plain
-from kit.grade import fingerprint, grade, hidden_tests
+from grading import (
+    KF_EXERCISE,
+    KF_SOLUTION,
+    append,
+    exercise_answers,
+    insert_after,
+    processes_with,
+    questions_of,
+    read,
+    shared,
+    write,
+)
+from kit.grade import grade, hidden_tests
 from kit.grade.folders import PREFIX, remove_stale
 
-KF = questions("keyword_frequency")
+KF = questions_of(KF_SOLUTION)
 KF_MAX = sum(q.points for q in KF)
 KF_VISIBLE = sum(q.points for q in KF if not q.hidden)
 SECRET_NAME, SECRET = "KIT_TEST_GRADER_SECRET", "grader-secret-7c2e"
 MARKER = f"kit-attack-{os.getpid()}"
-BANK_FILE = ROOT / "kit" / "questions" / "keyword_frequency.py"
+BANK_FILE = ROOT / "kit" / "questions" / "keyword_frequency.py"  # where the question banks were, before issue 13
 SOLUTION_ONLY = "counts[word] = counts.get(word, 0) + 1"  # a line of the solution that no exercise holds
 
 
-def _answers(a: str, b: str) -> dict:
-    checker = Checker("keyword_frequency", a, b)
-    return {q.id: to_plain(checker.expected(q.id)) for q in KF if not q.hidden}
-
-
 def _embedded() -> dict:
-    """Answers for every pair a student has: the seeds and the practice pair, keyed by text A's fingerprint."""
-    import kit
-
-    pairs = [tuple(t.text for t in kit.load_articles()),
-             tuple(p.read_text(encoding="utf-8") for p in sorted((ROOT / "kit" / "data" / "practice").glob("*.txt")))]
-    return {fingerprint(a): _answers(a, b) for a, b in pairs}
+    """Answers for every pair a student has (their exercise carries them: the seeds and the practice pair),
+    keyed by text A's fingerprint."""
+    return {pair.a: pair.answers for pair in exercise_answers(KF_EXERCISE).pairs}
 
 
 def _detached(code: str) -> str:
@@ -296,7 +297,7 @@ def _control(folder: Path) -> dict:
     """The answer-stealing attacks again, WITHOUT the sandbox: there they must work."""
     _attacks(folder, folder / "out", 9)
     subs = folder / "submissions"
-    chosen = [subs / "bank_import.ipynb", subs / "run_solution.ipynb"]
+    chosen = [subs / "run_solution.ipynb"]
     grades = grade(KF_SOLUTION, chosen, folder / "out", workers=2, progress=False, sandbox=False)
     return {g.student: g for g in grades}
 
@@ -314,12 +315,13 @@ def test_every_attack_earns_nothing_and_every_honest_copy_full_marks(attacks):
     assert got == {name: m["earns"] for name, m in attacks["made"].items() if m["earns"] is not None}
 
 
-def test_without_the_sandbox_the_stealing_attacks_do_work(control):
-    """The control: the same notebooks, unsandboxed, get every visible answer (hidden tests call their stubs)."""
-    assert control["bank_import"].total == control["run_solution"].total == KF_VISIBLE
+def test_without_the_sandbox_running_the_solution_does_work(control):
+    """The control: the same notebook, unsandboxed, gets every visible answer (hidden tests call its stubs)."""
+    assert control["run_solution"].total == KF_VISIBLE
 
 
-def test_the_question_bank_cannot_be_imported_nor_loaded_from_its_file(attacks):
+def test_there_is_no_question_bank_to_import_nor_to_load_from_a_file(attacks):
+    assert not BANK_FILE.parent.exists()  # the solution notebooks are the only source
     g = attacks["grades"]["bank_import"]
     assert g.total == 0 and len(g.runs) == 1  # nothing right on the first run: no second
 
@@ -419,7 +421,8 @@ def test_reading_other_texts_is_reported_as_such_not_as_typing_answers_in(attack
 
 def test_the_cell_that_exits_is_the_one_named(attacks):
     g = attacks["grades"]["exits"]
-    assert g.status == "crashed" and "cell 20 (`exit()`) ended the kernel" in g.reason
+    number = [c.get("id") for c in read(KF_SOLUTION).cells].index("01-018") + 2  # the cell after 01-018, from 1
+    assert g.status == "crashed" and f"cell {number} (`exit()`) ended the kernel" in g.reason
 
 
 def test_a_symbolic_link_is_refused_not_followed(attacks):

@@ -19,6 +19,8 @@ def test_a_wheel_carries_the_seeds_and_loads_them_anywhere(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "kit/seeds/000_f574fb3969ac495b.txt" in names and "kit/data/stopwords.txt" in names
     assert "kit/data/practice/a_riverside_water.txt" in names
+    # No expected answers: questions live in the teacher's solution notebooks, never in the package.
+    assert not [n for n in names if n.startswith(("kit/questions/", "solutions/", "exercises/")) or n.endswith(".ipynb")]
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     elsewhere = tmp_path / "elsewhere"

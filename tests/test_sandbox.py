@@ -44,7 +44,7 @@ def _run(code: str, folder: Path, *, hide=(), limits: Limits = Limits(), timeout
 def test_the_kernel_sees_only_what_it_needs(tmp_path):
     import tempfile
 
-    hidden = ROOT / "kit" / "questions"
+    hidden = ROOT / "kit" / "data"  # inside the kit, which the kernel sees: hidden all the same
     with tempfile.NamedTemporaryFile(dir=Path.home(), prefix=".kit-test-") as in_home:
         probe = {"solutions": ROOT / "solutions", "tests": ROOT / "tests", "home": in_home.name, "hidden": hidden}
         seen = _run(

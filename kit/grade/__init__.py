@@ -2,10 +2,16 @@
 
 A teacher collects the students' notebooks and runs::
 
-    kit grade keyword_frequency submissions/ --out grades/
+    kit grade solutions/01_keyword_frequency.ipynb submissions/ --out grades/
 
-Every notebook runs twice, each time in a fresh Jupyter kernel in a sandbox of
-its own, on a copy (the student's file is never changed):
+The solution notebook is the assignment's only source (see :mod:`kit.solution`):
+its question blocks say what is graded, and the expected answers are what the
+solution computes. Before any student is graded, it runs once on each pair of
+texts, in the same runner and sandbox as the submissions; a solution that fails
+on a pair stops the batch with the reason.
+
+Every submission runs twice, each time in a fresh Jupyter kernel in a sandbox
+of its own, on a copy (the student's file is never changed):
 
 1. on **the student's texts**: the texts named in the solution's ``parameters``
    cell, the ones the student worked with;
@@ -41,16 +47,18 @@ full marks.
 
 - **The sandbox** (:mod:`kit.grade.sandbox`, bubblewrap). Each kernel sees a
   read-only system, Python and ``kit``, and only its own run folder. The
-  question banks, the solutions, the grader's output, other runs and any home
-  folder do not exist for it; it has no network, a minimal environment, its own
+  solutions, the grader's output, other runs and any home folder do not exist
+  for it (and the kit holds no answers: there is no question bank); it has no network, a minimal environment, its own
   process namespace, and limits on memory (2 GiB of address space), processes
   and file size. When its run ends, every process it started ends too, detached
-  ones included. So a notebook cannot import the question bank, read or run the
-  solution, read the grader's environment, write into a classmate's run, or
+  ones included. So a notebook cannot read or run the solution, read the
+  grader's environment, write into a classmate's run, or
   change ``grades.csv`` after the batch.
 - **Answers are judged in the grader's process**, from plain JSON data that the
   saver wrote into the run's folder, in the one file the grader names (never
-  through a link). The expected answers exist only in the grader's process. An
+  through a link). The expected answers on the pairs it grades on never enter
+  a student's kernel (the exercises carry answers only for the texts students
+  practise on). An
   object whose ``__eq__`` always says True arrives as
   ``{"__unserializable__": "TypeName"}`` and earns nothing; what the notebook's
   own ``check`` printed is never read.
@@ -111,7 +119,7 @@ Where the code is
 - :mod:`kit.grade.sandbox`: bubblewrap, and what each kernel may see and use.
 - :mod:`kit.grade.unseen`: the second pair of texts, made fresh per batch.
 - :mod:`kit.grade.plan`: the solution, its texts and hidden tests, and the
-  expected answers on both pairs.
+  expected answers on both pairs, from running it (:class:`Solution`).
 - :mod:`kit.grade.notebook`: reading a submission, and the notebook built from it.
 - :mod:`kit.grade.run`: :func:`run_notebook`, one run in one kernel.
 - :mod:`kit.grade.judge`: comparing the saved answers, into a :class:`Grade`.
@@ -125,12 +133,21 @@ Where the code is
 
 from __future__ import annotations
 
-from kit.grade.batch import default_workers, grade, submission_files
+from kit.checks import fingerprint
+from kit.grade.batch import default_workers, grade, run_settings, submission_files
 from kit.grade.cli import add_parser
 from kit.grade.folders import batch_folder, remove_stale
 from kit.grade.judge import grade_one, grade_runs, judge_question
 from kit.grade.notebook import Cell, build_notebook, read_submission
-from kit.grade.plan import find_solution, hidden_tests, make_plan, second_pair, solution_texts
+from kit.grade.plan import (
+    Solution,
+    find_solution,
+    hidden_tests,
+    make_plan,
+    second_pair,
+    solution_answers,
+    solution_texts,
+)
 from kit.grade.records import (
     DEFAULT_CELL_TIMEOUT,
     DEFAULT_TOTAL_TIMEOUT,
@@ -148,7 +165,7 @@ from kit.grade.records import (
 )
 from kit.grade.redact import csv_escape, redact
 from kit.grade.report import feedback_html, write_canvas_gradebook, write_summary
-from kit.grade.run import fingerprint, run_notebook
+from kit.grade.run import run_notebook
 from kit.grade.sandbox import Limits, Sandbox, SandboxUnavailable, check_sandbox, find_sandbox
 from kit.grade.unseen import unseen_pair
 
@@ -167,6 +184,7 @@ __all__ = [
     "SECOND_PAIR",
     "Sandbox",
     "SandboxUnavailable",
+    "Solution",
     "Text",
     "TextPair",
     "YOUR_TEXTS",
@@ -190,7 +208,9 @@ __all__ = [
     "redact",
     "remove_stale",
     "run_notebook",
+    "run_settings",
     "second_pair",
+    "solution_answers",
     "solution_texts",
     "submission_files",
     "unseen_pair",

@@ -25,7 +25,7 @@ from kit.grade.records import (
 from kit.grade.report import Book, read_state
 from kit.grade.sandbox import Limits, SandboxUnavailable, check_sandbox, find_sandbox
 
-__all__ = ["default_workers", "grade", "submission_files"]
+__all__ = ["default_workers", "grade", "run_settings", "submission_files"]
 
 
 def submission_files(items: Iterable[str | Path]) -> list[Path]:
@@ -64,29 +64,34 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _sandbox_state(settings: RunSettings, why_off: str) -> dict:
+def _sandbox_state(settings: RunSettings) -> dict:
     box = settings.sandbox
     if box is None:
-        return {"on": False, "why": why_off}
+        return {"on": False, "why": "turned off with --no-sandbox"}
     return {"on": True, "tool": box.version, "memory_mb": box.limits.memory >> 20,
             "processes": box.limits.processes, "file_size_mb": box.limits.file_size >> 20,
             "hidden": list(box.hidden)}
 
 
-def _settings(sandbox: bool, hide: list[Path], cell_timeout: float, total_timeout: float, output_cap: int,
-              limits: Limits) -> tuple[RunSettings, str]:
-    """The run settings, and (with the sandbox off) why; raises GradeError if the sandbox cannot start."""
+def run_settings(*, sandbox: bool = True, hide: Iterable[Path] = (), cell_timeout: float = DEFAULT_CELL_TIMEOUT,
+                 total_timeout: float = DEFAULT_TOTAL_TIMEOUT, output_cap: int = OUTPUT_CAP,
+                 limits: Limits = Limits()) -> RunSettings:
+    """How to run notebooks here: in the sandbox, hiding ``hide``, once it has proved that it starts.
+
+    Raises GradeError when it cannot start. With ``sandbox=False``, says loudly
+    on stderr that notebooks run without it.
+    """
     if not sandbox:
-        print("kit grade: WARNING: grading WITHOUT a sandbox (--no-sandbox). The students' code runs as you, "
-              "with your files, your processes and the network in reach. Do this only for code you trust.",
+        print("kit: WARNING: running notebooks WITHOUT a sandbox (--no-sandbox). Their code runs as you, with "
+              "your files, your processes and the network in reach. Do this only for code you trust.",
               file=sys.stderr)
-        return RunSettings(cell_timeout, total_timeout, output_cap, None), "turned off with --no-sandbox"
+        return RunSettings(cell_timeout, total_timeout, output_cap, None)
     try:
         box = find_sandbox(hide=hide, limits=limits)
         check_sandbox(box)
     except SandboxUnavailable as err:
-        raise GradeError(f"{err} Nothing was graded.") from None
-    return RunSettings(cell_timeout, total_timeout, output_cap, box), ""
+        raise GradeError(str(err)) from None
+    return RunSettings(cell_timeout, total_timeout, output_cap, box)
 
 
 def _texts_state(plan: Plan) -> list[dict]:
@@ -142,45 +147,48 @@ def grade(
     name, solution_path = find_solution(assignment, solutions)
     files = submission_files(submissions)
     out = Path(out).resolve()
-    # What a kernel must not see, should it lie inside a folder the sandbox shows (the kit package):
-    # the question banks, the solutions and the grader's output.
-    hide = [Path(__file__).resolve().parents[1] / "questions", solution_path.parent, out]
-    settings, why_off = _settings(sandbox, hide, cell_timeout, total_timeout, output_cap, limits)
+    workers = workers or default_workers()
+    # What a kernel must not see, should it lie inside a folder the sandbox shows: the solutions, the grades.
+    try:
+        settings = run_settings(sandbox=sandbox, hide=[solution_path.parent, out], cell_timeout=cell_timeout,
+                                total_timeout=total_timeout, output_cap=output_cap, limits=limits)
+    except GradeError as err:
+        raise GradeError(f"{err} Nothing was graded.") from None
     previous = read_state(out) if resume else None
     if seed is None and texts is None and previous and not previous.get("finished") \
             and previous.get("assignment") == name and isinstance(previous.get("seed"), int):
         seed = previous["seed"]  # resuming: the same second pair as the grades already written
-    plan = make_plan(name, solution_path, texts, settings, seed=seed)
-    state = {
-        "assignment": name, "solution": str(solution_path),
-        "sandbox": _sandbox_state(settings, why_off),
-        "seed": plan.seed, "texts": _texts_state(plan),
-        "cell_timeout": cell_timeout, "total_timeout": total_timeout,
-        "started": datetime.now().isoformat(timespec="seconds"), "finished": None,
-    }
-    book = Book(out, plan, state, resume)
-    todo = [f for f in files if f.stem not in book.done]
-    results: dict[str, Grade] = {f.stem: book.done[f.stem] for f in files if f.stem in book.done}
-    try:
-        _grade_all(todo, plan, book, results, workers or default_workers(), progress)
-    except BaseException:
-        plan.stop.set()
-        book.close()
-        raise
+    with batch_folder() as folder:
+        plan = make_plan(solution_path, texts, settings, folder, seed=seed, workers=workers)
+        state = {
+            "assignment": name, "solution": str(solution_path),
+            "sandbox": _sandbox_state(settings),
+            "seed": plan.seed, "texts": _texts_state(plan),
+            "cell_timeout": cell_timeout, "total_timeout": total_timeout,
+            "started": datetime.now().isoformat(timespec="seconds"), "finished": None,
+        }
+        book = Book(out, plan, state, resume)
+        todo = [f for f in files if f.stem not in book.done]
+        results: dict[str, Grade] = {f.stem: book.done[f.stem] for f in files if f.stem in book.done}
+        try:
+            _grade_all(todo, plan, book, results, workers, progress, folder)
+        except BaseException:
+            plan.stop.set()
+            book.close()
+            raise
     book.finish(lms, lms_column)
     return [results[f.stem] for f in files]
 
 
 def _grade_all(todo: list[Path], plan: Plan, book: Book, results: dict[str, Grade], workers: int,
-               progress: bool) -> None:
+               progress: bool, folder: Path) -> None:
     from concurrent.futures import ThreadPoolExecutor, as_completed
 
     from tqdm import tqdm
 
     if not todo:
         return
-    with batch_folder() as folder, \
-            ThreadPoolExecutor(max_workers=min(workers, len(todo)), thread_name_prefix="kit-grade") as pool, \
+    with ThreadPoolExecutor(max_workers=min(workers, len(todo)), thread_name_prefix="kit-grade") as pool, \
             tqdm(total=len(todo), desc=f"grading {plan.assignment}", unit="notebook", file=sys.stderr,
                  disable=not progress, leave=True) as bar:
         futures = {pool.submit(grade_one, f.stem, f, plan, folder / f"s{n}"): f for n, f in enumerate(todo)}

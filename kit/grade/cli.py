@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from kit.checks import assignment_names
 from kit.grade.batch import default_workers, grade
 from kit.grade.records import (
     CANVAS_CSV,
@@ -33,11 +32,13 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                     "for this batch, which no student has seen), each time in a fresh kernel in a sandbox "
                     "(bubblewrap), in parallel, and write grades.csv, feedback/<student>.html and summary.png "
                     "into --out.",
-        epilog="Example: kit grade keyword_frequency submissions/ --out grades/ --lms canvas. "
+        epilog="Example: kit grade solutions/01_keyword_frequency.ipynb submissions/ --out grades/ --lms canvas. "
                "Running again into the same --out resumes a run that was interrupted (students already in "
                "grades.csv are kept); after a run that finished, its grades.csv is kept as grades-<time>.csv.",
     )
-    p.add_argument("assignment", help=f"an assignment ({', '.join(assignment_names())}) or a solution notebook")
+    p.add_argument("assignment", metavar="SOLUTION",
+                   help="the solution notebook (solutions/01_keyword_frequency.ipynb), or its name in --solutions "
+                        "(keyword_frequency)")
     p.add_argument("submissions", nargs="+", metavar="SUBMISSION", help="submitted .ipynb files, or folders of them")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for grades.csv, feedback/ and summary.png")
     p.add_argument("--texts", nargs=2, metavar=("A", "B"),

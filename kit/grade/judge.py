@@ -31,7 +31,8 @@ from kit.grade.records import (
     TextPair,
 )
 from kit.grade.redact import redact
-from kit.grade.run import fingerprint, run_notebook
+from kit.checks import fingerprint
+from kit.grade.run import run_notebook
 
 __all__ = ["grade_one", "grade_runs", "invalid", "judge_question", "read_other_texts"]
 

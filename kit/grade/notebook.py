@@ -34,6 +34,7 @@ __all__ = [
     "TEXTS_ID",
     "TEXTS_MARK",
     "build_notebook",
+    "cells_of",
     "first_line",
     "parameters_cell",
     "read_submission",
@@ -117,6 +118,11 @@ def read_submission(path: Path) -> tuple[list[Cell] | None, list[str]]:
     if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):
         return None, ["valid JSON, but not a notebook: it has no list of cells."]
     return _cells(raw["cells"])
+
+
+def cells_of(nb) -> list[Cell]:
+    """The cells of a notebook already read (an nbformat node), such as a solution."""
+    return _cells(list(nb.cells))[0]
 
 
 def _cells(raw_cells: list[Any]) -> tuple[list[Cell], list[str]]:

@@ -1,42 +1,55 @@
-"""Before grading: find the solution notebook, its texts and hidden tests, the second pair, and the expected answers.
+"""Before grading: the solution, its questions, texts and hidden tests, the second pair, and the expected answers.
 
-The result is a :class:`~kit.grade.records.Plan`: everything the grader needs to run and judge every submission.
+The expected answers are what the teacher's solution computes: it runs, in the
+same runner and sandbox as the submissions, once on each pair of texts. A
+solution that fails on a pair stops the batch before any student is graded.
+The result is a :class:`~kit.grade.records.Plan`.
 """
 
 from __future__ import annotations
 
 import ast
-import re
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from kit.checks import Question, assignment_names, questions, to_plain
-from kit.grade.notebook import parameters_cell, read_submission
+import nbformat
+
+from kit.checks import Question
+from kit.grade.notebook import build_notebook, cells_of, parameters_cell
 from kit.grade.records import SECOND_PAIR, YOUR_TEXTS, GradeError, HiddenTest, Plan, RunSettings, Text, TextPair
+from kit.grade.redact import cap
+from kit.grade.run import run_notebook
 from kit.grade.unseen import new_seed, unseen_pair
+from kit.solution import (
+    BEGIN_HIDDEN,
+    END_HIDDEN,
+    SolutionError,
+    assignment_of,
+    blocks,
+    read_notebook,
+    read_questions,
+    strip_hidden,
+)
 
 __all__ = [
     "SEED_ATTEMPTS",
-    "assignment_of",
+    "Solution",
     "find_solution",
     "hidden_tests",
     "make_plan",
     "second_pair",
+    "solution_answers",
     "solution_texts",
 ]
 
 SEED_ATTEMPTS = 8
-"""Seeds tried, one after the other, for a second pair on which every answer differs from the first."""
+"""Seeds tried, in turn, for a second pair on which every answer differs from the first."""
 
 
-# --- finding the solution and the texts --------------------------------------------------
-
-
-def assignment_of(path: Path) -> str:
-    """The assignment a solution notebook is for: its file name without ``NN_`` and ``.ipynb``."""
-    return re.sub(r"^\d+_", "", path.stem)
+# --- finding the solution and its texts --------------------------------------------------
 
 
 def _solution_dirs(extra: Path | str | None) -> list[Path]:
@@ -48,32 +61,22 @@ def _solution_dirs(extra: Path | str | None) -> list[Path]:
 def find_solution(assignment: str | Path, solutions: Path | str | None = None) -> tuple[str, Path]:
     """The assignment's name and its solution notebook.
 
-    ``assignment`` is a name (``keyword_frequency``) or the path of a solution
-    notebook (``solutions/01_keyword_frequency.ipynb``). Names are looked up as
-    ``NN_<name>.ipynb`` in ``solutions``, then in ``./solutions`` and in the
-    kit's own ``solutions/``.
+    ``assignment`` is the path of a solution notebook (``solutions/01_keyword_frequency.ipynb``),
+    or a name (``keyword_frequency``), looked up as ``NN_<name>.ipynb`` in
+    ``solutions``, then in ``./solutions`` and in the kit's own ``solutions/``.
     """
     path = Path(assignment)
     if path.suffix == ".ipynb" or path.is_file():
         if not path.is_file():
-            raise GradeError(f"There is no solution notebook {str(path)!r}. Give a path to an existing .ipynb file, "
-                             f"or an assignment name: {', '.join(assignment_names())}.")
-        name = assignment_of(path)
-        if name not in assignment_names():
-            raise GradeError(f"{path.name} does not name a known assignment ({name!r}). Solution notebooks are named "
-                             f"NN_<assignment>.ipynb, with one of: {', '.join(assignment_names())}.")
-        return name, path.resolve()
-    name = str(assignment)
-    if name not in assignment_names():
-        raise GradeError(f"Unknown assignment {name!r}. Choose one of: {', '.join(assignment_names())}, "
-                         f"or give the path of a solution notebook.")
+            raise GradeError(f"There is no solution notebook {str(path)!r}. Give the path of an existing .ipynb file.")
+        return assignment_of(path), path.resolve()
     looked = _solution_dirs(solutions)
-    for folder in looked:
-        found = sorted(folder.glob(f"*_{name}.ipynb")) + sorted(folder.glob(f"{name}.ipynb"))
-        if found:
-            return name, found[0]
-    raise GradeError(f"No solution notebook for {name!r} (looked for *_{name}.ipynb in "
-                     f"{', '.join(map(str, looked))}). Pass its path instead, or --solutions DIR.")
+    found = {assignment_of(p): p for folder in looked for p in sorted(folder.glob("*.ipynb"))}
+    if str(assignment) in found:
+        return str(assignment), found[str(assignment)].resolve()
+    names = ", ".join(sorted(found)) or "none"
+    raise GradeError(f"Unknown assignment {str(assignment)!r}. Choose one of: {names} (the solution notebooks in "
+                     f"{', '.join(map(str, looked))}), or give the path of a solution notebook.")
 
 
 def _load(value: str, base: Path, what: str) -> Text:
@@ -92,10 +95,9 @@ def _load(value: str, base: Path, what: str) -> Text:
 
 
 def solution_texts(solution_path: Path) -> tuple[Text, Text]:
-    """The two texts the solution's parameters cell names: the texts the students work with."""
-    cells, why = read_submission(solution_path)
-    if cells is None:
-        raise GradeError(f"{solution_path} is not a readable notebook ({why[0]}). Restore it from git.")
+    """The two texts the solution's parameters cell names (paths relative to the notebook's folder):
+    the texts the students work with."""
+    cells = cells_of(_read(solution_path))
     index = parameters_cell(cells)
     values: dict[str, Any] = {}
     if index is not None:
@@ -107,27 +109,19 @@ def solution_texts(solution_path: Path) -> tuple[Text, Text]:
                     pass
     if not (isinstance(values.get("article_a"), str) and isinstance(values.get("article_b"), str)):
         raise GradeError(f"{solution_path} needs a cell tagged 'parameters' that sets article_a and article_b to "
-                         "strings (seed names or paths): the texts the students work with.")
+                         "strings (seed names, or paths relative to the notebook): the texts the students work with.")
     return tuple(_load(values[k], solution_path.parent, f"the text {k} = {values[k]!r} of {solution_path.name}")
                  for k in ("article_a", "article_b"))  # type: ignore[return-value]
 
 
+def _read(path: Path):
+    try:
+        return read_notebook(path)
+    except Exception as err:  # nbformat raises many kinds for a broken file
+        raise GradeError(f"{path} is not a readable notebook ({err}). Restore it from git.") from None
+
+
 # --- hidden tests ---------------------------------------------------------------------
-
-
-def _hidden_source(source: str) -> str:
-    from kit.assign import BEGIN_HIDDEN, END_HIDDEN
-
-    inside, kept = False, []
-    for line in source.split("\n"):
-        marker = line.strip()
-        if marker == BEGIN_HIDDEN:
-            inside = True
-        elif marker == END_HIDDEN:
-            inside = False
-        elif inside:
-            kept.append(line)
-    return "\n".join(kept)
 
 
 def _is_check_call(node: ast.stmt) -> bool:
@@ -158,13 +152,12 @@ def hidden_tests(solution) -> list[HiddenTest]:
 
     ``check(...)`` calls are dropped: the grader judges the values itself.
     """
-    from kit.assign import BEGIN_HIDDEN
-
     tests = []
     for n, cell in enumerate(solution.cells, 1):
         if cell.cell_type != "code" or BEGIN_HIDDEN not in cell.source:
             continue
-        code = _hidden_source(cell.source)
+        code = "\n".join(line for inside, lines in blocks(cell.source, BEGIN_HIDDEN, END_HIDDEN, f"cell {n}")
+                         if inside for line in lines)
         try:
             tree = ast.parse(code)
         except SyntaxError as err:
@@ -176,94 +169,143 @@ def hidden_tests(solution) -> list[HiddenTest]:
     return tests
 
 
-# --- the second pair and the expected answers ----------------------------------------------
+# --- running the solution ------------------------------------------------------------------
 
 
-Expected = Callable[[TextPair], dict[str, Any]]
-"""Computes the expected answers of every question on a pair of texts (raises GradeError if it cannot)."""
+class Solution:
+    """A solution notebook, read once: its questions, its hidden tests, and :attr:`notebook`, what the runner runs
+    (the solution as a submission, with its hidden tests in cells of their own)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        nb = _read(path)
+        try:
+            self.questions = read_questions(nb, path)
+        except SolutionError as err:
+            raise GradeError(str(err)) from None
+        self.hidden = tuple(hidden_tests(nb))
+        set_by_hidden = {n for t in self.hidden for n in t.sets}
+        missing = [q.id for q in self.questions if q.hidden and q.id not in set_by_hidden]
+        if missing:
+            raise GradeError(f"The hidden question {missing[0]} is never set by a hidden test of {path.name}. Add "
+                             f"`{missing[0]} = ...` between {BEGIN_HIDDEN} and {END_HIDDEN}, or drop hidden: true.")
+        # The solution runs as a submission would: hidden tests out of its cells, then put back by the builder.
+        cells = [c._replace(source=strip_hidden(c.source)) for c in cells_of(nb)]
+        built, _ = build_notebook(cells, [q.id for q in self.questions if not q.hidden], self.hidden,
+                                  [q.id for q in self.questions if q.hidden])
+        self.notebook = nbformat.writes(built)
+
+    def answers(self, pair: TextPair, settings: RunSettings, workdir: Path) -> dict[str, Any]:
+        """What the solution computes on ``pair``; raises GradeError if it fails or leaves a question unanswered."""
+        saved, run = run_notebook(self.notebook, settings, pair, workdir)
+        where = f"The solution {self.path.name} fails on {pair.label} ({pair.a.name}, {pair.b.name})"
+        fix = ("Make it work on any pair of texts: kit grade also runs it on a pair made fresh for each batch, "
+               "and kit assign on the practice pair.")
+        if run.problems:
+            raise GradeError(f"{where}: {cap(run.problems[0], 300)}. {fix}")
+        for q in self.questions:
+            value = saved.get(q.id)
+            if q.id not in saved or (isinstance(value, dict) and set(value) & {"__unanswered__", "__unserializable__"}):
+                what = "never sets it" if q.id not in saved else "sets it to something that is not plain data"
+                raise GradeError(f"{where}: the question {q.id} {what}. Set {q.id} to a list, dict, string or "
+                                 "number, between ### BEGIN SOLUTION and ### END SOLUTION (or in a hidden test).")
+        return {q.id: saved[q.id] for q in self.questions}
+
+
+def solution_answers(jobs: Sequence[tuple[Path, TextPair]], settings: RunSettings, folder: Path, *,
+                     workers: int = 2) -> list[dict[str, Any]]:
+    """Run each solution on its pair, ``workers`` at a time; the expected answers, in the order of ``jobs``.
+
+    Raises GradeError for the first solution that fails.
+    """
+    solutions = {path: Solution(path) for path in dict.fromkeys(p for p, _ in jobs)}
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs))), thread_name_prefix="kit-solution") as pool:
+        futures = [pool.submit(solutions[path].answers, pair, settings, folder / f"solution-{n}")
+                   for n, (path, pair) in enumerate(jobs)]
+        return [f.result() for f in futures]
+
+
+# --- the second pair ------------------------------------------------------------------------
+
+
+Expected = Callable[[Sequence[TextPair]], list["dict[str, Any] | GradeError"]]
+"""Computes the expected answers on each pair (a GradeError where the solution fails on it)."""
 
 
 def second_pair(first: TextPair, expected_first: dict[str, Any], expected: Expected, qs: Sequence[Question], *,
-                seed: int | None = None) -> tuple[TextPair, dict[str, Any], int, list[str]]:
+                seed: int | None = None, at_once: int = 2) -> tuple[TextPair, dict[str, Any], int, list[str]]:
     """A pair no student has seen, made from the first by :func:`kit.grade.unseen_pair`.
 
     With ``seed``, exactly that pair. Otherwise up to :data:`SEED_ATTEMPTS` fresh
-    seeds are tried until every visible question's answer differs from its
-    answer on the first pair (an answer that stays the same could be typed in).
-    Returns the pair, its expected answers, the seed, and the questions whose
-    answer did not change.
+    seeds are tried in turn (``at_once`` together) until every visible question's
+    answer differs from its answer on the first pair (an answer that stays the
+    same could be typed in). Returns the pair, its expected answers, the seed,
+    and the questions whose answer did not change.
     """
     start = new_seed() if seed is None else seed
-    best = None
-    for attempt in range(1 if seed is not None else SEED_ATTEMPTS):
-        used = start + attempt
-        x, y = unseen_pair(first.a.text, first.b.text, used)
-        pair = TextPair(SECOND_PAIR, Text("a_unseen", x), Text("b_unseen", y))
-        try:
-            answers = expected(pair)
-        except GradeError:
-            if seed is not None:
-                raise
-            continue
-        same = [q.id for q in qs if not q.hidden and answers.get(q.id) == expected_first.get(q.id)]
-        if best is None or len(same) < len(best[3]):
-            best = (pair, answers, used, same)
-        if not same:
+    seeds = [start] if seed is not None else [start + n for n in range(SEED_ATTEMPTS)]
+    best: tuple[TextPair, dict[str, Any], int, list[str]] | None = None
+    failure: GradeError | None = None
+    for i in range(0, len(seeds), at_once):
+        batch = seeds[i:i + at_once]
+        pairs = [TextPair(SECOND_PAIR, *(Text(f"{k}_unseen", t) for k, t in zip("ab", unseen_pair(
+            first.a.text, first.b.text, s)))) for s in batch]
+        for used, pair, answers in zip(batch, pairs, expected(pairs)):
+            if isinstance(answers, GradeError):
+                failure = answers
+                continue
+            same = [q.id for q in qs if not q.hidden and answers.get(q.id) == expected_first.get(q.id)]
+            if best is None or len(same) < len(best[3]):
+                best = (pair, answers, used, same)
+        if best is not None and not best[3]:
             break
     if best is None:
-        raise GradeError(f"No second pair could be made from the texts {first.a.name} and {first.b.name}: the "
-                         "expected answers could not be computed on any of them. Pass your own pair with "
-                         "--texts A.txt B.txt.")
+        raise GradeError(f"No second pair could be made from {first.a.name} and {first.b.name}: {failure} "
+                         "Or pass your own pair with --texts A.txt B.txt.")
     return best
 
 
-def _bank_expected(assignment: str, qs: Sequence[Question]) -> Expected:
-    """Expected answers from the question bank, computed in the grader's process."""
+# --- the plan -------------------------------------------------------------------------------
 
-    def expected(pair: TextPair) -> dict[str, Any]:
-        from kit.checks import Checker
 
-        checker = Checker(assignment, pair.a.text, pair.b.text)
-        answers = {}
-        for q in qs:
+def make_plan(solution_path: Path, texts: Sequence[str | Path] | None, settings: RunSettings, folder: Path, *,
+              seed: int | None = None, workers: int = 2) -> Plan:
+    """Everything needed to grade the submissions of one assignment (see :class:`~kit.grade.records.Plan`).
+
+    The solution runs in ``folder``, ``workers`` runs at a time.
+    """
+    solution = Solution(solution_path)
+    runs = iter(range(1_000_000))
+
+    def expected(pairs: Sequence[TextPair]) -> list[dict[str, Any] | GradeError]:
+        def one(pair: TextPair) -> dict[str, Any] | GradeError:
             try:
-                answers[q.id] = to_plain(checker.expected(q.id))
-            except Exception as err:  # a teacher's texts can break an expected-answer function
-                raise GradeError(f"The expected answer of {q.id} cannot be computed on {pair.label} "
-                                 f"({pair.a.name}, {pair.b.name}): {type(err).__name__}: {err}. "
-                                 "Choose other texts.") from None
-        return answers
+                return solution.answers(pair, settings, folder / f"solution-{next(runs)}")
+            except GradeError as err:
+                return err
 
-    return expected
+        with ThreadPoolExecutor(max_workers=max(1, min(workers, len(pairs)))) as pool:
+            return list(pool.map(one, pairs))
 
-
-def make_plan(name: str, solution_path: Path, texts: Sequence[str | Path] | None, settings: RunSettings, *,
-              seed: int | None = None) -> Plan:
-    """Everything needed to grade submissions of one assignment (see :class:`~kit.grade.records.Plan`)."""
-    import kit.assign
-
-    # kit assign's reader, so cells without ids get the same ids as in the exercises
-    try:
-        solution = kit.assign.read_notebook(solution_path)
-    except Exception as err:
-        raise GradeError(f"{solution_path} is not a readable notebook ({err}). Restore it from git.") from None
-    qs = tuple(questions(name))
-    hidden = tuple(hidden_tests(solution))
-    set_by_hidden = {n for t in hidden for n in t.sets}
-    missing = [q.id for q in qs if q.hidden and q.id not in set_by_hidden]
-    if missing:
-        raise GradeError(f"The hidden questions {', '.join(missing)} are never set by the hidden tests of "
-                         f"{solution_path.name}. Add `{missing[0]} = ...` between ### BEGIN HIDDEN TESTS and "
-                         "### END HIDDEN TESTS.")
     first = TextPair(YOUR_TEXTS, *solution_texts(solution_path))
-    expected = _bank_expected(name, qs)
-    expected_first = expected(first)
-    if texts is None:
-        second, expected_second, seed, _ = second_pair(first, expected_first, expected, qs, seed=seed)
+    if texts is not None and len(texts) != 2:
+        raise GradeError("--texts takes exactly two files: A.txt B.txt.")
+    given = None if texts is None else TextPair(SECOND_PAIR, *(_load(str(t), Path.cwd(), f"--texts {t}") for t in texts))
+    if given is not None:
+        answers = expected([first, given])
+    elif seed is not None:  # the pair is known: both runs at once
+        x, y = unseen_pair(first.a.text, first.b.text, seed)
+        given = TextPair(SECOND_PAIR, Text("a_unseen", x), Text("b_unseen", y))
+        answers = expected([first, given])
     else:
-        if len(texts) != 2:
-            raise GradeError("--texts takes exactly two files: A.txt B.txt.")
-        second = TextPair(SECOND_PAIR, *(_load(str(t), Path.cwd(), f"--texts {t}") for t in texts))
-        expected_second, seed = expected(second), None
-    return Plan(name, qs, hidden, (first, second), (expected_first, expected_second), settings, seed,
-                threading.Event())
+        answers = expected([first])
+    for result in answers:
+        if isinstance(result, GradeError):
+            raise result
+    if given is None:
+        given, second, seed, _ = second_pair(first, answers[0], expected, solution.questions,
+                                             at_once=max(1, workers))
+    else:
+        second = answers[1]
+    return Plan(assignment_of(solution_path), solution.questions, solution.hidden, (first, given),
+                (answers[0], second), settings, seed if texts is None else None, threading.Event())

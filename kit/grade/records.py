@@ -167,7 +167,7 @@ class Plan(NamedTuple):
     pairs: tuple[TextPair, ...]
     """The student's texts, then the grader's second pair."""
     expected: tuple[dict[str, Any], ...]
-    """The expected answers on each pair, as plain data; they never leave the grader."""
+    """The expected answers on each pair, as plain data: what the solution computed, in a kernel of its own."""
     settings: RunSettings
     seed: int | None
     """The seed that made the second pair, or None when the teacher gave it (``--texts``)."""

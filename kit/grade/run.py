@@ -28,7 +28,6 @@ not compute anyway: the grader judges the values on texts the student never saw.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 import logging
 import os
@@ -53,16 +52,11 @@ from kit.grade.records import RunSettings, RunSummary, TextPair
 from kit.grade.redact import cap, redact
 from kit.grade.sandbox import run_uid, sandboxed_command
 
-__all__ = ["ANSWERS_FILE", "fingerprint", "kernel_env", "remove_folder", "run_notebook"]
+__all__ = ["ANSWERS_FILE", "kernel_env", "remove_folder", "run_notebook"]
 
 ANSWERS_FILE = "answers.json"
 _MAX_ANSWERS_BYTES = 20 << 20
 _TIMEOUT_ENAME = "kit-grade:timeout"  # not a Python name, so no student exception can fake it
-
-
-def fingerprint(text: str) -> str:
-    """A short fingerprint of a text, as the answer saver records what the notebook loaded."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 # --- the answer saver, run inside the kernel ------------------------------------------------
@@ -545,7 +539,7 @@ def run_notebook(notebook: str, settings: RunSettings, texts: TextPair, workdir:
     - ``notebook``: the notebook, as JSON text (``nbformat.writes``).
     - ``settings``: timeouts, output cap, the sandbox (or None).
     - ``texts``: the pair of texts; the kernel reads them from files in its folder.
-    - ``workdir``: a folder that does not exist yet; it is made, used, and removed.
+    - ``workdir``: a folder that does not exist yet (its parent may not either); it is made, used, and removed.
     - ``stop``: optionally a ``threading.Event``; when it is set, the run ends at its next cell.
 
     The answers are ``{question id: plain value}``: visible questions as the
@@ -554,6 +548,7 @@ def run_notebook(notebook: str, settings: RunSettings, texts: TextPair, workdir:
     started = time.monotonic()
     nb = nbformat.reads(notebook, as_version=4)
     folder = Path(workdir)
+    folder.parent.mkdir(parents=True, exist_ok=True)
     folder.mkdir(mode=0o700)
     try:
         answers_path = folder / ANSWERS_FILE

@@ -91,8 +91,8 @@ class SandboxUnavailable(RuntimeError):
 
 
 _FIX = ("Install bubblewrap (Debian and Ubuntu: sudo apt-get install bubblewrap; Fedora: sudo dnf install "
-        "bubblewrap), or grade with --no-sandbox, which runs the students' code as you, with your files "
-        "and your network in reach: do that only for code you trust.")
+        "bubblewrap), or pass --no-sandbox to run without it: the notebooks' code then runs as you, with your "
+        "files and your network in reach, so do that only for code you trust.")
 
 # The top-level folders a Linux system keeps its programs and libraries in;
 # where one is a symbolic link (/bin -> usr/bin on a merged-/usr system), the
@@ -155,17 +155,17 @@ def find_sandbox(*, hide: Iterable[str | Path] = (), limits: Limits = Limits(),
     """
     if not sys.platform.startswith("linux"):
         raise SandboxUnavailable(f"The grader's sandbox (bubblewrap) needs Linux, and this is {sys.platform}. "
-                                 "Grade on Linux (a virtual machine or a CI runner will do), or grade with "
-                                 "--no-sandbox, which runs the students' code as you: do that only for code you "
-                                 "trust.")
+                                 "Run on Linux (a virtual machine or a CI runner will do), or pass --no-sandbox to "
+                                 "run without it: the notebooks' code then runs as you, so do that only for code "
+                                 "you trust.")
     bwrap = shutil.which("bwrap")
     if bwrap is None:
         raise SandboxUnavailable(f"The grader's sandbox needs the program bwrap, which is not installed here. {_FIX}")
     shown = [p for p in _SYSTEM if os.path.lexists(p)] + [p for p in _ETC if os.path.exists(p)]
     shown += _python_folders(python) + _kit_folders()
     read_only = _minimal(str(Path(p).resolve()) if not Path(p).is_symlink() else p for p in shown)
-    hidden = tuple(str(Path(h).resolve()) for h in [*hide, *_debugger()]
-                   if any(Path(r) in Path(h).resolve().parents for r in read_only))
+    hidden = tuple(str(Path(h).resolve()) for h in [*hide, *_debugger()] if Path(h).is_dir()
+                   and any(Path(r) in Path(h).resolve().parents for r in read_only))
     try:
         version = subprocess.run([bwrap, "--version"], capture_output=True, text=True, timeout=10,
                                  check=False).stdout.strip() or "bwrap"
