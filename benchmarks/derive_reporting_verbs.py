@@ -22,7 +22,8 @@ A verb's regular forms are counted together (:func:`stem`: *dismissed*,
    statement*), and is capitalised in at most half of them (*Reuters*);
 4. a fair share of all its verb's uses are cues: at least 5% (2% for a verb
    that is a cue 20 times or more, such as *say*), which drops verbs that
-   merely stand near a quote (*looked*, *took*, *turned*).
+   merely stand near a quote (*looked*, *took*, *turned*); and the form
+   itself is a cue in at least 1% of its uses (not *states*, a noun).
 
 Multi-word constructions (``according to``, ``pointed out``, ``went on``) are
 grammar, not vocabulary: ``kit/quotes/cues.py`` writes them out.
@@ -48,6 +49,9 @@ from kit.segment import stopwords, words  # noqa: E402
 SHARED = ROOT.parent / "shared" / "data"
 OUT = ROOT / "kit" / "quotes" / "reporting_verbs.txt"
 MIN_CUES = 3
+MIN_FORM_SHARE = 0.01
+"""A form of a kept verb must itself be a cue in 1% of its uses: *states* (the
+United States, Western states) is a form of *state*, but hardly ever a cue."""
 DETERMINERS = frozenset("the a an his her my their our this that your its these those".split())
 
 
@@ -132,7 +136,7 @@ def derive() -> list[tuple[str, int, float]]:
         n, total = sum(cues[w] for w in forms), sum(uses[w] for w in forms)
         if n < MIN_CUES or n / total < (0.02 if n >= 20 else 0.05):
             continue
-        kept += [(w, cues[w], cues[w] / uses[w]) for w in forms]
+        kept += [(w, cues[w], cues[w] / uses[w]) for w in forms if cues[w] >= MIN_FORM_SHARE * uses[w]]
     return sorted(kept, key=lambda k: (-k[1], k[0]))
 
 
@@ -146,9 +150,10 @@ def main() -> None:
         "# cue words annotators marked in PolNeAR (840 news articles, data/train) and in the",
         "# Project Dialogism Novel Corpus (8 novels). A form is kept when its verb (its regular",
         f"# forms together) is a cue at least {MIN_CUES} times and in at least 5% of its uses (2% for",
-        "# verbs that are cues 20 times or more), and the form is no stopword or -ly adverb and",
-        "# rarely follows a determiner or is capitalised (a noun or a name). See that script's",
-        "# docstring. One word a line, most frequent first; the number is how often it was a cue.",
+        "# verbs that are cues 20 times or more), and the form is a cue in 1% of its uses, is no",
+        "# stopword or -ly adverb, and rarely follows a determiner or is capitalised (a noun or a",
+        "# name). See that script's docstring. One word a line, most frequent first; the number",
+        "# is how often it was a cue.",
     ]
     lines = header + [f"{word} {n}" for word, n, _ in kept]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")

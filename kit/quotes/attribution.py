@@ -142,11 +142,20 @@ def _fill(items: list[_Item], layout: Layout, cast: Cast, resolver: Resolver, di
         here = by_para[item.para]
         if _from_paragraph(item, here, layout, resolver):
             continue
-        # 2. news: a speaker goes on from the paragraph before
+        # 2. news: a speaker goes on from the paragraph before, unless the quote
+        #    addresses that speaker: then it is the one who spoke before them
         if not dialogue and here[0] is item and item.para > 0:
             last = by_para.get(item.para - 1, [])
             voice = _last_voice(layout, resolver, last[-1] if last else None,
                                 layout.paras[item.para - 1].start, layout.paras[item.para].start)
+            addressed = _addressed_all(item, cast)
+            if voice is not None and voice.name in addressed and item.para > 1:
+                before = [i.speaker for i in by_para.get(item.para - 2, []) if i.speaker]
+                voice = Speaker(before[0]) if before and before[0] not in addressed else None
+            elif voice is not None and voice.note == NARRATOR and last and any(
+                    a for a in addressed if a not in {i.speaker for i in items if i.named}):
+                before = [i.speaker for i in by_para.get(item.para - 2, []) if i.speaker]
+                voice = Speaker(before[0]) if before and before[0] != _ME else None
             if voice is not None:
                 item.set(voice, "previous paragraph")
     if dialogue:  # 3. a dialogue: turns

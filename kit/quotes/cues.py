@@ -111,7 +111,8 @@ _ROLE = rf"(?!(?:{_STOP})(?![\w’'-]))[a-z][\w-]*"
 _NP = rf"""
     (?:he|she|they|we|I|it)(?![\w’'-])                          # said he
   | (?:the|a|an|one|another|his|her|their|its)\s+{_PLAIN}
-    (?:\s+(?!(?:{_STOP})(?![\w’'-])){_PLAIN}){{0,6}}            # said the prince / a spokesman for the ministry
+    (?:\s+(?!(?:{_STOP})(?![\w’'-])){_PLAIN}                      # said the prince / a spokesman
+      | \s+(?:for|of|and)\s+(?=[{UP}]){_PLAIN}){{0,6}}              #   the Office for National Statistics
   | (?:{RUN.pattern}\s+(?:{_ROLE}\s+){{1,3}})?(?:{RUN.pattern})  # said MSNBC host Chris Matthews / Anna Pávlovna
   | (?:{_ROLE}(?:\s+of(?:\s+the)?)?\s+){{1,4}}(?:{RUN.pattern})     # said shop steward Leanne Marsh,
                                                                  #   former secretary of state Hillary Clinton
@@ -158,5 +159,5 @@ PLACE_ONLY = re.compile(rf"{RUN.pattern}", re.VERBOSE)
 """A clause that is only a name, as the state after a city is."""
 COMMA_NEXT = re.compile(r"\s*,")
 """“...” , he said (British punctuation outside the marks)."""
-LOWER_NEXT = re.compile(r"[\s,]*[a-z]")
-"""“Why?” he asked: a lower-case word after ? or ! goes on the sentence."""
+LOWER_NEXT = re.compile(r"[\s,]*(?:[a-z]|I\s+[a-z])")
+"""“Why?” he asked, “Who sent it?” I asked: a lower-case word (or I and one) after ? or ! goes on the sentence."""

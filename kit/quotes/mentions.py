@@ -112,8 +112,9 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     # A cue that introduces the quote with a comma or a colon (", adding, “...”")
     # is its cue. Otherwise the first cue with a subject is the main verb: in
     # "Trump said Fox executives were calling “every 15 minutes,”" the words are Trump's.
-    if masked[cues[-1].end() : r.mark_start].strip() in (",", ":"):
-        cues = cues[-1:]
+    gap = masked[cues[-1].end() : r.mark_start].strip()
+    if gap in (",", ":") or gap.endswith(":") and len(gap.split()) <= 4:
+        cues = cues[-1:]  # ", adding, “...”", "telling them: “...”", "told reporters: “...”"
     for cue in cues:
         subject = subject_of_cue(layout, start, cue.start())
         if subject is not None:

@@ -574,6 +574,8 @@ def leading_np(chunk: str) -> str:
 
     >>> leading_np("Opposition leader Tom Redfern accused the government")
     'Opposition leader Tom Redfern'
+    >>> leading_np("State treasurer Maya Lund disagreed")
+    'State treasurer Maya Lund'
     """
     found = chunk.split()
     if not found:
@@ -604,6 +606,11 @@ def leading_np(chunk: str) -> str:
         else:
             if taken and name_key(w) in PERSON_HEADS:  # Labour leader Jeremy Corbyn
                 taken.append(w)
+                continue
+            following = found[i + 1 : i + 3]
+            if taken and w.isalpha() and w not in FUNCTION_WORDS and len(following) == 2 \
+                    and all(f[:1].isupper() for f in following):
+                taken.append(w)  # a role between two names: State treasurer Maya Lund
                 continue
             break
     while taken and not taken[-1][:1].isupper():

@@ -62,6 +62,7 @@ __all__ = ["NARRATOR", "Resolver", "Speaker", "Voice"]
 NARRATOR = "the narrator"
 """The note of a quote said by *I*, when the text never names its narrator."""
 _POSSESSIVES = frozenset("his her its their my our your".split())
+_TURNS_BACK = 6  # how many paragraphs back "he" may find a quote's speaker when nothing nearer fits
 _SENTENCES_BACK = 4  # how many sentences back "he" or "she" looks for a subject
 _NEAR = 4000  # how far (in characters) a long text is searched for a role's holder
 _ADJECTIVE_ENDINGS = ("al", "ic", "an", "ian", "ese", "ish", "ive", "ary", "ent", "ant", "ior", "ern", "ed")
@@ -157,9 +158,10 @@ class Resolver:
 
         The latest person, in this paragraph or the two before it, who was the
         subject of a sentence (in the last four sentences) or the speaker of a
-        quote; failing that, the latest person named there at all. A person
-        the text shows to be of the other gender is skipped, and so is
-        ``exclude``.
+        quote; failing that, the latest person named there at all, and then the
+        latest speaker of a quote in the six paragraphs before (a dialogue goes
+        on). A person the text shows to be of the other gender is skipped, and
+        so is ``exclude``.
         """
         layout, cast = self.layout, self.cast
         here = layout.para_of(pos)
@@ -201,6 +203,15 @@ class Resolver:
                 f = fit(who)
                 if f and f not in best:
                     best[f] = (at, who)
+        if not best:  # a dialogue runs on: the latest speaker a little further back
+            far = layout.paras[max(0, here - _TURNS_BACK)].start
+            for v in reversed(self.voices):
+                if v.end < far:
+                    break
+                f = fit(v.speaker) if far <= v.mention_pos < pos else 0
+                if f:
+                    best[f] = (v.mention_pos, v.speaker)
+                    break
         for f in (2, 1):  # one the text shows to be "he" (or "she") before one it does not
             if f in best:
                 return best[f][1]
@@ -239,6 +250,9 @@ class Resolver:
                     return Speaker(_organisation(owner))  # Clinton's campaign
                 break
         head = name_key(rest[-1])
+        if rest[0][:1].isupper() and all(w[:1].isupper() or w in PARTICLES or w in ("for", "and") for w in rest) \
+                and name_key(rest[0]) not in PERSON_HEADS:
+            return Speaker(self._named(found, pos))  # the Office for National Statistics, the Post
         cut = next((i for i, w in enumerate(rest) if w.lower() in ("of", "for", "at", "from") and i > 0), None)
         if cut is not None:  # a statement from the White House, the chief executive of Acme
             owner = rest[cut + 1 :]
@@ -247,8 +261,6 @@ class Resolver:
             head = name_key(rest[cut - 1])
         proper = all(w[:1].isupper() or w in PARTICLES for w in rest)
         if head in SOURCE_HEADS or head in GROUP_HEADS:
-            if proper:
-                return Speaker(self._named(found, pos))  # the Post, the Labour Party
             capitals = [w for w in rest[:-1] if w[:1].isupper()]
             if capitals and det not in INDEFINITE:  # the IMF report
                 return Speaker(_organisation(capitals))
