@@ -28,31 +28,61 @@ space at either end trimmed.
 
 Who said it
 -----------
-Each quote gets a **cue**, the reporting verb (``said``, ``pointed out``,
-``concluded by saying``, ``according to``), and a **mention**, the words that
-name the speaker where the cue is (``the Leader``, ``he``, ``Lukashenko``). The
-cue is looked for right after the closing mark (``“...,” the Leader said``,
-``“...,” said Lukashenko``), then earlier in the quote's own sentence
-(``Ayatollah Khamenei added, “...”``, ``X concluded by saying that ...,
-adding, “...”``). The mention is then resolved to a person:
+Four steps, each in a module of its own, so that a student can follow one
+quote through them (:mod:`kit.quotes.attribution` puts them together):
 
-* a title or role to the person it introduces: *the Leader* is the person
-  named in *Leader of the Islamic Revolution Ayatollah Ali Khamenei*, and *the
-  Belarusian president* the one in *Belarusian President Alexander
-  Lukashenko*; appositions work too (*Jane Doe, the chief executive of Acme*,
-  *the foreign secretary, David Whitcombe*);
-* a surname to the fullest name the text gives (*Lukashenko* → *Alexander
-  Lukashenko*), and an age to the person given that age (*the 34-year-old* →
-  *Liam Carver, 34,*);
-* *he* or *she* to the most recent person who was the subject of a sentence or
-  the speaker of a quote, in the last four sentences (within this paragraph
-  and the two before it); a person known from a title (*Mrs*, *Mr*) to be of
-  the other gender is skipped.
+1. **Find the marks** (:mod:`~kit.quotes.marks`, :mod:`~kit.quotes.layout`).
+2. **Find the cue** (:mod:`~kit.quotes.cues`): the reporting verb (``said``,
+   ``boasted``, ``pointed out``, ``according to``). The verbs are not picked
+   by hand: they are derived from the cues annotators marked in real news
+   and novels (``benchmarks/derive_reporting_verbs.py``).
+3. **Find the mention** (:mod:`~kit.quotes.mentions`): the words that name the
+   speaker, kept as ``q.mention`` so that you can see the evidence. The cue and
+   mention are looked for right after the closing mark (``“...,” the Leader
+   said``, ``“...,” said MSNBC host Chris Matthews``), then earlier in the
+   quote's sentence (``Ayatollah Khamenei added, “...”``), then in a label or
+   after a colon (``Okafor: “...”``, ``Her answer was simple: “Not now.”``), at
+   the end of the paragraph before (``Then Cecil said:``) or in a signature
+   after it (``- Bernie Sanders.``).
+4. **Resolve it** (:mod:`~kit.quotes.resolve`, against the cast of
+   :mod:`~kit.quotes.cast`):
 
-A quote with no cue of its own (the last one above) continues the speaker of
-the quote or report (*He added that ...*) just before it, in its paragraph or
-the one before. If nothing names a person, the speaker is None: *a spokesman
-for the ministry*, *the newspaper* and *Iran said* give None, never a guess.
+   * a name to the fullest name the text gives that person (*Lukashenko* →
+     *Alexander Lukashenko*, *Mr. Darcy* → *Darcy*); a name the text never
+     gives in full is taken as written (*Sweeny*), and so is an organisation
+     (*Reuters*, *Iran*, *the World Health Organization*; *the IMF report* is
+     the IMF speaking);
+   * a description (*the Leader*, *the Belarusian president*) to the person the
+     text itself introduces with those words (*Leader of the Islamic Revolution
+     Ayatollah Ali Khamenei*, *Belarusian President Alexander Lukashenko*,
+     *Jane Doe, the chief executive of Acme*); every other word of the
+     description must be a word of that person's title, as a whole word;
+   * *he* or *she* to the latest person who was the subject of a sentence or
+     the speaker of a quote nearby, whose gender fits: the text itself says a
+     person's gender, by a title (*Mrs*), a role in apposition (*her husband,
+     Carlos*) or the pronoun that follows the name (*Holmes rose, and he ...*),
+     never a list of first names; *I* is the narrator.
+
+**Never a guess.** When no one fits a description, or two people do, or the
+speaker is someone the text does not name (*a spokesman for the ministry*), the
+speaker is None and ``q.speaker_note`` says why:
+
+>>> text2 = "US President Joe Biden met Chinese President Xi Jinping.\\n\\n“We agreed,” the French president said."
+>>> q = extract_quotes(text2)[0]
+>>> q.speaker, q.mention, q.speaker_note
+(None, 'the French president', 'no one in the text is introduced as the French president')
+
+**A quote with no cue** (the last one of the running example) takes the
+speaker around it (:mod:`~kit.quotes.dialogue`): an earlier quote or report
+(*He added that ...*) of its paragraph, a later quote with a cue, or the person
+the paragraph's narration is about. News lets a speaker go on into the next
+paragraph. A dialogue alternates instead: each new paragraph is a new turn,
+spoken by the person the turn before addressed by name (*“That you, Watson?”*),
+else read from the nearest named turn (A, B, A, B). Which of the two a text
+does is learned from the text: when neighbouring named turns mostly change
+speaker, it is a dialogue. There is no switch to set. The narrator (*I*) is
+named when the turns next to theirs address them by a name no quote gives a
+speaker; a description (*the girl*) when they address that speaker by name.
 
 **The speaker's name** is the fullest name the text gives that person, with
 titles of office and courtesy titles removed (*President*, *Prime Minister*,
@@ -60,7 +90,9 @@ titles of office and courtesy titles removed (*President*, *Prime Minister*,
 of the name kept (*Ayatollah*, *Seyyed*, *Sheikh*, *Sir*, *Dame*). Offices change
 hands, while news writing keeps an honorific on every mention (*Ayatollah
 Khamenei*). So seed 000's speaker is *Ayatollah Ali Khamenei*, and seed 001's,
-whose text gives the longer form, *Ayatollah Seyyed Ali Khamenei*:
+whose text gives the longer form, *Ayatollah Seyyed Ali Khamenei*. A person the
+text names only by a courtesy title and a surname keeps the title (*Mrs.
+Honeychurch*), since the surname alone would not tell a family apart.
 
 >>> from kit.texts import load_articles
 >>> a, b = load_articles()
@@ -69,9 +101,12 @@ whose text gives the longer form, *Ayatollah Seyyed Ali Khamenei*:
 >>> speakers(b)
 [SpeakerCount(speaker='Ayatollah Seyyed Ali Khamenei', quotes=6, words=148), SpeakerCount(speaker='Alexander Lukashenko', quotes=2, words=62)]
 
-A person must be introduced by a full name or a title somewhere in the text
-before a bare surname counts as one: *Iran said* and *Reuters reported* have a
-mention but no speaker.
+**The cast.** ``characters(text)`` lists the people a text names, built from
+the text itself: each with the fullest name, the titles and the short forms the
+text uses, and a gender when the text says it:
+
+>>> [(c.name, c.titles, c.short_forms) for c in characters(b)]
+[('Ayatollah Seyyed Ali Khamenei', ('Leader of the Islamic Revolution',), ('Ayatollah Khamenei',)), ('Alexander Lukashenko', ('Belarusian President',), ('Lukashenko',))]
 
 How quotation marks are read
 ----------------------------
@@ -103,32 +138,42 @@ What is not a direct quotation
 *Reported speech* (``said that the world needs spirituality``) has no
 quotation marks, so it is never returned. *Scare quotes and names*: a quoted
 stretch of fewer than four words counts only if a reporting verb in its own
-sentence introduces it or it stands as a sentence of its own (``“No,” he
-said.``, ``“Not yet.”``), and never right after a naming word (*so-called*,
-*dubbed*, *known as*). A quote in Title Case inside a sentence, with no
+sentence, a colon or a label introduces it, or it stands as a sentence of its
+own (``“No,” he said.``, ``“Not yet.”``); never right after a naming word
+(*so-called*, *dubbed*, *known as*) or inside a noun phrase (*Critics called it
+a “cash for access” scheme*). A quote in Title Case inside a sentence, with no
 reporting verb, is the title of a work (*her memoir “Lessons From the Back
 Row”*):
 
 >>> extract_quotes("Iran leads the so-called “axis of resistance” in the region.")
 []
+>>> extract_quotes("Critics called it a “cash for access” scheme.")
+[]
 
 Known limits
 ------------
-Gender comes only from titles, so *she* can land on a man whose gender the
-text never states. A person introduced as *a man* and named only in a later
-paragraph is not found for the *he* before the name. Text that puts single
-marks outside and double marks inside (``‘He said “no”,’``) is read the
-American way round. In a novel, a place glued to a name without a comma (*on
-the way to Petersburg Natásha was ...*) can lengthen that person's name.
+A description the text never ties to one person stays None, even where a
+reader knows who it is (*the Florida senator* for Marco Rubio, when the text
+never writes *Florida Sen. Marco Rubio*). A short novel excerpt has too few
+named turns to be read as a dialogue, so its quotes with no cue continue a
+speaker as news does. A person introduced as *a man* and named only in a
+later paragraph is not found for the *he* before the name. Text that puts
+single marks outside and double marks inside (``‘He said “no”,’``) is read
+the American way round.
 
-Speed: about a second for the whole of *War and Peace* (3.2 million
-characters, 9,000 quotations); see ``benchmarks/bench_quotes.py``.
+Measured on real text (``benchmarks/bench_quote_scores.py``, with ``make
+bench`` when ``../shared`` holds the data): PolNeAR's 840 hand-annotated news
+articles and eight novels of the Project Dialogism Novel Corpus;
+``benchmarks/RESULTS.md`` has the numbers. Speed: all 840 articles in about
+two seconds, a 0.9 MB novel in about 0.6 s, *War and Peace* (3.2 million
+characters, 8,700 quotations) in about two seconds; see
+``benchmarks/bench_quotes.py``.
 
 Tables
 ------
 ``quote_records(text)`` gives one dict per quote, ready for
 ``pandas.DataFrame(...)`` or ``csv.DictWriter``; ``speakers(text)`` counts
-quotes and words per speaker.
+quotes and words per speaker; ``characters(text)`` lists the cast.
 """
 
 from __future__ import annotations
@@ -214,9 +259,10 @@ class SpeakerCount(NamedTuple):
     words: int
 
 
-# The steps, each in its own module: 1 marks.py (the quotation marks), 2 and 4
-# cues.py (reporting verbs, the words around a quote), 3 names.py (names,
-# titles, roles), 5 attribution.py (who said it), 6 scare.py (scare quotes).
+# The steps, each in its own module (see the module docs): marks.py and
+# layout.py (find the marks), cues.py (find the cue), mentions.py (find the
+# mention), names.py, cast.py and resolve.py (resolve it), dialogue.py (quotes
+# with no cue), scare.py (what is no quotation), attribution.py (all together).
 
 
 # --- The public functions ------------------------------------------------------

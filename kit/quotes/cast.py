@@ -456,8 +456,9 @@ class Cast:
             person.runs.append(run)  # read for evidence only if the person needs it
         person.against += run.against
         if run.title:
-            titled = " ".join([run.title[-1], *run.name])
-            person.titled[titled] = person.titled.get(titled, 0) + 1
+            if run.courtesy:  # Mr. Darcy is a short form; President Alexander Lukashenko a title and a name
+                titled = " ".join([run.title[-1], *run.name])
+                person.titled[titled] = person.titled.get(titled, 0) + 1
             title = " ".join(run.title) if len(run.title) <= 6 else run.title[-1]
             person.titles[title] = person.titles.get(title, 0) + 1
         gender = gender_of_words(run.title[-1:] or run.name[:1])
