@@ -55,7 +55,7 @@ class Attributed(NamedTuple):
 class _Item:
     """A quote while it is being attributed."""
 
-    __slots__ = ("region", "attribution", "speaker", "note", "how", "para", "named", "sure")
+    __slots__ = ("region", "attribution", "speaker", "note", "how", "para", "named", "sure", "addressed")
 
     def __init__(self, region: Region, attribution: Attribution | None) -> None:
         self.region = region
@@ -66,6 +66,7 @@ class _Item:
         self.para = region.para
         self.named = False  # the mention is a name (for learning whether turns alternate)
         self.sure = False  # the speaker is named (not only "he"), so a dialogue may count on it
+        self.addressed: list[str] | None = None  # the people the quote addresses by name, once read
 
     def set(self, speaker: Speaker | str | None, how: str) -> None:
         if isinstance(speaker, Speaker):
@@ -257,7 +258,9 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
 
 
 def _addressed_all(item: _Item, cast: Cast) -> list[str]:
-    """The people of the cast that a quote addresses by name."""
+    """The people of the cast that a quote addresses by name (read once per quote)."""
+    if item.addressed is not None:
+        return item.addressed
     found = []
     for name in vocatives(cast.layout.s[item.region.start : item.region.end]):
         words = name.split()
@@ -265,6 +268,7 @@ def _addressed_all(item: _Item, cast: Cast) -> list[str]:
         who = cast.lookup(words[len(title):], title).name
         if who:
             found.append(who)
+    item.addressed = found
     return found
 
 
