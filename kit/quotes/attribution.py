@@ -284,38 +284,64 @@ def _addressed(turn: list[_Item], cast: Cast, speaker: str) -> str | None:
 def _name_the_unnamed(items: list[_Item], cast: Cast) -> None:
     """Name the narrator (*I*) and the people a dialogue knows only by a description
     (*the girl*, *the old gentleman*), from the names the neighbouring turns
-    address them by: the name said most often (twice at least, and twice as
-    often as any other), of a gender that fits the description; for the
-    narrator, of those no quote names as its speaker (*said Holmes*). The
-    text ties the words to the person when it has someone answer *the girl*
-    with *“Nancy, ...”*. Those not named get no speaker and a note."""
+    address them by.
+
+    * The narrator is one person throughout: the name said most often to them
+      in the turns next to theirs (twice at least, and twice as often as any
+      other), of those no quote names as its speaker (*said Holmes*).
+    * A description may be a different person in each scene (*the man*), so
+      it is named only within one conversation (turns in neighbouring
+      paragraphs), and only when the turns next to it address one person, of
+      a gender that fits, by name: the text ties the words to the person when
+      it has someone answer *the girl* with *“Nancy, ...”*.
+
+    Those not named get no speaker and a note."""
     unnamed = {i.speaker for i in items if i.speaker and i.speaker.startswith(_UNNAMED)}
     if not unnamed:
         return
     by_para: dict[int, list[_Item]] = {}
     for item in items:
         by_para.setdefault(item.para, []).append(item)
-    votes: dict[str, Counter] = {key: Counter() for key in unnamed}
-    for item in items:
-        if item.speaker in unnamed:
-            for p in (item.para - 1, item.para + 1):
-                for other in by_para.get(p, ()):
-                    if other.speaker != item.speaker:
-                        addressed = _addressed([other], cast, other.speaker or "")
-                        if addressed:
-                            votes[item.speaker][addressed] += 1
+
+    def addressed_next_to(item: _Item) -> list[str]:
+        found = []
+        for p in (item.para - 1, item.para + 1):
+            for other in by_para.get(p, ()):
+                if other.speaker != item.speaker:
+                    who = _addressed([other], cast, other.speaker or "")
+                    if who:
+                        found.append(who)
+        return found
+
     named = {i.speaker for i in items if i.named and i.how == "cue"}  # the narrator is never named so
-    names = {}
-    for key, counter in votes.items():
-        gender = gender_of_words(key[1:].split())
-        ranked = [(who, n) for who, n in counter.most_common()
-                  if (who not in named if key == _ME else cast.gender(who) in (gender, None))][:2]
-        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-            names[key] = ranked[0][0]
+    names: dict[tuple[str, int], str] = {}  # (description, conversation) -> name; (I, -1) for the narrator
+    votes: dict[tuple[str, int], Counter] = {}
+    conversation, last_para = 0, None
     for item in items:
+        if last_para is not None and item.para > last_para + 1:
+            conversation += 1
+        last_para = item.para
         if item.speaker in unnamed:
-            key = item.speaker
+            key = (item.speaker, -1 if item.speaker == _ME else conversation)
+            votes.setdefault(key, Counter()).update(addressed_next_to(item))
+    for key, counter in votes.items():
+        if key[0] == _ME:
+            ranked = [(who, n) for who, n in counter.most_common() if who not in named][:2]
+            if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+                names[key] = ranked[0][0]
+        else:
+            gender = gender_of_words(key[0][1:].split())  # the girl: f; the doctor: not said
+            fitting = [who for who in counter if cast.gender(who) == gender or gender is None]
+            if len(fitting) == 1 and len(counter) == 1:
+                names[key] = fitting[0]
+    conversation, last_para = 0, None
+    for item in items:
+        if last_para is not None and item.para > last_para + 1:
+            conversation += 1
+        last_para = item.para
+        if item.speaker in unnamed:
+            key = (item.speaker, -1 if item.speaker == _ME else conversation)
             item.speaker = names.get(key)
             if item.speaker is None:
-                item.note = NARRATOR if key == _ME else item.note
+                item.note = NARRATOR if key[0] == _ME else item.note
                 item.how = ""

@@ -103,8 +103,9 @@ RUN = re.compile(
 """A run of capitalised words, with the small words that join names and titles
 (Leader of the Islamic Revolution Ayatollah Ali Khamenei, Ursula von der Leyen,
 Bashar al-Assad). A run may cross one line break (books wrap their lines)."""
-RUN_AFTER = re.compile(rf"\s+(?P<name>(?:of\s+(?:the\s+)?)?{RUN.pattern})", re.VERBOSE)
-"""A run right after a role word: (minister) Abbas Araghchi, (Leader) of the Islamic Revolution ..."""
+RUN_AFTER = re.compile(rf"[ \t]*\n?[ \t]*(?<=\s)(?P<name>(?:of\s+(?:the\s+)?)?{RUN.pattern})", re.VERBOSE)
+"""A run right after a role word, on the same line or the next: (minister) Abbas Araghchi,
+(Leader) of the Islamic Revolution ...; never across a blank line."""
 APPOSITION_AFTER = re.compile(
     rf"(?:\s+(?:of|for|at)\s+[^,.;:!?“”\"]{{1,60}})?,\s+(?P<name>{RUN.pattern})\s*[,.]", re.VERBOSE
 )

@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from kit.quotes.cast import Cast, starts_sentence as _starts_sentence
 from kit.quotes.layout import Layout
+from kit.segment import abbreviations
 from kit.quotes.mentions import sentence_subject
 from kit.quotes.names import (
     AGE,
@@ -63,6 +64,8 @@ NARRATOR = "the narrator"
 """The note of a quote said by *I*, when the text never names its narrator."""
 _POSSESSIVES = frozenset("his her its their my our your".split())
 _TURNS_BACK = 6  # how many paragraphs back "he" may find a quote's speaker when nothing nearer fits
+_APPOSITION_STARTS = frozenset("the a an his her their its our".split())
+_ABBREVIATED = abbreviations("title")  # role words written with a full stop: sen, gov, rep
 _SENTENCES_BACK = 4  # how many sentences back "he" or "she" looks for a subject
 _NEAR = 4000  # how far (in characters) a long text is searched for a role's holder
 _ADJECTIVE_ENDINGS = ("al", "ic", "an", "ian", "ese", "ish", "ive", "ary", "ent", "ant", "ior", "ern", "ed")
@@ -328,7 +331,7 @@ class Resolver:
         if at in self._roles:
             return self._roles[at]
         s, end = self.layout.s, at + len(head)
-        if s[end : end + 1] == ".":  # Sen. Marco Rubio
+        if s[end : end + 1] == "." and head in _ABBREVIATED:  # Sen. Marco Rubio (not "the Jew. Mr. Sikes")
             end += 1
         found = None
         # (1) the role stands before the name: President Alexander Lukashenko,
@@ -347,7 +350,9 @@ class Resolver:
             comma = window.rfind(",")
             aside = window[comma + 1 :]
             closes = re.match(r"(?:\s+(?:of|for|at|in)\s+[^,.;:!?“”\"]{1,60})?\s*(?:[,.;)]|$)", s[end : end + 80])
-            if comma >= 0 and closes and len(aside.split()) <= 6 and not re.search(r"[.;:!?“”\"]", aside):
+            words = aside.split()
+            if comma >= 0 and closes and len(words) <= 6 and not re.search(r"[.;:!?“”\"]", aside) \
+                    and (not words or words[0].lower() in _APPOSITION_STARTS):  # not "Sikes, fixing his eyes on the Jew"
                 before = window[:comma].split()[-8:]
                 k = len(before)
                 while k > 0 and (before[k - 1][:1].isupper() or before[k - 1] in PARTICLES):
