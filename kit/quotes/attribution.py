@@ -112,6 +112,10 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
                      "cue")
             item.named = np_kind(attribution.mention) == "name" or attribution.appositive is not None
             item.sure = np_kind(attribution.mention) != "pronoun" or attribution.mention == "I"
+            subject = _named_in_sentence(layout, resolver, cast, attribution)
+            if subject is not None and subject not in addressed:
+                item.set(subject, "cue")  # Marianne coloured as she replied, “...”
+                item.sure = True
         items.append(item)
         end = max(r.mark_end, attribution.end if attribution else 0)
         resolver.voices.append(Voice(end, mention_pos, item.speaker, r.para))
@@ -120,6 +124,20 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
     _fill(items, layout, cast, resolver, dialogue)
     _name_the_unnamed(items, cast)
     return [Attributed(i.region, i.attribution, i.speaker, i.note, i.how) for i in items]
+
+
+def _named_in_sentence(layout: Layout, resolver: Resolver, cast: Cast, attribution: Attribution) -> str | None:
+    """The person "he" or "she" names when the sentence names them first, as its
+    subject (*Marianne coloured as she replied, “...”*), if the gender fits."""
+    gender = PRONOUN_GENDER.get((attribution.mention or "").lower())
+    if gender is None:
+        return None
+    start = layout.sentence_start(attribution.mention_pos)
+    subject = sentence_subject(layout, start, attribution.mention_pos)
+    if not subject or subject[1] >= attribution.mention_pos or np_kind(subject[0]) != "name":
+        return None
+    who = resolver.resolve(*subject).name
+    return who if who and cast.gender(who) in (gender, None) and cast.is_person(who) else None
 
 
 def _named_pairs(items: list[_Item]) -> list[tuple[str, str]]:

@@ -158,14 +158,16 @@ class _Person:
             if gender:
                 votes[gender] += 2
                 continue
-            if not starts_sentence(masked, run.start):
-                continue
+            if not starts_sentence(masked, run.start) or masked[run.end : run.end + 3] in (" s ", "’s ", "'s "):
+                continue  # not the subject: Willoughby's deserts (Willoughby s, as some books print it)
             stop = _sentence_end(masked, run.end)
-            gender = _subject_pronoun_gender(masked, run.end, stop)
-            if gender is None and stop < len(masked):  # Holmes rose. He ... / “...,” she said
-                following = masked[stop : stop + 12].lstrip(" \n\"“”’'").split(maxsplit=1)
+            gender, at = _subject_pronoun_gender(masked, run.end, stop)
+            if gender is None and stop < len(masked) and not _someone_else(masked, run.end, stop):
+                following = masked[stop : stop + 12].lstrip(" \n\"“”’'").split(maxsplit=1)  # Holmes rose. He ...
                 first = following[0] if following else ""
                 gender = PRONOUN_GENDER.get(first.lower()) if first[:1].isupper() else None
+            elif gender is not None and _someone_else(masked, run.end, at):
+                gender = None  # "Willoughby looked at Marianne, and she ...": she is someone else
             if gender:
                 votes[gender] += 1
         self.unread = []
@@ -427,6 +429,9 @@ class Cast:
                 # Beebe is not Minnie Beebe, whom the text calls Minnie, and Mrs.
                 # Palmer is not Thomas Palmer when the text also has a Mr. Palmer.
                 return family[0]
+            named = [p for p in self._by_word.get(word, ()) if p.key[0] == word != p.key[1]]
+            if not family and len(named) == 1 and courtesy in ("miss", "mr", "master"):
+                return named[0]  # Miss Marianne is Marianne Dashwood, by her first name
             key = (courtesy, word)
         else:
             full = self._by_word.get(word, [])
@@ -610,12 +615,22 @@ def _sentence_end(s: str, pos: int) -> int:
 _SUBJECT_PRONOUN = re.compile(r"(?:[,;]|\band\b|\bbut\b|\bthen\b)\s+(?:then\s+)?(he|she)\b|\b(himself|herself)\b")
 
 
-def _subject_pronoun_gender(s: str, start: int, end: int) -> str | None:
+def _subject_pronoun_gender(s: str, start: int, end: int) -> tuple[str | None, int]:
     """The gender of the first pronoun in ``s[start:end]`` that goes on with the
-    sentence's subject: after a clause break (*Elinor rose, and she ...*) or a
-    reflexive (*herself*). Not "he told her that she": those are someone else."""
+    sentence's subject, and where it is: after a clause break (*Elinor rose, and
+    she ...*) or a reflexive (*herself*). Not "he told her that she": those are
+    someone else."""
     m = _SUBJECT_PRONOUN.search(s, start, end)
-    return PRONOUN_GENDER.get((m.group(1) or m.group(2)).lower()) if m else None
+    return (PRONOUN_GENDER.get((m.group(1) or m.group(2)).lower()), m.start()) if m else (None, end)
+
+
+_SOMEONE_ELSE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b|\b(?:him|her|his|them|he|she)\b|\x1a")
+
+
+def _someone_else(s: str, start: int, end: int) -> bool:
+    """Whether ``s[start:end]`` names someone else (a capitalised word, a pronoun,
+    or a quotation) whom a pronoun after it might refer to instead."""
+    return _SOMEONE_ELSE.search(s, start, end) is not None
 
 
 def characters(text: TextLike) -> list[Character]:
