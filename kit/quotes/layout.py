@@ -79,7 +79,3 @@ class Layout:
     def sentence_start(self, pos: int) -> int:
         """Where the sentence holding ``pos`` starts."""
         return self.sentence_at(pos).start
-
-    def narration(self, start: int, end: int) -> str:
-        """``text[start:end]`` with the quoted words masked."""
-        return self.masked[start:end]

@@ -44,8 +44,8 @@ from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
 from kit.quotes.names import FUNCTION_WORDS, is_person_name, leading_np, np_kind, strip_adverbs
 
-__all__ = ["Attribution", "find_attribution", "introduced_before", "report_before", "sentence_subject",
-           "signed_after", "subject_of_cue"]
+__all__ = ["Attribution", "find_attribution", "introduced_before", "later_in_sentence", "report_before",
+           "sentence_subject", "signed_after", "subject_of_cue"]
 
 
 class Attribution(NamedTuple):
@@ -70,8 +70,8 @@ def find_attribution(layout: Layout, r: Region, next_mark: int) -> Attribution |
 
     ``next_mark`` is where the next quote opens: an attribution never reaches it.
     """
-    return after_quote(layout, r, next_mark) or before_quote(layout, r) or introduced_before(layout, r) \
-        or signed_after(layout, r)
+    return after_quote(layout, r, next_mark) or before_quote(layout, r) or later_in_sentence(layout, r, next_mark) \
+        or introduced_before(layout, r) or signed_after(layout, r)
 
 
 def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None:
@@ -83,11 +83,13 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
     stop = min(next_mark, layout.paras[layout.para_of(r.mark_end)].end)
     if last == "." and not COMMA_NEXT.match(masked, r.mark_end, stop):
         return None  # the quote ended its sentence
-    if last in "?!" and not LOWER_NEXT.match(masked, r.mark_end, stop):
-        return None  # “Why?” The ... starts a new sentence; “Why?” he asked does not
     m = AFTER.match(masked, r.mark_end, stop)
     if not m:
         return None
+    if last in "?!" and not LOWER_NEXT.match(masked, r.mark_end, stop) and not (
+            m.group("cue2") and np_kind(m.group("np2"), at_cue=True) == "name" and " " not in m.group("np2").strip()
+            or m.group("cue1")):
+        return None  # “Why?” The minister ... starts a new sentence; “Why?” he asked, “Why?” Miller said do not
     if m.group("cue3"):  # “...,” adding: the speaker is the subject of the sentence
         subject = sentence_subject(layout, layout.sentence_start(r.mark_start), r.mark_start)
         return Attribution(m.group("cue3"), *subject, end=m.end()) if subject else None
@@ -125,6 +127,26 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     if inverted and not re.search(rf"[.;!?“”\"{MASK}]", masked[inverted.end() : r.mark_start]):
         return Attribution(cue.group("cue"), inverted.group("np"), inverted.start("np"), where="before")
     return Attribution(cue.group("cue"), None, cue.start(), where="before")
+
+
+def later_in_sentence(layout: Layout, r: Region, next_mark: int) -> Attribution | None:
+    """An attribution at the end of the quote's sentence, after more words: ``The
+    rejection signals “the beginning of the end” for the EU, said Geert Wilders.``"""
+    if r.mark_end == r.end or r.end - r.start > 200:
+        return None
+    sentence = layout.sentence_at(r.mark_start)
+    end = min(sentence.end, next_mark)
+    clause = layout.masked.rfind(",", r.mark_end, end)
+    if clause < 0:
+        return None
+    m = AFTER.match(layout.masked, clause, end)
+    if not m or m.end() < end - 2 or not (m.group("cue1") or m.group("cue2")):
+        return None  # the attribution must end the sentence
+    np, cue = ("np1", "cue1") if m.group("cue1") else ("np2", "cue2")
+    mention = strip_adverbs(m.group(np))
+    if np_kind(mention, at_cue=True) != "name":
+        return None
+    return Attribution(m.group(cue), mention, m.start(np), m.group("appos1") if cue == "cue1" else None, m.end())
 
 
 def signed_after(layout: Layout, r: Region) -> Attribution | None:
@@ -175,7 +197,7 @@ def _introduced(layout: Layout, r: Region, start: int) -> Attribution | None:
     if words:  # Her answer was simple: “Not now.”
         return Attribution(None, words.group("np"), start + words.start("np"), where="colon")
     subject = sentence_subject(layout, start, r.mark_start)
-    if subject and np_kind(subject[0]) in ("name", "pronoun"):
+    if subject:  # a person, or an organisation: "The Clinton campaign ... worded it carefully: “...”"
         return Attribution(None, *subject, where="colon")
     return None
 

@@ -442,14 +442,14 @@ def is_sentence_word(word: str) -> bool:
     """Whether a capitalised word is an ordinary word that starts a sentence
     (When, Sometimes, Suddenly), never part of a name.
 
-    >>> is_sentence_word("Suddenly"), is_sentence_word("Natásha")
-    (True, False)
+    >>> is_sentence_word("Suddenly"), is_sentence_word("Natásha"), is_sentence_word("Emily")
+    (True, False, False)
     """
     key = name_key(word)
     return (
         key in NOT_NAMES
         or key in _stopwords()
-        or (key.endswith("ly") and len(key) > 4)  # Suddenly
+        or (key.endswith("ly") and len(key) > 5)  # Suddenly, Really (but Emily, Kelly are names)
         or (key.endswith("ing") and len(key) > 5)  # Seeing, Meeting
     )
 
@@ -531,9 +531,9 @@ def np_kind(chunk: str, *, at_cue: bool = False) -> str | None:
     if low in DETERMINERS:
         return "descriptor"
     if first[:1].isupper():
-        if name_key(first) not in TITLES and (
-            low in NOT_NAMES or not (at_cue and len(found) == 1) and (low.endswith("ing") or low.endswith("ly"))
-        ):
+        participle = (low.endswith("ing") or low.endswith("ly")) and not (
+            at_cue and len(found) == 1 or len(found) > 1 and found[1][:1].isupper())  # Emily Kessel is a name
+        if name_key(first) not in TITLES and (low in NOT_NAMES or participle):
             return None  # Asked about ..., Speaking on ..., Separately
         if first.endswith(("’s", "'s")) and len(found) > 1:
             # Britain’s Prime Minister Keir Starmer is a name; Iran’s foreign minister a descriptor
