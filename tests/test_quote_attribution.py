@@ -41,6 +41,10 @@ NAMED = {
     "according to an organisation": ("Exports fell, “the longest slide in years,” according to the Office for "
                                       "National Statistics.", "Office for National Statistics", "according to"),
     "a country": ("Iran said on Monday: “We will respond to this.”", "Iran", "said"),
+    "at the end of its sentence": ("The vote signals \"the beginning of the end\" for the union, said Anna Berg, "
+                                   "a lawmaker.", "Anna Berg", "said"),
+    "a first name that ends in -ly": ("\"We are ready,\" said Emily Kessel, a director.", "Emily Kessel", "said"),
+    "a name after a question mark": ("“How are you today?” Miller said into the phone.", "Miller", "said"),
 }
 
 

@@ -136,12 +136,16 @@ def later_in_sentence(layout: Layout, r: Region, next_mark: int) -> Attribution 
         return None
     sentence = layout.sentence_at(r.mark_start)
     end = min(sentence.end, next_mark)
-    clause = layout.masked.rfind(",", r.mark_end, end)
-    if clause < 0:
+    masked, m = layout.masked, None
+    clause = masked.find(",", r.mark_end, end)
+    while clause >= 0:  # the clause that attributes, ending the sentence (with its appositive)
+        m = AFTER.match(masked, clause, end)
+        if m and m.end() >= end - 2 and (m.group("cue1") or m.group("cue2")):
+            break
+        m = None
+        clause = masked.find(",", clause + 1, end)
+    if m is None:
         return None
-    m = AFTER.match(layout.masked, clause, end)
-    if not m or m.end() < end - 2 or not (m.group("cue1") or m.group("cue2")):
-        return None  # the attribution must end the sentence
     np, cue = ("np1", "cue1") if m.group("cue1") else ("np2", "cue2")
     mention = strip_adverbs(m.group(np))
     if np_kind(mention, at_cue=True) != "name":
