@@ -45,6 +45,8 @@ NAMED = {
                                    "a lawmaker.", "Anna Berg", "said"),
     "a first name that ends in -ly": ("\"We are ready,\" said Emily Kessel, a director.", "Emily Kessel", "said"),
     "a name after a question mark": ("“How are you today?” Miller said into the phone.", "Miller", "said"),
+    "as someone puts it": ("As The Post's Ruth Marcus puts it, the plan is \"an offer they can't refuse.\"",
+                           "Ruth Marcus", "puts it"),
 }
 
 

@@ -9,6 +9,8 @@ wrote it and says how. Constructions of several words (*according to*,
 
 >>> [m.group() for m in CUE.finditer("She said it, he replied, and they pointed out a flaw, according to Reuters.")]
 ['said', 'replied', 'pointed out', 'according to']
+>>> [m.group() for m in CUE.finditer("As The Post's Ruth Marcus puts it, it is over.")]
+['puts it']
 
 This module also holds the patterns for the words around a quote: what may
 follow a closing mark and attribute it (``“...,” said the Leader``), a label
@@ -73,6 +75,7 @@ _CUE_PATTERN = rf"""
       | quoted\s+as\s+saying                        # was quoted as saying
       | (?:point|points|pointed|pointing)\s+out     # pointed out
       | (?:went|goes|going)\s+on(?:\s+to\s+say)?    # went on (to say)
+      | (?:put|puts|putting)\s+it                    # as The Post's Ruth Marcus puts it
       | {trie_pattern(_VERBS)}                             # said, told, cried, ... (the derived list, as a trie)
     )
     (?![\w’'-])

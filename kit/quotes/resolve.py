@@ -119,6 +119,9 @@ class Resolver:
             return self.pronoun(mention, pos, exclude=exclude)
         if kind == "name":
             found = mention.split()
+            owner = max((i for i, w in enumerate(found[:-1]) if w.endswith(("’s", "'s"))), default=None)
+            if owner is not None and np_kind(" ".join(found[owner + 1 :])) == "name":
+                found = found[owner + 1 :]  # The Post's Ruth Marcus is Ruth Marcus
             start = name_start(found) or 0
             title, name = split_name(found[start:])
             if name:
@@ -251,6 +254,8 @@ class Resolver:
                 owner, thing = rest[: i + 1], rest[i + 1 :]
                 if name_key(thing[-1]) in GROUP_HEADS and owner[0][:1].isupper():
                     return Speaker(_organisation(owner))  # Clinton's campaign
+                if np_kind(" ".join(thing)) == "name":
+                    return self.resolve(" ".join(thing), pos)  # The Post's Ruth Marcus
                 break
         head = name_key(rest[-1])
         if rest[0][:1].isupper() and all(w[:1].isupper() or w in PARTICLES or w in ("for", "and") for w in rest) \
