@@ -320,7 +320,8 @@ def test_cli_grades_end_to_end_with_a_canvas_gradebook(tmp_path, capsys):
                  "--texts", *map(str, practice), "--lms", "canvas",
                  "--cell-timeout", "30", "--total-timeout", "120"]) == 0
     printed = capsys.readouterr()
-    assert "graded 1 notebooks" in printed.out and "grading keyword_frequency" in printed.err  # progress bar
+    assert "graded 1 notebooks, each in a sandbox (bubblewrap" in printed.out
+    assert "grading keyword_frequency" in printed.err  # the progress bar
     rows = list(csv.reader((out / "gradebook-canvas.csv").open(encoding="utf-8", newline="")))
     assert rows == [["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "keyword_frequency"],
                     ["doejane", "12345", "", "", "", "0"]]

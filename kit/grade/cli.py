@@ -16,6 +16,7 @@ from kit.grade.records import (
     OK,
     GradeError,
 )
+from kit.grade.report import read_state
 from kit.grade.sandbox import Limits
 
 __all__ = ["add_parser"]
@@ -90,9 +91,11 @@ def _cli(args: argparse.Namespace) -> int:
               "run the same command again to grade the rest.", file=sys.stderr)
         return 130
     out = Path(args.out)
+    box = (read_state(out) or {}).get("sandbox") or {}
+    where = f"each in a sandbox ({box.get('tool')})" if box.get("on") else "WITHOUT a sandbox (--no-sandbox)"
     if grades:
         mean = sum(g.total for g in grades) / len(grades)
-        print(f"graded {len(grades)} notebooks: mean {mean:.1f} of {grades[0].max} points")
+        print(f"graded {len(grades)} notebooks, {where}: mean {mean:.1f} of {grades[0].max} points")
     for g in grades:
         if g.status != OK:
             print(f"  {g.student}: {g.status}: {g.reason}")

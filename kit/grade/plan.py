@@ -9,6 +9,7 @@ The result is a :class:`~kit.grade.records.Plan`.
 from __future__ import annotations
 
 import ast
+import itertools
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -43,6 +44,7 @@ __all__ = [
     "second_pair",
     "solution_answers",
     "solution_texts",
+    "unseen_texts",
 ]
 
 SEED_ATTEMPTS = 8
@@ -228,37 +230,47 @@ def solution_answers(jobs: Sequence[tuple[Path, TextPair]], settings: RunSetting
 # --- the second pair ------------------------------------------------------------------------
 
 
-Expected = Callable[[Sequence[TextPair]], list["dict[str, Any] | GradeError"]]
+AnswersOn = Callable[[Sequence[TextPair]], list["dict[str, Any] | GradeError"]]
 """Computes the expected answers on each pair (a GradeError where the solution fails on it)."""
 
 
-def second_pair(first: TextPair, expected_first: dict[str, Any], expected: Expected, qs: Sequence[Question], *,
-                seed: int | None = None, at_once: int = 2) -> tuple[TextPair, dict[str, Any], int, list[str]]:
-    """A pair no student has seen, made from the first by :func:`kit.grade.unseen_pair`.
+def unseen_texts(first: TextPair, seed: int) -> TextPair:
+    """The second pair that ``seed`` makes from the first (:func:`kit.grade.unseen_pair`)."""
+    x, y = unseen_pair(first.a.text, first.b.text, seed)
+    return TextPair(SECOND_PAIR, Text("a_unseen", x), Text("b_unseen", y))
 
-    With ``seed``, exactly that pair. Otherwise up to :data:`SEED_ATTEMPTS` fresh
-    seeds are tried in turn (``at_once`` together) until every visible question's
-    answer differs from its answer on the first pair (an answer that stays the
-    same could be typed in). Returns the pair, its expected answers, the seed,
-    and the questions whose answer did not change.
+
+def second_pair(first: TextPair, expected_first: dict[str, Any], expected: AnswersOn, qs: Sequence[Question], *,
+                start: int, tried: Sequence[dict[str, Any] | GradeError] = (),
+                at_once: int = 2) -> tuple[TextPair, dict[str, Any], int, list[str]]:
+    """A pair no student has seen, made from the first, on which the answers change.
+
+    Seeds ``start``, ``start + 1``, ... (up to :data:`SEED_ATTEMPTS`) are tried in
+    turn, ``at_once`` together, until every visible question's answer differs from
+    its answer on the first pair (an answer that stays the same could be typed
+    in); else the seed that changes the most answers, the earliest on a tie.
+    ``tried`` are the expected answers on the first seeds, already computed.
+    Returns the pair, its expected answers, the seed, and the questions whose
+    answer did not change.
     """
-    start = new_seed() if seed is None else seed
-    seeds = [start] if seed is not None else [start + n for n in range(SEED_ATTEMPTS)]
+    results = list(tried)
     best: tuple[TextPair, dict[str, Any], int, list[str]] | None = None
     failure: GradeError | None = None
-    for i in range(0, len(seeds), at_once):
-        batch = seeds[i:i + at_once]
-        pairs = [TextPair(SECOND_PAIR, *(Text(f"{k}_unseen", t) for k, t in zip("ab", unseen_pair(
-            first.a.text, first.b.text, s)))) for s in batch]
-        for used, pair, answers in zip(batch, pairs, expected(pairs)):
+    looked = 0
+    while True:
+        for used in range(start + looked, start + len(results)):
+            answers = results[used - start]
             if isinstance(answers, GradeError):
                 failure = answers
                 continue
             same = [q.id for q in qs if not q.hidden and answers.get(q.id) == expected_first.get(q.id)]
             if best is None or len(same) < len(best[3]):
-                best = (pair, answers, used, same)
-        if best is not None and not best[3]:
+                best = (unseen_texts(first, used), answers, used, same)
+        looked = len(results)
+        if (best is not None and not best[3]) or looked >= SEED_ATTEMPTS:
             break
+        batch = range(start + looked, start + min(looked + at_once, SEED_ATTEMPTS))
+        results += expected([unseen_texts(first, s) for s in batch])
     if best is None:
         raise GradeError(f"No second pair could be made from {first.a.name} and {first.b.name}: {failure} "
                          "Or pass your own pair with --texts A.txt B.txt.")
@@ -275,7 +287,7 @@ def make_plan(solution_path: Path, texts: Sequence[str | Path] | None, settings:
     The solution runs in ``folder``, ``workers`` runs at a time.
     """
     solution = Solution(solution_path)
-    runs = iter(range(1_000_000))
+    runs = itertools.count()  # a folder of its own for each run of the solution
 
     def expected(pairs: Sequence[TextPair]) -> list[dict[str, Any] | GradeError]:
         def one(pair: TextPair) -> dict[str, Any] | GradeError:
@@ -290,22 +302,19 @@ def make_plan(solution_path: Path, texts: Sequence[str | Path] | None, settings:
     first = TextPair(YOUR_TEXTS, *solution_texts(solution_path))
     if texts is not None and len(texts) != 2:
         raise GradeError("--texts takes exactly two files: A.txt B.txt.")
-    given = None if texts is None else TextPair(SECOND_PAIR, *(_load(str(t), Path.cwd(), f"--texts {t}") for t in texts))
-    if given is not None:
-        answers = expected([first, given])
-    elif seed is not None:  # the pair is known: both runs at once
-        x, y = unseen_pair(first.a.text, first.b.text, seed)
-        given = TextPair(SECOND_PAIR, Text("a_unseen", x), Text("b_unseen", y))
-        answers = expected([first, given])
-    else:
-        answers = expected([first])
-    for result in answers:
-        if isinstance(result, GradeError):
-            raise result
-    if given is None:
-        given, second, seed, _ = second_pair(first, answers[0], expected, solution.questions,
-                                             at_once=max(1, workers))
-    else:
-        second = answers[1]
+    if texts is not None:
+        given = TextPair(SECOND_PAIR, *(_load(str(t), Path.cwd(), f"--texts {t}") for t in texts))
+    else:  # the pair of this seed, or the first one the search tries; it runs alongside the first pair
+        start = new_seed() if seed is None else seed
+        given = unseen_texts(first, start)
+    answers = expected([first, given])
+    if isinstance(answers[0], GradeError):
+        raise answers[0]
+    second = answers[1]
+    if texts is None and seed is None:
+        given, second, seed, _ = second_pair(first, answers[0], expected, solution.questions, start=start,
+                                             tried=[second], at_once=max(1, workers))
+    if isinstance(second, GradeError):
+        raise second
     return Plan(assignment_of(solution_path), solution.questions, solution.hidden, (first, given),
                 (answers[0], second), settings, seed if texts is None else None, threading.Event())
