@@ -334,6 +334,7 @@ def _name_the_unnamed(items: list[_Item], cast: Cast) -> None:
     named = {i.speaker for i in items if i.named and i.how == "cue"}  # the narrator is never named so
     names: dict[tuple[str, int], str] = {}  # (description, conversation) -> name; (I, -1) for the narrator
     votes: dict[tuple[str, int], Counter] = {}
+    keys: list[tuple[_Item, tuple[str, int]]] = []  # each unnamed quote and what names it
     conversation, last_para = 0, None
     for item in items:
         if last_para is not None and item.para > last_para + 1:
@@ -341,6 +342,7 @@ def _name_the_unnamed(items: list[_Item], cast: Cast) -> None:
         last_para = item.para
         if item.speaker in unnamed:
             key = (item.speaker, -1 if item.speaker == _ME else conversation)
+            keys.append((item, key))
             votes.setdefault(key, Counter()).update(addressed_next_to(item))
     for key, counter in votes.items():
         if key[0] == _ME:
@@ -352,14 +354,8 @@ def _name_the_unnamed(items: list[_Item], cast: Cast) -> None:
             fitting = [who for who in counter if cast.gender(who) == gender or gender is None]
             if len(fitting) == 1 and len(counter) == 1:
                 names[key] = fitting[0]
-    conversation, last_para = 0, None
-    for item in items:
-        if last_para is not None and item.para > last_para + 1:
-            conversation += 1
-        last_para = item.para
-        if item.speaker in unnamed:
-            key = (item.speaker, -1 if item.speaker == _ME else conversation)
-            item.speaker = names.get(key)
-            if item.speaker is None:
-                item.note = NARRATOR if key[0] == _ME else item.note
-                item.how = ""
+    for item, key in keys:
+        item.speaker = names.get(key)
+        if item.speaker is None:
+            item.note = NARRATOR if key[0] == _ME else item.note
+            item.how = ""
