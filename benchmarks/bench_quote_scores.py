@@ -149,10 +149,11 @@ def _note(kit: dict, naive: dict, seconds: float, target: dict) -> str:
         f"right of all named {_score(kit['speaker_right_of_named_gold'])}",
         f"{seconds:.2f} s ({'met' if seconds < target['seconds'] else 'MISSED'} < {target['seconds']:g} s)",
     ]
+    why = " (it reads curly marks only, and this text uses straight ones)" if naive["predicted"] == 0 else ""
     return (
         f"{kit['gold']} annotated quotes. Kit: " + "; ".join(met) + ". Naive regex: "
         f"F1 {naive['f1']:.3f}, speaker accuracy {_score(naive['speaker_accuracy'])}, "
-        f"right of all named {_score(naive['speaker_right_of_named_gold'])}."
+        f"right of all named {_score(naive['speaker_right_of_named_gold'])}{why}."
     )
 
 
