@@ -97,6 +97,7 @@ __all__ = [
     "sentence_spans",
     "sentence_starters",
     "sentences",
+    "spelt_out",
     "stopwords",
     "token_counts",
     "tokens",
@@ -123,12 +124,27 @@ before a name: Dr, Gen, St), ``name`` (after one: Jr, Esq), ``organisation``
 
 
 @cache
-def _abbreviation_kinds() -> dict[str, str]:
+def _abbreviation_table() -> dict[str, tuple[str, str]]:
+    """Each abbreviation's (kind, full form) from ``kit/data/abbreviations.txt``."""
     table = {}
     for line in _shipped("abbreviations.txt"):
-        word, kind = line.split()
-        table[word] = kind
+        word, kind, *full = line.split(maxsplit=2)
+        table[word] = (kind, full[0] if full else word)
     return table
+
+
+def _abbreviation_kinds() -> dict[str, str]:
+    return {word: kind for word, (kind, _) in _abbreviation_table().items()}
+
+
+def spelt_out(word: str) -> str:
+    """What an abbreviation of the kit's list stands for; any other word as it is.
+
+    >>> spelt_out("Sen."), spelt_out("gen"), spelt_out("Mr"), spelt_out("president")
+    ('senator', 'general', 'mr', 'president')
+    """
+    key = word.rstrip(".").lower()
+    return _abbreviation_table().get(key, (None, key))[1]
 
 
 def abbreviations(*kinds: str) -> frozenset[str]:
@@ -481,7 +497,7 @@ _BRAND = re.compile(r"[a-z]+[A-Z]")  # eBay, iPhone: a lower-case start that is 
 
 def _is_abbreviation(word: str) -> bool:
     """Whether the word before a full stop is an abbreviation, an initialism or an initial."""
-    return word.lower() in _abbreviation_kinds() or _INITIALISM.fullmatch(word) is not None
+    return word.lower() in _abbreviation_table() or _INITIALISM.fullmatch(word) is not None
 
 
 def _ends_sentence(marks: str, word: str, following: str) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kit.segment import abbreviations, stopwords, tokens
+from kit.segment import abbreviations, spelt_out, stopwords, tokens
 
 __all__ = [
     "ADVERBS",
@@ -340,12 +340,6 @@ def name_key(word: str) -> str:
 
 
 _TITLE_ABBREVIATIONS = abbreviations("title")
-_FULL_FORMS = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
-               "capt": "captain", "col": "colonel", "prof": "professor", "lt": "lieutenant"}
-"""The roles that some of the kit's title abbreviations (``kit.segment.abbreviations("title")``)
-stand for: the kit's list says which words are abbreviations, not what they stand for."""
-
-
 def role_word(word: str) -> str:
     """The role a title word names, with abbreviations spelt out: Sen. -> senator.
 
@@ -353,7 +347,7 @@ def role_word(word: str) -> str:
     ('senator', 'president')
     """
     key = name_key(word)
-    return _FULL_FORMS.get(key, key) if key in _TITLE_ABBREVIATIONS else key
+    return spelt_out(key) if key in _TITLE_ABBREVIATIONS else key
 
 
 def find_word(s: str, word: str, start: int = 0, end: int | None = None) -> list[int]:
