@@ -6,6 +6,7 @@ import hashlib
 import os
 import sys
 from collections.abc import Iterable
+from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 
@@ -119,6 +120,7 @@ def grade(
     output_cap: int = OUTPUT_CAP,
     sandbox: bool = True,
     limits: Limits = Limits(),
+    dask: str | None = None,
 ) -> list[Grade]:
     """Grade the submitted notebooks; write ``out``; return one :class:`Grade` per submission.
 
@@ -137,6 +139,9 @@ def grade(
       if it cannot start, this raises GradeError rather than grade without it.
       ``False`` (``--no-sandbox``) runs the students' code as you.
     - ``limits``: memory, processes and file size for each sandboxed kernel.
+    - ``dask``: the address of a Dask scheduler (``tcp://host:8786``): each run
+      becomes a task on its workers, each in the same sandbox
+      (:mod:`kit.grade.cluster`); everything else happens here, as without it.
 
     Results come in the order of ``submissions``.
     """
@@ -154,11 +159,18 @@ def grade(
                                 total_timeout=total_timeout, output_cap=output_cap, limits=limits)
     except GradeError as err:
         raise GradeError(f"{err} Nothing was graded.") from None
-    previous = read_state(out) if resume else None
-    if seed is None and texts is None and previous and not previous.get("finished") \
-            and previous.get("assignment") == name and isinstance(previous.get("seed"), int):
-        seed = previous["seed"]  # resuming: the same second pair as the grades already written
-    with batch_folder() as folder:
+    with ExitStack() as cleanup:
+        client = None
+        if dask:
+            from kit.grade.cluster import connect  # Dask is imported only when asked for
+
+            client = connect(dask)  # before the solution runs: a wrong address fails at once
+            cleanup.callback(client.close)
+        previous = read_state(out) if resume else None
+        if seed is None and texts is None and previous and not previous.get("finished") \
+                and previous.get("assignment") == name and isinstance(previous.get("seed"), int):
+            seed = previous["seed"]  # resuming: the same second pair as the grades already written
+        folder = cleanup.enter_context(batch_folder())
         plan = make_plan(solution_path, texts, settings, folder, seed=seed, workers=workers)
         state = {
             "assignment": name, "solution": str(solution_path),
@@ -171,7 +183,12 @@ def grade(
         todo = [f for f in files if f.stem not in book.done]
         results: dict[str, Grade] = {f.stem: book.done[f.stem] for f in files if f.stem in book.done}
         try:
-            _grade_all(todo, plan, book, results, workers, progress, folder)
+            if client is not None:
+                from kit.grade.cluster import grade_on_cluster
+
+                grade_on_cluster(todo, plan, book, results, client, [solution_path.parent, out], progress)
+            else:
+                _grade_all(todo, plan, book, results, workers, progress, folder)
         except BaseException:
             plan.stop.set()
             book.close()

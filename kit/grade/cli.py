@@ -65,6 +65,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--solutions", metavar="DIR", help="where solution notebooks are (default: ./solutions)")
     p.add_argument("--no-resume", dest="resume", action="store_false",
                    help="start over even if the last run into --out did not finish")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="run the notebooks as tasks on the workers of the Dask scheduler at ADDRESS "
+                        "(tcp://host:8786), each in the same sandbox; needs the cluster extra")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(run=_cli)
     return p
@@ -82,7 +85,7 @@ def _cli(args: argparse.Namespace) -> int:
                        cell_timeout=args.cell_timeout, total_timeout=args.total_timeout, workers=args.workers,
                        lms=args.lms, lms_column=args.lms_column, solutions=args.solutions,
                        resume=args.resume, progress=not args.quiet, sandbox=args.sandbox,
-                       limits=Limits(memory=args.memory << 20))
+                       limits=Limits(memory=args.memory << 20), dask=args.dask)
     except GradeError as err:
         print(f"kit grade: {err}", file=sys.stderr)
         return 2

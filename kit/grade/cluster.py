@@ -1,0 +1,167 @@
+"""Grading on a Dask cluster: ``kit grade ... --dask ADDRESS``.
+
+Each run of a submission (on the student's texts, then on the grader's second
+pair) is a Dask task. A worker builds its own sandbox settings (the sandbox
+describes the worker's own folders), runs the notebook with
+:func:`kit.grade.run_notebook` in a fresh folder of its own, and sends back the
+saved answers and how the run went: plain data. Everything else stays in the
+grader's process, exactly as in a local batch:
+
+- the expected answers (the teacher's solution was run before the first task);
+- judging each run's answers, and deciding whether the second run is needed;
+- writing ``grades.csv`` and the feedback as runs finish, with a progress bar,
+  and resuming after the grader is killed.
+
+A worker that dies mid-task loses nothing: the scheduler runs the task again
+on another worker (Dask does this by itself, up to its ``allowed-failures``),
+and a grade is written only once, when its last run is judged, so no student
+gets two rows. Since the runs and the second pair are the same, the grades are
+identical to a local batch's.
+
+Dask is imported only here, and this module only by ``--dask``.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import uuid
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import nbformat
+
+from kit.grade.judge import grade_runs, invalid, judge_question
+from kit.grade.notebook import build_notebook, read_submission
+from kit.grade.records import FAILED, Grade, GradeError, Plan, RunSummary, TextPair
+from kit.grade.report import Book
+
+__all__ = ["KernelDidNotStart", "RETRIES", "WorkerSettings", "connect", "grade_on_cluster", "run_on_worker"]
+
+
+class WorkerSettings(NamedTuple):
+    """What a worker needs to build its run settings: plain values, sent with every task."""
+
+    sandbox: bool
+    hide: tuple[str, ...]
+    cell_timeout: float
+    total_timeout: float
+    output_cap: int
+    limits: tuple[int, ...]
+
+
+@cache
+def _settings(spec: WorkerSettings):
+    """The worker's run settings, made (and its sandbox proved) once per worker process."""
+    from kit.grade.batch import run_settings
+    from kit.grade.sandbox import Limits
+
+    return run_settings(sandbox=spec.sandbox, hide=[Path(h) for h in spec.hide], cell_timeout=spec.cell_timeout,
+                        total_timeout=spec.total_timeout, output_cap=spec.output_cap, limits=Limits(*spec.limits))
+
+
+class KernelDidNotStart(RuntimeError):
+    """The worker could not run the notebook at all (its kernel did not start): a
+    fault of the machine, not of the submission, so Dask tries the task again."""
+
+
+RETRIES = 2
+"""How many more times a task is tried when its kernel did not start (a busy or
+broken worker). A worker that dies is handled by Dask itself."""
+
+
+def run_on_worker(notebook: str, spec: WorkerSettings, texts: TextPair) -> tuple[dict[str, Any], RunSummary]:
+    """One run of one notebook, on whatever machine calls it (a Dask task).
+
+    The run folder is new for every call, so a task that Dask runs again after
+    its worker died starts clean.
+    """
+    from kit.grade.run import run_notebook
+
+    folder = Path(tempfile.gettempdir()) / f"kit-grade-task-{uuid.uuid4().hex}"
+    saved, run = run_notebook(notebook, _settings(spec), texts, folder)
+    if "failed" in run.kinds and not run.completed and not saved:
+        raise KernelDidNotStart("; ".join(run.problems))
+    return saved, run
+
+
+def _spec(plan: Plan, hide: list[Path]) -> WorkerSettings:
+    settings = plan.settings
+    box = settings.sandbox
+    return WorkerSettings(box is not None, tuple(str(h) for h in hide), settings.cell_timeout,
+                          settings.total_timeout, settings.output_cap, tuple(box.limits) if box else ())
+
+
+class _Student:
+    """One submission on its way through the cluster: its notebook, and the runs judged so far."""
+
+    def __init__(self, name: str, source: Path, notebook: str, notes: list[str]):
+        self.name, self.source, self.notebook, self.notes = name, source, notebook, notes
+        self.results: list[tuple[dict[str, Any], RunSummary]] = []
+
+
+def connect(address: str) -> Any:
+    """A client of the Dask scheduler at ``address``, or a GradeError that says how to start one."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise GradeError("--dask needs Dask: pip install \"text-analysis-kit[cluster]\" (or dask[distributed]), "
+                         "on this machine and on every worker.") from None
+    try:
+        return Client(address, timeout="20s")
+    except (OSError, TimeoutError, ValueError) as err:
+        raise GradeError(f"No Dask scheduler answers at {address} ({type(err).__name__}: {err}). Start one with "
+                         "`dask scheduler`, and workers with `dask worker ADDRESS`; then pass the scheduler's "
+                         "address, such as tcp://host:8786.") from None
+
+
+def grade_on_cluster(todo: list[Path], plan: Plan, book: Book, results: dict[str, Grade], client: Any,
+                     hide: list[Path], progress: bool) -> None:
+    """Grade ``todo`` with ``client``'s cluster (see :func:`connect`); the same grades as a local batch."""
+    from distributed import as_completed
+    from tqdm import tqdm
+
+    if not todo:
+        return
+    spec = _spec(plan, hide)
+    pending: dict[Any, tuple[_Student, int]] = {}
+    with tqdm(total=len(todo), desc=f"grading {plan.assignment} on {client.scheduler.address}", unit="notebook",
+                      file=sys.stderr, disable=not progress, leave=True) as bar:
+        queue = as_completed()
+
+        def submit(student: _Student, n: int) -> None:
+            future = client.submit(run_on_worker, student.notebook, spec, plan.pairs[n], pure=False, retries=RETRIES,
+                                   key=f"kit-grade-{student.name}-run{n + 1}-{uuid.uuid4().hex[:8]}")
+            pending[future] = (student, n)
+            queue.add(future)
+
+        def finish(grade: Grade) -> None:
+            book.add(grade)
+            results[grade.student] = grade
+            bar.set_postfix_str(f"{grade.student}: {grade.total}/{grade.max} {grade.status}", refresh=False)
+            bar.update()
+
+        for source in todo:
+            cells, notes = read_submission(source)
+            if cells is None:
+                finish(invalid(source.stem, source, plan, notes[0]))
+                continue
+            nb, built = build_notebook(cells, [q.id for q in plan.questions if not q.hidden], plan.hidden,
+                                       [q.id for q in plan.questions if q.hidden])
+            submit(_Student(source.stem, source, nbformat.writes(nb), notes + built), 0)
+        for future in queue:
+            student, n = pending.pop(future)
+            try:
+                saved, run = future.result()
+            except Exception as err:  # the task failed every time it was tried (a worker death is rerun by Dask)
+                finish(invalid(student.name, student.source, plan,
+                               f"the grader could not run this file on the cluster: {type(err).__name__}: {err}",
+                               FAILED))
+                continue
+            student.results.append((saved, run))
+            right = [q for q in plan.questions if judge_question(q, plan.expected[n].get(q.id), saved, run) is None]
+            if right and n + 1 < len(plan.pairs):
+                submit(student, n + 1)  # the next pair: same rule as a local batch
+                continue
+            finish(grade_runs(student.name, student.source, plan, student.results, student.notes))

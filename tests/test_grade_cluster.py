@@ -1,0 +1,129 @@
+"""``kit grade --dask``: the same grades on a real Dask cluster, even when a worker dies mid-batch.
+
+The assignment is the teacher's three-question one of tests/grading.py, on its
+own two texts. The cluster is a ``LocalCluster`` of worker processes (not
+threads), each run inside the sandbox as in a local batch. The local batch and
+the cluster batches use the same seed, so the second pair is the same.
+"""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from grading import read, set_source, solution_code, teacher_solution, write
+
+SEED = 20261201
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory) -> dict:
+    from kit.assign import assign
+
+    root = tmp_path_factory.mktemp("cluster")
+    solution = teacher_solution(root)
+    assign(root / "solutions", root / "exercises")
+    exercise = root / "exercises" / solution.name
+    subs = root / "submissions"
+    subs.mkdir()
+    sol = read(solution)
+    write(read(exercise), subs / "blank.ipynb")
+    for name in ("perfect",):
+        nb = read(exercise)
+        for n in (5, 8, 11):  # the answer cells, whose ids the exercise keeps
+            cell_id = sol.cells[n].id
+            rest = nb.cells[[c.id for c in nb.cells].index(cell_id)].source.split("\n")
+            set_source(nb, cell_id, solution_code(sol, cell_id) + "\n" + rest[-1])
+        write(nb, subs / f"{name}.ipynb")
+    half = read(exercise)
+    set_source(half, sol.cells[5].id, "import kit\nq1_words = len(kit.words(a))")
+    write(half, subs / "half.ipynb")
+    return {"root": root, "solution": solution, "submissions": subs}
+
+
+def _same(got: dict[str, dict], expected: dict[str, dict]) -> None:
+    wrong = {k: (got.get(k, {}).get("status"), got.get(k, {}).get("reason")) for k in expected if got.get(k) != expected[k]}
+    assert got == expected, f"different grades: {wrong}"
+
+
+def _rows(out: Path) -> dict[str, dict]:
+    with open(out / "grades.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len({r["student"] for r in rows}), "a student got two rows"
+    return {r["student"]: r for r in rows}
+
+
+@pytest.fixture(scope="module")
+def local(course) -> dict[str, dict]:
+    from kit.grade import grade
+
+    out = course["root"] / "local"
+    grade(course["solution"], [course["submissions"]], out, seed=SEED, workers=2, progress=False)
+    return _rows(out)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=50) as c:
+        yield c
+
+
+def test_grades_from_a_cluster_are_identical_to_a_local_run(course, local, cluster):
+    from kit.grade import grade
+
+    out = course["root"] / "on-dask"
+    grade(course["solution"], [course["submissions"]], out, seed=SEED, progress=False,
+          dask=cluster.scheduler_address)
+    _same(_rows(out), local)
+    assert local["perfect"]["total"] == local["perfect"]["max"] and local["blank"]["total"] == "0"
+    assert local["half"]["q1_words"] == "1" and local["half"]["total"] == "1"
+    assert (out / "feedback" / "half.html").read_text(encoding="utf-8") == \
+        (course["root"] / "local" / "feedback" / "half.html").read_text(encoding="utf-8")
+
+
+def test_a_worker_that_dies_mid_batch_loses_nothing(course, local, cluster):
+    from distributed import Client
+
+    from kit.grade import grade
+
+    out = course["root"] / "killed"
+    done: list = []
+    thread = threading.Thread(target=lambda: done.append(grade(
+        course["solution"], [course["submissions"]], out, seed=SEED, progress=False,
+        dask=cluster.scheduler_address)))
+    thread.start()
+    with Client(cluster.scheduler_address) as watcher:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not any(watcher.processing().values()):
+            time.sleep(0.05)
+        busy = next(addr for addr, tasks in watcher.processing().items() if tasks)
+        nanny = next(w for w in cluster.workers.values() if w.worker_address == busy)
+        nanny.process.process.kill()  # the worker process dies mid-task; its nanny starts a new one
+    thread.join(timeout=600)
+    assert not thread.is_alive() and done, "the batch did not finish"
+    _same(_rows(out), local)
+
+
+def test_a_wrong_address_is_a_clear_error(course):
+    from kit.grade import GradeError, grade
+
+    with pytest.raises(GradeError, match=r"No Dask scheduler answers at tcp://127\.0\.0\.1:9 .*dask scheduler"):
+        grade(course["solution"], [course["submissions"]], course["root"] / "nowhere", seed=SEED, progress=False,
+              dask="tcp://127.0.0.1:9")
+
+
+def test_without_dask_the_grader_never_imports_it():
+    script = "import sys, kit.grade, kit.grade.batch, kit.grade.cli; print([m for m in ('dask', 'distributed') if m in sys.modules])"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
