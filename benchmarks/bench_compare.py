@@ -40,7 +40,7 @@ from typing import Any, Callable
 from kit.compare import compare_sentences
 from kit.segment import sentence_spans, sentences
 
-BOOK = Path(__file__).resolve().parent / "war_and_peace.txt.gz"
+BOOK = Path(__file__).resolve().parents[1] / "kit" / "data" / "war_and_peace.txt.gz"
 SEED = 1805  # the year War and Peace opens
 EDIT_RATE = 0.01  # the share of sentences edited, deleted or inserted
 MOVED_PARAGRAPHS = 4

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE / "war_and_peace.txt.gz"
+CORPUS = HERE.parent / "kit" / "data" / "war_and_peace.txt.gz"  # shipped with the kit: kit.Corpus.war_and_peace()
 
 _CHILD = r"""
 import gc, importlib, json, resource, sys, time
