@@ -46,20 +46,27 @@ def _floor_notebook(folder: Path) -> Path:
     return path
 
 
+# Seconds a notebook may take over the floor. The corpus lesson reads a whole
+# novel (War and Peace, 3.2 MB) several times by design; every other notebook
+# works on two short texts.
+ALLOWED = {"20_corpus.ipynb": 20.0}
+DEFAULT_ALLOWED = 2.0
+
+
 def rows(runs: int = 3) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         floor, _ = _run(_floor_notebook(Path(tmp)), runs)
     out = []
     for path in NOTEBOOKS:
         seconds, slowest = _run(path, runs)
-        over = seconds - floor
-        why = "" if over <= 2 else "; slowest cells: " + ", ".join(f"{s:.2f} s `{src}`" for s, src in slowest)
+        over, allowed = seconds - floor, ALLOWED.get(path.name, DEFAULT_ALLOWED)
+        why = "" if over <= allowed else "; slowest cells: " + ", ".join(f"{s:.2f} s `{src}`" for s, src in slowest)
         out.append({
             "task": f"papermill {path.parent.name}/{path.name}",
             "kit_s": seconds, "kit_peak_mb": None,
             "baseline": "a kernel that only starts", "baseline_s": floor, "baseline_peak_mb": None,
-            "target": "within 2 s of the floor",
-            "note": f"{over:+.2f} s over the floor ({'met' if over <= 2 else 'MISSED'}){why}",
+            "target": f"within {allowed:g} s of the floor",
+            "note": f"{over:+.2f} s over the floor ({'met' if over <= allowed else 'MISSED'}){why}",
         })
     return out
 
