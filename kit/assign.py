@@ -5,7 +5,10 @@ writes one). An exercise is the solution with:
 
 - each answer replaced by a stub that names what to write: an assignment
   ``q1 = len(words)`` becomes ``q1 = ...``, and a function keeps its ``def`` line
-  with ``...`` as its body;
+  with ``...`` as its body; a written answer's cell (``manual: true``, see
+  :mod:`kit.solution`) becomes an empty Markdown answer cell,
+  ``_Write your answer here._``, with the same cell id, and neither its model
+  answer nor its rubric is written into the exercise;
 - hidden tests and question blocks removed (a cell left empty goes);
 - outputs and execution counts cleared;
 - one cell added before the first code cell, which hands ``check(...)`` the
@@ -175,9 +178,11 @@ def _expected(jobs: Sequence[tuple[Path, object]], *, sandbox: bool, hide: Seque
     for n, ((src, solution), (own, practice_texts)) in enumerate(zip(jobs, pairs)):
         qs = read_questions(solution, src)
         named = [("your texts", own, answers[2 * n]), ("the practice pair", practice_texts, answers[2 * n + 1])]
-        out.append(Expected(assignment_of(src), qs, tuple(
+        # A written answer's rubric stays with the teacher; hidden and written answers have no answer to ship.
+        shown = tuple(q._replace(rubric="") for q in qs)
+        out.append(Expected(assignment_of(src), shown, tuple(
             Answers(f"{label} ({pair.a.name} and {pair.b.name})", fingerprint(pair.a.text), fingerprint(pair.b.text),
-                    {q.id: found[q.id] for q in qs if not q.hidden})
+                    {q.id: found[q.id] for q in qs if not q.hidden and not q.manual})
             for label, pair, found in named)))
     return out
 

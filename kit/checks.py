@@ -97,6 +97,10 @@ class Question(NamedTuple):
     """How far apart two numbers may be and still count as equal (relative)."""
     hidden: bool = False
     """A hidden test sets it: students never see it; the grader runs it."""
+    manual: bool = False
+    """A written answer, graded by the teacher (``kit grade`` collects it for review); never checked here."""
+    rubric: str = ""
+    """For a written answer: what the teacher looks for, shown beside the answers. Never in an exercise."""
 
 
 class Answers(NamedTuple):
@@ -119,10 +123,19 @@ class Expected(NamedTuple):
 
 def pack(expected: Expected) -> str:
     """``expected`` as one short string for a notebook cell (JSON, compressed, base64)."""
-    data = {"assignment": expected.assignment, "questions": [q._asdict() for q in expected.questions],
+    data = {"assignment": expected.assignment, "questions": [_question_data(q) for q in expected.questions],
             "pairs": [p._asdict() for p in expected.pairs]}
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return base64.b64encode(zlib.compress(raw, 9)).decode("ascii")
+
+
+_LATER_FIELDS = {"manual": False, "rubric": ""}
+"""Fields added after exercises were first packed: left out when they hold their default, so an exercise
+without written answers packs exactly as before."""
+
+
+def _question_data(q: Question) -> dict[str, Any]:
+    return {k: v for k, v in q._asdict().items() if k not in _LATER_FIELDS or v != _LATER_FIELDS[k]}
 
 
 def unpack(data: str) -> Expected:
@@ -324,7 +337,9 @@ class Checker:
             return CheckResult(question_id, 0, 0, f"· {question_id}: recorded; {why}.")
         q = self._question(question_id)
         unit = "point" if q.points == 1 else "points"
-        if answer is Ellipsis:
+        if q.manual:
+            result = CheckResult(q.id, 0, q.points, f"· {q.id}: a written answer: your teacher reads and grades it.")
+        elif answer is Ellipsis:
             result = CheckResult(q.id, 0, q.points, f"… {q.id}: not answered yet. Replace the ... with {q.kind}.")
         elif self.answers is None or q.id not in self.answers:
             known = ", ".join(p.name for p in self.expected.pairs)
@@ -344,7 +359,7 @@ class Checker:
         """Points so far, question by question."""
         return Summary(self.assignment, [
             self.results.get(q.id) or CheckResult(q.id, 0, q.points, "not checked yet")
-            for q in self.questions.values() if not q.hidden
+            for q in self.questions.values() if not q.hidden and not q.manual
         ])
 
 

@@ -190,3 +190,28 @@ def exercise_answers(exercise: Path):
 
     cell = next(c for c in read(exercise).cells if c.get("id") == ANSWERS_CELL_ID)
     return unpack(re.search(r"expect\('([^']+)'\)", cell.source).group(1))
+
+
+# --- a written answer, graded by the teacher ------------------------------------------------------
+
+WRITTEN_BLOCK = ("# BEGIN QUESTION\nname: q4_why_queue\npoints: 3\nmanual: true\n"
+                 "rubric: |\n  3: gives a reason from the texts (the early opening, the new cards).\n"
+                 "  1: a reason that is not in the texts.")
+WRITTEN_MODEL = "Readers came before work because the library opened early; word of the new cards travelled fast."
+WRITTEN_ANSWER = f"### BEGIN SOLUTION\n{WRITTEN_MODEL}\n### END SOLUTION"
+WRITTEN_CELL_ID = "lib-written-answer"
+
+
+def add_written_question(solution: Path) -> Path:
+    """Add a written answer (``q4_why_queue``, 3 points) before the solution's last cell, ids ``lib-written-*``."""
+    from nbformat.v4 import new_markdown_cell, new_raw_cell
+
+    nb = read(solution)
+    nb.cells[-1:-1] = [
+        new_raw_cell(WRITTEN_BLOCK, id="lib-written-block"),
+        new_markdown_cell("**Question `q4_why_queue`** (3 points, graded by your teacher). Why was the queue longer "
+                          "on Tuesday? Answer in the cell below.", id="lib-written-prompt"),
+        new_markdown_cell(WRITTEN_ANSWER, id=WRITTEN_CELL_ID),
+    ]
+    solution.write_text(nbformat.writes(nb), encoding="utf-8")
+    return solution

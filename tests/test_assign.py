@@ -327,3 +327,72 @@ def test_the_repositorys_exercises_hold_no_answers_but_their_answers_cell():
         assert all(not c.get("outputs") and c.get("execution_count") is None
                    for c in nb["cells"] if c["cell_type"] == "code"), path.name
         assert [c["id"] for c in nb["cells"]].count(ANSWERS_CELL_ID) == 1, path.name
+
+
+# --- written answers (manual: true) ------------------------------------------------------------------
+
+from grading import WRITTEN_ANSWER, WRITTEN_BLOCK, WRITTEN_CELL_ID, WRITTEN_MODEL, add_written_question  # noqa: E402
+
+
+def test_a_written_answer_becomes_an_empty_answer_cell_and_its_model_and_rubric_stay_behind(course):
+    from kit.solution import answer_cells, read_notebook, read_questions
+
+    solutions, exercises = course
+    path = add_written_question(solutions / "01_library.ipynb")
+    nb = read_notebook(path)
+    q = next(q for q in read_questions(nb, path) if q.id == "q4_why_queue")
+    assert (q.manual, q.points, q.kind, q.hint) == (True, 3, "a written answer", "")
+    assert q.rubric.startswith("3: gives a reason") and "1: a reason" in q.rubric
+    cell = answer_cells(nb, path)["q4_why_queue"]
+    assert (cell.cell_id, cell.model) == (WRITTEN_CELL_ID, WRITTEN_MODEL)
+    assign(solutions, exercises)
+    text = (exercises / "01_library.ipynb").read_text(encoding="utf-8")
+    exercise = nbformat.reads(text, as_version=4)
+    assert _cells(exercise)[WRITTEN_CELL_ID].source == MARKDOWN_STUB
+    assert _cells(exercise)[WRITTEN_CELL_ID].cell_type == "markdown"
+    assert "lib-written-block" not in _cells(exercise)
+    answers_cell = _cells(exercise)[ANSWERS_CELL_ID]
+    expected = unpack(re.search(r"expect\('([^']+)'\)", answers_cell.source).group(1))
+    shipped = next(q for q in expected.questions if q.id == "q4_why_queue")
+    assert shipped.manual and shipped.points == 3 and shipped.rubric == ""
+    assert all("q4_why_queue" not in pair.answers for pair in expected.pairs)
+    unpacked = repr(expected)
+    for secret in (WRITTEN_MODEL, "gives a reason", "the new cards"):
+        assert secret not in text and secret not in unpacked, secret
+
+
+def test_without_written_answers_an_exercise_packs_as_before():
+    """Exercises generated before written answers existed stay byte for byte the same."""
+    from kit.checks import Answers, Expected, Question, pack
+
+    q = Question("q1", 1, "a number", "Count.")
+    data = json.loads(__import__("zlib").decompress(__import__("base64").b64decode(
+        pack(Expected("demo", (q,), (Answers("seeds", "a", "b", {"q1": 1}),))))))
+    assert set(data["questions"][0]) == {"id", "points", "kind", "hint", "order", "tolerance", "hidden"}
+
+
+@pytest.mark.parametrize("change, words", [
+    (lambda nb: nb.cells[-4].__setitem__("source", WRITTEN_BLOCK + "\nhidden: true"), "hidden does not apply"),
+    (lambda nb: nb.cells[-4].__setitem__("source", WRITTEN_BLOCK + "\ntolerance: 0.1"), "tolerance does not apply"),
+    (lambda nb: nb.cells[-4].__setitem__("source", WRITTEN_BLOCK.replace("manual: true", "manual: yes please")),
+     "manual must be true or false"),
+    (lambda nb: nb.cells[-4].__setitem__("source", WRITTEN_BLOCK.replace("manual: true\n", "kind: a text\nhint: Think.\n")),
+     "rubric is for written answers"),
+    (lambda nb: nb.cells.pop(-2), "has no answer cell"),
+    (lambda nb: nb.cells[-2].__setitem__("source", "Answer below.\n\n" + WRITTEN_ANSWER), "must hold only the model answer"),
+    (lambda nb: nb.cells.__setitem__(-2, nbformat.v4.new_code_cell(WRITTEN_ANSWER)), "has no answer cell"),
+    (lambda nb: nb.cells[-4].__setitem__("source", WRITTEN_BLOCK + "\n\n" + WRITTEN_BLOCK.replace("q4_why", "q5_why")),
+     "two written answers"),
+])
+def test_a_malformed_written_answer_names_the_notebook_the_cell_and_the_fix(course, capsys, change, words):
+    solutions, exercises = course
+    path = add_written_question(solutions / "01_library.ipynb")
+    nb = nbformat.read(path, as_version=4)
+    change(nb)
+    nbformat.write(nb, path)
+    with pytest.raises(AssignError) as info:
+        assign(solutions, exercises)
+    message = str(info.value)
+    assert str(path) in message and re.search(r"cell \d+", message) and words in message, message
+    assert _cli(solutions, exercises) == 2 and words in capsys.readouterr().err
+    assert not exercises.exists()

@@ -134,7 +134,8 @@ def test_a_solution_that_fails_stops_the_batch_before_any_student_is_graded(cour
     nb.cells[11].source = nb.cells[11].source.replace("/ len(words)", "/ len(words) / 0")
     broken.write_text(nbformat.writes(nb), encoding="utf-8")
     (tmp_path / "texts").symlink_to(course["course"] / "texts")  # the solution names its texts ../texts/...
-    done = _kit(course["site"], course["course"], "grade", str(broken), "submissions", "--out", str(tmp_path / "out"))
+    subs = _submissions(course)  # made here too: under pytest-xdist, this test may run before the one that grades
+    done = _kit(course["site"], course["course"], "grade", str(broken), str(subs), "--out", str(tmp_path / "out"))
     assert done.returncode == 2
     assert "02_broken.ipynb fails on your texts" in done.stderr and "ZeroDivisionError" in done.stderr
     assert not (tmp_path / "out" / "grades.csv").exists()

@@ -91,6 +91,9 @@ def grade_runs(student: str, source: Path, plan: Plan, results: list[tuple[dict[
     other = {run.texts: read_other_texts(pair, run) for (_, run), pair in zip(results, plan.pairs)}
     graded = []
     for q in plan.questions:
+        if q.manual:  # a written answer: the teacher grades it (kit.grade.written)
+            graded.append(QuestionGrade(q.id, 0, q.points, False, "a written answer: your teacher grades it."))
+            continue
         problem = ""
         for (saved, run), pair, expected in zip(results, plan.pairs, plan.expected):
             wrong = judge_question(q, expected.get(q.id), saved, run, secrets)
@@ -150,7 +153,7 @@ def grade_one(student: str, source: Path, plan: Plan, workdir: Path) -> Grade:
         cells, notes = read_submission(source)
         if cells is None:
             return invalid(student, source, plan, notes[0])
-        nb, built = build_notebook(cells, [q.id for q in plan.questions if not q.hidden], plan.hidden,
+        nb, built = build_notebook(cells, [q.id for q in plan.questions if not q.hidden and not q.manual], plan.hidden,
                                    [q.id for q in plan.questions if q.hidden])
         notes += built
         notebook = nbformat.writes(nb)
@@ -159,7 +162,8 @@ def grade_one(student: str, source: Path, plan: Plan, workdir: Path) -> Grade:
             saved, run = run_notebook(notebook, plan.settings, pair, workdir.with_name(f"{workdir.name}-{n}"),
                                       stop=plan.stop)
             results.append((saved, run))
-            right = [q for q in plan.questions if judge_question(q, expected.get(q.id), saved, run) is None]
+            right = [q for q in plan.questions if not q.manual
+                     and judge_question(q, expected.get(q.id), saved, run) is None]
             if not right or plan.stop.is_set():
                 break  # nothing is right yet: the other run cannot change the grade
         return grade_runs(student, source, plan, results, notes)

@@ -193,8 +193,8 @@ class Solution:
                              f"`{missing[0]} = ...` between {BEGIN_HIDDEN} and {END_HIDDEN}, or drop hidden: true.")
         # The solution runs as a submission would: hidden tests out of its cells, then put back by the builder.
         cells = [c._replace(source=strip_hidden(c.source)) for c in cells_of(nb)]
-        built, _ = build_notebook(cells, [q.id for q in self.questions if not q.hidden], self.hidden,
-                                  [q.id for q in self.questions if q.hidden])
+        built, _ = build_notebook(cells, [q.id for q in self.questions if not q.hidden and not q.manual],
+                                  self.hidden, [q.id for q in self.questions if q.hidden])
         self.notebook = nbformat.writes(built)
 
     def answers(self, pair: TextPair, settings: RunSettings, workdir: Path) -> dict[str, Any]:
@@ -205,13 +205,14 @@ class Solution:
                "and kit assign on the practice pair.")
         if run.problems:
             raise GradeError(f"{where}: {cap(run.problems[0], 300)}. {fix}")
-        for q in self.questions:
+        automatic = [q for q in self.questions if not q.manual]  # written answers are the teacher's to grade
+        for q in automatic:
             value = saved.get(q.id)
             if q.id not in saved or (isinstance(value, dict) and set(value) & {"__unanswered__", "__unserializable__"}):
                 what = "never sets it" if q.id not in saved else "sets it to something that is not plain data"
                 raise GradeError(f"{where}: the question {q.id} {what}. Set {q.id} to a list, dict, string or "
                                  "number, between ### BEGIN SOLUTION and ### END SOLUTION (or in a hidden test).")
-        return {q.id: saved[q.id] for q in self.questions}
+        return {q.id: saved[q.id] for q in automatic}
 
 
 def solution_answers(jobs: Sequence[tuple[Path, TextPair]], settings: RunSettings, folder: Path, *,
@@ -263,7 +264,8 @@ def second_pair(first: TextPair, expected_first: dict[str, Any], expected: Answe
             if isinstance(answers, GradeError):
                 failure = answers
                 continue
-            same = [q.id for q in qs if not q.hidden and answers.get(q.id) == expected_first.get(q.id)]
+            same = [q.id for q in qs if not q.hidden and not q.manual
+                    and answers.get(q.id) == expected_first.get(q.id)]
             if best is None or len(same) < len(best[3]):
                 best = (unseen_texts(first, used), answers, used, same)
         looked = len(results)
