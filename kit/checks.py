@@ -12,7 +12,16 @@ seen, made fresh for each batch.
 ...                                                     {"q1_word_count": 2}),))))
 >>> check = Checker("demo", "Two words.", "B")
 >>> check("q1_word_count", 2)
-✓ q1_word_count: right! 1/1 point.
+✓ q1_word_count: right on these texts, 1/1 point. The grader runs it on texts you have not seen; check.rehearse() at the end of the notebook tries that.
+
+Right on these texts is not yet the grade: ``kit grade`` runs the notebook again
+on texts no one has seen, and an answer typed in (``q1_word_count = 2``, which
+a check sees in the cell it runs in) earns nothing there. ``check.rehearse()``
+grades the notebook with the grader's own code, on the notebook's texts and the
+practice pair, and shows the feedback table the teacher's page will show (see
+:mod:`kit.grade.rehearse`). ``check.summary()`` counts the points checked so
+far and names the rest: points in hidden tests, which only the grader runs,
+and for written answers, which the teacher grades.
 
 A wrong answer gets a hint that says what kind of mistake it is, never what the
 answer is:
@@ -60,6 +69,8 @@ __all__ = [
     "expect",
     "fingerprint",
     "grading",
+    "literal_assignment",
+    "message_html",
     "pack",
     "to_plain",
     "unpack",
@@ -170,10 +181,61 @@ class CheckResult(NamedTuple):
         return self.message
 
     def _repr_html_(self) -> str:
-        import html
+        return message_html(self.message, _LOOKS.get(self.message[:1], "note"))
 
-        colour = "#1a7f37" if self.passed else ("#9a6700" if self.message[:1] in "…·" else "#cf222e")
-        return f'<pre style="color:{colour}; white-space:pre-wrap">{html.escape(self.message)}</pre>'
+
+# How a message looks in JupyterLab, by its first character. Colours come from kit.style (readable in the light
+# and dark themes); text keeps the theme's colour, and only a wrong answer gets the red rule.
+_LOOKS = {"✓": "right", "✗": "wrong", "…": "note", "·": "note"}
+
+
+def message_html(message: str, look: str = "note") -> str:
+    """A check's message as HTML: wrapped at spaces, never inside a word (JupyterLab's own ``<pre>`` style
+    breaks anywhere: ``kit.w ords``), with a rule on its left that says right, wrong or neither."""
+    import html
+
+    from kit.style import BAR, ERROR, MUTED, RULE
+
+    rule = {"right": BAR, "wrong": ERROR}.get(look, RULE)
+    muted = MUTED if look == "note" else ""
+    return (f'<div class="kit-check kit-check-{look}" style="border-left: 4px solid {rule}; padding: 0.2em 0.6em; '
+            f"font-family: var(--jp-code-font-family, monospace); font-size: var(--jp-code-font-size, 13px); "
+            f'white-space: pre-wrap; word-break: normal; overflow-wrap: break-word; {muted}">'
+            f"{html.escape(message)}</div>")
+
+
+def literal_assignment(source: str, name: str) -> bool:
+    """Whether the last top-level assignment to ``name`` in ``source`` assigns a value typed in (a literal).
+
+    >>> literal_assignment("q7 = 22", "q7"), literal_assignment("q7 = len(a.text)", "q7")
+    (True, False)
+    >>> literal_assignment("q7 = ...", "q7")  # a stub is not an answer
+    False
+    """
+    import ast
+
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return False
+    last = None
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            last = node.value
+        elif isinstance(node, ast.Assign) and any(isinstance(t, (ast.Tuple, ast.List)) and any(
+                isinstance(e, ast.Name) and e.id == name for e in t.elts) for t in node.targets):
+            last = None  # unpacked from something: not a value written out
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
+            last = node.value
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
+            last = None
+    if last is None or (isinstance(last, ast.Constant) and last.value is Ellipsis):
+        return False
+    try:
+        ast.literal_eval(last)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+    return True
 
 
 # --- comparing answers -----------------------------------------------------------
@@ -295,29 +357,51 @@ def compare(expected: Any, given: Any, *, order: bool = True, tolerance: float =
 # --- the checker ---------------------------------------------------------------------
 
 
-def _text(value: TextLike, which: str) -> str:
+def _text(value: TextLike, which: str) -> tuple[str, str]:
+    """The name and the text of ``a`` or ``b``, as the notebook gave them."""
+    name = getattr(value, "name", None)
     if isinstance(value, str) and "\n" not in value and len(value) < 300:
         try:
-            return load_article(value).text  # a seed name or a path, as load_article takes them
+            article = load_article(value)  # a seed name or a path, as load_article takes them
+            return article.name, article.text
         except (OSError, ValueError):
             pass
-    return as_text(value, argument=which)
+    return (name if isinstance(name, str) and name else which), as_text(value, argument=which)
+
+
+def _running_cell() -> str:
+    """The source of the cell running now, from IPython's history; empty outside IPython."""
+    try:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+        return shell.history_manager.input_hist_raw[-1] if shell is not None else ""
+    except Exception:  # no IPython, or no history: nothing to tell
+        return ""
+
+
+_REHEARSE = "The grader runs it on texts you have not seen; check.rehearse() at the end of the notebook tries that."
 
 
 class Checker:
     """Checks answers for one assignment on the notebook's two texts.
 
     Call it with a question id and the answer: ``check("q3_top_keywords", q3_top_keywords)``.
-    ``check.summary()`` shows the points so far.
+    ``check.summary()`` shows the points so far; ``check.rehearse()`` grades the notebook as ``kit grade``
+    would, on your texts and on the practice pair, in the grader's sandbox.
     """
 
     def __init__(self, assignment: str, a: TextLike, b: TextLike):
         self.assignment = assignment
         self.expected = None if grading() else _EXPECTED.get(assignment)
         self.questions = {q.id: q for q in self.expected.questions} if self.expected else {}
-        key = (fingerprint(_text(a, "a")), fingerprint(_text(b, "b")))
+        self.texts = (_text(a, "a"), _text(b, "b"))
+        """The names and texts of the notebook's ``a`` and ``b``: what a rehearsal runs on first."""
+        key = (fingerprint(self.texts[0][1]), fingerprint(self.texts[1][1]))
         pairs = self.expected.pairs if self.expected else ()
-        self.answers = next((p.answers for p in pairs if (p.a, p.b) == key), None)
+        self.pair = next((p for p in pairs if (p.a, p.b) == key), None)
+        """The expected answers on these texts (:class:`Answers`), when the exercise carries them."""
+        self.answers = self.pair.answers if self.pair else None
         self.results: dict[str, CheckResult] = {}
 
     def _question(self, question_id: str) -> Question:
@@ -348,19 +432,45 @@ class Checker:
                                                     "notebook is graded.")
         else:
             problem = compare(self.answers[q.id], answer, order=q.order, tolerance=q.tolerance)
-            if problem is None:
-                result = CheckResult(q.id, q.points, q.points, f"✓ {q.id}: right! {q.points}/{q.points} {unit}.")
-            else:
+            if problem is not None:
                 result = CheckResult(q.id, 0, q.points, f"✗ {q.id}: {problem} Hint: {q.hint}")
+            elif literal_assignment(_running_cell(), q.id):
+                result = CheckResult(q.id, 0, q.points, f"· {q.id}: right on these texts, but typed in: a value "
+                                                        "written into the cell stays the same on the texts the "
+                                                        "grader uses, so it earns nothing there. Compute it from "
+                                                        "a and b.")
+            else:
+                result = CheckResult(q.id, q.points, q.points, f"✓ {q.id}: right on these texts, {q.points}/"
+                                                               f"{q.points} {unit}. {_REHEARSE}")
         self.results[q.id] = result
         return result
 
     def summary(self) -> Summary:
-        """Points so far, question by question."""
+        """Points so far, question by question, and the points that only the grader and the teacher give."""
+        qs = list(self.questions.values())
         return Summary(self.assignment, [
             self.results.get(q.id) or CheckResult(q.id, 0, q.points, "not checked yet")
-            for q in self.questions.values() if not q.hidden and not q.manual
-        ])
+            for q in qs if not q.hidden and not q.manual
+        ], sum(q.points for q in qs if q.hidden), sum(q.points for q in qs if q.manual))
+
+    def rehearse(self, *, no_sandbox: bool = False, notebook: str | os.PathLike | None = None):
+        """Grade this notebook as ``kit grade`` will, and show the feedback table the teacher's page will show.
+
+        It runs, in the grader's sandbox and with the grader's own code, the cells
+        run so far in this kernel, in the order they ran (or the saved
+        ``notebook`` file, top to bottom, as the grader reads it), on your texts
+        and then on the practice pair, and judges the answers against the ones
+        this exercise carries. Hidden tests and written answers are listed with
+        their points, to come from the grader and the teacher.
+
+        Where the sandbox cannot start, it stops and says why; ``no_sandbox=True``
+        runs without it (your own code, as you).
+        """
+        if grading():  # inside the grader's own run: nothing to rehearse
+            return CheckResult("rehearse", 0, 0, "· rehearse: skipped while grading.")
+        from kit.grade.rehearse import rehearse
+
+        return rehearse(self, sandbox=not no_sandbox, notebook=notebook)
 
 
 class Summary(NamedTuple):
@@ -368,6 +478,10 @@ class Summary(NamedTuple):
 
     assignment: str
     results: list[CheckResult]
+    hidden_points: int = 0
+    """Points in hidden tests, which only the grader runs."""
+    written_points: int = 0
+    """Points for written answers, which the teacher grades."""
 
     @property
     def earned(self) -> int:
@@ -377,7 +491,23 @@ class Summary(NamedTuple):
     def points(self) -> int:
         return sum(r.points for r in self.results)
 
+    @property
+    def maximum(self) -> int:
+        """Every point of the assignment: the grade's maximum."""
+        return self.points + self.hidden_points + self.written_points
+
+    def _still_to_come(self) -> str:
+        parts = [f"{n} point{'s' if n != 1 else ''} in {what}" for n, what in (
+            (self.hidden_points, "tests the grader adds"),
+            (self.written_points, "written answers your teacher grades")) if n]
+        return f", and {' and '.join(parts)}: {self.maximum} in all" if parts else ""
+
     def __repr__(self) -> str:
-        lines = [f"{self.assignment}: {self.earned}/{self.points} points so far"]
+        lines = [f"{self.assignment}: {self.earned}/{self.points} points so far, right on these texts"
+                 f"{self._still_to_come()}. The grader runs the notebook on texts you have not seen; "
+                 "check.rehearse() grades it as the grader will."]
         lines += [f"  {'✓' if r.passed else '·'} {r.id:<28} {r.earned}/{r.points}" for r in self.results]
         return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        return message_html(repr(self))

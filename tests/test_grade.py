@@ -542,7 +542,8 @@ def test_hard_coded_answers_earn_nothing(batch):
     g = batch["grades"]["hard_coded"]
     for qid in ("q1_word_count", "q3_top_keywords", "q6_concordance_lines"):
         assert g.points[qid] == 0
-        assert "right on your texts, but not on the grader's second pair" in _problem(g, qid)
+        assert "right on your texts, but typed in" in _problem(g, qid)  # each cell assigns a literal
+        assert "(the grader's second pair)" in _problem(g, qid)
     assert g.points["q2_my_counts"] == 2
     assert "the grader&#x27;s second pair" in _html(batch, "hard_coded")
 

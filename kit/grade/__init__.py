@@ -98,8 +98,14 @@ What is written into ``--out DIR``
   question (hidden ones too), ``total``, ``max``, ``status``, ``reason``. Rows
   are appended and flushed as each student finishes.
 - ``feedback/<student>.html``: each question with its points and, when wrong,
-  what kind of mistake it was, the hint, and which run failed. Hidden tests are
-  named, never shown. Every page says whether the sandbox was on.
+  what kind of mistake it was, the hint, and which run failed: an answer right
+  on the student's texts but not on the second pair is "typed in" only when its
+  cell assigns a value written out (``q1 = 395``), else "your code gives a
+  different answer on other texts". Cells are named by their question and
+  first line, never by a number (JupyterLab shows none). Hidden tests are
+  named, never shown. Every page says whether the sandbox was on. The table is
+  the one ``check.rehearse()`` shows in the notebook
+  (:func:`kit.grade.report.feedback_table`).
 - ``summary.png``: a histogram of totals and the mean points per question.
 - ``grade-state.json``: the run's settings, the sandbox (on, and its tool and
   limits; or off, and why), the seed and both pairs of texts; ``"finished"``
@@ -122,7 +128,11 @@ Where the code is
   expected answers on both pairs, from running it (:class:`Solution`).
 - :mod:`kit.grade.notebook`: reading a submission, and the notebook built from it.
 - :mod:`kit.grade.run`: :func:`run_notebook`, one run in one kernel.
-- :mod:`kit.grade.judge`: comparing the saved answers, into a :class:`Grade`.
+- :mod:`kit.grade.judge`: comparing the saved answers, into a :class:`Grade`
+  (:func:`prepare`, :func:`worth_another_run` and :func:`judge_runs` are the
+  steps a local batch and a Dask batch share).
+- :mod:`kit.grade.rehearse`: ``check.rehearse()``, the same pipeline in the
+  student's notebook, on the practice pair.
 - :mod:`kit.grade.redact`: capping and scrubbing what reaches feedback and CSV.
 - :mod:`kit.grade.report`: ``grades.csv`` (and resuming), feedback pages,
   ``summary.png``, the Canvas gradebook.
@@ -137,8 +147,18 @@ from kit.checks import fingerprint
 from kit.grade.batch import default_workers, grade, run_settings, submission_files
 from kit.grade.cli import add_parser
 from kit.grade.folders import batch_folder, remove_stale
-from kit.grade.judge import grade_one, grade_runs, judge_question
-from kit.grade.notebook import Cell, build_notebook, read_submission
+from kit.grade.judge import (
+    Prepared,
+    grade_one,
+    grade_prepared,
+    grade_runs,
+    judge_question,
+    judge_runs,
+    prepare,
+    prepare_cells,
+    worth_another_run,
+)
+from kit.grade.notebook import Cell, build_notebook, read_submission, typed_in
 from kit.grade.plan import (
     Solution,
     find_solution,
@@ -164,7 +184,8 @@ from kit.grade.records import (
     TextPair,
 )
 from kit.grade.redact import csv_escape, redact
-from kit.grade.report import feedback_html, write_canvas_gradebook, write_summary
+from kit.grade.rehearse import Rehearsal, RehearsalError, rehearse
+from kit.grade.report import feedback_html, feedback_table, summary_figure, write_canvas_gradebook, write_summary
 from kit.grade.run import run_notebook
 from kit.grade.sandbox import Limits, Sandbox, SandboxUnavailable, check_sandbox, find_sandbox
 from kit.grade.unseen import unseen_pair
@@ -178,7 +199,10 @@ __all__ = [
     "HiddenTest",
     "Limits",
     "Plan",
+    "Prepared",
     "QuestionGrade",
+    "Rehearsal",
+    "RehearsalError",
     "RunSettings",
     "RunSummary",
     "SECOND_PAIR",
@@ -195,17 +219,23 @@ __all__ = [
     "csv_escape",
     "default_workers",
     "feedback_html",
+    "feedback_table",
     "find_sandbox",
     "find_solution",
     "fingerprint",
     "grade",
     "grade_one",
+    "grade_prepared",
     "grade_runs",
     "hidden_tests",
     "judge_question",
+    "judge_runs",
     "make_plan",
+    "prepare",
+    "prepare_cells",
     "read_submission",
     "redact",
+    "rehearse",
     "remove_stale",
     "run_notebook",
     "run_settings",
@@ -213,7 +243,10 @@ __all__ = [
     "solution_answers",
     "solution_texts",
     "submission_files",
+    "summary_figure",
+    "typed_in",
     "unseen_pair",
+    "worth_another_run",
     "write_canvas_gradebook",
     "write_summary",
 ]

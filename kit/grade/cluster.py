@@ -30,10 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import nbformat
-
-from kit.grade.judge import grade_runs, invalid, judge_question
-from kit.grade.notebook import build_notebook, read_submission
+from kit.grade.judge import Prepared, invalid, judge_runs, prepare, worth_another_run
 from kit.grade.records import FAILED, Grade, GradeError, Plan, RunSummary, TextPair
 from kit.grade.report import Book
 
@@ -96,8 +93,9 @@ def _spec(plan: Plan, hide: list[Path]) -> WorkerSettings:
 class _Student:
     """One submission on its way through the cluster: its notebook, and the runs judged so far."""
 
-    def __init__(self, name: str, source: Path, notebook: str, notes: list[str]):
-        self.name, self.source, self.notebook, self.notes = name, source, notebook, notes
+    def __init__(self, prepared: Prepared):
+        self.prepared = prepared
+        self.name, self.source, self.notebook = prepared.student, Path(prepared.source), prepared.notebook
         self.results: list[tuple[dict[str, Any], RunSummary]] = []
 
 
@@ -143,13 +141,11 @@ def grade_on_cluster(todo: list[Path], plan: Plan, book: Book, results: dict[str
             bar.update()
 
         for source in todo:
-            cells, notes = read_submission(source)
-            if cells is None:
-                finish(invalid(source.stem, source, plan, notes[0]))
+            prepared = prepare(source.stem, source, plan)  # the same reading and building as a local batch
+            if isinstance(prepared, Grade):
+                finish(prepared)
                 continue
-            nb, built = build_notebook(cells, [q.id for q in plan.questions if not q.hidden], plan.hidden,
-                                       [q.id for q in plan.questions if q.hidden])
-            submit(_Student(source.stem, source, nbformat.writes(nb), notes + built), 0)
+            submit(_Student(prepared), 0)
         for future in queue:
             student, n = pending.pop(future)
             try:
@@ -160,8 +156,7 @@ def grade_on_cluster(todo: list[Path], plan: Plan, book: Book, results: dict[str
                                FAILED))
                 continue
             student.results.append((saved, run))
-            right = [q for q in plan.questions if judge_question(q, plan.expected[n].get(q.id), saved, run) is None]
-            if right and n + 1 < len(plan.pairs):
+            if worth_another_run(plan, n, saved, run):
                 submit(student, n + 1)  # the next pair: same rule as a local batch
                 continue
-            finish(grade_runs(student.name, student.source, plan, student.results, student.notes))
+            finish(judge_runs(student.prepared, plan, student.results))

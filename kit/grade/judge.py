@@ -6,24 +6,22 @@ leave it, and the kernel only ever handed over plain data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import nbformat
 
-from kit.checks import Question, compare
-from kit.grade.notebook import build_notebook, read_submission
+from kit.checks import Question, compare, fingerprint
+from kit.grade.notebook import Cell, build_notebook, read_submission, typed_in
 from kit.grade.records import (
     CRASHED,
     ERRORS,
     FAILED,
     INVALID,
     OK,
-    SECOND_PAIR,
     SEVERITY,
     TIMEOUT,
-    YOUR_TEXTS,
     Grade,
     Plan,
     QuestionGrade,
@@ -31,10 +29,23 @@ from kit.grade.records import (
     TextPair,
 )
 from kit.grade.redact import redact
-from kit.checks import fingerprint
 from kit.grade.run import run_notebook
 
-__all__ = ["grade_one", "grade_runs", "invalid", "judge_question", "read_other_texts"]
+__all__ = [
+    "PENDING_HIDDEN",
+    "PENDING_WRITTEN",
+    "Prepared",
+    "grade_one",
+    "grade_prepared",
+    "grade_runs",
+    "invalid",
+    "judge_question",
+    "judge_runs",
+    "prepare",
+    "prepare_cells",
+    "read_other_texts",
+    "worth_another_run",
+]
 
 _STATUS = {"error": ERRORS, "timeout": TIMEOUT, "total": TIMEOUT, "stuck": TIMEOUT, "crash": CRASHED, "failed": FAILED}
 
@@ -84,33 +95,51 @@ def judge_question(q: Question, expected: Any, saved: dict[str, Any], run: RunSu
     return problem
 
 
-def grade_runs(student: str, source: Path, plan: Plan, results: list[tuple[dict[str, Any], RunSummary]],
-               notes: list[str]) -> Grade:
-    """The grade from the runs made so far (the second is skipped when nothing was right on the first)."""
+PENDING_HIDDEN = ("a hidden test: only the grader runs it, on your functions and on texts you have not seen, "
+                  "so it is not tried here.")
+PENDING_WRITTEN = "a written answer: your teacher reads and grades it."
+
+
+def _second_run_problem(q: Question, wrong: str, label: str, other: list[str], typed: Collection[str]) -> str:
+    """What was wrong with an answer that was right on the student's texts but not on the pair ``label``."""
+    if other:
+        return (f"right on your texts, but not checked on other texts ({label}): your notebook did not work on the "
+                "texts the grader gave it (see below). Hint: set article_a and article_b only in the parameters "
+                "cell, and load a and b from them.")
+    if q.hidden:
+        return (f"right on your texts, but not on other texts ({label}): your code must work on any text, not only "
+                f"on yours. Hint: {q.hint}")
+    if q.id in typed:
+        return (f"right on your texts, but typed in: {q.id} is set to a value written into its cell, so it cannot "
+                f"change on other texts ({label}). Compute it from a and b. Hint: {q.hint}")
+    return f"right on your texts, but your code gives a different answer on other texts ({label}): {wrong} Hint: {q.hint}"
+
+
+def grade_runs(student: str, source: Path | str, plan: Plan, results: list[tuple[dict[str, Any], RunSummary]],
+               notes: list[str], typed: Collection[str] = ()) -> Grade:
+    """The grade from the runs made so far (the second is skipped when nothing was right on the first).
+
+    ``typed`` are the questions whose answer the notebook types in (:func:`kit.grade.notebook.typed_in`): only
+    for those does the feedback say so.
+    """
     secrets = [t.code for t in plan.hidden]
+    tested = {name for t in plan.hidden for name in t.sets}
     other = {run.texts: read_other_texts(pair, run) for (_, run), pair in zip(results, plan.pairs)}
     graded = []
     for q in plan.questions:
         if q.manual:  # a written answer: the teacher grades it (kit.grade.written)
-            graded.append(QuestionGrade(q.id, 0, q.points, False, "a written answer: your teacher grades it."))
+            graded.append(QuestionGrade(q.id, 0, q.points, False, PENDING_WRITTEN, pending=True, manual=True))
+            continue
+        if q.hidden and q.id not in tested:  # a rehearsal: the exercise does not carry the hidden tests
+            graded.append(QuestionGrade(q.id, 0, q.points, True, PENDING_HIDDEN, pending=True))
             continue
         problem = ""
-        for (saved, run), pair, expected in zip(results, plan.pairs, plan.expected):
+        for n, ((saved, run), pair, expected) in enumerate(zip(results, plan.pairs, plan.expected)):
             wrong = judge_question(q, expected.get(q.id), saved, run, secrets)
             if wrong is None:
                 continue
-            if pair.label == YOUR_TEXTS:
-                problem = f"{wrong} Hint: {q.hint}"
-            elif other[pair.label]:
-                problem = (f"right on your texts, but not checked on {SECOND_PAIR}: your notebook did not work on the "
-                           "texts the grader gave it (see below). Hint: set article_a and article_b only in the "
-                           "parameters cell, and load a and b from them.")
-            elif q.hidden:
-                problem = (f"right on your texts, but not on {SECOND_PAIR}: your code must work on any text, not "
-                           f"only on yours. Hint: {q.hint}")
-            else:
-                problem = (f"right on your texts, but not on {SECOND_PAIR}: {wrong} An answer must be computed "
-                           f"from the texts, not typed in. Hint: {q.hint}")
+            problem = f"{wrong} Hint: {q.hint}" if n == 0 else \
+                _second_run_problem(q, wrong, pair.label, other[pair.label], typed)
             break
         graded.append(QuestionGrade(q.id, 0 if problem else q.points, q.points, q.hidden, problem))
     runs = tuple(results[i][1] for i in range(len(results)))
@@ -139,33 +168,76 @@ def _reason(runs: Sequence[RunSummary], notes: Sequence[str]) -> str:
     return text if len(text) <= 600 else text[:599] + "…"
 
 
-def invalid(student: str, source: Path, plan: Plan, why: str, status: str = INVALID) -> Grade:
+def invalid(student: str, source: Path | str, plan: Plan, why: str, status: str = INVALID) -> Grade:
     """The grade of a submission that could not be run: nothing earned, and why."""
-    graded = tuple(QuestionGrade(q.id, 0, q.points, q.hidden, "the notebook could not be read.")
+    graded = tuple(QuestionGrade(q.id, 0, q.points, q.hidden, "the notebook could not be read.", manual=q.manual)
                    for q in plan.questions)
     return Grade(student, {q.id: 0 for q in plan.questions}, 0, sum(q.points for q in plan.questions),
                  status, why, graded, (), str(source))
 
 
+class Prepared(NamedTuple):
+    """A submission read and built, ready to run: what :func:`prepare` gives, and :func:`judge_runs` takes."""
+
+    student: str
+    source: str
+    notebook: str
+    """The notebook to run on every pair (JSON text, from :func:`kit.grade.build_notebook`)."""
+    notes: tuple[str, ...]
+    """Notes on reading and building it, for the grade's reason."""
+    typed: frozenset[str]
+    """The questions whose answer its cells type in (:func:`kit.grade.notebook.typed_in`)."""
+    cells: tuple[Cell, ...]
+    """Its cells as read, where the written answers are."""
+
+
+def prepare_cells(student: str, source: Path | str, cells: Sequence[Cell], notes: Sequence[str],
+                  plan: Plan) -> Prepared:
+    """Build the notebook the grader runs from cells already read (a file, or a rehearsal's history)."""
+    computed = [q.id for q in plan.questions if not q.hidden and not q.manual]
+    nb, built = build_notebook(list(cells), computed, plan.hidden, [q.id for q in plan.questions if q.hidden])
+    return Prepared(student, str(source), nbformat.writes(nb), (*notes, *built),
+                    frozenset(typed_in(list(cells), computed)), tuple(cells))
+
+
+def prepare(student: str, source: Path, plan: Plan) -> Prepared | Grade:
+    """Read and build one submission: ready to run, or (when it cannot be read) its grade already."""
+    cells, notes = read_submission(source)
+    if cells is None:
+        return invalid(student, source, plan, notes[0])
+    return prepare_cells(student, source, cells, notes, plan)
+
+
+def worth_another_run(plan: Plan, n: int, saved: dict[str, Any], run: RunSummary) -> bool:
+    """Whether to run on pair ``n + 1`` after run ``n``: only when something was right (else the grade is 0
+    whatever comes next), there is another pair, and the teacher has not stopped the batch."""
+    if n + 1 >= len(plan.pairs) or plan.stop.is_set():
+        return False
+    return any(not q.manual and judge_question(q, plan.expected[n].get(q.id), saved, run) is None
+               for q in plan.questions)
+
+
+def judge_runs(prepared: Prepared, plan: Plan, results: list[tuple[dict[str, Any], RunSummary]]) -> Grade:
+    """The grade of a prepared submission from its runs (see :func:`grade_runs`)."""
+    return grade_runs(prepared.student, prepared.source, plan, results, list(prepared.notes), prepared.typed)
+
+
+def grade_prepared(prepared: Prepared, plan: Plan, workdir: Path) -> Grade:
+    """Run a prepared submission on each pair in turn (``workdir-1``, ``workdir-2``) and judge it."""
+    results: list[tuple[dict[str, Any], RunSummary]] = []
+    for n, pair in enumerate(plan.pairs):
+        saved, run = run_notebook(prepared.notebook, plan.settings, pair, workdir.with_name(f"{workdir.name}-{n + 1}"),
+                                  stop=plan.stop)
+        results.append((saved, run))
+        if not worth_another_run(plan, n, saved, run):
+            break
+    return judge_runs(prepared, plan, results)
+
+
 def grade_one(student: str, source: Path, plan: Plan, workdir: Path) -> Grade:
     """Grade one submission, running it in ``workdir-1`` (and ``workdir-2``); never raises."""
     try:
-        cells, notes = read_submission(source)
-        if cells is None:
-            return invalid(student, source, plan, notes[0])
-        nb, built = build_notebook(cells, [q.id for q in plan.questions if not q.hidden and not q.manual], plan.hidden,
-                                   [q.id for q in plan.questions if q.hidden])
-        notes += built
-        notebook = nbformat.writes(nb)
-        results: list[tuple[dict[str, Any], RunSummary]] = []
-        for n, (pair, expected) in enumerate(zip(plan.pairs, plan.expected), 1):
-            saved, run = run_notebook(notebook, plan.settings, pair, workdir.with_name(f"{workdir.name}-{n}"),
-                                      stop=plan.stop)
-            results.append((saved, run))
-            right = [q for q in plan.questions if not q.manual
-                     and judge_question(q, expected.get(q.id), saved, run) is None]
-            if not right or plan.stop.is_set():
-                break  # nothing is right yet: the other run cannot change the grade
-        return grade_runs(student, source, plan, results, notes)
+        prepared = prepare(student, source, plan)
+        return prepared if isinstance(prepared, Grade) else grade_prepared(prepared, plan, workdir)
     except Exception as err:  # a bug or an environment problem must not end the batch
         return invalid(student, source, plan, f"the grader failed on this file: {type(err).__name__}: {err}", FAILED)

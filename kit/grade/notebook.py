@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from kit.checks import literal_assignment
 from kit.grade.records import HiddenTest
 
 __all__ = [
@@ -34,10 +35,12 @@ __all__ = [
     "TEXTS_ID",
     "TEXTS_MARK",
     "build_notebook",
+    "cell_question",
     "cells_of",
     "first_line",
     "parameters_cell",
     "read_submission",
+    "typed_in",
 ]
 
 MAX_NOTEBOOK_BYTES = 50 << 20
@@ -177,6 +180,61 @@ def parameters_cell(cells: list[Cell]) -> int | None:
     return next((i for i in code if _sets_both_texts(cells[i].source)), None)
 
 
+def _top_assignments(source: str) -> list[tuple[str, ast.expr | None]]:
+    """The names a cell assigns at its top level, with the value assigned (None when it is not one expression)."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return []
+    found: list[tuple[str, ast.expr | None]] = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    found.append((target.id, node.value))
+                elif isinstance(target, (ast.Tuple, ast.List)):
+                    found += [(t.id, None) for t in target.elts if isinstance(t, ast.Name)]
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and isinstance(node.target, ast.Name):
+            found.append((node.target.id, node.value if isinstance(node, ast.AnnAssign) else None))
+    return found
+
+
+_CHECK_CALL = re.compile(r"""\bcheck\(\s*["']([A-Za-z_]\w*)["']""")
+
+
+def cell_question(source: str, ids: Iterable[str]) -> str | None:
+    """The question a cell answers: the last of ``ids`` it assigns at its top level, else the first it checks.
+
+    >>> cell_question("# YOUR CODE HERE\\nq1 = ...\\ncheck('q1', q1)", ["q1", "q2"])
+    'q1'
+    >>> cell_question("print(a)", ["q1"]) is None
+    True
+    """
+    ids = set(ids)
+    assigned = [name for name, _ in _top_assignments(source) if name in ids]
+    if assigned:
+        return assigned[-1]
+    return next((m.group(1) for m in _CHECK_CALL.finditer(source) if m.group(1) in ids), None)
+
+
+def typed_in(cells: list[Cell], ids: Iterable[str]) -> set[str]:
+    """The questions whose answer the notebook types in: the last top-level assignment to it is a literal.
+
+    Only what the grader can tell for certain: ``q1 = 395`` or ``q3 = [("iran", 5)]`` is typed in;
+    ``q1 = len(a.text.split())`` is computed, right or wrong.
+
+    >>> typed_in([Cell("code", "q1 = 395\\nq2 = len(a)", (), None, 1)], ["q1", "q2"])
+    {'q1'}
+    """
+    ids = set(ids)
+    last: dict[str, bool] = {}
+    for cell in cells:
+        if cell.kind == "code":
+            for name in {name for name, _ in _top_assignments(cell.source)} & ids:
+                last[name] = literal_assignment(cell.source, name)  # the same rule as the instant check's
+    return {name for name, literal in last.items() if literal}
+
+
 def _hidden_cell_source(k: int, test: HiddenTest) -> str:
     # Forget any value the student gave these names, so only the hidden code sets them.
     forget = "".join(f"try:\n    del {name}\nexcept NameError:\n    pass\n" for name in test.sets)
@@ -200,16 +258,21 @@ def build_notebook(cells: list[Cell], visible: Iterable[str], hidden: Iterable[H
         where = last_with_id.get(test.cell_id) if test.cell_id else None
         (after.setdefault(where, []) if where is not None else at_end).append((k, test))
     notes = []
-    lost = sorted({t.cell_id for _, t in at_end if t.cell_id})
+    lost = {t.cell_id: t.question for _, t in at_end if t.cell_id}
     if lost:
-        notes.append(f"the cell(s) with id {', '.join(lost)} are missing, so the hidden tests that belong "
-                     "after them ran at the end of the notebook.")
+        named = ", ".join(f"the answer cell of {q} (cell id {i})" if q else f"the cell with id {i}"
+                          for i, q in sorted(lost.items()))
+        notes.append(f"{named} is missing from the notebook (deleted?), so the hidden tests that belong after it "
+                     "ran at the end of the notebook.")
     params = parameters_cell(cells)
     if params is None:
         notes.append("no cell sets article_a and article_b, so the grader set them before your first cell.")
 
     out: list[Any] = []
     used = {SETUP_ID, TEXTS_ID}
+    visible = list(visible)
+    asked = [*visible, *hidden_ids]
+    previous: str | None = None  # the last question whose cell came before, to name a cell in feedback
 
     def add(cell, meta: dict) -> None:
         cell.metadata["kit_grade"] = meta
@@ -231,7 +294,10 @@ def build_notebook(cells: list[Cell], visible: Iterable[str], hidden: Iterable[H
         used.add(cell.id)
         if c.tags:
             cell.metadata["tags"] = list(c.tags)
-        add(cell, {"role": "student", "number": c.number, "line": first_line(c.source)})
+        question = cell_question(c.source, asked) if c.kind == "code" else None
+        add(cell, {"role": "student", "number": c.number, "line": first_line(c.source), "question": question,
+                   "after": previous})
+        previous = question or previous
         if i == params:
             add(v4.new_code_cell("", id=TEXTS_ID), {"role": "texts"})
         for k, test in after.get(i, []):
@@ -241,12 +307,14 @@ def build_notebook(cells: list[Cell], visible: Iterable[str], hidden: Iterable[H
     nb = v4.new_notebook(cells=out, metadata={
         "kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"},
         "language_info": {"name": "python"},
-        "kit_grade": {"visible": list(visible)},
+        "kit_grade": {"visible": visible},
     })
     return nb, notes
 
 
 def first_line(source: str) -> str:
-    """The first non-blank line of a cell, cut to 50 characters, to name the cell in feedback."""
-    line = next((l.strip() for l in source.splitlines() if l.strip()), "")
+    """The first line of a cell that is not blank nor only a comment (else the first non-blank one), cut to 50
+    characters, to name the cell in feedback: ``# YOUR CODE HERE`` says nothing about which cell it is."""
+    lines = [l.strip() for l in source.splitlines() if l.strip()]
+    line = next((l for l in lines if not l.startswith("#")), lines[0] if lines else "")
     return line if len(line) <= 50 else line[:49] + "…"

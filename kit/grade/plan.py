@@ -19,7 +19,7 @@ from typing import Any
 import nbformat
 
 from kit.checks import Question
-from kit.grade.notebook import build_notebook, cells_of, parameters_cell
+from kit.grade.notebook import build_notebook, cell_question, cells_of, parameters_cell
 from kit.grade.records import SECOND_PAIR, YOUR_TEXTS, GradeError, HiddenTest, Plan, RunSettings, Text, TextPair
 from kit.grade.redact import cap
 from kit.grade.run import run_notebook
@@ -149,10 +149,11 @@ def _assigned_names(node: ast.stmt) -> tuple[str, ...]:
     return tuple(names)
 
 
-def hidden_tests(solution) -> list[HiddenTest]:
+def hidden_tests(solution, ids: Sequence[str] = ()) -> list[HiddenTest]:
     """The hidden tests of a solution notebook (an nbformat node), statement by statement.
 
-    ``check(...)`` calls are dropped: the grader judges the values itself.
+    ``check(...)`` calls are dropped: the grader judges the values itself. ``ids``
+    are the question ids, to name the question whose cell each test follows.
     """
     tests = []
     for n, cell in enumerate(solution.cells, 1):
@@ -165,9 +166,10 @@ def hidden_tests(solution) -> list[HiddenTest]:
         except SyntaxError as err:
             raise GradeError(f"The hidden tests in solution cell {n} are not valid Python ({err.msg}, "
                              f"line {err.lineno}). Fix the solution notebook.") from None
+        host = cell_question(strip_hidden(cell.source), ids)
         for node in tree.body:
             if not _is_check_call(node):
-                tests.append(HiddenTest(cell.get("id"), ast.unparse(node), _assigned_names(node)))
+                tests.append(HiddenTest(cell.get("id"), ast.unparse(node), _assigned_names(node), host))
     return tests
 
 
@@ -185,7 +187,7 @@ class Solution:
             self.questions = read_questions(nb, path)
         except SolutionError as err:
             raise GradeError(str(err)) from None
-        self.hidden = tuple(hidden_tests(nb))
+        self.hidden = tuple(hidden_tests(nb, [q.id for q in self.questions if not q.hidden]))
         set_by_hidden = {n for t in self.hidden for n in t.sets}
         missing = [q.id for q in self.questions if q.hidden and q.id not in set_by_hidden]
         if missing:

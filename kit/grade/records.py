@@ -125,7 +125,13 @@ class QuestionGrade(NamedTuple):
     points: int
     hidden: bool
     problem: str
-    """Empty when right; otherwise what was wrong, with the hint. Never the answer."""
+    """Empty when right; otherwise what was wrong, with the hint. Never the answer. For a
+    :attr:`pending` question: who grades it, and when; for a graded written answer: the teacher's comment."""
+    pending: bool = False
+    """Not graded here: a written answer the teacher has not graded yet, or, in a rehearsal, a hidden test
+    that only the grader runs. It counts 0 until then; the feedback says so, and does not call it wrong."""
+    manual: bool = False
+    """A written answer, graded by the teacher (see :mod:`kit.grade.written`)."""
 
 
 class Grade(NamedTuple):
@@ -156,6 +162,8 @@ class HiddenTest(NamedTuple):
     code: str
     sets: tuple[str, ...]
     """The variable names it assigns."""
+    question: str | None = None
+    """The question whose answer cell it follows in the solution (for feedback: students see no cell ids)."""
 
 
 class Plan(NamedTuple):

@@ -14,12 +14,18 @@ from pathlib import Path
 from kit.checks import Question
 from kit.grade.records import CANVAS_CSV, GRADES_CSV, OK, STATE_FILE, Grade, Plan, QuestionGrade
 from kit.grade.redact import csv_escape, csv_unescape
+from kit.style import BAR, ERROR, MUTED, RULE
 
 __all__ = [
     "Book",
     "feedback_html",
+    "feedback_runs",
+    "feedback_table",
+    "feedback_total",
+    "pending_note",
     "read_state",
     "sandbox_note",
+    "summary_figure",
     "write_canvas_gradebook",
     "write_summary",
 ]
@@ -167,11 +173,78 @@ class Book:
 
 # --- feedback, summary, gradebook ----------------------------------------------------------------
 
-_STYLE = """
-body { font-family: system-ui, sans-serif; max-width: 52em; margin: 2em auto; padding: 0 1em; color: #1f2328; }
-table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px solid #d0d7de; padding: .4em; text-align: left; vertical-align: top; }
-.right { color: #1a7f37; } .wrong { color: #cf222e; } .note { color: #59636e; } code { background: #f6f8fa; }
-"""
+# Colours come from kit.style only (checked for contrast in JupyterLab's light and dark themes, and against
+# white for a page opened on its own); text keeps the theme's colour. Styles are inline, so the table looks
+# the same on the feedback page and inline in a notebook (check.rehearse()).
+_CELL = f"border-bottom: 1px solid {RULE}; padding: 0.35em 0.6em; text-align: left; vertical-align: top;"
+_TEXT = "white-space: normal; word-break: normal; overflow-wrap: break-word;"
+_MARKS = {  # the look of a row: its mark, and the rule on its left (colour is never the only sign)
+    "right": ("✓", f"border-left: 4px solid {BAR};", ""),
+    "wrong": ("✗", f"border-left: 4px solid {ERROR};", ""),
+    "unanswered": ("…", f"border-left: 4px solid {RULE};", ""),
+    "pending": ("·", f"border-left: 4px solid {RULE};", MUTED),
+}
+_PAGE_STYLE = "body { font-family: system-ui, sans-serif; max-width: 52em; margin: 2em auto; padding: 0 1em; }"
+
+
+def _look(q: QuestionGrade) -> str:
+    if q.pending:
+        return "pending"
+    if not q.problem and q.earned == q.points:
+        return "right"
+    if q.problem.startswith(("not answered", "blank")):
+        return "unanswered"
+    return "wrong" if q.earned < q.points else "right"
+
+
+def pending_note(g: Grade) -> str:
+    """What the total does not count yet, in words (empty when everything is graded)."""
+    hidden = sum(q.points for q in g.questions if q.pending and not q.manual)
+    written = sum(q.points for q in g.questions if q.pending and q.manual)
+    parts = []
+    if hidden:
+        parts.append(f"{hidden} point{'s' if hidden != 1 else ''} in tests the grader adds")
+    if written:
+        parts.append(f"{written} point{'s' if written != 1 else ''} for written answers your teacher grades")
+    return " and ".join(parts)
+
+
+def feedback_table(g: Grade) -> str:
+    """The table of one grade, question by question: the same on the feedback page and in a rehearsal.
+
+    Everything that came from the student (messages quote their errors) is escaped.
+    """
+    e = html.escape
+    rows = []
+    for q in g.questions:
+        mark, rule, muted = _MARKS[_look(q)]
+        label = " (hidden test)" if q.hidden else " (written answer)" if q.manual else ""
+        points = f"–/{q.points}" if q.pending else f"{q.earned}/{q.points}"
+        rows.append(f'<tr class="kit-feedback-{_look(q)}" style="{muted}">'
+                    f'<td style="{_CELL} {rule} white-space: nowrap;">{mark} <code>{e(q.id)}</code>{e(label)}</td>'
+                    f'<td style="{_CELL} white-space: nowrap;">{points}</td>'
+                    f'<td style="{_CELL} {_TEXT}">{e(q.problem)}</td></tr>')
+    head = "".join(f'<th style="{_CELL}">{h}</th>' for h in ("question", "points", "what to know"))
+    return (f'<table class="kit-feedback" style="border-collapse: collapse; width: 100%;">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def feedback_total(g: Grade) -> str:
+    """The grade in one line of HTML: points, and what is still to come."""
+    waiting = pending_note(g)
+    more = f" Not counted yet: {html.escape(waiting)}." if waiting else ""
+    return f"<p><strong>{g.total} of {g.max} points.</strong>{more}</p>"
+
+
+def feedback_runs(g: Grade) -> str:
+    """How each run of the notebook went, as HTML."""
+    e = html.escape
+    runs = []
+    for run in g.runs:
+        state = "ran to the end" if run.completed else "did not run to the end"
+        items = "".join(f'<li style="{_TEXT}">{e(p)}</li>' for p in run.problems) or "<li>no problems</li>"
+        runs.append(f"<h3>On {e(run.texts)}: {state}</h3><ul>{items}</ul>")
+    return "".join(runs) or "<p>It was not run.</p>"
 
 
 def sandbox_note(state: dict) -> str:
@@ -187,57 +260,60 @@ def sandbox_note(state: dict) -> str:
 def feedback_html(g: Grade, assignment: str, sandbox: str = "") -> str:
     """One student's feedback page. Everything that came from the student is escaped."""
     e = html.escape
-    rows = []
-    for q in g.questions:
-        mark = '<span class="right">✓</span>' if not q.problem else '<span class="wrong">✗</span>'
-        name = f"<code>{e(q.id)}</code>" + (' <span class="note">(hidden test)</span>' if q.hidden else "")
-        rows.append(f"<tr><td>{mark} {name}</td><td>{q.earned}/{q.points}</td><td>{e(q.problem)}</td></tr>")
-    runs = []
-    for run in g.runs:
-        state = "ran to the end" if run.completed else "did not run to the end"
-        items = "".join(f"<li>{e(p)}</li>" for p in run.problems) or "<li>no problems</li>"
-        runs.append(f"<h3>On {e(run.texts)}: {state}</h3><ul>{items}</ul>")
     status = "" if g.status == OK else f"<p><strong>Status: {e(g.status)}.</strong></p>"
-    reason = f"<p>In short: {e(g.reason)}</p>" if g.reason else ""
+    reason = f'<p style="{_TEXT}">In short: {e(g.reason)}</p>' if g.reason else ""
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{e(assignment)}: {e(g.student)}</title><style>{_STYLE}</style></head>
+<html lang="en"><head><meta charset="utf-8"><title>{e(assignment)}: {e(g.student)}</title><style>{_PAGE_STYLE}</style></head>
 <body>
 <h1>{e(assignment)}: feedback for {e(g.student)}</h1>
-<p><strong>{g.total} of {g.max} points.</strong></p>
+{feedback_total(g)}
 {status}{reason}
-<p class="note">Your notebook was run from top to bottom in a fresh kernel on your texts and, if some answers
+<p style="{MUTED}">Your notebook was run from top to bottom in a fresh kernel on your texts and, if some answers
 were right, again on a second pair of texts you have not seen. An answer counts when it is right on both,
 so compute answers from the texts rather than typing them in. Hidden tests try your code on other inputs;
 they are named here, but not shown.</p>
-<p class="note">{e(sandbox)}</p>
-<table><tr><th>question</th><th>points</th><th>what was wrong</th></tr>
-{''.join(rows)}
-</table>
+<p style="{MUTED}">{e(sandbox)}</p>
+{feedback_table(g)}
 <h2>Running your notebook</h2>
-{''.join(runs) or '<p>It was not run.</p>'}
+{feedback_runs(g)}
 </body></html>
 """
 
 
-def write_summary(grades: Sequence[Grade], qs: Sequence[Question], path: Path) -> Path:
-    """A histogram of totals and the mean points per question, as a PNG (no display needed)."""
+def summary_figure(grades: Sequence[Grade], qs: Sequence[Question]):
+    """The summary chart: a histogram of totals, and the mean points per question (a matplotlib Figure).
+
+    Students are counted in whole numbers on the histogram's axis, and the legend sits beside the bars, never
+    on them. Drawn on white, as a file a teacher opens anywhere.
+    """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
-    fig = Figure(figsize=(11, 4.5), layout="constrained")
+    fig = Figure(figsize=(11, 4.5), layout="constrained", facecolor="white")
     FigureCanvasAgg(fig)
     left, right = fig.subplots(1, 2, width_ratios=[1, 1.6])
     top = max((g.max for g in grades), default=0) or 1
     left.hist([g.total for g in grades], bins=range(0, top + 2), align="left", color="#4c72b0", rwidth=0.85)
     left.set(title=f"Totals ({len(grades)} students)", xlabel=f"points (of {top})", ylabel="students")
+    left.yaxis.set_major_locator(MaxNLocator(integer=True))
+    left.xaxis.set_major_locator(MaxNLocator(integer=True))
+    left.set_xlim(-0.5, top + 0.5)
     ids = [q.id for q in qs]
-    means = [sum(g.points.get(i, 0) for g in grades) / len(grades) for i in ids]
-    right.bar(ids, [q.points for q in qs], color="#e5e5e5", label="points possible")
+    means = [sum(g.points.get(i, 0) for g in grades) / max(1, len(grades)) for i in ids]
+    right.bar(ids, [q.points for q in qs], color="#d9d9d9", label="points possible")
     right.bar(ids, means, color="#55a868", label="mean earned")
     right.set(title="Mean points per question", ylabel="points")
+    right.yaxis.set_major_locator(MaxNLocator(integer=True))
     right.tick_params(axis="x", labelrotation=60, labelsize=8)
-    right.legend(fontsize=8)
-    fig.savefig(path, dpi=100)
+    # Beside the plotting area, on the right: never over a bar, however tall.
+    right.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    return fig
+
+
+def write_summary(grades: Sequence[Grade], qs: Sequence[Question], path: Path) -> Path:
+    """:func:`summary_figure` as a PNG (no display needed)."""
+    summary_figure(grades, qs).savefig(path, dpi=100)
     return path
 
 

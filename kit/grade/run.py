@@ -49,7 +49,7 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from kit.checks import GRADING_ENV
 from kit.grade.notebook import TEXTS_MARK
 from kit.grade.records import RunSettings, RunSummary, TextPair
-from kit.grade.redact import cap, redact
+from kit.grade.redact import MESSAGE_LIMIT, cap, redact
 from kit.grade.sandbox import run_uid, sandboxed_command
 
 __all__ = ["ANSWERS_FILE", "kernel_env", "remove_folder", "run_notebook"]
@@ -334,15 +334,19 @@ class _Run:
     def note(self, kind: str, text: str) -> None:
         if kind not in self.kinds:
             self.kinds.append(kind)
-        self.problems.append(text)
+        self.problems.append(cap(text, MESSAGE_LIMIT + 100))  # the cell's name, then a capped message
 
     @staticmethod
     def where(cell) -> str:
         meta = cell.metadata.get("kit_grade", {})
         role = meta.get("role")
         if role == "student":
-            line = f" (`{meta['line']}`)" if meta.get("line") else ""
-            return f"cell {meta['number']}{line}"
+            # Named by its question and its first line: JupyterLab shows no cell numbers.
+            line = f"`{meta['line']}`" if meta.get("line") else ""
+            if meta.get("question"):
+                return f"the cell of {meta['question']}" + (f" ({line})" if line else "")
+            where = f"after {meta['after']}" if meta.get("after") else "before the first question"
+            return f"the cell {line} {where}" if line else f"a cell {where}"
         if role == "hidden":
             return f"the hidden test of {', '.join(meta.get('sets') or ['your code'])}"
         if role == "setup":
