@@ -30,6 +30,7 @@ import pytest
 from conftest import ROOT
 from labserver import make_lab
 from test_browser import LAB_SETTINGS, MS, PANEL, _shot, browser, chromium  # noqa: F401 (fixtures)
+from test_style import contrast, over, parse
 from kit.assign import practice_pair
 from kit.grade import grade
 from kit.grade.records import SECOND_PAIR
@@ -42,47 +43,35 @@ RIGHT = 'q1_word_count = len(kit.words(a))\ncheck("q1_word_count", q1_word_count
 ROW = re.compile(r'<tr class="kit-feedback-(\w+)"[^>]*><td[^>]*>\S+ <code>(\w+)</code>.*?</td><td[^>]*>([^<]*)</td>'
                  r"<td[^>]*>(.*?)</td></tr>")
 
-# The contrast of each element's text (its opacity and its ancestors' included) against what is really behind
-# it, and of its left rule, in WCAG's terms; and how it breaks words.
-READABILITY = """selector => {
-    const parse = s => {
-        const p = s.match(/rgba?\\(([^)]+)\\)/)[1].split(',').map(Number);
-        return [p[0] / 255, p[1] / 255, p[2] / 255, p.length > 3 ? p[3] : 1];
-    };
-    const over = (top, bottom) => [0, 1, 2].map(i => top[3] * top[i] + (1 - top[3]) * bottom[i]).concat([1]);
-    const lum = c => {
-        const f = x => x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-        return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
-    };
-    const contrast = (x, y) => {
-        const [hi, lo] = [lum(x), lum(y)].sort((p, q) => q - p);
-        return (hi + 0.05) / (lo + 0.05);
-    };
-    const behind = el => {
-        const layers = [];
-        for (let e = el; e; e = e.parentElement) {
-            const c = parse(getComputedStyle(e).backgroundColor);
-            if (c[3] > 0) layers.push(c);
-            if (c[3] >= 1) break;
-        }
-        return layers.reverse().reduce((bg, c) => over(c, bg), [1, 1, 1, 1]);
-    };
-    const opacity = el => {
-        let o = 1;
-        for (let e = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
-        return o;
-    };
-    return [...document.querySelectorAll(selector)].map(el => {
-        const bg = behind(el), style = getComputedStyle(el);
-        const ink = parse(style.color);
-        ink[3] *= opacity(el);
-        const rule = parse(style.borderLeftColor);
-        return {text: el.textContent.slice(0, 50), ratio: contrast(over(ink, bg), bg),
-                look: `${el.className} ${el.parentElement.className}`,
-                rule: Number.parseFloat(style.borderLeftWidth) > 0 ? contrast(over(rule, bg), bg) : null,
-                wordBreak: style.wordBreak, whiteSpace: style.whiteSpace};
-    });
-}"""
+# What Chromium applies to each element: its text colour and opacity (its ancestors' included), its left
+# rule, the backgrounds behind it up to the first opaque one, and how it breaks words. The contrast itself is
+# computed in Python, by tests/test_style.py's functions.
+COMPUTED = """selector => [...document.querySelectorAll(selector)].map(el => {
+    const style = getComputedStyle(el), grounds = [];
+    let opacity = 1;
+    for (let e = el; e; e = e.parentElement) {
+        opacity *= Number(getComputedStyle(e).opacity);
+    }
+    for (let e = el; e; e = e.parentElement) {
+        const ground = getComputedStyle(e).backgroundColor;
+        grounds.push(ground);
+        if (!ground.startsWith('rgba') || ground.endsWith(', 1)')) break;
+    }
+    return {text: el.textContent.slice(0, 50), look: `${el.className} ${el.parentElement.className}`,
+            color: style.color, opacity, grounds, rule: style.borderLeftColor,
+            ruleWidth: Number.parseFloat(style.borderLeftWidth), wordBreak: style.wordBreak};
+})"""
+
+
+def _readability(found: dict) -> dict:
+    """Contrast of the text, and of the left rule, against what is really behind the element."""
+    ground = (1.0, 1.0, 1.0, 1.0)
+    for layer in reversed(found["grounds"]):
+        ground = over(parse(layer), ground)
+    r, g, b, a = parse(found["color"])
+    ink = over((r, g, b, a * found["opacity"]), ground)
+    rule = contrast(over(parse(found["rule"]), ground), ground) if found["ruleWidth"] > 0 else None
+    return {**found, "ratio": contrast(ink, ground), "rule": rule}
 
 
 def _rows(page: str) -> dict[str, tuple[str, str, str]]:
@@ -141,7 +130,7 @@ def test_a_student_answers_and_rehearses_and_sees_what_kit_grade_gives(browser, 
         _shot(rehearsal, tmp_path / "rehearsal_dark.png")
         shown = _rows(rehearsal.inner_html())
 
-        readable = page.evaluate(READABILITY, f"{PANEL} .kit-check, {PANEL} .kit-feedback td")
+        readable = [_readability(f) for f in page.evaluate(COMPUTED, f"{PANEL} .kit-check, {PANEL} .kit-feedback td")]
         page.keyboard.press("Control+s")
         page.locator(".jp-mod-dirty").first.wait_for(state="detached", timeout=10 * MS)
         page.close()
