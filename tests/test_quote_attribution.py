@@ -149,6 +149,23 @@ def test_turns_alternate_in_a_dialogue():
     assert sit.speaker == "Edmund"  # addressed to Clara, so not hers
 
 
+def test_the_person_a_quote_is_said_to_answers_it():
+    text = (DIALOGUE + "\n\nMrs. Webb came in with the tea.\n\n"
+            "\"You must eat something,\" said Clara to Mrs. Webb.\n\n\"I have eaten, miss.\"")
+    *_, said_to, answer = extract_quotes(text)
+    assert (said_to.speaker, answer.speaker) == ("Clara", "Mrs. Webb")
+
+
+def test_a_paragraph_that_ends_with_its_cue_introduces_the_next_one():
+    q = only("Tom Hale looked at the letter for a long time.\n\nAt last he said:\n\n\"It is done.\"")
+    assert (q.speaker, q.cue, q.mention) == ("Tom Hale", "said", "he")
+
+
+def test_a_short_quote_whose_sentence_goes_on_with_more_quoted_words_is_speech():
+    text = "Marilla found her on the bed.\n\n\"Anne,\" with greater severity, \"get off that bed this minute.\""
+    assert [q.text for q in extract_quotes(text)] == ["Anne,", "get off that bed this minute."]
+
+
 def test_the_same_quotes_continue_a_speaker_in_news():
     text = ("“We will win,” Jane Doe said.\n\n“We have the votes.”\n\n"
             "“The other side knows it,” John Roe said.\n\n“They will fold.”")
@@ -177,12 +194,21 @@ def test_a_text_is_a_dialogue_when_its_named_turns_change_speaker():
     assert not is_dialogue([("Jane Doe", "Jane Doe")] * 5 + [("Jane Doe", "John Roe")] * 3)
 
 
-def test_take_turns_reads_from_the_nearest_named_turn():
-    turns = [Turn(1, "Anne", fixed=True), Turn(2, None, fixed=False), Turn(3, "Mary", fixed=True),
-             Turn(4, None, fixed=False, addressed=("Anne",))]
-    # Turn 2 is one after Anne's: her partner, Mary. Turn 4 is one after Mary's, which
-    # would make it Anne's, but it addresses Anne: so it is Mary's again.
-    assert take_turns(turns, lambda name: None) == ["Anne", "Mary", "Mary", "Mary"]
+def test_take_turns_reads_the_turns_that_fit_the_rules_best():
+    turns = [Turn(1, "Anne", fixed=True), Turn(2, None, fixed=False), Turn(3, None, fixed=False),
+             Turn(4, "Mary", fixed=True), Turn(5, None, fixed=False, addressed=("Mary",))]
+    # Turns alternate between the two named speakers (A, B, A, B); the last one
+    # addresses Mary, who spoke before it: so it is Anne's.
+    assert take_turns(turns, lambda name: None) == ["Anne", "Mary", "Anne", "Mary", "Anne"]
+    genders = {"Anne": "f", "Tom": "m"}
+    turns = [Turn(1, "Anne", fixed=True), Turn(2, "Tom", fixed=True), Turn(3, None, fixed=False, gender="m")]
+    # "he said" after Tom's turn: Anne would be next, but she is no "he".
+    assert take_turns(turns, genders.get) == ["Anne", "Tom", "Tom"]
+
+
+def test_a_conversation_no_turn_names_is_left_alone():
+    turns = [Turn(1, None, fixed=False), Turn(2, None, fixed=False)]
+    assert take_turns(turns, lambda name: None) == [None, None]
 
 
 # --- the cast -------------------------------------------------------------------------

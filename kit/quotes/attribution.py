@@ -25,7 +25,7 @@ from kit.quotes.cast import Cast
 from kit.quotes.dialogue import Turn, is_dialogue, take_turns, vocatives
 from kit.quotes.layout import Layout
 from kit.quotes.marks import Region, find_regions
-from kit.quotes.mentions import Attribution, find_attribution, report_before, sentence_subject
+from kit.quotes.mentions import Attribution, addressee, find_attribution, report_before, sentence_subject
 from kit.quotes.names import PERSON_HEADS, PRONOUN_GENDER, gender_of_words, name_key, np_kind
 from kit.quotes.resolve import NARRATOR, Resolver, Speaker, Voice
 from kit.quotes.scare import is_scare_quote
@@ -178,7 +178,7 @@ def _fill(items: list[_Item], layout: Layout, cast: Cast, resolver: Resolver, di
             if voice is not None:
                 item.set(voice, "previous paragraph")
     if dialogue:  # 3. a dialogue: turns
-        _take_turns(by_para, layout, cast)
+        _take_turns(by_para, layout, cast, resolver)
 
 
 def _from_paragraph(item: _Item, here: list[_Item], layout: Layout, resolver: Resolver) -> bool:
@@ -204,7 +204,7 @@ def _from_paragraph(item: _Item, here: list[_Item], layout: Layout, resolver: Re
     return False
 
 
-def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast) -> None:
+def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast, resolver: Resolver) -> None:
     """Rule 3: read the turns of each conversation (:func:`kit.quotes.dialogue.take_turns`)."""
     turns, firsts = [], []
     for p in sorted(by_para):
@@ -213,7 +213,8 @@ def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast) -> 
         mention = first.attribution.mention if first.attribution is not None else None
         gender = PRONOUN_GENDER.get(mention.lower()) if mention and mention.lower() in ("he", "she", "his", "her") else None
         speaker = next((i.speaker for i in its if i.speaker), None)
-        addressed = tuple(dict.fromkeys(a for i in its for a in _addressed_all(i, cast)))
+        addressed = tuple(dict.fromkeys([*(a for i in its for a in _addressed_all(i, cast)),
+                                         *_said_to(its, layout, cast, resolver)]))
         previous = layout.paras[p - 1] if p > 0 else None
         nearby = tuple(who for _, who in reversed(cast.named_in(*previous))) if previous else ()
         turns.append(Turn(p, speaker, fixed=bool(speaker) and first.sure, gender=gender,
@@ -229,6 +230,31 @@ def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast) -> 
         for item in by_para[turn.para]:
             if not item.speaker or item is first or (item.how == "paragraph" and item.speaker == turn.speaker):
                 item.set(speaker, how)
+
+
+def _said_to(its: list[_Item], layout: Layout, cast: Cast, resolver: Resolver) -> list[str]:
+    """The people the narration says a paragraph's quotes are said to (*said Lucy
+    to Cecil*, *he asked the vicar*, *he said to me*): a person of the cast, the
+    narrator, or a description of a person that the next turn may be said by."""
+    found = []
+    for item in its:
+        if item.attribution is None:
+            continue
+        stop = layout.paras[item.para].end
+        later = [i.region.mark_start for i in its if i.region.start > item.region.start]
+        to = addressee(layout, item.attribution, min(later, default=stop))
+        if to is None:
+            continue
+        words, at = to
+        if words == "me":
+            found.append(_ME)
+            continue
+        who = resolver.resolve(words, at, at_cue=False).name
+        if who and cast.is_person(who):
+            found.append(who)
+        elif who is None and _definite(words):
+            found.append(_UNNAMED + words.lower())
+    return found
 
 
 def _last_voice(layout: Layout, resolver: Resolver, quote: _Item | None, start: int, end: int) -> Speaker | None:

@@ -12,9 +12,11 @@ A quote with no cue gets its speaker from around it:
    two a text does is learned from the text itself: if, where two
    neighbouring paragraphs both name the speaker of their quotes, the speaker
    changes most of the time, the text is a dialogue.
-3. **In a dialogue**, a turn's speaker is the person the turn before
-   addressed by name (a *vocative*: *“That you, Watson?” he cried.*), else the
-   speaker two turns back (A, B, A, B), read forwards and then backwards.
+3. **In a dialogue**, the turns of a conversation are read together
+   (:func:`take_turns`): the reading of who said each turn that best fits
+   the rules of a conversation (turns go back and forth, the person a turn
+   addresses by name answers it, *she* is a woman), with the named turns
+   fixed.
 
 The narrator (*I*) is named when the quotes next to the narrator's address
 them by name, most of the time by the same one.
@@ -31,7 +33,8 @@ from typing import Callable
 
 from kit.quotes.names import RUN, is_person_name, is_sentence_word, name_key, split_name
 
-__all__ = ["ALTERNATION", "MIN_PAIRS", "Turn", "is_dialogue", "take_turns", "vocatives"]
+__all__ = ["ADDRESSES_BACK", "ALTERNATION", "ANSWERS_VOCATIVE", "GOES_BACK", "MIN_PAIRS", "OWN_EVIDENCE",
+           "SAME_SPEAKER", "Turn", "is_dialogue", "take_turns", "vocatives"]
 
 ALTERNATION = 0.6
 """The share of speaker changes between neighbouring named turns above which a
@@ -99,7 +102,7 @@ class Turn:
         self.gender = gender
         """The gender of a pronoun that names the speaker ("he said"), when that is all."""
         self.addressed = addressed
-        """The people the turn's quotes address by name."""
+        """The people the turn's quotes address by name, or the narration says they are said to."""
         self.nearby = nearby
         """The people the narration just before (or inside) the turn names, latest first."""
 
@@ -108,13 +111,21 @@ def take_turns(turns: list[Turn], gender_of: Callable[[str], str | None]) -> lis
     """The speaker of each turn of a dialogue (``turns`` in text order).
 
     Turns in neighbouring paragraphs make a conversation. A turn whose speaker
-    the text names is an anchor. Any other turn is spoken by the person the
-    turn before addressed by name, else it is read from the nearest anchor:
-    at an even distance the anchor's speaker, at an odd one their partner
-    (the other speaker of the conversation, the person they address, or the
-    person the narration named before). A turn named only by "he" or "she"
-    takes that speaker when the gender fits (``gender_of(name)``, None when
-    unknown); otherwise it keeps its own.
+    the text names is fixed. The others are read so that the conversation
+    fits these rules best (:func:`_conversation` gives each rule its points):
+
+    * a new paragraph is a new speaker, and a conversation of two goes back
+      and forth (A, B, A, B);
+    * the person a turn addresses by name (*“That you, Watson?”*) or is said
+      to (*said Lucy to Cecil*) speaks next, and did not say it;
+    * a turn said by *he* or *she* is said by someone of that gender
+      (``gender_of(name)``, None when the text does not say), and its own
+      hint (the person *he* refers to, the subject of its narration) counts.
+
+    Who may speak: the people the conversation names, points to or
+    addresses, those of a conversation a few paragraphs before it, and the
+    people the narration just before it names. A conversation where no turn
+    names, points to or addresses anyone gets no speakers.
 
     >>> t = [Turn(1, "Anne", fixed=True), Turn(2, "Mary", fixed=True), Turn(3, None, fixed=False),
     ...      Turn(4, None, fixed=False), Turn(6, None, fixed=False)]
@@ -123,56 +134,137 @@ def take_turns(turns: list[Turn], gender_of: Callable[[str], str | None]) -> lis
     """
     found = [t.speaker for t in turns]
     start = 0
+    before: tuple[str, ...] = ()
     while start < len(turns):
         end = start + 1
         while end < len(turns) and turns[end].para == turns[end - 1].para + 1:
             end += 1
-        _conversation(turns[start:end], found, start, gender_of)
+        if start and turns[start].para - turns[start - 1].para > _RESUMES:
+            before = ()
+        _conversation(turns[start:end], found, start, gender_of, before)
+        before = tuple(dict.fromkeys(reversed([f for f in found[start:end] if f])))
         start = end
     return found
 
 
+# Points for the rules of a conversation: the speakers of its turns are the
+# reading with the most points (see :func:`_conversation`).
+SAME_SPEAKER = -4.0
+"""A turn said by the person who said the turn before: rare (a new paragraph is a new speaker)."""
+GOES_BACK = 2.0
+"""A turn said by the person who spoke two turns before (A, B, A): a conversation of two."""
+ANSWERS_VOCATIVE = 2.5
+"""A turn said by the person the turn before addressed by name (*“That you, Watson?”*)."""
+ADDRESSES_BACK = 1.5
+"""A turn that addresses by name the person who said the turn before."""
+OWN_EVIDENCE = 3.0
+"""A turn said by the person its own words point to, when they do not name them
+(*he said*, the subject of its narration)."""
+_PRIOR = {"named": 0.0, "own": -0.5, "addressed": -0.5, "before": -1.0, "nearby": -1.5}
+"""Points for who may speak in a conversation: a speaker it names, one its turns
+point to or address, a speaker of the conversation a few lines before, one the
+narration before it names."""
+_RESUMES = 3
+"""A conversation may go on with the people of the one before when at most this
+many paragraphs of narration stand between them (*Sikes nodded.*)."""
+_MAX_PEOPLE = 6
+
+
+def _people(run: list[Turn], before: tuple[str, ...] = ()) -> dict[str, float]:
+    """Who may speak in a conversation, with the points each starts with (:data:`_PRIOR`)."""
+    people: dict[str, float] = {}
+
+    def add(name: str | None, kind: str) -> None:
+        if name and (name not in people or people[name] < _PRIOR[kind]):
+            people[name] = _PRIOR[kind]
+
+    for turn in run:
+        add(turn.speaker, "named" if turn.fixed else "own")
+        for name in turn.addressed:
+            add(name, "addressed")
+    for name in before[:2]:
+        add(name, "before")
+    for name in run[0].nearby[:2]:
+        add(name, "nearby")
+    ranked = sorted(people, key=lambda n: -people[n])[:_MAX_PEOPLE]
+    return {n: people[n] for n in ranked}
+
+
 def _conversation(run: list[Turn], found: list[str | None], offset: int,
-                  gender_of: Callable[[str], str | None]) -> None:
-    """Fill the turns of one conversation (consecutive paragraphs), see :func:`take_turns`."""
-    anchors = [i for i, t in enumerate(run) if t.fixed and t.speaker]
-    for i, turn in enumerate(run):
-        if turn.fixed:
-            continue
-        guess = None
-        if i > 0:
-            previous = found[offset + i - 1]
-            addressed = [a for a in run[i - 1].addressed if a != previous]
-            if addressed:
-                guess = addressed[0]
-        if guess is None and anchors:
-            j = min(anchors, key=lambda a: (abs(a - i), a > i))
-            speaker = run[j].speaker
-            partner = _partner(run, anchors, j, i, speaker)
-            guess = speaker if (i - j) % 2 == 0 else partner
-            if guess in turn.addressed:  # no one addresses themselves: the other one speaks
-                guess = partner if guess == speaker else speaker
-        if guess is None or guess in turn.addressed:
-            continue
-        if turn.gender is not None:
-            if gender_of(guess) not in (turn.gender, None):
-                continue
-        elif turn.speaker is not None:
-            continue
-        found[offset + i] = guess
+                  gender_of: Callable[[str], str | None], before: tuple[str, ...] = ()) -> None:
+    """Fill the turns of one conversation (consecutive paragraphs), see :func:`take_turns`.
+
+    Every reading of who said which turn gets points from the rules above
+    (:data:`SAME_SPEAKER`, :data:`GOES_BACK`, :data:`ANSWERS_VOCATIVE`,
+    :data:`ADDRESSES_BACK`, :data:`OWN_EVIDENCE`); a named turn keeps its
+    speaker, no one addresses themselves, and a turn said by *he* or *she*
+    is said by a person of that gender. The reading with the most points
+    wins. A conversation where no turn names, points to or addresses anyone
+    is left alone.
+    """
+    people = _people(run, before)
+    if not people or not any(t.speaker or t.addressed for t in run):
+        return
+    options = [_options(turn, people, gender_of) for turn in run]
+    if not all(options):
+        return  # a turn no one of the conversation can have said
+    for i, (turn, name) in enumerate(zip(run, _best_reading(run, options))):
+        if not turn.fixed:
+            found[offset + i] = name
 
 
-def _partner(run: list[Turn], anchors: list[int], j: int, i: int, speaker: str) -> str | None:
-    """The other person of the conversation with ``speaker`` (anchor ``j``), for turn ``i``."""
-    others = sorted((a for a in anchors if run[a].speaker != speaker), key=lambda a: abs(a - i))
-    if others:
-        return run[others[0]].speaker
-    for turn in run[j:] + run[:j]:
-        if turn.speaker == speaker:
-            addressed = [a for a in turn.addressed if a != speaker]
-            if addressed:
-                return addressed[0]
-    for name in run[0].nearby:
-        if name != speaker:
-            return name
-    return None
+def _options(turn: Turn, people: dict[str, float], gender_of: Callable[[str], str | None]
+             ) -> list[tuple[str, float]]:
+    """Who may have said ``turn``, each with its points: a named turn's speaker
+    only; else anyone of the conversation but the people the turn addresses,
+    and of the gender its *he* or *she* says."""
+    if turn.fixed and turn.speaker:
+        return [(turn.speaker, 0.0)]
+    found = []
+    for name, prior in people.items():
+        if name in turn.addressed:
+            continue  # no one addresses themselves
+        if turn.gender is not None and gender_of(name) not in (turn.gender, None):
+            continue  # "she said": not a man
+        found.append((name, prior + (OWN_EVIDENCE if name == turn.speaker else 0.0)))
+    return found
+
+
+def _points(a: str | None, b: str, c: str, previous: Turn, turn: Turn) -> float:
+    """The points the rules give ``turn`` said by ``c``, when the two turns before
+    it were said by ``a`` and ``b`` (``previous`` is the turn ``b`` said)."""
+    points = 0.0
+    if c == b:
+        points += SAME_SPEAKER
+    elif c == a:
+        points += GOES_BACK
+    if c != b and previous.addressed[:1] == (c,):
+        points += ANSWERS_VOCATIVE
+    if c != b and b in turn.addressed:
+        points += ADDRESSES_BACK
+    return points
+
+
+def _best_reading(run: list[Turn], options: list[list[tuple[str, float]]]) -> list[str]:
+    """The speakers of ``run`` with the most points (a Viterbi search: for each
+    pair of speakers of the last two turns, only the best reading that ends
+    with them is kept, so the work grows with the length of the conversation,
+    not with the number of readings)."""
+    best: dict[tuple[str | None, str], float] = {(None, name): points for name, points in options[0]}
+    back: list[dict[tuple[str | None, str], tuple[str | None, str]]] = []
+    for i in range(1, len(run)):
+        here: dict[tuple[str | None, str], float] = {}
+        came: dict[tuple[str | None, str], tuple[str | None, str]] = {}
+        for (a, b), so_far in best.items():
+            for c, own in options[i]:
+                points = so_far + own + _points(a, b, c, run[i - 1], run[i])
+                if (b, c) not in here or points > here[(b, c)]:
+                    here[(b, c)], came[(b, c)] = points, (a, b)
+        best = here
+        back.append(came)
+    state = max(best, key=best.get)
+    path = [state[1]]
+    for came in reversed(back):
+        state = came[state]
+        path.append(state[1])
+    return path[::-1]

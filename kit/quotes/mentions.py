@@ -42,10 +42,10 @@ from kit.quotes.cues import (
 )
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
-from kit.quotes.names import FUNCTION_WORDS, is_person_name, leading_np, np_kind, strip_adverbs
+from kit.quotes.names import FUNCTION_WORDS, RUN, is_person_name, leading_np, np_kind, strip_adverbs
 
-__all__ = ["Attribution", "find_attribution", "introduced_before", "later_in_sentence", "report_before",
-           "sentence_subject", "signed_after", "subject_of_cue"]
+__all__ = ["Attribution", "addressee", "find_attribution", "introduced_before", "later_in_sentence",
+           "report_before", "sentence_subject", "signed_after", "subject_of_cue"]
 
 
 class Attribution(NamedTuple):
@@ -239,8 +239,15 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
     if chunk:
         if np_kind(chunk, at_cue=True):
             return chunk, sent_start + at + len(left[at:]) - len(left[at:].lstrip())
+        found = chunk.split()
+        if np_kind(found[-1]) == "pronoun" and len(found) <= 4 and not _SUBORDINATE & {w.lower() for w in found}:
+            # At last he (said), Then she (cried); not "Despite what he (wrote)"
+            return found[-1], sent_start + at + left[at:].rstrip().rfind(found[-1])
         return None
     return sentence_subject(layout, sent_start, cue_start)
+
+
+_SUBORDINATE = frozenset("what whatever how why whether despite whom whose than".split())
 
 
 def _subject_words(chunk: str) -> str:
@@ -306,3 +313,49 @@ def report_before(layout: Layout, start: int, end: int) -> tuple[int, str, int] 
         if subject:  # a cue with no subject is no report: "said Smith in a Friday tweet"
             return cue.start(), *subject
     return None
+
+
+_ASKING = ("ask", "inquir", "enquir", "demand", "question")
+_TELLING = ("ask", "inquir", "enquir", "demand", "question", "told", "tell", "answer", "assur", "inform",
+            "remind", "bade", "bid", "beg", "implor", "urg", "warn", "advis", "address", "repl")
+_PERSON_NP = rf"(?:me|(?:the|his|her|their|my|our|your)\s+(?:[a-z]+\s+){{0,2}}?[a-z]+|(?:the\s+)?{RUN.pattern})"
+_TO_WHOM = re.compile(
+    rf"""
+    (?P<between>[^.;:!?{MASK}“”"«»()]{{0,60}}?)       # a few words of the same clause: ", turning"
+    (?<![\w’'-])(?P<prep>to|of)\s+(?P<np>{_PERSON_NP})   # to Cecil, to her companion, (asked) of Monks
+    (?![\w’'-])
+    """,
+    re.VERBOSE,
+)
+_OBJECT = re.compile(rf"\s+(?P<np>{_PERSON_NP})(?![\w’'-])", re.VERBOSE)
+
+
+def addressee(layout: Layout, attribution: Attribution, stop: int) -> tuple[str, int] | None:
+    """Whom the narration says a quote is said to, as (words, where they start):
+    ``said Lucy to Cecil``, ``said the young lady to her companion``, ``asked
+    Mr. Brownlow, in a low voice, of Monks``, ``he asked the vicar``; None if
+    it does not say. Only the clause after the attribution is read, up to
+    ``stop`` (the next quote).
+
+    >>> from kit.quotes.marks import find_regions
+    >>> from kit.segment import paragraph_spans
+    >>> s = "“Sit down,” said Lucy to Cecil."
+    >>> layout = Layout(s, paragraph_spans(s), find_regions(s, paragraph_spans(s)))
+    >>> addressee(layout, find_attribution(layout, layout.regions[0], len(s)), len(s))
+    ('Cecil', 25)
+    """
+    if attribution.cue is None or attribution.mention is None or attribution.where != "after":
+        return None
+    masked, cue = layout.masked, attribution.cue.lower()
+    start = attribution.mention_pos + len(attribution.mention)
+    stop = min(stop, start + 80)
+    verb = re.match(rf"\s+{re.escape(attribution.cue)}(?![\w’'-])", masked[start:stop])
+    if verb:  # he asked the vicar: the cue comes after the mention, and may have an object
+        start += verb.end()
+        m = _OBJECT.match(masked, start, stop) if cue.startswith(_TELLING) else None
+        if m:
+            return m.group("np"), m.start("np")
+    m = _TO_WHOM.match(masked, start, stop)
+    if m is None or m.group("prep") == "of" and not cue.startswith(_ASKING):
+        return None
+    return m.group("np"), m.start("np")

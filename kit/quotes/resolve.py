@@ -181,7 +181,7 @@ class Resolver:
             known = cast.gender(who)
             if known == gender:
                 return 2
-            return int(known is None and (cast.is_person(who) or is_person_name(who.split())))
+            return int(known is None and cast.is_person(who))
 
         best: dict[int, tuple[int, str]] = {}  # by fit: the latest candidate
         for v in reversed(self.voices):  # the speakers of quotes

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from kit.quotes.cues import NAMING
-from kit.quotes.layout import Layout
+from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
 from kit.quotes.mentions import Attribution
 from kit.quotes.names import FUNCTION_WORDS, word_count
@@ -49,7 +49,8 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     5. Without one, a title inside a sentence is a title (its comma or full
        stop may stand inside the marks after a possessive: *on ABC’s “This
        Week,”*); anything else is a quotation only if it stands as a
-       sentence of its own (“Not yet.”).
+       sentence of its own (“Not yet.”) or opens a sentence that goes on
+       with more quoted words (*“Anne,” with greater severity, “get up.”*).
     """
     s = layout.s
     if r.mark_start > 0 and s[r.mark_start - 1] == "=":
@@ -75,5 +76,12 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
             content[-1] not in ".,!?…" or before.rstrip().endswith(("’s", "'s", " on", " in"))):
         return True  # rule 5: her memoir “Lessons From the Back Row”, on ABC’s “This Week,”
     after = layout.masked[r.mark_end : layout.paras[layout.para_of(r.mark_end)].end].lstrip()
-    stands_alone = not before.strip() and (content[-1] in ".!?…" or after[:1] in ("", ".", "!", "?"))
+    stands_alone = not before.strip() and (content[-1] in ".!?…" or after[:1] in ("", ".", "!", "?")
+                                           or _speech_goes_on(layout, r))
     return not stands_alone
+
+
+def _speech_goes_on(layout: Layout, r: Region) -> bool:
+    """Whether a quote that opens its sentence is followed, in the same sentence,
+    by more quoted words: *“Anne,” with greater severity, “get off that bed.”*"""
+    return MASK in layout.masked[r.mark_end : layout.sentence_at(r.mark_start).end]
