@@ -29,31 +29,34 @@ A2 = "Rivers flood.\nRivers rise, rivers fall."
 B2 = "Markets fell on Monday.\nTraders sold."
 
 BY_HAND = {
-    # focus word: top keyword of A1, "farmers" (3) before "sanctions" (3) alphabetically
+    # focus word: the top keyword of A1 and B1 together, reporting verbs left out: "farmers" (6) before
+    # "sanctions" (6) alphabetically
     ("A1", "B1"): {
         "q1_word_count": 17,
         "q2_hidden_counts_empty": {},
-        "q3_top_keywords": [
-            ["farmers", 3], ["sanctions", 3], ["failed", 1], ["hurt", 1], ["left", 1], ["said", 1], ["stayed", 1],
-        ],
-        "q4_keywords_without_said": [["new", 4], ["farmers", 3], ["sanctions", 3], ["hard", 1], ["hit", 1]],
-        "q5_relative_frequency": [3000 / 17, 3000 / 16],
-        "q6_concordance_lines": 3,
-        "q7_first_position": 3,
-        "q9_top_collocation": ["new", "sanctions"],
-        "q10_repeated_pairs": 2,  # (the, farmers) x3 and (the, sanctions) x2
+        "q3_top_keywords": {"farmers": 3, "sanctions": 3},
+        "q4_per_thousand": [3000 / 17, 3000 / 16],
+        "q5_kwic": [["", "farmers", "protest new sanctions the"],
+                    ["the new sanctions hit", "farmers", "hard farmers said new"],
+                    ["sanctions hit farmers hard", "farmers", "said new sanctions new"]],
+        # expected counts of farmers: 17 * 6 / 33 in A1 and 16 * 6 / 33 in B1
+        "q6_g2": 2 * (3 * math.log(3 / (17 * 6 / 33)) + 3 * math.log(3 / (16 * 6 / 33))),
+        # 14 words; only "new" (0 against 4, G2 5.79, p = 0.016) passes alone, and nothing after correction
+        "q7_keyness_counts": [14, 1, 0],
+        "q8_bigrams": {"['the', 'farmers']": 3, "['the', 'sanctions']": 2},
+        "q9_new_word_sentences": [0, 1, 2],  # "new": four times in B1, in every sentence, never in A1
     },
-    # focus word "rivers", absent from B2; B2 has no collocation at all
+    # focus word "rivers", absent from B2
     ("A2", "B2"): {
         "q1_word_count": 6,
         "q2_my_counts": {"rivers": 3, "flood": 1, "rise": 1, "fall": 1},
-        "q3_top_keywords": [["rivers", 3], ["fall", 1], ["flood", 1], ["rise", 1]],
-        "q4_keywords_without_said": [["fell", 1], ["markets", 1], ["monday", 1], ["sold", 1], ["traders", 1]],
-        "q5_relative_frequency": [500.0, 0.0],
-        "q6_concordance_lines": 0,
-        "q7_first_position": 0,
-        "q8_top_keyness_word": "rivers",
-        "q10_repeated_pairs": 0,
+        "q3_top_keywords": {"rivers": 3},
+        "q4_per_thousand": [500.0, 0.0],
+        "q5_kwic": [],
+        "q6_g2": 2 * 3 * math.log(3 / 1.5),
+        "q7_keyness_counts": [10, 1, 0],  # rivers: G2 4.16, p = 0.041 alone, 0.41 after correction
+        "q8_bigrams": {},  # "rivers flood | rivers rise rivers fall": no pair twice, none across the sentence end
+        "q9_new_word_sentences": [],
     },
 }
 TEXTS = {"A1": A1, "B1": B1, "A2": A2, "B2": B2}
@@ -309,7 +312,7 @@ def test_summary_counts_points_of_the_visible_questions(check):
 
 
 def test_the_keyword_solution_computes_the_hand_counts(tmp_path):
-    """What the exercises' answers come from. (B2 has no collocation, so the solution's q9 cell raises there.)"""
+    """What the exercises' answers come from."""
     from kit.grade import Solution, Text, TextPair, run_notebook, run_settings
 
     solution, settings = Solution(ROOT / "solutions" / "01_keyword_frequency.ipynb"), run_settings()

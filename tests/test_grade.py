@@ -51,10 +51,19 @@ EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
 PRACTICE = sorted((ROOT / "kit" / "data" / "practice").glob("*.txt"))
 KF_QUESTIONS = questions_of(KF_SOLUTION)
 KF_MAX = sum(q.points for q in KF_QUESTIONS)
+KF_AUTO = sum(q.points for q in KF_QUESTIONS if not q.manual)  # what a solution earns: the teacher grades written answers
 CELL_TIMEOUT = 10  # the infinite loop waits this long
 
 
 # --- building submissions -------------------------------------------------------------------
+
+
+def _functions_of(nb, cell_id: str) -> str:
+    """Only the functions a solution cell defines: its answers left for the test to set."""
+    import ast
+
+    tree = ast.parse(_solution_code(nb, cell_id))
+    return "\n\n".join(ast.unparse(node) for node in tree.body if isinstance(node, ast.FunctionDef)) + "\n"
 
 
 def _seed_expected() -> dict:
@@ -67,57 +76,57 @@ def _crafted(folder: Path) -> dict[str, int]:
     sol, ex = _read(KF_SOLUTION), _read(KF_EXERCISE)
     deserved = {}
 
-    nb = copy.deepcopy(ex)  # q1 and q3 right, q4 answered on the wrong article
+    nb = copy.deepcopy(ex)  # q1 and q3 right; q4's function right (its hidden tests pass), its answer swaps A and B
     _set(nb, "01-006", _solution_code(sol, "01-006") + '\ncheck("q1_word_count", q1_word_count)')
     _set(nb, "01-015", _solution_code(sol, "01-015") + '\ncheck("q3_top_keywords", q3_top_keywords)')
-    _set(nb, "01-018", "q4_keywords_without_said = kit.top_keywords(a, 5)")
+    _set(nb, "01-018", _functions_of(sol, "01-018") + "\nq4_per_thousand = [per_thousand(b, focus), per_thousand(a, focus)]")
     _write(nb, folder / "partly_right.ipynb")
-    deserved["partly_right"] = 1 + 2
+    deserved["partly_right"] = 1 + 2 + 1 + 1
 
     seeds = _seed_expected()  # the solution, with three answers typed in from the seed run
     nb = copy.deepcopy(sol)
-    for cell_id, qid in (("01-006", "q1_word_count"), ("01-015", "q3_top_keywords"), ("01-027", "q6_concordance_lines")):
-        _set(nb, cell_id, f"{qid} = {seeds[qid]!r}\ncheck({qid!r}, {qid})")
+    for cell_id, qid in (("01-006", "q1_word_count"), ("01-015", "q3_top_keywords"), ("01-027", "q6_g2")):
+        _set(nb, cell_id, _functions_of(sol, cell_id) + f"\n{qid} = {seeds[qid]!r}\ncheck({qid!r}, {qid})")
     _write(nb, folder / "hard_coded.ipynb")
-    deserved["hard_coded"] = KF_MAX - 1 - 2 - 1
+    deserved["hard_coded"] = KF_AUTO - 1 - 2 - 2
 
     nb = copy.deepcopy(sol)  # one cell does not parse; the cells after it still run
     _set(nb, "01-015", 'q3_top_keywords = "<script>alert(1)</script>" + (\ncheck("q3_top_keywords", q3_top_keywords)')
     _write(nb, folder / "syntax_error.ipynb")
-    deserved["syntax_error"] = KF_MAX - 2
+    deserved["syntax_error"] = KF_AUTO - 2
 
-    nb = copy.deepcopy(sol)  # loops forever before answering q6
+    nb = copy.deepcopy(sol)  # loops forever before q6's function and answer: q6 and its two hidden tests lost
     _set(nb, "01-027", "while True:\n    pass\n" + nb.cells[_index(nb, "01-027")].source)
     _write(nb, folder / "infinite_loop.ipynb")
-    deserved["infinite_loop"] = KF_MAX - 1
+    deserved["infinite_loop"] = KF_AUTO - 2 - 1 - 1
 
-    nb = copy.deepcopy(sol)  # the kernel dies after q4
+    nb = copy.deepcopy(sol)  # the kernel dies after q4 and its hidden tests
     _insert_after(nb, "01-018", "import os\nos._exit(1)")
     _write(nb, folder / "kernel_crash.ipynb")
-    deserved["kernel_crash"] = 1 + 2 + 1 + 1 + 2 + 2
+    deserved["kernel_crash"] = 1 + 2 + 1 + 1 + 2 + 2 + 1 + 1
 
     nb = copy.deepcopy(sol)  # q2's cell (and its check) deleted, its code moved up; q3's cell deleted
     _set(nb, "01-006", nb.cells[_index(nb, "01-006")].source + "\n" + _solution_code(sol, "01-009"))
     del nb.cells[_index(nb, "01-009")]
     del nb.cells[_index(nb, "01-015")]
     _write(nb, folder / "deleted_check_cell.ipynb")
-    deserved["deleted_check_cell"] = KF_MAX - 2
+    deserved["deleted_check_cell"] = KF_AUTO - 2
 
     nb = copy.deepcopy(sol)  # answers that claim to equal anything
     _set(nb, "01-006", "class AlwaysEqual:\n    def __eq__(self, other):\n        return True\n"
                        "    __hash__ = object.__hash__\n\nq1_word_count = AlwaysEqual()\ncheck('q1_word_count', q1_word_count)")
-    _set(nb, "01-027", "class LyingInt(int):\n    def __eq__(self, other):\n        return True\n"
-                       "    __hash__ = int.__hash__\n\nq6_concordance_lines = LyingInt(0)")
+    _set(nb, "01-027", _functions_of(sol, "01-027") + "\nclass LyingFloat(float):\n    def __eq__(self, other):\n"
+                       "        return True\n    __hash__ = float.__hash__\n\nq6_g2 = LyingFloat(0)")
     _write(nb, folder / "always_equal.ipynb")
-    deserved["always_equal"] = KF_MAX - 1 - 1
+    deserved["always_equal"] = KF_AUTO - 1 - 2
 
     nb = copy.deepcopy(sol)  # answers looked up from the checker and the question bank
     _set(nb, "01-006", "q1_word_count = check.expected('q1_word_count')\ncheck('q1_word_count', q1_word_count)")
     _set(nb, "01-015", "q3_top_keywords = check.expected('q3_top_keywords')")
-    _set(nb, "01-027", "from kit.questions.keyword_frequency import QUESTIONS\n"
-                       "q6_concordance_lines = [q for q in QUESTIONS if q.id == 'q6_concordance_lines'][0].expected(a, b)")
+    _set(nb, "01-027", _functions_of(sol, "01-027") + "\nfrom kit.questions.keyword_frequency import QUESTIONS\n"
+                       "q6_g2 = [q for q in QUESTIONS if q.id == 'q6_g2'][0].expected(a, b)")
     _write(nb, folder / "copies_expected.ipynb")
-    deserved["copies_expected"] = KF_MAX - 1 - 2 - 1
+    deserved["copies_expected"] = KF_AUTO - 1 - 2 - 2
 
     nb = copy.deepcopy(sol)  # check, and kit's own comparison, patched to always agree
     _insert_after(nb, "01-002", 'check = lambda *a: print("✓ right!")\nimport kit.checks\n'
@@ -125,19 +134,19 @@ def _crafted(folder: Path) -> dict[str, int]:
     _set(nb, "01-006", "q1_word_count = 5\ncheck('q1_word_count', q1_word_count)")
     _set(nb, "01-015", "q3_top_keywords = []\ncheck('q3_top_keywords', q3_top_keywords)")
     _write(nb, folder / "monkeypatched_check.ipynb")
-    deserved["monkeypatched_check"] = KF_MAX - 1 - 2
+    deserved["monkeypatched_check"] = KF_AUTO - 1 - 2
 
     nb = copy.deepcopy(sol)  # cells pasted twice, with the same ids
     for cell_id in ("01-005", "01-006", "01-009"):
         i = _index(nb, cell_id)
         nb.cells.insert(i + 1, copy.deepcopy(nb.cells[i]))
     _write(nb, folder / "duplicated_cells.ipynb")
-    deserved["duplicated_cells"] = KF_MAX
+    deserved["duplicated_cells"] = KF_AUTO
 
     nb = copy.deepcopy(sol)  # prints 6 MB
     _insert_after(nb, "01-011", "for i in range(100):\n    print(('flood ' * 1000 + '\\n') * 10)")
     _write(nb, folder / "flood.ipynb")
-    deserved["flood"] = KF_MAX
+    deserved["flood"] = KF_AUTO
 
     (folder / "not_a_notebook.ipynb").write_text("import kit\nq1_word_count = 395\n", encoding="utf-8")
     deserved["not_a_notebook"] = 0
@@ -440,8 +449,8 @@ def test_the_answer_saver_saves_plain_data_like_to_plain(tmp_path):
 
 def test_hidden_tests_are_split_into_statements_without_checks():
     tests = hidden_tests(_read(KF_SOLUTION))
-    assert [t.sets for t in tests] == [("q2_hidden_counts_b",), ("q2_hidden_counts_empty",)]
-    assert all(t.cell_id == "01-009" and "check(" not in t.code for t in tests)
+    assert [t.sets for t in tests if t.cell_id == "01-009"] == [("q2_hidden_counts_b",), ("q2_hidden_counts_empty",)]
+    assert all("check(" not in t.code for t in tests)
 
 
 def _built(nb, tmp_path: Path):
@@ -495,7 +504,8 @@ def test_the_practice_pair_ships_inside_the_package():
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.name)
 def test_every_solution_scores_full_marks_on_both_pairs(batch, solution):
     g = batch["grades"][f"solution_{solution.stem}"]
-    assert (g.total, g.status, g.reason) == (g.max, "ok", "")
+    written = sum(q.points for q in questions_of(solution) if q.manual)  # the teacher grades those
+    assert (g.total + written, g.status, g.reason) == (g.max, "ok", "")
     assert [r.texts for r in g.runs] == ["your texts", "the grader's second pair"]
     assert all(r.completed and not r.problems for r in g.runs)
 
@@ -533,14 +543,15 @@ def test_one_row_per_student_in_grades_csv(batch):
 def test_partly_right_says_what_is_wrong(batch):
     g = batch["grades"]["partly_right"]
     assert g.points["q1_word_count"] == 1 and g.points["q3_top_keywords"] == 2
-    assert "Hint:" in _problem(g, "q4_keywords_without_said")
-    assert "not answered yet" in _problem(g, "q5_relative_frequency")
+    assert "Hint:" in _problem(g, "q4_per_thousand")
+    assert g.points["q4_hidden_short"] == 1 and g.points["q4_hidden_empty"] == 1
+    assert "not answered yet" in _problem(g, "q5_kwic")
     assert g.status == "ok"
 
 
 def test_hard_coded_answers_earn_nothing(batch):
     g = batch["grades"]["hard_coded"]
-    for qid in ("q1_word_count", "q3_top_keywords", "q6_concordance_lines"):
+    for qid in ("q1_word_count", "q3_top_keywords", "q6_g2"):
         assert g.points[qid] == 0
         assert "right on your texts, but typed in" in _problem(g, qid)  # each cell assigns a literal
         assert "(the grader's second pair)" in _problem(g, qid)
@@ -550,7 +561,7 @@ def test_hard_coded_answers_earn_nothing(batch):
 
 def test_syntax_error_costs_only_its_question(batch):
     g = batch["grades"]["syntax_error"]
-    assert g.points["q3_top_keywords"] == 0 and g.points["q4_keywords_without_said"] == 2
+    assert g.points["q3_top_keywords"] == 0 and g.points["q4_per_thousand"] == 2
     assert g.status == "errors" and "SyntaxError" in g.reason and "cell " in g.reason
     page = _html(batch, "syntax_error")
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page
@@ -558,14 +569,14 @@ def test_syntax_error_costs_only_its_question(batch):
 
 def test_infinite_loop_is_interrupted_and_the_rest_still_runs(batch):
     g = batch["grades"]["infinite_loop"]
-    assert g.points["q6_concordance_lines"] == 0 and g.points["q10_repeated_pairs"] == 2
+    assert g.points["q6_g2"] == 0 and g.points["q8_bigrams"] == 2
     assert g.status == "timeout" and f"ran longer than {CELL_TIMEOUT} s" in g.reason
 
 
 def test_kernel_crash_keeps_the_answers_saved_before_it(batch):
     g = batch["grades"]["kernel_crash"]
     assert g.status == "crashed" and "kernel died" in g.reason
-    assert g.points["q4_keywords_without_said"] == 2 and g.points["q5_relative_frequency"] == 0
+    assert g.points["q4_per_thousand"] == 2 and g.points["q5_kwic"] == 0
     assert not g.runs[0].completed
 
 
@@ -579,20 +590,20 @@ def test_deleted_check_cell_hidden_tests_run_at_the_end(batch):
 
 def test_always_equal_objects_earn_nothing(batch):
     g = batch["grades"]["always_equal"]
-    assert g.points["q1_word_count"] == 0 and g.points["q6_concordance_lines"] == 0
+    assert g.points["q1_word_count"] == 0 and g.points["q6_g2"] == 0
     assert "AlwaysEqual" in _problem(g, "q1_word_count")
 
 
 def test_expected_answers_cannot_be_copied_while_grading(batch):
     g = batch["grades"]["copies_expected"]
-    assert (g.points["q1_word_count"], g.points["q3_top_keywords"], g.points["q6_concordance_lines"]) == (0, 0, 0)
-    assert g.points["q4_keywords_without_said"] == 2
+    assert (g.points["q1_word_count"], g.points["q3_top_keywords"], g.points["q6_g2"]) == (0, 0, 0)
+    assert g.points["q4_per_thousand"] == 2
 
 
 def test_monkeypatched_check_earns_nothing(batch):
     g = batch["grades"]["monkeypatched_check"]
     assert g.points["q1_word_count"] == 0 and g.points["q3_top_keywords"] == 0
-    assert g.points["q4_keywords_without_said"] == 2
+    assert g.points["q4_per_thousand"] == 2
 
 
 @pytest.mark.parametrize("student, words", [("not_a_notebook", "not a notebook"), ("invalid_json", "not valid JSON")])
@@ -604,12 +615,12 @@ def test_unreadable_files_are_listed_with_the_reason(batch, student, words):
 
 def test_duplicated_cells_are_repaired(batch):
     g = batch["grades"]["duplicated_cells"]
-    assert (g.total, g.status) == (KF_MAX, "ok") and "new ids" in g.reason
+    assert (g.total, g.status) == (KF_AUTO, "ok") and "new ids" in g.reason
 
 
 def test_output_flood_is_cut(batch):
     g = batch["grades"]["flood"]
-    assert g.total == KF_MAX and "output was cut" in g.reason
+    assert g.total == KF_AUTO and "output was cut" in g.reason
 
 
 def _secrets(solution: Path) -> tuple[list[str], list[str]]:

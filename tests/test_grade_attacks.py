@@ -43,8 +43,8 @@ from kit.grade import grade, hidden_tests
 from kit.grade.folders import PREFIX, remove_stale
 
 KF = questions_of(KF_SOLUTION)
-KF_MAX = sum(q.points for q in KF)
-KF_VISIBLE = sum(q.points for q in KF if not q.hidden)
+KF_MAX = sum(q.points for q in KF if not q.manual)  # what honest work earns: the teacher grades written answers
+KF_VISIBLE = sum(q.points for q in KF if not q.hidden and not q.manual)
 SECRET_NAME, SECRET = "KIT_TEST_GRADER_SECRET", "grader-secret-7c2e"
 MARKER = f"kit-attack-{os.getpid()}"
 BANK_FILE = ROOT / "kit" / "questions" / "keyword_frequency.py"  # where the question banks were, before issue 13
@@ -235,7 +235,7 @@ def _faults(folder: Path) -> dict[str, dict]:
     made["other_texts"] = {"earns": None}
     nb = _with(KF_SOLUTION, "exit()", after="01-018")
     write(nb, subs / "exits.ipynb")
-    made["exits"] = {"earns": 1 + 2 + 1 + 1 + 2 + 2}
+    made["exits"] = {"earns": 1 + 2 + 1 + 1 + 2 + 2 + 1 + 1}  # q1 to q4, with the hidden tests of q2 and q4
     outside = folder / "outside"
     outside.mkdir()
     (outside / "solution.ipynb").write_bytes(KF_SOLUTION.read_bytes())
