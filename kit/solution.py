@@ -138,6 +138,8 @@ class AnswerCell(NamedTuple):
     """The cell's position in the solution, counting from 1, for messages."""
     model: str
     """The model answer: the text between the solution markers."""
+    prompt: str = ""
+    """The Markdown cell between the block and the answer cell, if any: the question as students read it."""
 
 
 def assignment_of(path: Path | str) -> str:
@@ -304,7 +306,8 @@ def _answer_cell(nb, path: Path | str, after: int, q: Question) -> AnswerCell:
                                 f"the model answer, between one {BEGIN_SOLUTION} and one {END_SOLUTION}: each "
                                 "student's whole cell is their answer. Move the prompt into a Markdown cell before it.")
         model = "\n".join(line for inside, lines in runs if inside for line in lines).strip("\n")
-        return AnswerCell(q.id, str(cell.get("id") or ""), i + 1, model)
+        prompts = [c.source for c in nb.cells[after + 1:i] if c.cell_type == "markdown"]
+        return AnswerCell(q.id, str(cell.get("id") or ""), i + 1, model, prompts[-1] if prompts else "")
     raise SolutionError(f"{where}: the written answer {q.id} (manual: true) has no answer cell before the next "
                         f"question. {fix}")
 

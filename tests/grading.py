@@ -215,3 +215,13 @@ def add_written_question(solution: Path) -> Path:
     ]
     solution.write_text(nbformat.writes(nb), encoding="utf-8")
     return solution
+
+
+def assigned_course(root: Path) -> tuple[Path, Path]:
+    """The teacher's assignment with its written answer, assigned: the solution, and the exercises' folder."""
+    from kit.assign import assign
+
+    solution = add_written_question(teacher_solution(root / "course"))
+    exercises = root / "course" / "exercises"
+    assign(solution.parent, exercises)
+    return solution, exercises

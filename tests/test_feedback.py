@@ -10,13 +10,13 @@ import re
 
 import pytest
 
+from conftest import ROOT
+from kit import style
 from kit.checks import Answers, Checker, CheckResult, Expected, Question, expect, fingerprint, message_html, pack
-from kit.grade.records import Grade, QuestionGrade, RunSummary
+from kit.grade.records import Grade, QuestionGrade, RunSettings, RunSummary
 from kit.grade.report import feedback_html, feedback_table, summary_figure
 from kit.grade.run import _Run
-from kit.grade.records import RunSettings
-from test_style import COLOUR, KNOWN, THEMES, backgrounds, contrast, over, parse, resolve, theme_variables
-from kit import style
+from test_style import COLOUR, KNOWN, THEMES, backgrounds, contrast, parse, resolve, theme_variables
 
 QS = (Question("q1_count", 1, "a whole number", "Count the items of kit.words(a)."),
       Question("q2_top", 2, "a list", "Ask kit.top_keywords for ten."),
@@ -165,3 +165,20 @@ def test_summary_png_counts_students_in_whole_numbers_and_its_legend_covers_no_b
     for bar in right.patches:
         assert not legend.overlaps(bar.get_window_extent()), "the legend covers a bar"
     assert not legend.overlaps(right.title.get_window_extent())
+
+
+@pytest.mark.parametrize("exercise", sorted((ROOT / "exercises").glob("*.ipynb")), ids=lambda p: p.name)
+def test_each_lessons_summary_counts_every_point_of_its_grade(exercise):
+    """The issue's 17/17 against a grade out of 19: the summary now names the points only the grader and the
+    teacher give, so its total is the grade's maximum, the sum of every question the solution declares."""
+    from grading import exercise_answers, questions_of
+
+    expected = exercise_answers(exercise)
+    expect(pack(expected))
+    own = expected.pairs[0]
+    summary = Checker(expected.assignment, "A", "B").summary()
+    solution = questions_of(ROOT / "solutions" / exercise.name)
+    assert summary.maximum == sum(q.points for q in solution) > summary.points
+    assert (summary.hidden_points, summary.written_points) == (
+        sum(q.points for q in solution if q.hidden), sum(q.points for q in solution if q.manual))
+    assert own.answers  # the exercise carries answers to check with

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from grading import add_written_question, append, read, set_source, teacher_solution, write
-from kit.assign import assign, practice_pair
+from grading import append, assigned_course, read, set_source, write
+from kit.assign import practice_pair
 from kit.checks import Checker, expect, pack
 from kit.grade import grade
 from kit.grade.rehearse import PRACTICE_PAIR, Rehearsal, RehearsalError, history_cells, rehearse
@@ -53,9 +53,7 @@ def _outputs(nb) -> list[dict]:
 @pytest.fixture(scope="module")
 def course(tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("rehearse")
-    solution = add_written_question(teacher_solution(root / "course"))
-    exercises = root / "course" / "exercises"
-    assign(solution.parent, exercises)
+    solution, exercises = assigned_course(root)
     nb = read(exercises / "01_library.ipynb")
     for cell_id, source in ANSWERS.items():
         set_source(nb, cell_id, source)

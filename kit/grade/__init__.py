@@ -94,9 +94,11 @@ at the next start (:mod:`kit.grade.folders`).
 
 What is written into ``--out DIR``
 ----------------------------------
-- ``grades.csv``: ``student`` (the file name without ``.ipynb``), one column per
-  question (hidden ones too), ``total``, ``max``, ``status``, ``reason``. Rows
-  are appended and flushed as each student finishes.
+- ``grades.csv``: ``student`` (from the folder or the LMS's file name, else the
+  file name; see :mod:`kit.grade.submissions`), one column per question (hidden
+  ones too; a written answer's is empty until the teacher's points are
+  merged), ``total``, ``max``, ``status``, ``reason``. Rows are appended and
+  flushed as each student finishes.
 - ``feedback/<student>.html``: each question with its points and, when wrong,
   what kind of mistake it was, the hint, and which run failed: an answer right
   on the student's texts but not on the second pair is "typed in" only when its
@@ -107,6 +109,12 @@ What is written into ``--out DIR``
   the one ``check.rehearse()`` shows in the notebook
   (:func:`kit.grade.report.feedback_table`).
 - ``summary.png``: a histogram of totals and the mean points per question.
+- ``records/<student>.json``: each grade as data, so that written answers can
+  be merged later without running anything (:mod:`kit.grade.written`).
+- ``written/<question>.html`` and ``written/points.csv``, when the assignment
+  has written answers: the class's answers on one anonymous page per question,
+  beside the rubric, and a CSV for the teacher's points, which
+  ``kit grade --merge-written`` merges.
 - ``grade-state.json``: the run's settings, the sandbox (on, and its tool and
   limits; or off, and why), the seed and both pairs of texts; ``"finished"``
   is filled in at the very end. With ``--lms canvas``, also
@@ -137,6 +145,10 @@ Where the code is
 - :mod:`kit.grade.report`: ``grades.csv`` (and resuming), feedback pages,
   ``summary.png``, the Canvas gradebook.
 - :mod:`kit.grade.folders`: the batch's work folder, and stale ones.
+- :mod:`kit.grade.submissions`: whose each submitted notebook is (folders,
+  Canvas, Moodle, nbgrader), and every file not graded, with why.
+- :mod:`kit.grade.written`: written answers' review pages, and the merge of
+  the teacher's points.
 - :mod:`kit.grade.batch`: :func:`grade`, the whole batch in parallel.
 - :mod:`kit.grade.cli`: the ``kit grade`` command (:func:`add_parser`).
 """
@@ -144,7 +156,7 @@ Where the code is
 from __future__ import annotations
 
 from kit.checks import fingerprint
-from kit.grade.batch import default_workers, grade, run_settings, submission_files
+from kit.grade.batch import default_workers, grade, run_settings
 from kit.grade.cli import add_parser
 from kit.grade.folders import batch_folder, remove_stale
 from kit.grade.judge import (
@@ -188,16 +200,20 @@ from kit.grade.rehearse import Rehearsal, RehearsalError, rehearse
 from kit.grade.report import feedback_html, feedback_table, summary_figure, write_canvas_gradebook, write_summary
 from kit.grade.run import run_notebook
 from kit.grade.sandbox import Limits, Sandbox, SandboxUnavailable, check_sandbox, find_sandbox
+from kit.grade.submissions import Found, Skipped, Submission, find_submissions
 from kit.grade.unseen import unseen_pair
+from kit.grade.written import Merged, WrittenAnswer, WrittenError, merge_written
 
 __all__ = [
     "Cell",
     "DEFAULT_CELL_TIMEOUT",
     "DEFAULT_TOTAL_TIMEOUT",
+    "Found",
     "Grade",
     "GradeError",
     "HiddenTest",
     "Limits",
+    "Merged",
     "Plan",
     "Prepared",
     "QuestionGrade",
@@ -208,9 +224,13 @@ __all__ = [
     "SECOND_PAIR",
     "Sandbox",
     "SandboxUnavailable",
+    "Skipped",
     "Solution",
+    "Submission",
     "Text",
     "TextPair",
+    "WrittenAnswer",
+    "WrittenError",
     "YOUR_TEXTS",
     "add_parser",
     "batch_folder",
@@ -222,6 +242,7 @@ __all__ = [
     "feedback_table",
     "find_sandbox",
     "find_solution",
+    "find_submissions",
     "fingerprint",
     "grade",
     "grade_one",
@@ -231,6 +252,7 @@ __all__ = [
     "judge_question",
     "judge_runs",
     "make_plan",
+    "merge_written",
     "prepare",
     "prepare_cells",
     "read_submission",
@@ -242,7 +264,6 @@ __all__ = [
     "second_pair",
     "solution_answers",
     "solution_texts",
-    "submission_files",
     "summary_figure",
     "typed_in",
     "unseen_pair",

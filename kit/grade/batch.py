@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kit.grade.folders import batch_folder
-from kit.grade.judge import grade_one
+from kit.grade.judge import grade_one, invalid
 from kit.grade.plan import find_solution, make_plan
 from kit.grade.records import (
     DEFAULT_CELL_TIMEOUT,
@@ -25,36 +25,9 @@ from kit.grade.records import (
 )
 from kit.grade.report import Book, read_state
 from kit.grade.sandbox import Limits, SandboxUnavailable, check_sandbox, find_sandbox
+from kit.grade.submissions import Found, Submission, find_submissions
 
-__all__ = ["default_workers", "grade", "run_settings", "submission_files"]
-
-
-def submission_files(items: Iterable[str | Path]) -> list[Path]:
-    """The submitted notebooks: files as given, folders as their ``*.ipynb`` (symbolic links included, to be refused)."""
-    files: list[Path] = []
-    for item in items:
-        p = Path(item)
-        if p.is_dir() and not p.is_symlink():
-            found = sorted(q for q in p.glob("*.ipynb") if q.is_file() or q.is_symlink())
-            if not found:
-                raise GradeError(f"The folder {p} holds no .ipynb files. Pass the notebooks, or the folder they are in.")
-            files.extend(found)
-        elif p.is_file() or p.is_symlink():
-            files.append(p)
-        else:
-            raise GradeError(f"There is no file or folder {str(p)!r}. Pass submitted .ipynb files, or a folder of them.")
-    if not files:
-        raise GradeError("No submissions given. Pass submitted .ipynb files, or a folder of them.")
-    by_name: dict[str, list[Path]] = {}
-    # Absolute, but links not followed: a link is refused as itself, never read through.
-    for f in dict.fromkeys(p.parent.resolve() / p.name for p in files):
-        by_name.setdefault(f.stem, []).append(f)
-    clashes = {k: v for k, v in by_name.items() if len(v) > 1}
-    if clashes:
-        first = next(iter(clashes.values()))
-        raise GradeError(f"Two submissions would get the same row, {first[0].stem!r}: "
-                         f"{', '.join(map(str, first))}. Rename one; each student is named by the file name.")
-    return [v[0] for v in by_name.values()]
+__all__ = ["default_workers", "grade", "run_settings"]
 
 
 def default_workers() -> int:
@@ -121,11 +94,15 @@ def grade(
     sandbox: bool = True,
     limits: Limits = Limits(),
     dask: str | None = None,
+    written_names: bool = False,
 ) -> list[Grade]:
     """Grade the submitted notebooks; write ``out``; return one :class:`Grade` per submission.
 
     - ``assignment``: a name (``keyword_frequency``) or a solution notebook's path.
-    - ``submissions``: notebook files, or folders of them (``*.ipynb``).
+    - ``submissions``: notebook files, or folders of them, searched all the way
+      down: per-student folders, and Canvas, Moodle and nbgrader downloads, are
+      recognised, and every file not graded is listed in ``grade-state.json``
+      with why (see :mod:`kit.grade.submissions`).
     - ``texts``: the second pair of texts; by default a pair made fresh for this
       batch from the first (:func:`kit.grade.unseen_pair`), with ``seed`` (by
       default a random one, written into ``grade-state.json``).
@@ -139,6 +116,9 @@ def grade(
       if it cannot start, this raises GradeError rather than grade without it.
       ``False`` (``--no-sandbox``) runs the students' code as you.
     - ``limits``: memory, processes and file size for each sandboxed kernel.
+    - ``written_names``: put the students' names on the written answers' review
+      pages and in ``written/points.csv`` (by default they are anonymous; see
+      :mod:`kit.grade.written`).
     - ``dask``: the address of a Dask scheduler (``tcp://host:8786``): each run
       becomes a task on its workers, each in the same sandbox
       (:mod:`kit.grade.cluster`); everything else happens here, as without it.
@@ -150,7 +130,8 @@ def grade(
     if cell_timeout <= 0 or total_timeout <= 0:
         raise GradeError("Timeouts must be positive numbers of seconds.")
     name, solution_path = find_solution(assignment, solutions)
-    files = submission_files(submissions)
+    found = find_submissions(submissions, names=(solution_path.stem, name))
+    files = found.submissions
     out = Path(out).resolve()
     workers = workers or default_workers()
     # What a kernel must not see, should it lie inside a folder the sandbox shows: the solutions, the grades.
@@ -178,10 +159,15 @@ def grade(
             "seed": plan.seed, "texts": _texts_state(plan),
             "cell_timeout": cell_timeout, "total_timeout": total_timeout,
             "started": datetime.now().isoformat(timespec="seconds"), "finished": None,
+            **_found_state(found),
         }
         book = Book(out, plan, state, resume)
-        todo = [f for f in files if f.stem not in book.done]
-        results: dict[str, Grade] = {f.stem: book.done[f.stem] for f in files if f.stem in book.done}
+        results: dict[str, Grade] = {s.student: book.done[s.student] for s in files if s.student in book.done}
+        for s in files:  # a student with several notebooks: a row that names them all, nothing graded
+            if s.clash and s.student not in results:
+                results[s.student] = invalid(s.student, s.path, plan, _clash(s))
+                book.add(results[s.student])
+        todo = [s for s in files if s.student not in results]
         try:
             if client is not None:
                 from kit.grade.cluster import grade_on_cluster
@@ -193,11 +179,24 @@ def grade(
             plan.stop.set()
             book.close()
             raise
-    book.finish(lms, lms_column)
-    return [results[f.stem] for f in files]
+    book.finish(lms, lms_column, names=written_names)
+    return [results[s.student] for s in files]
 
 
-def _grade_all(todo: list[Path], plan: Plan, book: Book, results: dict[str, Grade], workers: int,
+def _clash(s: Submission) -> str:
+    return (f"{len(s.clash)} notebooks were found for {s.student}: {', '.join(map(str, s.clash))}. None was graded, "
+            "since the grader does not guess which one counts: keep that one (or rename the others) and grade again.")
+
+
+def _found_state(found: Found) -> dict:
+    """Whose each notebook is, and every file not graded with why: for grade-state.json and the summary."""
+    return {"submissions": [{"student": s.student, "path": str(s.path), "layout": s.layout, "lms_id": s.lms_id,
+                             **({"clash": [str(p) for p in s.clash]} if s.clash else {})}
+                            for s in found.submissions],
+            "not_graded": [{"path": str(k.path), "why": k.why} for k in found.skipped]}
+
+
+def _grade_all(todo: list[Submission], plan: Plan, book: Book, results: dict[str, Grade], workers: int,
                progress: bool, folder: Path) -> None:
     from concurrent.futures import ThreadPoolExecutor, as_completed
 
@@ -208,7 +207,7 @@ def _grade_all(todo: list[Path], plan: Plan, book: Book, results: dict[str, Grad
     with ThreadPoolExecutor(max_workers=min(workers, len(todo)), thread_name_prefix="kit-grade") as pool, \
             tqdm(total=len(todo), desc=f"grading {plan.assignment}", unit="notebook", file=sys.stderr,
                  disable=not progress, leave=True) as bar:
-        futures = {pool.submit(grade_one, f.stem, f, plan, folder / f"s{n}"): f for n, f in enumerate(todo)}
+        futures = {pool.submit(grade_one, s.student, s.path, plan, folder / f"s{n}"): s for n, s in enumerate(todo)}
         try:
             for future in as_completed(futures):
                 g = future.result()

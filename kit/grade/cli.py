@@ -19,10 +19,18 @@ from kit.grade.records import (
 from kit.grade.report import read_state
 from kit.grade.sandbox import Limits
 
-__all__ = ["add_parser"]
+__all__ = ["add_parser", "not_graded_summary"]
 
 
 # --- the command line ------------------------------------------------------------------------
+
+
+def not_graded_summary(state: dict) -> str:
+    """Every file found that was not graded, and why (from grade-state.json): nothing is skipped silently."""
+    skipped = state.get("not_graded") or []
+    if not skipped:
+        return "every file found was graded"
+    return f"not graded ({len(skipped)} files):" + "".join(f"\n  {k['path']}: {k['why']}" for k in skipped)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -37,10 +45,12 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                "Running again into the same --out resumes a run that was interrupted (students already in "
                "grades.csv are kept); after a run that finished, its grades.csv is kept as grades-<time>.csv.",
     )
-    p.add_argument("assignment", metavar="SOLUTION",
+    p.add_argument("assignment", metavar="SOLUTION", nargs="?",
                    help="the solution notebook (solutions/01_keyword_frequency.ipynb), or its name in --solutions "
                         "(keyword_frequency)")
-    p.add_argument("submissions", nargs="+", metavar="SUBMISSION", help="submitted .ipynb files, or folders of them")
+    p.add_argument("submissions", nargs="*", metavar="SUBMISSION",
+                   help="submitted .ipynb files, or folders of them as downloaded: per-student folders, and Canvas, "
+                        "Moodle and nbgrader downloads are recognised")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for grades.csv, feedback/ and summary.png")
     p.add_argument("--texts", nargs=2, metavar=("A", "B"),
                    help="your own second pair of texts (default: a pair made fresh for this batch from the "
@@ -68,12 +78,42 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--dask", metavar="ADDRESS",
                    help="run the notebooks as tasks on the workers of the Dask scheduler at ADDRESS "
                         "(tcp://host:8786), each in the same sandbox; needs the cluster extra")
+    p.add_argument("--written-names", action="store_true",
+                   help="put students' names on the written answers' review pages and in written/points.csv "
+                        "(by default they are anonymous: each answer has a code)")
+    p.add_argument("--merge-written", metavar="FILE.csv",
+                   help="merge the teacher's points for written answers (written/points.csv, filled in) into "
+                        "--out's grades.csv, gradebook and feedback pages, running no notebook; nothing is merged "
+                        "if a row is missing, extra or wrong")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(run=_cli)
     return p
 
 
+def _merge(args: argparse.Namespace) -> int:
+    from kit.grade.written import merge_written
+
+    if args.assignment or args.submissions:
+        print("kit grade: --merge-written runs no notebook, so it takes no SOLUTION or SUBMISSION: "
+              "kit grade --merge-written FILE.csv --out DIR.", file=sys.stderr)
+        return 2
+    try:
+        merged = merge_written(args.merge_written, args.out)
+    except GradeError as err:
+        print(f"kit grade: {err}", file=sys.stderr)
+        return 2
+    print(f"merged the points of {merged.answers} written answers ({merged.blank} blank, given 0) for "
+          f"{merged.students} students into {', '.join(map(str, merged.written))}")
+    return 0
+
+
 def _cli(args: argparse.Namespace) -> int:
+    if args.merge_written:
+        return _merge(args)
+    if not args.assignment or not args.submissions:
+        print("kit grade: give the SOLUTION notebook and the SUBMISSIONs (files or folders), or "
+              "--merge-written FILE.csv to merge written answers' points.", file=sys.stderr)
+        return 2
     if args.workers is not None and args.workers < 1:
         print("kit grade: --workers must be 1 or more.", file=sys.stderr)
         return 2
@@ -85,7 +125,7 @@ def _cli(args: argparse.Namespace) -> int:
                        cell_timeout=args.cell_timeout, total_timeout=args.total_timeout, workers=args.workers,
                        lms=args.lms, lms_column=args.lms_column, solutions=args.solutions,
                        resume=args.resume, progress=not args.quiet, sandbox=args.sandbox,
-                       limits=Limits(memory=args.memory << 20), dask=args.dask)
+                       limits=Limits(memory=args.memory << 20), dask=args.dask, written_names=args.written_names)
     except GradeError as err:
         print(f"kit grade: {err}", file=sys.stderr)
         return 2
@@ -94,14 +134,17 @@ def _cli(args: argparse.Namespace) -> int:
               "run the same command again to grade the rest.", file=sys.stderr)
         return 130
     out = Path(args.out)
-    box = (read_state(out) or {}).get("sandbox") or {}
+    state = read_state(out) or {}
+    box = state.get("sandbox") or {}
     where = f"each in a sandbox ({box.get('tool')})" if box.get("on") else "WITHOUT a sandbox (--no-sandbox)"
     if grades:
         mean = sum(g.total for g in grades) / len(grades)
-        print(f"graded {len(grades)} notebooks, {where}: mean {mean:.1f} of {grades[0].max} points")
+        print(f"graded {len(grades)} notebook{'s' if len(grades) != 1 else ''}, {where}: mean {mean:.1f} of "
+              f"{grades[0].max} points")
     for g in grades:
         if g.status != OK:
             print(f"  {g.student}: {g.status}: {g.reason}")
+    print(not_graded_summary(state))
     print(f"wrote {out / GRADES_CSV}, {out / 'feedback'}/, {out / 'summary.png'}"
           + (f", {out / CANVAS_CSV}" if args.lms == "canvas" else ""))
     return 0

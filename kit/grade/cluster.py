@@ -33,6 +33,7 @@ from typing import Any, NamedTuple
 from kit.grade.judge import Prepared, invalid, judge_runs, prepare, worth_another_run
 from kit.grade.records import FAILED, Grade, GradeError, Plan, RunSummary, TextPair
 from kit.grade.report import Book
+from kit.grade.submissions import Submission
 
 __all__ = ["KernelDidNotStart", "RETRIES", "WorkerSettings", "connect", "grade_on_cluster", "run_on_worker"]
 
@@ -114,7 +115,7 @@ def connect(address: str) -> Any:
                          "address, such as tcp://host:8786.") from None
 
 
-def grade_on_cluster(todo: list[Path], plan: Plan, book: Book, results: dict[str, Grade], client: Any,
+def grade_on_cluster(todo: list[Submission], plan: Plan, book: Book, results: dict[str, Grade], client: Any,
                      hide: list[Path], progress: bool) -> None:
     """Grade ``todo`` with ``client``'s cluster (see :func:`connect`); the same grades as a local batch."""
     from distributed import as_completed
@@ -140,8 +141,8 @@ def grade_on_cluster(todo: list[Path], plan: Plan, book: Book, results: dict[str
             bar.set_postfix_str(f"{grade.student}: {grade.total}/{grade.max} {grade.status}", refresh=False)
             bar.update()
 
-        for source in todo:
-            prepared = prepare(source.stem, source, plan)  # the same reading and building as a local batch
+        for sub in todo:
+            prepared = prepare(sub.student, sub.path, plan)  # the same reading and building as a local batch
             if isinstance(prepared, Grade):
                 finish(prepared)
                 continue

@@ -20,6 +20,8 @@ from kit.grade.records import (
     FAILED,
     INVALID,
     OK,
+    PENDING_HIDDEN,
+    PENDING_WRITTEN,
     SEVERITY,
     TIMEOUT,
     Grade,
@@ -93,11 +95,6 @@ def judge_question(q: Question, expected: Any, saved: dict[str, Any], run: RunSu
     if problem is not None and q.hidden:
         return "not right."
     return problem
-
-
-PENDING_HIDDEN = ("a hidden test: only the grader runs it, on your functions and on texts you have not seen, "
-                  "so it is not tried here.")
-PENDING_WRITTEN = "a written answer: your teacher reads and grades it."
 
 
 def _second_run_problem(q: Question, wrong: str, label: str, other: list[str], typed: Collection[str]) -> str:

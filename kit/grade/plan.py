@@ -28,6 +28,7 @@ from kit.solution import (
     BEGIN_HIDDEN,
     END_HIDDEN,
     SolutionError,
+    answer_cells,
     assignment_of,
     blocks,
     read_notebook,
@@ -188,6 +189,7 @@ class Solution:
         except SolutionError as err:
             raise GradeError(str(err)) from None
         self.hidden = tuple(hidden_tests(nb, [q.id for q in self.questions if not q.hidden]))
+        self.written = tuple(answer_cells(nb, path).values()) if any(q.manual for q in self.questions) else ()
         set_by_hidden = {n for t in self.hidden for n in t.sets}
         missing = [q.id for q in self.questions if q.hidden and q.id not in set_by_hidden]
         if missing:
@@ -321,4 +323,4 @@ def make_plan(solution_path: Path, texts: Sequence[str | Path] | None, settings:
     if isinstance(second, GradeError):
         raise second
     return Plan(assignment_of(solution_path), solution.questions, solution.hidden, (first, given),
-                (answers[0], second), settings, seed if texts is None else None, threading.Event())
+                (answers[0], second), settings, seed if texts is None else None, threading.Event(), solution.written)

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from kit.checks import Question
 from kit.grade.sandbox import Sandbox
+from kit.solution import AnswerCell
 
 __all__ = [
     "CANVAS_CSV",
@@ -24,6 +25,8 @@ __all__ = [
     "LMS_CHOICES",
     "OK",
     "OUTPUT_CAP",
+    "PENDING_HIDDEN",
+    "PENDING_WRITTEN",
     "Plan",
     "QuestionGrade",
     "RunSettings",
@@ -53,6 +56,12 @@ LMS_CHOICES = ("canvas",)
 OK, ERRORS, TIMEOUT, CRASHED, INVALID, FAILED = "ok", "errors", "timeout", "crashed", "invalid", "failed"
 SEVERITY = {OK: 0, ERRORS: 1, TIMEOUT: 2, CRASHED: 3, FAILED: 4, INVALID: 5}
 """Statuses from least to most serious: a grade takes the worst of its runs."""
+
+PENDING_HIDDEN = ("a hidden test: only the grader runs it, on your functions and on texts you have not seen, "
+                  "so it is not tried here.")
+"""What a rehearsal says of a hidden test, which the exercise does not carry."""
+PENDING_WRITTEN = "a written answer: your teacher reads and grades it."
+"""What the feedback says of a written answer the teacher has not graded yet."""
 
 YOUR_TEXTS = "your texts"
 SECOND_PAIR = "the grader's second pair"
@@ -181,3 +190,5 @@ class Plan(NamedTuple):
     """The seed that made the second pair, or None when the teacher gave it (``--texts``)."""
     stop: threading.Event
     """Set when the teacher stops the batch: runs end at their next cell."""
+    written: tuple[AnswerCell, ...] = ()
+    """The answer cell of each written answer (``manual: true``), with its model answer, for the review pages."""

@@ -6,18 +6,33 @@ import csv
 import html
 import json
 import os
-import re
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
 from kit.checks import Question
-from kit.grade.records import CANVAS_CSV, GRADES_CSV, OK, STATE_FILE, Grade, Plan, QuestionGrade
+from kit.grade.records import (
+    CANVAS_CSV,
+    GRADES_CSV,
+    OK,
+    PENDING_WRITTEN,
+    STATE_FILE,
+    Grade,
+    Plan,
+    QuestionGrade,
+    RunSummary,
+)
 from kit.grade.redact import csv_escape, csv_unescape
+from kit.grade.submissions import feedback_name, parse_name
 from kit.style import BAR, ERROR, MUTED, RULE
 
 __all__ = [
     "Book",
+    "RECORDS",
+    "canvas_ids",
+    "grade_from_record",
+    "grade_record",
+    "read_rows",
     "feedback_html",
     "feedback_runs",
     "feedback_table",
@@ -47,8 +62,15 @@ def _header(plan_questions: Sequence[Question]) -> list[str]:
     return ["student", *[q.id for q in plan_questions], "total", "max", "status", "reason"]
 
 
+def _pending(g: Grade) -> set[str]:
+    return {q.id for q in g.questions if q.pending}
+
+
 def _row(g: Grade, qs: Sequence[Question]) -> list[str]:
-    cells = [g.student, *[str(g.points.get(q.id, 0)) for q in qs], str(g.total), str(g.max), g.status, g.reason]
+    """A grades.csv row: a written answer the teacher has not graded yet is an empty cell, not a 0."""
+    waiting = _pending(g)
+    cells = [g.student, *["" if q.manual and q.id in waiting else str(g.points.get(q.id, 0)) for q in qs],
+             str(g.total), str(g.max), g.status, g.reason]
     return [csv_escape(c) for c in cells]
 
 
@@ -68,6 +90,15 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def read_rows(path: Path, qs: Sequence[Question]) -> list[list[str]] | None:
+    """The complete rows of a grades file for questions ``qs``, or None when its columns are not theirs."""
+    rows = _read_rows(path, _header(qs))
+    if rows is None:
+        return None
+    manual = [q.manual for q in qs]
+    return [row for row in rows if all(x.isdigit() or (x == "" and m) for x, m in zip(row[1:], manual))]
+
+
 def _read_rows(path: Path, header: list[str]) -> list[list[str]] | None:
     """The complete rows of a grades file, or None when its columns are not ``header``."""
     try:
@@ -83,18 +114,40 @@ def _read_rows(path: Path, header: list[str]) -> list[list[str]] | None:
         return None
     good = []
     for row in rows[1:]:
-        if len(row) == len(header) and all(x.isdigit() for x in row[1:-2]):
+        if len(row) == len(header) and all(x.isdigit() or x == "" for x in row[1:-4]) \
+                and all(x.isdigit() for x in row[-4:-2]):
             good.append([csv_unescape(x) for x in row])
     return good
 
 
 def _grade_from_row(row: list[str], qs: Sequence[Question]) -> Grade:
-    points = {q.id: int(x) for q, x in zip(qs, row[1:])}
+    points = {q.id: int(x or 0) for q, x in zip(qs, row[1:])}
+    waiting = {q.id for q, x in zip(qs, row[1:]) if q.manual and x == ""}
     graded = tuple(QuestionGrade(q.id, points[q.id], q.points, q.hidden,
-                                 "" if points[q.id] == q.points else "graded in an earlier run: see its feedback page.")
+                                 PENDING_WRITTEN if q.id in waiting else
+                                 "" if points[q.id] == q.points else "graded in an earlier run: see its feedback page.",
+                                 pending=q.id in waiting, manual=q.manual)
                    for q in qs)
     n = len(qs)
     return Grade(row[0], points, int(row[n + 1]), int(row[n + 2]), row[n + 3], row[n + 4], graded)
+
+
+def grade_record(g: Grade) -> dict:
+    """A grade as plain JSON data, kept in ``records/`` so that written answers can be merged into the
+    feedback pages later without running any notebook again."""
+    return {**g._asdict(), "questions": [q._asdict() for q in g.questions], "runs": [r._asdict() for r in g.runs]}
+
+
+def grade_from_record(data: dict) -> Grade:
+    """The :class:`Grade` that :func:`grade_record` wrote."""
+    return Grade(**{**data, "questions": tuple(QuestionGrade(**q) for q in data["questions"]),
+                    "runs": tuple(RunSummary(**{**r, "problems": tuple(r["problems"]), "kinds": tuple(r["kinds"]),
+                                                "loaded": {k: tuple(v) for k, v in r["loaded"].items()}})
+                                  for r in data["runs"])})
+
+
+RECORDS = "records"
+"""The folder in ``--out`` that keeps each student's grade as JSON (see :func:`grade_record`)."""
 
 
 class Book:
@@ -112,11 +165,12 @@ class Book:
         out.mkdir(parents=True, exist_ok=True)
         (out / "feedback").mkdir(exist_ok=True)
         previous = self._previous_state()
-        rows = _read_rows(self.grades_path, self.header) if self.grades_path.exists() else None
+        rows = read_rows(self.grades_path, plan.questions) if self.grades_path.exists() else None
         resumable = (resume and previous is not None and not previous.get("finished")
                      and previous.get("assignment") == plan.assignment and rows is not None)
         self.previous = previous if resumable else None
         if resumable:
+            rows = read_rows(self.grades_path, plan.questions) or []
             self.done = {row[0]: _grade_from_row(row, plan.questions) for row in rows}
             self._write_rows(rows)  # drop a row cut short
             self.state["started"] = previous.get("started", self.state["started"])
@@ -128,6 +182,12 @@ class Book:
                     os.replace(out / name, target)
                     self.archived.append(target)
             self._write_rows([])
+            if (out / RECORDS).is_dir():  # the records of a finished batch go with its grades
+                os.replace(out / RECORDS, _stamp(out / RECORDS))
+        (out / RECORDS).mkdir(exist_ok=True)
+        self.state["questions"] = [q._asdict() for q in plan.questions]
+        if previous and isinstance(previous.get("written"), dict) and previous["written"].get("salt"):
+            self.state["written"] = {"salt": previous["written"]["salt"]}  # the same codes for the same students
         _write_atomic(self.state_path, json.dumps(self.state, indent=2) + "\n")
         self._file = open(self.grades_path, "a", encoding="utf-8", newline="")
         self._csv = csv.writer(self._file)
@@ -146,8 +206,9 @@ class Book:
 
     def add(self, g: Grade) -> None:
         """Write the student's feedback, then append their row and flush it to disk."""
-        _write_atomic(self.out / "feedback" / f"{g.student}.html",
+        _write_atomic(self.out / "feedback" / f"{feedback_name(g.student)}.html",
                       feedback_html(g, self.plan.assignment, sandbox_note(self.state)))
+        _write_atomic(self.out / RECORDS / f"{feedback_name(g.student)}.json", json.dumps(grade_record(g)))
         self._csv.writerow(_row(g, self.plan.questions))
         self._file.flush()
         os.fsync(self._file.fileno())
@@ -156,19 +217,32 @@ class Book:
     def close(self) -> None:
         self._file.close()
 
-    def finish(self, lms: str | None, lms_column: str | None) -> list[Path]:
+    def finish(self, lms: str | None, lms_column: str | None, *, names: bool = False) -> list[Path]:
+        """Write what comes after every row: summary.png, the LMS gradebook, the written answers' review pages
+        (student names on them only with ``names``); mark the batch finished."""
         self.close()
-        rows = _read_rows(self.grades_path, self.header) or []
+        rows = read_rows(self.grades_path, self.plan.questions) or []
         everyone = [_grade_from_row(row, self.plan.questions) for row in rows]
         written = [self.grades_path, self.out / "feedback"]
         if everyone:
             written.append(write_summary(everyone, self.plan.questions, self.out / "summary.png"))
+        self.state["lms"] = {"name": lms, "column": lms_column or self.plan.assignment} if lms else None
         if lms == "canvas":
-            written.append(write_canvas_gradebook(everyone, self.out / CANVAS_CSV,
-                                                  column=lms_column or self.plan.assignment))
+            written.append(write_canvas_gradebook(everyone, self.out / CANVAS_CSV, column=lms_column or
+                                                  self.plan.assignment, ids=canvas_ids(self.state)))
+        if self.plan.written:
+            from kit.grade.written import review_written
+
+            written += review_written(self.out, self.plan, self.state, [g.student for g in everyone], names=names)
         self.state["finished"] = datetime.now().isoformat(timespec="seconds")
         _write_atomic(self.state_path, json.dumps(self.state, indent=2) + "\n")
         return written
+
+
+def canvas_ids(state: dict) -> dict[str, str]:
+    """Each student's Canvas user id, as the downloaded file names gave them (grade-state.json's submissions)."""
+    return {s["student"]: s["lms_id"] for s in state.get("submissions", [])
+            if s.get("layout") == "canvas" and s.get("lms_id")}
 
 
 # --- feedback, summary, gradebook ----------------------------------------------------------------
@@ -317,27 +391,29 @@ def write_summary(grades: Sequence[Grade], qs: Sequence[Question], path: Path) -
     return path
 
 
-_CANVAS_NAME = re.compile(r"^(?P<name>[^_]+)_(?:late_)?(?P<id>\d+)_(?P<submission>\d+)_.+$", re.IGNORECASE)
-
-
-def write_canvas_gradebook(grades: Sequence[Grade], path: Path, *, column: str) -> Path:
+def write_canvas_gradebook(grades: Sequence[Grade], path: Path, *, column: str,
+                           ids: dict[str, str] | None = None) -> Path:
     """A CSV that Canvas's gradebook imports (Grades > Import).
 
     Columns: ``Student``, ``ID``, ``SIS User ID``, ``SIS Login ID``, ``Section``,
     then one column named ``column`` holding each student's total. Canvas
-    matches rows by ``ID``, which is read from the file names Canvas gives when
-    you download all submissions (``name_12345_67890_file.ipynb``: 12345 is the
-    ID; ``name_late_12345_...`` too). For other file names, ``Student`` is the
-    file name and ``ID`` is empty, and Canvas asks you to match those rows by
-    hand. A column named like an existing assignment, ``Keyword frequency
-    (4321)`` with its Canvas id in brackets, fills that assignment; any other
-    name creates a new assignment.
+    matches rows by ``ID``: ``ids`` maps a student to it, as read from the file
+    names Canvas gives when you download all submissions
+    (``doejane_12345_67890_file.ipynb``: 12345 is the ID; see
+    :mod:`kit.grade.submissions`); a student named by such a file name also
+    works. For other students ``ID`` is empty, and Canvas asks you to match
+    those rows by hand. A column named like an existing assignment, ``Keyword
+    frequency (4321)`` with its Canvas id in brackets, fills that assignment;
+    any other name creates a new assignment.
     """
+    ids = ids or {}
     with open(path, "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", column])
         for g in grades:
-            m = _CANVAS_NAME.match(g.student)
-            name = m["name"] if m else g.student
-            writer.writerow([csv_escape(name), m["id"] if m else "", "", "", "", g.total])
+            parsed = parse_name(Path(g.student + ".ipynb"))
+            canvas = parsed if parsed and parsed[0] == "canvas" else None
+            name = canvas[1] if canvas and g.student not in ids else g.student
+            writer.writerow([csv_escape(name), ids.get(g.student) or (canvas[2] if canvas else ""), "", "", "",
+                             g.total])
     return path
