@@ -216,3 +216,15 @@ def test_names_on_the_review_page_only_when_asked(batch, tmp_path):
 def test_merge_without_written_answers_says_where_to_look(tmp_path):
     with pytest.raises(WrittenError, match="no written answers to merge"):
         merge_written(tmp_path / "x.csv", tmp_path)
+
+
+def test_the_review_page_uses_only_colours_checked_for_contrast(batch):
+    from test_style import COLOUR, KNOWN
+
+    declarations = re.findall(r"(?:color|background(?:-color)?|border[\w-]*|opacity)\s*:\s*([^;\"}]+)", batch["page"])
+    assert declarations
+    for value in declarations:
+        rest = value
+        for known in KNOWN:
+            rest = rest.replace(known, "")
+        assert not COLOUR.search(rest), value
