@@ -47,6 +47,11 @@ NAMED = {
     "a name after a question mark": ("“How are you today?” Miller said into the phone.", "Miller", "said"),
     "as someone puts it": ("As The Post's Ruth Marcus puts it, the plan is \"an offer they can't refuse.\"",
                            "Ruth Marcus", "puts it"),
+    "a party tag in commas": ("“We condemn it,” Senate Majority Leader Mitch McConnell, R-Ky., said.",
+                              "Mitch McConnell", "said"),
+    "a name and a time before the cue": ("Donald Trump spoke in Iowa.\n\nTrump at the time said: “We will build "
+                                         "it and they will pay.”", "Donald Trump", "said"),
+    "a full name after a question mark": ("“Where were we attacked?” Jane Doe said.", "Jane Doe", "said"),
 }
 
 
@@ -111,6 +116,22 @@ def test_a_colon_quotation_takes_the_person_before_it():
 def test_a_quote_signed_in_the_next_paragraph():
     q = only("“Every vote counts, and every vote was counted.”\n\n- Mayor Lena Brandt.")
     assert (q.speaker, q.mention) == ("Lena Brandt", "Mayor Lena Brandt")
+
+
+def test_a_signature_may_say_where_the_person_is_from():
+    q = only("“It must stop, and it must stop now.”\n\n-Michelle Marks, Philadelphia.")
+    assert (q.speaker, q.mention) == ("Michelle Marks", "Michelle Marks")
+
+
+def test_someone_s_campaign_manager_is_not_that_someone():
+    q = only("Donald Trump spoke in Iowa.\n\nDonald Trump’s campaign manager said: “We are gratified by it.”")
+    assert q.speaker is None and q.mention == "Donald Trump’s campaign manager"
+
+
+def test_a_reporting_verb_inside_the_quote_s_own_sentence_reports_no_one_new():
+    text = ("“Where were we attacked?” Jane Doe said, with a passion that almost suggested that the question "
+            "was out of line. “I did spend time helping them.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Jane Doe", "Jane Doe"]
 
 
 def test_a_quote_after_a_sentence_about_a_person():
@@ -247,6 +268,28 @@ def test_a_gendered_role_in_apposition_gives_the_gender():
     cast = {c.name: c for c in characters("Maria Lopez and her husband, Carlos, opened the bakery in 1998.")}
     assert cast["Carlos"].gender == "m"
     assert cast["Maria Lopez"].gender is None  # "her husband" alone does not say whose: no vote
+
+
+def test_two_names_side_by_side_are_no_third_person():
+    text = ("Anne Shirley came to Green Gables in June. Mrs. Allan was the minister's wife. "
+            "With Mrs. Allan Anne fell in love at once. Anne smiled, and she was happy. "
+            "Everyone at church liked Anne Shirley.")
+    cast = {c.name: c for c in characters(text)}
+    assert "Anne" in cast["Anne Shirley"].short_forms and cast["Anne Shirley"].gender == "f"
+
+
+def test_a_possessive_or_a_clause_after_a_name_says_nothing_of_its_gender():
+    cast = {c.name: c for c in characters("Tom Gradgrind appeared. Her face changed at once.")}
+    assert cast["Tom Gradgrind"].gender is None  # "Her face": someone else's
+    text = "Marianne thanked him for fetching her mother, Colonel Brandon was invited to stay."
+    assert {c.name: c for c in characters(text)}["Brandon"].gender is None  # no apposition
+
+
+def test_a_book_s_one_admiral_is_the_admiral():
+    filler = "The rain went on all afternoon, and nobody came to the house. " * 700  # a book's length
+    text = ("Admiral Croft took the house at Kellynch in the spring.\n\n" + filler +
+            "\n\n“We shall sail at dawn,” said the Admiral.")
+    assert extract_quotes(text)[-1].speaker == "Croft"
 
 
 # --- the parts, as a student reads them ---------------------------------------------

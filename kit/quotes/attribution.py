@@ -259,11 +259,15 @@ def _said_to(its: list[_Item], layout: Layout, cast: Cast, resolver: Resolver) -
 
 def _last_voice(layout: Layout, resolver: Resolver, quote: _Item | None, start: int, end: int) -> Speaker | None:
     """The speaker of the last quote or report ("He added that ...") in ``[start, end)``:
-    a report after the quote (and its attribution) wins. None if there is neither;
-    a Speaker with no name if there is one but it names no one."""
+    a report in a sentence after the quote's (and its attribution's) wins. None
+    if there is neither; a Speaker with no name if there is one but it names
+    no one. A reporting verb in the quote's own sentence reports nothing new
+    (*“...,” Clinton said, with a passion that almost suggested that ...*)."""
     after = start
     if quote is not None:
         after = max(quote.region.mark_end, quote.attribution.end if quote.attribution else 0)
+        if quote.attribution is not None and quote.attribution.cue is not None:
+            after = max(after, min(end, layout.sentence_at(after - 1).end))
     report = report_before(layout, max(start, after), end)
     if report is not None:
         _, subject, at = report

@@ -63,6 +63,7 @@ _HONORIFIC_KEYS = frozenset("ayatollah grand hojatoleslam seyyed sayyid sheikh s
 _COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame monsieur mademoiselle dr".split())
 """Titles that tell family members apart: Mrs. Bennet is not Miss Bennet."""
 _LONG_TEXT = 50_000  # characters: a book, read once for all doubtful words rather than searched for each
+_MANY_MENTIONS = 20  # a person named this often needs two votes on their gender, not one
 _ENOUGH_VOTES = 12  # votes on a person's gender after which the text is not read for more
 _NOT_A_PERSON_BEFORE = frozenset("the a an in at near into towards toward through across to from".split())
 """Words before a capitalised name that show a place or a thing: at Windy Corner, the Piazza."""
@@ -114,7 +115,7 @@ class _Person:
     """A person while the cast is built: their name forms and what the text says of them."""
 
     __slots__ = ("key", "forms", "titled", "titles", "title_keys", "gender_votes", "title_gender",
-                 "positions", "evidence", "against", "first_alone", "unread", "text", "runs")
+                 "positions", "full_positions", "evidence", "against", "first_alone", "unread", "text", "runs")
 
     def __init__(self, key: tuple[str, str]) -> None:
         self.key = key  # (first, last) name words of a full name, or (title, word) of a short one
@@ -125,6 +126,7 @@ class _Person:
         self.gender_votes = {"m": 0, "f": 0}
         self.title_gender = {"m": 0, "f": 0}
         self.positions: list[int] = []
+        self.full_positions: list[int] = []  # where the text writes the name in full
         self.evidence = 0
         self.against = 0
         self.first_alone = 0  # how often the text calls a full-name person by the first name alone
@@ -141,7 +143,8 @@ class _Person:
         if self.unread:
             self._read_gender()
         m, f = self.gender_votes["m"], self.gender_votes["f"]
-        if max(m, f) >= 1 and min(m, f) == 0 or max(m, f) >= 3 * min(m, f) >= 3:
+        need = 1 if len(self.positions) < _MANY_MENTIONS else 2  # a person named often is said twice
+        if max(m, f) >= need and min(m, f) == 0 or max(m, f) >= 3 * min(m, f) >= 3:
             return "m" if m > f else "f"
         return None
 
@@ -165,7 +168,7 @@ class _Person:
             if gender is None and stop < len(masked) and not _someone_else(masked, run.end, stop):
                 following = masked[stop : stop + 12].lstrip(" \n\"“”’'").split(maxsplit=1)  # Holmes rose. He ...
                 first = following[0] if following else ""
-                gender = PRONOUN_GENDER.get(first.lower()) if first[:1].isupper() else None
+                gender = PRONOUN_GENDER.get(first.lower()) if first in ("He", "She") else None  # not "Her hat"
             elif gender is not None and _someone_else(masked, run.end, at):
                 gender = None  # "Willoughby looked at Marianne, and she ...": she is someone else
             if gender:
@@ -435,6 +438,10 @@ class Cast:
             key = (courtesy, word)
         else:
             full = self._by_word.get(word, [])
+            if len(full) > 1:
+                # A full name written once may be two names side by side ("With
+                # Mrs. Allan Anne fell in love"): the one written more often wins.
+                full = [p for p in full if len(p.full_positions) > 1] or full
             if len(full) == 1:
                 return full[0]
             if len(full) > 1:
@@ -453,6 +460,8 @@ class Cast:
 
     def _count(self, person: _Person, run: _Run) -> None:
         person.forms[run.name] = person.forms.get(run.name, 0) + 1
+        if len(run.proper) >= 2:
+            person.full_positions.append(run.start)
         if len(run.proper) == 1 and name_key(run.proper[0]) == person.key[0] != person.key[1]:
             person.first_alone += 1
         person.positions.append(run.start)
@@ -577,7 +586,9 @@ def _apposed(s: str, start: int, end: int) -> str | None:
     before = s[max(0, start - 2) : start].rstrip()
     if not before.endswith(",") and s[end : end + 1] != ",":
         return None  # no comma next to the name: no apposition (and no regex to run)
-    m = _APPOSED_BEFORE.search(s, max(0, start - 40), start) or _APPOSED_AFTER.match(s, end)
+    m = _APPOSED_AFTER.match(s, end)
+    if m is None and s[end : end + 1] in (",", ".", ";", ")"):  # her husband, Carlos, (not "her mother, Colonel Brandon was")
+        m = _APPOSED_BEFORE.search(s, max(0, start - 40), start)
     if m is None:
         return None
     return m.group("noun") or m.groupdict().get("age")

@@ -120,7 +120,7 @@ _NP = rf"""
   | (?:{_ROLE}(?:\s+of(?:\s+the)?)?\s+){{1,4}}(?:{RUN.pattern})     # said shop steward Leanne Marsh,
                                                                  #   former secretary of state Hillary Clinton
 """
-_PARTY_TAG = r"(?:\s*\((?:[RDI]|Rep|Dem|Ind)\.?-[^)]{1,20}\))?"   # Chaffetz (R-Utah)
+_PARTY_TAG = r"(?:\s*\((?:[RDI]|Rep|Dem|Ind)\.?-[^)]{1,20}\)|\s*,\s*[RDI]-[A-Z][A-Za-z.]{1,6},)?"  # Chaffetz (R-Utah), McConnell, R-Ky.,
 AFTER = re.compile(
     rf"""
     [\s,]*
@@ -144,8 +144,8 @@ NP_AFTER_CUE = re.compile(rf"\s+(?P<np>{_NP}){_PARTY_TAG}", re.VERBOSE)
 """A mention right after a cue, before the quote: said Smith, “...”"""
 LABEL = re.compile(rf"\s*(?P<np>{RUN.pattern})\s*[:—–-]\s*$", re.VERBOSE)
 """A name as a label before a quote: Okafor: “...”"""
-SIGNATURE = re.compile(rf"[-—–]{{1,2}}\s*(?P<np>{RUN.pattern})\s*[.,]?\s*$", re.VERBOSE)
-"""A paragraph that signs the quote before it: - Bernie Sanders."""
+SIGNATURE = re.compile(rf"[-—–]{{1,2}}\s*(?P<np>{RUN.pattern})\s*(?:,[^“”\"«»\x1a\n]{{0,80}})?[.,]?\s*$", re.VERBOSE)
+"""A paragraph that signs the quote before it: - Bernie Sanders., -Michelle Marks, Philadelphia."""
 INTRODUCED = re.compile(r"(?:[:]|\s[—–-]{1,2})\s*$")
 """A colon or a dash right before a quote: Her answer was simple: “Not now.”"""
 POSSESSIVE_SUBJECT = re.compile(

@@ -87,7 +87,8 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
     if not m:
         return None
     if last in "?!" and not LOWER_NEXT.match(masked, r.mark_end, stop) and not (
-            m.group("cue2") and np_kind(m.group("np2"), at_cue=True) == "name" and " " not in m.group("np2").strip()
+            m.group("cue2") and np_kind(m.group("np2"), at_cue=True) == "name" and len(m.group("np2").split()) <= 3
+            and is_person_name(m.group("np2").split())
             or m.group("cue1")):
         return None  # “Why?” The minister ... starts a new sentence; “Why?” he asked, “Why?” Miller said do not
     if m.group("cue3"):  # “...,” adding: the speaker is the subject of the sentence

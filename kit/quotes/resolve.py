@@ -49,6 +49,7 @@ from kit.quotes.names import (
     SOURCE_HEADS,
     TITLES,
     find_word,
+    gender_of_words,
     is_organisation,
     is_person_name,
     name_key,
@@ -68,6 +69,8 @@ _APPOSITION_STARTS = frozenset("the a an his her their its our".split())
 _ABBREVIATED = abbreviations("title")  # role words written with a full stop: sen, gov, rep
 _SENTENCES_BACK = 4  # how many sentences back "he" or "she" looks for a subject
 _NEAR = 4000  # how far (in characters) a long text is searched for a role's holder
+_THEN_WORDS = frozenset("at in on during after before earlier later last this first once again".split())
+"""Words that may stand between a speaker's name and the cue: Trump at the time (said)."""
 _ADJECTIVE_ENDINGS = ("al", "ic", "an", "ian", "ese", "ish", "ive", "ary", "ent", "ant", "ior", "ern", "ed")
 
 
@@ -102,6 +105,7 @@ class Resolver:
         self.voices: list[Voice] = []
         self._roles: dict[int, tuple[str, frozenset[str]] | None] = {}
         self._subjects: dict[int, tuple[int, str] | None] = {}
+        self._in_book: dict[tuple[str, frozenset[str]], dict[str, int]] = {}  # a role's holders in a whole book
 
     # -- the entry point --
 
@@ -127,9 +131,27 @@ class Resolver:
             if name:
                 return self.name(name, [*found[:start], *title], pos)
             mention = "the " + mention  # a title alone: "Leader" is "the Leader"
+        if kind == "descriptor":
+            person = self._person_then_words(mention, pos)
+            if person is not None:
+                return Speaker(person)
         if kind in ("name", "descriptor"):
             return self.description(mention, pos)
         return Speaker(None)
+
+    def _person_then_words(self, mention: str, pos: int) -> str | None:
+        """The person of the cast whose name starts a mention that goes on in lower
+        case: *Trump at the time* (said), *Sanders during a Sunday* (thanked);
+        not *Analysts at Berenberg*, whom the cast does not know."""
+        m = RUN.match(mention)
+        rest = mention[m.end() :].split()[:1] if m else []
+        if not rest or rest[0] not in _THEN_WORDS or m.group().endswith(("’s", "'s", "’")):
+            return None  # not "Donald Trump’s campaign manager" nor "One news account"
+        title, name = split_name(m.group().split())
+        if not name or not is_person_name(name):
+            return None
+        who = self.cast.lookup(name, title, pos).name
+        return who if who and self.cast.is_person(who) else None
 
     # -- names --
 
@@ -302,7 +324,9 @@ class Resolver:
         a synonym: the education *secretary* is *the minister*) and with every
         one of its other words among the words of their title. One such
         person is the speaker; two or none give no speaker and a note. In a
-        long text (a book), only introductions near ``pos`` count.
+        long text (a book), introductions near ``pos`` count first; when there
+        are none, the one person the whole book introduces so (*the Admiral*,
+        when the only admiral it names is *Admiral Croft*).
         """
         found = [w for w in descriptor.split()]
         for i, w in enumerate(found):
@@ -312,8 +336,29 @@ class Resolver:
         head = role_word(found[-1])
         modifiers = {_plain(w) for w in found[1:-1]} - {"the", "his", "her", "its", "their", "former", "then"}
         heads = [head, *ROLE_SYNONYMS.get(head, ())]
-        long_text = len(self.layout.s) > 10 * _NEAR
-        lo, hi = (max(0, pos - _NEAR), pos + _NEAR // 2) if long_text else (0, len(self.layout.s))
+        everywhere = (0, len(self.layout.s))
+        near = (max(0, pos - _NEAR), pos + _NEAR // 2) if len(self.layout.s) > 10 * _NEAR else everywhere
+        holders = self._holders(heads, modifiers, pos, *near)
+        if not holders and near != everywhere and _office(head):  # a book: the one admiral it ever introduces
+            # the words of a title count, not how the narration describes the
+            # person this time: the irritable doctor is the doctor
+            titled = {w for w in found[1:-1] if w[:1].isupper() or name_key(w) in TITLES}
+            key = (head, frozenset(modifiers & {_plain(w) for w in titled}))
+            if key not in self._in_book:
+                self._in_book[key] = self._holders(heads, set(key[1]), pos, *everywhere)
+            holders = self._in_book[key]
+        if len(holders) == 1:
+            return Speaker(next(iter(holders)))
+        what = " ".join(found[1:] if found[0].lower() in DETERMINERS else found)
+        if not holders:
+            return Speaker(None, f"no one in the text is introduced as the {what}")
+        names = sorted(holders, key=holders.get)
+        return Speaker(None, f"the {what} could be {' or '.join(names[:3])}")
+
+    def _holders(self, heads: list[str], modifiers: set[str], pos: int, lo: int, hi: int) -> dict[str, int]:
+        """The people introduced in ``[lo, hi)`` with one of the role words ``heads``
+        (the first that anyone holds) and every one of ``modifiers``, each with
+        how far from ``pos`` they are introduced."""
         holders: dict[str, int] = {}
         for word in heads:  # the role word itself first, its synonyms only if no one holds it
             for at in find_word(self.layout.s, word, lo, hi):
@@ -323,13 +368,7 @@ class Resolver:
                     holders[role[0]] = min(holders.get(role[0], distance), distance)
             if holders:
                 break
-        if len(holders) == 1:
-            return Speaker(next(iter(holders)))
-        what = " ".join(found[1:] if found[0].lower() in DETERMINERS else found)
-        if not holders:
-            return Speaker(None, f"no one in the text is introduced as the {what}")
-        names = sorted(holders, key=holders.get)
-        return Speaker(None, f"the {what} could be {' or '.join(names[:3])}")
+        return holders
 
     def _role_at(self, head: str, at: int) -> tuple[str, frozenset[str]] | None:
         """The person the role word at ``at`` introduces, and the words of that role."""
@@ -395,6 +434,21 @@ class Resolver:
             title, name = split_name(m.group(1).split())
             found = self._person(name, title, m.start()) or found
         return found
+
+
+_RELATIONS = frozenset("friend companion neighbour neighbor stranger visitor relative colleague partner parent "
+                       "child guest host fellow".split())
+
+
+def _office(head: str) -> bool:
+    """Whether a role word names an office or a trade (admiral, doctor), which a
+    book may give one person throughout; not a word for anyone (the man, the
+    lady), a relation (the mother, the friend), or a courtesy title.
+
+    >>> _office("admiral"), _office("doctor"), _office("lady"), _office("friend")
+    (True, True, False, False)
+    """
+    return head in PERSON_HEADS and gender_of_words([head]) is None and head not in _RELATIONS
 
 
 def _role_words_before(s: str, at: int) -> set[str]:
