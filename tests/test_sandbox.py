@@ -157,8 +157,11 @@ def test_an_ordinary_user_gets_the_same_sandbox(tmp_path):
         box = box._replace(read_only=tuple(p for p in box.read_only if not p.startswith("/root")))
     import tempfile
 
-    # pytest's own temporary folders are private to root: this one is not.
-    folder = Path(tempfile.mkdtemp(prefix="kit-test-user-")) / "run"
+    # pytest's own temporary folders are private to root: this one is not. Nor may its parent be: some
+    # machines make /tmp itself private to root (mode 1700), so take the first that everyone may enter.
+    base = next(d for d in (tempfile.gettempdir(), "/var/tmp", "/dev/shm")
+                if all(os.stat(p).st_mode & 0o001 for p in [d, *map(str, Path(d).parents)]))
+    folder = Path(tempfile.mkdtemp(prefix="kit-test-user-", dir=base)) / "run"
     folder.mkdir()
     code = ("import json, os, time\nchildren = 0\ntry:\n    for _ in range(100):\n        if os.fork() == 0:\n"
             "            time.sleep(20)\n            os._exit(0)\n        children += 1\nexcept OSError:\n    pass\n"
