@@ -285,6 +285,27 @@ def test_a_possessive_or_a_clause_after_a_name_says_nothing_of_its_gender():
     assert {c.name: c for c in characters(text)}["Brandon"].gender is None  # no apposition
 
 
+def test_a_person_s_own_head_or_eyes_give_the_gender():
+    cast = {c.name: c for c in characters("“Go away,” said Fagin, shaking his head. Fagin was old and tired.")}
+    assert cast["Fagin"].gender == "m"
+
+
+def test_words_that_open_sentences_are_no_speakers():
+    assert only("Such were the words. “I will come tomorrow,” said Anne.").speaker == "Anne"
+    q = only("NEW YORK (Reuters) - Stocks fell on Monday. “It was a bad day,” said trader Tom Hall.")
+    assert q.speaker == "Tom Hall"
+
+
+def test_a_source_in_brackets_after_a_quote_is_named_without_its_full_stop():
+    text = "HOW THE RAIN STOPPED “The clouds simply went away after noon, and the sun came out.” [WaPo.]"
+    assert only(text).speaker == "WaPo"
+
+
+def test_an_initialism_stays_inside_the_mention():
+    q = only("“We will not move,” a former U.S. law enforcement official said.")
+    assert (q.speaker, q.mention) == (None, "a former U.S. law enforcement official")
+
+
 def test_a_book_s_one_admiral_is_the_admiral():
     filler = "The rain went on all afternoon, and nobody came to the house. " * 700  # a book's length
     text = ("Admiral Croft took the house at Kellynch in the spring.\n\n" + filler +

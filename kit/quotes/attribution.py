@@ -198,9 +198,10 @@ def _from_paragraph(item: _Item, here: list[_Item], layout: Layout, resolver: Re
         return True
     about = _narration_subject(layout, resolver, item.para, r, here)
     if about is not None:
-        item.set(about[0], "paragraph")
-        item.sure = about[1]
-        return True
+        if about.who:
+            item.set(about.who, "paragraph")
+            item.sure = about.named
+            return True
     return False
 
 
@@ -277,12 +278,20 @@ def _last_voice(layout: Layout, resolver: Resolver, quote: _Item | None, start: 
     return None
 
 
+class _About(NamedTuple):
+    """Whom the narration of a quote's paragraph is about."""
+
+    who: str | None
+    named: bool
+    """Whether the narration names them (not just "he")."""
+
+
 def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, here: list[_Item]
-                       ) -> tuple[str, bool] | None:
+                       ) -> _About | None:
     """The person the narration of a quote's paragraph is about: the subject of its
     sentence before the quote (or of the sentence before, when the quote opens
     its sentence: *Dianne Bystrom agreed. “...”*), else of the sentence right
-    after it; and whether the narration names them (not just "he")."""
+    after it (*“...” She sighed.*)."""
     sentence = layout.sentence_at(r.mark_start)
     spans = []
     if sentence.start < r.mark_start and layout.masked[sentence.start : r.mark_start].strip():
@@ -300,8 +309,7 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
         subject = sentence_subject(layout, start, stop)
         kind = np_kind(subject[0]) if subject else None
         if kind in ("name", "pronoun"):
-            who = resolver.resolve(*subject).name
-            return (who, kind == "name") if who else None
+            return _About(resolver.resolve(*subject).name, kind == "name")
     return None
 
 

@@ -150,8 +150,9 @@ class _Person:
 
     def _read_gender(self) -> None:
         """Votes for the gender: a gendered role in apposition (*her husband,
-        Carlos,*), and the pronoun that goes on with the name when the name
-        starts its sentence (*Holmes rose, and he ...*, *Holmes rose. He ...*)."""
+        Carlos,*), the person's own head or eyes right after the name (*Fagin
+        shook his head*), and the pronoun that goes on with the name when the
+        name starts its sentence (*Holmes rose, and he ...*, *Holmes rose. He ...*)."""
         masked, votes = self.text, self.gender_votes
         for run in self.unread:
             if votes["m"] + votes["f"] >= _ENOUGH_VOTES:
@@ -160,6 +161,10 @@ class _Person:
             gender = gender_of_words([apposed]) if apposed else None
             if gender:
                 votes[gender] += 2
+                continue
+            own = _OWN_BODY.match(masked, run.end)
+            if own:  # Fagin shook his head
+                votes[PRONOUN_GENDER[own.group("whose").lower()]] += 1
                 continue
             if not starts_sentence(masked, run.start) or masked[run.end : run.end + 3] in (" s ", "’s ", "'s "):
                 continue  # not the subject: Willoughby's deserts (Willoughby s, as some books print it)
@@ -316,23 +321,27 @@ class Cast:
         # Words that start a sentence and are never capitalised inside one: which
         # of them does the text also write in lower case? A short text is searched
         # for each; a book is read once, for all of them at a time.
-        doubtful = {found[0].lower() for _, found, initial in matches if initial and not mid_capitals[found[0]]}
+        doubtful = {found[0].lower() for _, found, initial in matches if initial and mid_capitals[found[0]] <= 2}
         lower = None
         if len(s) > _LONG_TEXT and doubtful:
             pattern = re.compile(rf"(?<![\w’'-])(?:{trie_pattern(doubtful)})(?![\w’'-])")
-            lower = {m.group() for m in pattern.finditer(s)}
-        seen: dict[str, bool] = {}
+            lower = Counter(m.group() for m in pattern.finditer(s))
+        seen: dict[str, int] = {}
 
         def in_lower_case(word: str) -> bool:
-            """Whether the text also writes ``word`` in lower case (Give: give)."""
+            """Whether the text writes ``word`` in lower case, and more often so than
+            capitalised inside a sentence (Give: give; Come: come, even after a
+            dash once: “—Come here!”)."""
             low = word.lower()
             if low == word:
                 return False
             if lower is not None:
-                return low in lower
-            if low not in seen:
-                seen[low] = any(s[at].islower() for at in find_word(s, low))
-            return seen[low]
+                count = lower[low]
+            else:
+                if low not in seen:
+                    seen[low] = sum(s[at].islower() for at in find_word(s, low))
+                count = seen[low]
+            return count > 0 and count >= 3 * mid_capitals[word]
 
         headings = self._headings()
         for m, found, initial in matches:
@@ -347,7 +356,7 @@ class Cast:
             # name (Sometimes Natásha, Give George): a word the text also writes in
             # lower case and never capitalises inside a sentence.
             while found and (is_sentence_word(found[0]) and (initial or name_key(found[0]) in NOT_NAMES)
-                             or initial and not mid_capitals[found[0]] and in_lower_case(found[0])):
+                             or initial and mid_capitals[found[0]] <= 2 and in_lower_case(found[0])):
                 start = s.find(found[1], start + len(found[0])) if len(found) > 1 else m.end()
                 found.pop(0)
                 initial = False
@@ -623,6 +632,18 @@ def _sentence_end(s: str, pos: int) -> int:
     return min(ends) + 1 if ends else limit
 
 
+_OWN_BODY = re.compile(
+    r"""(?:,[ ]*(?:who[ ]+)?|[ ]+)(?:[a-z]+ly[ ]+)?              # (, who) (slowly)
+        [a-z]+(?:ed|s|ing)[ ]+(?:[a-z]+[ ]+)?                       # a verb (and a word): shook, raised up, shaking
+        (?P<whose>his|her)[ ]+(?:[a-z]+[ ]+)?                       # his, her (and a word): her pretty
+        (?:head|eyes|face|lips|brows?|eyebrows|shoulders|chin|hat|bonnet|cap)\b  # what only its owner shakes or raises
+    """,
+    re.VERBOSE,
+)
+"""A name's own head or eyes right after it, as the subject of a short clause
+(*Fagin shook his head*, *Elinor raised her eyes*, *said Fagin, shaking his
+head*, *Fagin, who raised his eyes*): the owner's gender.
+Not a hand, which may be someone else's (*Elinor took his hand*)."""
 _SUBJECT_PRONOUN = re.compile(r"(?:[,;]|\band\b|\bbut\b|\bthen\b)\s+(?:then\s+)?(he|she)\b|\b(himself|herself)\b")
 
 

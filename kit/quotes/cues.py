@@ -108,7 +108,7 @@ _STOP = (
 )
 # A word of an attribution: no punctuation and no quoted text, except the
 # full stop of Mr. or an initial.
-_PLAIN = rf"(?:[{UP}][a-z]{{1,5}}{TITLE_STOP}|[{UP}]\.|[^\s,.;:!?“”\"«»\x1a()]+)"
+_PLAIN = rf"(?:[{UP}][a-z]{{1,5}}{TITLE_STOP}|(?:[{UP}]\.){{2,}}|[{UP}]\.|[^\s,.;:!?“”\"«»\x1a()]+)"
 # A lower-case role word between two names: MSNBC (host) Chris Matthews.
 _ROLE = rf"(?!(?:{_STOP})(?![\w’'-]))[a-z][\w-]*"
 _NP = rf"""

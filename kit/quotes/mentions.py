@@ -124,7 +124,7 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
             return Attribution(cue.group("cue"), *subject, where="before")
     cue = cues[-1]
     # said Smith, “...” / According to Lukas Brandt, an analyst at DZ Bank, “...”
-    inverted = NP_AFTER_CUE.match(masked, cue.end(), r.mark_start)
+    inverted = None if cue.group().endswith("ing") else NP_AFTER_CUE.match(masked, cue.end(), r.mark_start)
     if inverted and not re.search(rf"[.;!?“”\"{MASK}]", masked[inverted.end() : r.mark_start]):
         return Attribution(cue.group("cue"), inverted.group("np"), inverted.start("np"), where="before")
     return Attribution(cue.group("cue"), None, cue.start(), where="before")
@@ -293,7 +293,7 @@ def sentence_subject(layout: Layout, sent_start: int, limit: int) -> tuple[str, 
                 return chunk.strip(), pos  # the apposition names the person
             return descriptor
         np = _subject_words(strip_adverbs(text[left : cues[0].start()])) if cues else leading_np(chunk)
-        kind = np_kind(np, at_cue=bool(cues)) if np and not (np.isupper() and " " not in np) else None  # not TEHRAN
+        kind = np_kind(np, at_cue=bool(cues)) if np and not np.isupper() else None  # not TEHRAN, NEW YORK
         if kind is not None:
             if kind == "descriptor" and not cues:
                 descriptor = (np, pos)

@@ -190,7 +190,7 @@ DATES = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december today tonight yesterday tomorrow
     spring summer autumn fall winter christmas easter""".split()
-)
+) | abbreviations("date")
 """Words of a date: "Sunday morning, Clinton slammed ..." starts with a date, not a subject."""
 NOT_PERSON = frozenset(
     """
@@ -222,6 +222,7 @@ NOT_NAMES = frozenset(
     behind beside below above among around across along beyond toward towards through
     throughout inside outside near against between except past round call no not nay
     madam ma'am pray indeed alas hush hark lo o mamma papa mama lest unless whether
+    of amid amidst alongside given based following regarding concerning including among already such
     """.split()
 )
 """Capitalised words that start a sentence (or address someone) but are never a name."""
@@ -585,6 +586,12 @@ def leading_np(chunk: str) -> str:
         return found[0]
     if found[0].lower() in DETERMINERS:  # up to a person noun: the board’s chairman
         heads = [i for i, w in enumerate(found[:6]) if name_key(w) in PERSON_HEADS]
+        owner = next((i for i, w in enumerate(found[:4]) if w.endswith(("’s", "'s"))), None)
+        if owner is not None and not heads and found[owner + 1 : owner + 2] and found[owner + 1][:1].isupper():
+            k = owner + 1  # The Blaze’s Matt Walsh
+            while k < len(found) and found[k][:1].isupper():
+                k += 1
+            return " ".join(found[:k])
         if not heads:
             return ""
         k = heads[0]

@@ -66,7 +66,8 @@ NARRATOR = "the narrator"
 _POSSESSIVES = frozenset("his her its their my our your".split())
 _TURNS_BACK = 6  # how many paragraphs back "he" may find a quote's speaker when nothing nearer fits
 _APPOSITION_STARTS = frozenset("the a an his her their its our".split())
-_ABBREVIATED = abbreviations("title")  # role words written with a full stop: sen, gov, rep
+_ABBREVIATED = abbreviations("title")
+_ABBREVIATIONS = abbreviations()  # role words written with a full stop: sen, gov, rep
 _SENTENCES_BACK = 4  # how many sentences back "he" or "she" looks for a subject
 _NEAR = 4000  # how far (in characters) a long text is searched for a role's holder
 _THEN_WORDS = frozenset("at in on during after before earlier later last this first once again".split())
@@ -162,7 +163,7 @@ class Resolver:
             found = self.cast.lookup(name, title, pos)
             if found.name or found.note:
                 return Speaker(found.name, found.note)
-            return Speaker(" ".join(name))
+            return Speaker(_organisation(name))  # as written
         if is_organisation(name):
             return Speaker(_organisation(name))
         return Speaker(None)
@@ -484,5 +485,7 @@ def _organisation(found: list[str] | tuple[str, ...], *, keep_the: bool = False)
             if last.endswith(ending):
                 found[-1] = last[: -len(ending)]
                 break
+        if last.endswith(".") and "." not in last[:-1] and name_key(last) not in _ABBREVIATIONS:
+            found[-1] = last[:-1]  # [WaPo.]: the full stop ends a sentence, not the name
     name = " ".join(found)
     return f"the {name}" if keep_the else name
