@@ -113,6 +113,13 @@ def test_a_colon_quotation_takes_the_person_before_it():
     assert only(text).speaker == "Ines Carvalho"
 
 
+def test_the_title_of_a_work_after_the_work_or_its_owner_is_no_quotation():
+    text = ("“We are winning,” Cuban said on NBC’s “Meet the Press.” He wrote in his new book, "
+            "“Crippled Beyond All Hope: How to Win Again,” that it was time.")
+    assert [q.text for q in extract_quotes(text)] == ["We are winning,"]
+    assert only("Issa: Clinton’s ‘Honesty Is In Question.’").text == "Honesty Is In Question."  # a headline
+
+
 def test_a_quote_signed_in_the_next_paragraph():
     q = only("“Every vote counts, and every vote was counted.”\n\n- Mayor Lena Brandt.")
     assert (q.speaker, q.mention) == ("Lena Brandt", "Mayor Lena Brandt")
@@ -121,6 +128,26 @@ def test_a_quote_signed_in_the_next_paragraph():
 def test_a_signature_may_say_where_the_person_is_from():
     q = only("“It must stop, and it must stop now.”\n\n-Michelle Marks, Philadelphia.")
     assert (q.speaker, q.mention) == ("Michelle Marks", "Michelle Marks")
+
+
+def test_a_campaign_speaks_for_its_candidate_and_a_quote_with_its_own_cue_is_not_the_last_speaker_s():
+    text = ("“We will win,” Donald Trump said.\n\n"
+            "Ryan’s campaign shrugged off the comments, telling reporters, “Nobody asked for it.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Donald Trump", "Ryan"]
+    text = ("“We will win,” Donald Trump said.\n\n"
+            "The staff shrugged off the comments, telling reporters, “Nobody asked for it.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Donald Trump", None]  # someone else, not said who
+
+
+def test_a_verb_after_and_shares_the_subject_of_the_verb_before():
+    q = only("It was a tense night, as Ted Cruz knocked Marco Rubio on trade and called him "
+             "“a moderate who cannot be trusted.”")
+    assert (q.speaker, q.mention) == ("Ted Cruz", "Ted Cruz")
+
+
+def test_an_organisation_keeps_the_words_after_of():
+    text = "The Illinois Board of Elections ruled on Monday, saying the claim was “without merit.”"
+    assert only(text).speaker == "Illinois Board of Elections"
 
 
 def test_someone_s_campaign_manager_is_not_that_someone():

@@ -161,9 +161,10 @@ def _fill(items: list[_Item], layout: Layout, cast: Cast, resolver: Resolver, di
         here = by_para[item.para]
         if _from_paragraph(item, here, layout, resolver):
             continue
-        # 2. news: a speaker goes on from the paragraph before, unless the quote
-        #    addresses that speaker: then it is the one who spoke before them
-        if not dialogue and here[0] is item and item.para > 0:
+        # 2. news: a speaker goes on from the paragraph before (not into a quote
+        #    with a cue of its own), unless the quote addresses that speaker:
+        #    then it is the one who spoke before them
+        if not dialogue and here[0] is item and item.para > 0 and not _has_own_cue(item):
             last = by_para.get(item.para - 1, [])
             voice = _last_voice(layout, resolver, last[-1] if last else None,
                                 layout.paras[item.para - 1].start, layout.paras[item.para].start)
@@ -179,6 +180,13 @@ def _fill(items: list[_Item], layout: Layout, cast: Cast, resolver: Resolver, di
                 item.set(voice, "previous paragraph")
     if dialogue:  # 3. a dialogue: turns
         _take_turns(by_para, layout, cast, resolver)
+
+
+def _has_own_cue(item: _Item) -> bool:
+    """Whether a quote has a reporting verb of its own (whose subject could not be
+    read): then it is not the speaker of the paragraph before going on
+    (*Ryan’s staff shrugged it off, telling reporters, “...”*)."""
+    return item.attribution is not None and item.attribution.cue is not None
 
 
 def _from_paragraph(item: _Item, here: list[_Item], layout: Layout, resolver: Resolver) -> bool:
@@ -347,9 +355,11 @@ def _name_the_unnamed(items: list[_Item], cast: Cast) -> None:
       other), of those no quote names as its speaker (*said Holmes*).
     * A description may be a different person in each scene (*the man*), so
       it is named only within one conversation (turns in neighbouring
-      paragraphs), and only when the turns next to it address one person, of
-      a gender that fits, by name: the text ties the words to the person when
-      it has someone answer *the girl* with *“Nancy, ...”*.
+      paragraphs), and only when the turns next to it address by name one
+      person of the gender the description says (*the girl*: one woman,
+      whoever else they address), or, when it says none (*the doctor*), one
+      person only: the text ties the words to the person when it has someone
+      answer *the girl* with *“Nancy, ...”*.
 
     Those not named get no speaker and a note."""
     unnamed = {i.speaker for i in items if i.speaker and i.speaker.startswith(_UNNAMED)}
@@ -390,7 +400,7 @@ def _name_the_unnamed(items: list[_Item], cast: Cast) -> None:
         else:
             gender = gender_of_words(key[0][1:].split())  # the girl: f; the doctor: not said
             fitting = [who for who in counter if cast.gender(who) == gender or gender is None]
-            if len(fitting) == 1 and len(counter) == 1:
+            if len(fitting) == 1 and (len(counter) == 1 or gender is not None):
                 names[key] = fitting[0]
     for item, key in keys:
         item.speaker = names.get(key)

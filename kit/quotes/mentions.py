@@ -245,7 +245,24 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
             # At last he (said), Then she (cried); not "Despite what he (wrote)"
             return found[-1], sent_start + at + left[at:].rstrip().rfind(found[-1])
         return None
+    shared = _shared_subject(left, breaks)
+    if shared is not None:
+        return shared[0], sent_start + shared[1]
     return sentence_subject(layout, sent_start, cue_start)
+
+
+def _shared_subject(left: str, breaks: list[re.Match]) -> tuple[str, int] | None:
+    """The subject a verb after "and" or "but" shares with the verb before it:
+    "Cruz" in "when Cruz knocked Rubio on trade and called (him ...)", as
+    (words, where they start in ``left``)."""
+    if not breaks or breaks[-1].group().lower() not in ("and", "but"):
+        return None
+    start = breaks[-2].end() if len(breaks) > 1 else 0
+    clause = left[start : breaks[-1].start()]
+    np = leading_np(clause.strip())
+    if not np or np_kind(np) not in ("name", "pronoun"):
+        return None
+    return np, start + clause.find(np)
 
 
 _SUBORDINATE = frozenset("what whatever how why whether despite whom whose than".split())

@@ -282,6 +282,11 @@ ADVERBS = frozenset(
 PLACE_PREPOSITIONS = [[w] for w in "in at near from into toward towards through across beyond outside inside".split()]
 
 
+_SPEAKING_HEADS = PERSON_HEADS | GROUP_HEADS | SOURCE_HEADS
+"""What may speak after a possessive: a person (Iran’s foreign minister), a
+group (Ryan’s campaign) or a document (the court’s ruling)."""
+
+
 # --- Small helpers ------------------------------------------------------------------
 
 def trie_pattern(found: list[str] | set[str]) -> str:
@@ -584,8 +589,8 @@ def leading_np(chunk: str) -> str:
         return ""
     if found[0].lower() in _PRONOUNS:
         return found[0]
-    if found[0].lower() in DETERMINERS:  # up to a person noun: the board’s chairman
-        heads = [i for i, w in enumerate(found[:6]) if name_key(w) in PERSON_HEADS]
+    if found[0].lower() in DETERMINERS:  # up to a person noun: the board’s chairman, the Sanders campaign
+        heads = [i for i, w in enumerate(found[:6]) if name_key(w) in _SPEAKING_HEADS]
         owner = next((i for i, w in enumerate(found[:4]) if w.endswith(("’s", "'s"))), None)
         if owner is not None and not heads and found[owner + 1 : owner + 2] and found[owner + 1][:1].isupper():
             k = owner + 1  # The Blaze’s Matt Walsh
@@ -597,6 +602,10 @@ def leading_np(chunk: str) -> str:
         k = heads[0]
         while k + 1 in heads:  # the chief executive officer
             k += 1
+        if found[k][:1].isupper() and found[k + 1 : k + 2] == ["of"]:  # the Illinois Board of Elections
+            k += 1
+            while k + 1 < len(found) and (found[k + 1][:1].isupper() or found[k + 1] == "the"):
+                k += 1
         return " ".join(found[: k + 1])
     while len(found) > 1 and found[0].lower() in _CONNECTORS:
         found = found[1:]  # But Tom Miller, ...
@@ -606,8 +615,8 @@ def leading_np(chunk: str) -> str:
         return ""  # Reached by POLITICO, Based on the statement, Amid responses from ...
     taken = []
     for i, w in enumerate(found):
-        if w.endswith(("’s", "'s")) and i + 1 < len(found):  # Iran’s foreign minister
-            heads = [k for k in range(i + 1, min(len(found), i + 4)) if name_key(found[k]) in PERSON_HEADS]
+        if w.endswith(("’s", "'s")) and i + 1 < len(found):  # Iran’s foreign minister, Ryan’s campaign
+            heads = [k for k in range(i + 1, min(len(found), i + 4)) if name_key(found[k]) in _SPEAKING_HEADS]
             return " ".join(found[: heads[-1] + 1]) if heads else ""
         if w[:1].isupper() or name_key(w) in TITLES or (taken and w in PARTICLES):
             taken.append(w)
@@ -617,8 +626,8 @@ def leading_np(chunk: str) -> str:
                 continue
             following = found[i + 1 : i + 3]
             if taken and w.isalpha() and w not in FUNCTION_WORDS and len(following) == 2 \
-                    and all(f[:1].isupper() for f in following):
-                taken.append(w)  # a role between two names: State treasurer Maya Lund
+                    and all(f[:1].isupper() for f in following) and (len(taken) == 1 or name_key(w) in PERSON_HEADS):
+                taken.append(w)  # a role between two names: State treasurer Maya Lund (not "Ted Cruz knocked Marco")
                 continue
             break
     while taken and not taken[-1][:1].isupper():

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kit.quotes.cues import NAMING
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
@@ -41,7 +43,9 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
 
     0. A value after an equals sign (markup: ``tweet-id="7586"``) is not a quotation.
     1. Four words or more are a quotation, unless they are in Title Case with
-       no closing punctuation (the title of a work).
+       no closing punctuation, or in Title Case right after a work or its
+       owner (*his new book, “Crippled America: How to Make America Great
+       Again,”*, *on NBC’s “Meet the Press,”*): the title of a work.
     2. Right after a naming word (so-called, dubbed, known as) they are a name.
     3. Inside a noun phrase (*a “cash for access” scheme*) they are a modifier.
     4. With a reporting verb in their sentence, or after a colon or a label,
@@ -55,6 +59,8 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     s = layout.s
     if r.mark_start > 0 and s[r.mark_start - 1] == "=":
         return True  # rule 0: a value in markup, tweet-id="7586..."
+    if _names_a_work(layout, r):
+        return True  # rule 1's exception: Trump’s new book, “Crippled America: How to Make America Great Again,”
     if r.end - r.start > 80 and s.count(" ", r.start, r.start + 80) >= 6 and s[r.end - 1] in ".,!?…":
         return False  # rule 1 for a long quote that ends like speech, decided cheaply
     content = s[r.start : r.end]
@@ -79,6 +85,29 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     stands_alone = not before.strip() and (content[-1] in ".!?…" or after[:1] in ("", ".", "!", "?")
                                            or _speech_goes_on(layout, r))
     return not stands_alone
+
+
+_WORK_BEFORE = re.compile(
+    r"""(?:’s|'s|\b(?:on|in)                                     # on NBC’s, in
+      | \b(?:book|memoir|novel|film|movie|show|program|programme|series|sitcom|song|album|play|musical
+        |documentary|column|essay|op-ed|ad|advertisement|video|poem|episode|segment|podcast|report))
+    ,?\s*$""",
+    re.VERBOSE,
+)
+
+
+def _names_a_work(layout: Layout, r: Region) -> bool:
+    """Whether quoted words in Title Case stand right after a work noun or a
+    possessive (*her memoir, “Tough Choices.”*, *CNN’s “New Day,”*), in a
+    sentence that is not itself in Title Case (as a headline is)."""
+    content = layout.s[r.start : r.end].rstrip(".,")
+    if not is_title(content):
+        return False
+    before = layout.masked[layout.sentence_start(r.mark_start) : r.mark_start]
+    if not _WORK_BEFORE.search(before[-40:]):
+        return False
+    words = [w for w in before.split() if w[:1].isalpha() and len(w) > 3]
+    return sum(w[:1].islower() for w in words) >= max(1, len(words) // 3)  # not a headline
 
 
 def _speech_goes_on(layout: Layout, r: Region) -> bool:
