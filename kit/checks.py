@@ -403,6 +403,8 @@ class Checker:
         """The expected answers on these texts (:class:`Answers`), when the exercise carries them."""
         self.answers = self.pair.answers if self.pair else None
         self.results: dict[str, CheckResult] = {}
+        self.answered: set[str] = set()
+        """The questions checked with an answer (not ``...``)."""
 
     def _question(self, question_id: str) -> Question:
         try:
@@ -425,6 +427,7 @@ class Checker:
             result = CheckResult(q.id, 0, q.points, f"· {q.id}: a written answer: your teacher reads and grades it.")
         elif answer is Ellipsis:
             result = CheckResult(q.id, 0, q.points, f"… {q.id}: not answered yet. Replace the ... with {q.kind}.")
+            self.answered.discard(q.id)
         elif self.answers is None or q.id not in self.answers:
             known = ", ".join(p.name for p in self.expected.pairs)
             result = CheckResult(q.id, 0, q.points, f"· {q.id}: not checked: check() knows the answers for these "
@@ -442,6 +445,8 @@ class Checker:
             else:
                 result = CheckResult(q.id, q.points, q.points, f"✓ {q.id}: right on these texts, {q.points}/"
                                                                f"{q.points} {unit}. {_REHEARSE}")
+        if answer is not Ellipsis and not q.manual:
+            self.answered.add(q.id)
         self.results[q.id] = result
         return result
 
@@ -468,6 +473,12 @@ class Checker:
         """
         if grading():  # inside the grader's own run: nothing to rehearse
             return CheckResult("rehearse", 0, 0, "· rehearse: skipped while grading.")
+        if self.expected is None:  # a teacher's solution: kit assign gives its exercises the answers
+            return CheckResult("rehearse", 0, 0, "· rehearse: this notebook has no answers to rehearse against "
+                               "(a teacher's solution). Its exercise, made by kit assign, rehearses.")
+        if self.results and not self.answered and notebook is None:  # every check so far was a ...
+            return CheckResult("rehearse", 0, 0, "· rehearse: nothing is answered yet. Answer a question, run its "
+                               "cell, then rehearse.")
         from kit.grade.rehearse import rehearse
 
         return rehearse(self, sandbox=not no_sandbox, notebook=notebook)

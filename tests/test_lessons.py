@@ -225,10 +225,12 @@ def test_a_lesson_ends_with_a_recap_practice_grading_and_where_next(path):
     for _, target in LINK.findall(where_next):
         assert (path.parent / target).resolve().is_file(), f"{path.name}: {target} does not exist"
     code_cells = [c for c in cells(path) if c["cell_type"] == "code"]
-    last = source(code_cells[-1]).strip()
-    assert last == "check.summary()" and hasattr(Checker, "summary"), f"{path.name}: the last code cell is {last!r}"
-    before = [c for c in cells(path)[: cells(path).index(code_cells[-1])] if c["cell_type"] == "markdown"][-1]
-    assert "grader" in source(before), f"{path.name}: the cell before {last} does not say what it does"
+    last = [source(c).strip() for c in code_cells[-2:]]
+    assert last == ["check.summary()", "check.rehearse()"] and hasattr(Checker, "rehearse"), \
+        f"{path.name}: the last code cells are {last!r}"
+    before = [c for c in cells(path)[: cells(path).index(code_cells[-2])] if c["cell_type"] == "markdown"][-1]
+    assert "grader" in source(before) and "check.rehearse()" in source(before), \
+        f"{path.name}: the cell before the practice grading does not say what it does"
 
 
 def _seed_words() -> set[str]:

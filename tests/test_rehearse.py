@@ -159,4 +159,24 @@ def test_while_grading_rehearse_does_nothing(monkeypatch):
 
 def test_an_exercise_without_answers_cannot_be_rehearsed(tmp_path: Path):
     with pytest.raises(RehearsalError, match="no answers"):
-        Checker("nothing_assigned", "A", "B").rehearse(notebook=tmp_path / "x.ipynb")
+        rehearse(Checker("nothing_assigned", "A", "B"), notebook=tmp_path / "x.ipynb")
+
+
+def test_a_teachers_solution_says_it_has_nothing_to_rehearse(tmp_path: Path):
+    """A solution notebook ends with check.rehearse() too: there it is a note, as check() is."""
+    result = Checker("nothing_assigned", "A", "B").rehearse(notebook=tmp_path / "x.ipynb")
+    assert result.points == 0 and "teacher's solution" in result.message and "kit assign" in result.message
+
+
+def test_an_exercise_with_nothing_answered_is_not_rehearsed():
+    """Nothing to grade yet, so no sandbox starts: papermill runs every exercise as it is shipped."""
+    from kit.checks import Answers, Expected, Question, fingerprint
+
+    q = Question("q1", 1, "a number", "Count.")
+    expect(pack(Expected("blank_demo", (q,), (Answers("x", fingerprint("A"), fingerprint("B"), {"q1": 1}),))))
+    check = Checker("blank_demo", "A", "B")
+    check("q1", ...)
+    result = check.rehearse()
+    assert result.points == 0 and "nothing is answered yet" in result.message
+    check("q1", 1)
+    assert check.answered == {"q1"}
