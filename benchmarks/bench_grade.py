@@ -55,7 +55,12 @@ def _grade(folder: Path, sandbox: bool) -> dict:
 
     grades = grade(SOLUTION, [folder / "subs"], folder / "out", workers=WORKERS, progress=False, sandbox=sandbox)
     shutil.rmtree(folder, ignore_errors=True)
-    return {"n": len(grades), "full": sum(g.total == g.max for g in grades)}
+    return {"n": len(grades), "full": sum(_full(g) for g in grades)}
+
+
+def _full(g) -> bool:
+    """Every automatic point: the written answers wait for the teacher."""
+    return g.total == sum(q.points for q in g.questions if not q.manual)
 
 
 def sandbox_on_setup(fraction: float = 1.0) -> Path:

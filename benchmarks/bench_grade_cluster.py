@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_grade import COPIES, SOLUTION, WORKERS, _check, _setup  # noqa: E402
+from bench_grade import COPIES, SOLUTION, WORKERS, _check, _full, _setup  # noqa: E402
 from common import measure, print_rows, row  # noqa: E402
 
 SEED = 1201  # the same second pair for both
@@ -32,7 +32,7 @@ def _grade(folder: Path, dask: str | None) -> dict:
 
     grades = grade(SOLUTION, [folder / "subs"], folder / "out", workers=WORKERS, progress=False, seed=SEED, dask=dask)
     shutil.rmtree(folder, ignore_errors=True)
-    return {"n": len(grades), "full": sum(g.total == g.max for g in grades)}
+    return {"n": len(grades), "full": sum(_full(g) for g in grades)}
 
 
 def local_setup(fraction: float = 1.0) -> Path:
