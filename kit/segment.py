@@ -251,7 +251,10 @@ def _flat_token(urls: bool, hashtags: bool) -> re.Pattern:
     return re.compile(re.sub(r"\(\?P<\w+>", "(?:", "|".join(parts)), re.VERBOSE)
 
 
-_BLANK_POSSESSIVE = re.compile(_POSSESSIVE, re.VERBOSE)
+_BLANK_POSSESSIVE = re.compile(r"'(?<=[sS]')(?![^\W_])")
+""":data:`_POSSESSIVE` once curly apostrophes are straight, starting with the
+apostrophe itself: a pattern that starts with a plain character lets ``re``
+skip ahead to the next one, six times faster on a book than a look-behind first."""
 
 
 class Token(NamedTuple):
