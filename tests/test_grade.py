@@ -156,6 +156,16 @@ def _crafted(folder: Path) -> dict[str, int]:
     return deserved
 
 
+def _typed_constant(solution: Path, folder: Path) -> Path:
+    """Lesson 02 with q4 and q7 typed in: scores on the lesson's own gold standard,
+    the same on every pair of texts, so right on both runs."""
+    nb = _read(solution)
+    answers = exercise_answers(ROOT / "exercises" / solution.name).pairs[0].answers
+    for cell_id, qid in (("02-127", "q4_kit_scores"), ("02-142", "q7_dialogue_kit_scores")):
+        _set(nb, cell_id, f"{qid} = {answers[qid]!r}\ncheck({qid!r}, {qid})")
+    return _write(nb, folder / "typed_constant.ipynb")
+
+
 # --- one batch, shared by every test (and every xdist worker) -------------------------------------
 
 
@@ -173,6 +183,8 @@ def _batch(folder: Path) -> dict:
             batch.append(_copy(exercise, subs / f"exercise_{solution.stem}.ipynb"))
         if name == "keyword_frequency":
             batch += [subs / f"{student}.ipynb" for student in deserved]
+        if name == "quote_extraction":
+            batch.append(_typed_constant(solution, subs))
         out = folder / f"out_{name}"
         for g in grade(solution, batch, out, workers=2, cell_timeout=CELL_TIMEOUT, total_timeout=120,
                        progress=False):
@@ -559,6 +571,16 @@ def test_hard_coded_answers_earn_nothing(batch):
         assert "(the grader's second pair)" in _problem(g, qid)
     assert g.points["q2_my_counts"] == 2
     assert "the grader&#x27;s second pair" in _html(batch, "hard_coded")
+
+
+def test_a_typed_in_answer_earns_nothing_even_where_it_is_the_same_on_every_text(batch):
+    g = batch["grades"]["typed_constant"]
+    auto = sum(q.points for q in g.questions if not q.manual)
+    for qid in ("q4_kit_scores", "q7_dialogue_kit_scores"):
+        assert g.points[qid] == 0
+        assert "typed in" in _problem(g, qid) and "same on every pair of texts" in _problem(g, qid)
+    assert g.total == auto - 2 - 1
+    assert batch["grades"]["solution_02_quote_extraction"].points["q4_kit_scores"] == 2  # computed: full marks
 
 
 def test_syntax_error_costs_only_its_question(batch):

@@ -20,7 +20,9 @@ of its own, on a copy (the student's file is never changed):
    (:mod:`kit.grade.unseen`: people renamed, paragraphs dropped and moved,
    quotations altered and moved), or the teacher's own pair (``--texts A B``).
    An answer counts only when it is right on both runs, so an answer typed in
-   by hand earns nothing. When the first run earns nothing, the second cannot
+   by hand earns nothing (a value written out earns nothing even where it is
+   the same on every pair, as a score on a lesson's own gold standard is).
+   When the first run earns nothing, the second cannot
    change that and is skipped.
 
 What the grader adds to the copy it runs

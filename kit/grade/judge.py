@@ -138,6 +138,11 @@ def grade_runs(student: str, source: Path | str, plan: Plan, results: list[tuple
             problem = f"{wrong} Hint: {q.hint}" if n == 0 else \
                 _second_run_problem(q, wrong, pair.label, other[pair.label], typed)
             break
+        if not problem and q.id in typed:
+            # Right on every pair, yet typed in: an answer that is the same on any texts (a score on the
+            # lesson's own gold standard). The instant check already says a typed-in value earns nothing.
+            problem = (f"typed in: {q.id} is set to a value written into its cell. This answer is the same on "
+                       f"every pair of texts, so only code that computes it counts. Hint: {q.hint}")
         graded.append(QuestionGrade(q.id, 0 if problem else q.points, q.points, q.hidden, problem))
     runs = tuple(results[i][1] for i in range(len(results)))
     for label, names in other.items():
