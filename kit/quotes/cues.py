@@ -94,7 +94,7 @@ NAMING = re.compile(
 )
 """Words right before a short quote that make it a name or a scare quote."""
 CHUNK_BREAK = re.compile(
-    r"[,;:()\[\]—–“”\"«»\x1a]|(?<![\w’'-])(?i:and|but|or|who|whom|which|that|while|when|as|after|"
+    r"[,;:()\[\]—–“”\"«»\x1a]|(?<![\w’'-])(?i:and|but|or|who|whom|which|what|that|while|when|as|after|"
     r"before|because|although|though|if|where)(?![\w’'-])"
 )
 """Where a chunk of a sentence (a clause, an aside) ends."""

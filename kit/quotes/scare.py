@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kit.quotes.cues import NAMING
+from kit.quotes.cues import CUE, NAMING
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
 from kit.quotes.mentions import Attribution
@@ -46,8 +46,13 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
        no closing punctuation, or in Title Case right after a work or its
        owner (*his new book, “Crippled America: How to Make America Great
        Again,”*, *on NBC’s “Meet the Press,”*): the title of a work.
-    2. Right after a naming word (so-called, dubbed, known as) they are a name.
-    3. Inside a noun phrase (*a “cash for access” scheme*) they are a modifier.
+    2. Right after a naming word (so-called, dubbed, known as) they are a name;
+       but when someone does the calling (*he called her “weak”*, *what
+       Gilbert called “a perception problem”*, *Trump had called it a
+       “disaster”*), they are that person's words, a quotation.
+    3. Inside a noun phrase (*a “cash for access” scheme*) they are a modifier,
+       unless a reporting verb earlier in their sentence says whose words
+       they are (*Clinton said this was a “new” expectation*).
     4. With a reporting verb in their sentence, or after a colon or a label,
        they are a quotation.
     5. Without one, a title inside a sentence is a title (its comma or full
@@ -69,13 +74,17 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     if word_count(content) >= 4 and (content[-1] in ".,!?…" or not is_title(content)):
         return False  # rule 1
     before = layout.masked[layout.sentence_start(r.mark_start) : r.mark_start]
-    if NAMING.search(before[-40:]):
+    naming = NAMING.search(before[-40:])
+    if naming and not _someone_calls(before[-40:][: naming.start()], naming.group()):
         return True  # rule 2
     previous = before.split()[-1:]
     following = layout.masked[r.mark_end : r.mark_end + 30].split()[:1]
     if previous and previous[0].lower() in _NOUN_PHRASE_START and following and content[-1] not in ".,!?…" \
-            and following[0][:1].islower() and following[0].lower() not in FUNCTION_WORDS:
+            and following[0][:1].islower() and following[0].lower() not in FUNCTION_WORDS \
+            and not _reported(before[: len(before) - len(previous[0]) - 1]):
         return True  # rule 3: a “cash for access” scheme
+    if naming:
+        return False  # rule 2's exception: he called her “weak”
     if attribution is not None and (attribution.cue is not None or attribution.where == "colon"):
         return False  # rule 4
     if is_title(content.rstrip(".,")) and before.strip() and (
@@ -85,6 +94,48 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     stands_alone = not before.strip() and (content[-1] in ".!?…" or after[:1] in ("", ".", "!", "?")
                                            or _speech_goes_on(layout, r))
     return not stands_alone
+
+
+_CALLING = re.compile(r"(?i:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|dubb?(?:s|ed|ing)|labell?(?:s|ed|ing)|brand(?:s|ed|ing)|term(?:s|ed|ing))\b")
+_OBJECT = frozenset("him her it them me us".split())
+_CALLER = frozenset("he she they i we who whom had has have".split())
+
+
+def _someone_calls(left: str, naming: str) -> bool:
+    """Whether a naming verb before a quote has a person doing the calling: its
+    object is a pronoun (*called her*), or the word before it is a subject
+    (*he*, *who*, a name: *Gilbert called*) or an auxiliary (*had called*).
+    Not *so-called*, *known as*, nor a noun's participle (*a show called*).
+
+    >>> _someone_calls("what Gilbert ", "called"), _someone_calls("a show ", "called")
+    (True, False)
+    >>> _someone_calls("Critics ", "called it"), _someone_calls("the ", "so-called")
+    (True, False)
+    """
+    verb = naming.split()
+    if not verb or not _CALLING.fullmatch(verb[0]):
+        return False
+    if len(verb) > 1 and verb[1].lower() in _OBJECT:
+        return True
+    before = left.split()[-1:]
+    return bool(before) and (before[0].lower() in _CALLER or before[0][:1].isupper() and before[0].isalpha()
+                             and len(left.split()) > 1)
+
+
+_NOT_REPORTING = re.compile(r"(?i:according\s+to)$")
+
+
+def _reported(before: str) -> bool:
+    """Whether the words before a quote, in its sentence, hold a reporting verb
+    that says whose words follow (not *according to*, which names a source
+    of facts, nor a naming verb: *Critics called it a “cash for access” scheme*,
+    *what officials describe as a “root and branch” review*).
+
+    >>> _reported("Clinton said that this was"), _reported("Critics called it")
+    (True, False)
+    """
+    return any(not _NOT_REPORTING.search(m.group()) and not _CALLING.fullmatch(m.group())
+               for m in CUE.finditer(before))
 
 
 _WORK_BEFORE = re.compile(
