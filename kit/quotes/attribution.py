@@ -22,7 +22,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from kit.quotes.cast import Cast
-from kit.quotes.dialogue import Turn, is_dialogue, take_turns, vocatives
+from kit.quotes.dialogue import Turn, Use, is_dialogue, name_descriptions, take_turns, vocatives
 from kit.quotes.layout import Layout
 from kit.quotes.marks import Region, find_regions
 from kit.quotes.mentions import Attribution, addressee, find_attribution, report_before, sentence_subject
@@ -122,7 +122,7 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
     # 4. quotes with no speaker of their own
     dialogue = is_dialogue(_named_pairs(items))
     _fill(items, layout, cast, resolver, dialogue)
-    _name_the_unnamed(items, cast)
+    _name_the_unnamed(items, cast, dialogue)
     return [Attributed(i.region, i.attribution, i.speaker, i.note, i.how) for i in items]
 
 
@@ -345,7 +345,25 @@ def _addressed(turn: list[_Item], cast: Cast, speaker: str) -> str | None:
     return None
 
 
-def _name_the_unnamed(items: list[_Item], cast: Cast) -> None:
+_SCENE = 12
+"""How many paragraphs before a quote make its scene: the people named there may be its speaker."""
+
+
+def _use(item: _Item, description: str, by_para: dict[int, list[_Item]], cast: Cast) -> Use:
+    """What :func:`kit.quotes.dialogue.name_descriptions` needs to know of a quote
+    said by a description: the people of its scene, and who cannot be it."""
+    layout, p = cast.layout, item.para
+    present = [who for _, who in cast.named_in(layout.paras[max(0, p - _SCENE)].start, layout.paras[p].end)]
+    for q in range(max(0, p - _SCENE), p + 1):
+        present += [i.speaker for i in by_para.get(q, ()) if i.named and i.speaker and i.speaker[0] != _UNNAMED]
+    sentence = layout.sentence_at(item.attribution.mention_pos) if item.attribution else layout.sentence_at(item.region.start)
+    excluded = {who for _, who in cast.named_in(sentence.start, sentence.end)}
+    for q in (p - 1, p + 1):
+        excluded.update(i.speaker for i in by_para.get(q, ()) if i.speaker and i.sure and i.speaker[0] != _UNNAMED)
+    return Use(description, tuple(reversed([w for w in present if cast.is_person(w)])), frozenset(excluded))
+
+
+def _name_the_unnamed(items: list[_Item], cast: Cast, dialogue: bool = False) -> None:
     """Name the narrator (*I*) and the people a dialogue knows only by a description
     (*the girl*, *the old gentleman*), from the names the neighbouring turns
     address them by.
@@ -402,8 +420,15 @@ def _name_the_unnamed(items: list[_Item], cast: Cast) -> None:
             fitting = [who for who in counter if cast.gender(who) == gender or gender is None]
             if len(fitting) == 1 and (len(counter) == 1 or gender is not None):
                 names[key] = fitting[0]
+    left = [(item, key) for item, key in keys if key not in names and key[0] != _ME]
+    if dialogue and left:
+        uses = [_use(item, key[0][1:], by_para, cast) for item, key in left]
+        gender_of = cast.gender
+        for (item, key), who in zip(left, name_descriptions(uses, gender_of)):
+            if who is not None:
+                names[(key[0], key[1], id(item))] = who
     for item, key in keys:
-        item.speaker = names.get(key)
+        item.speaker = names.get(key) or names.get((key[0], key[1], id(item)))
         if item.speaker is None:
             item.note = NARRATOR if key[0] == _ME else item.note
             item.how = ""

@@ -29,12 +29,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Callable
+from typing import Callable, NamedTuple
 
-from kit.quotes.names import RUN, is_person_name, is_sentence_word, name_key, split_name
+from kit.quotes.names import RUN, gender_of_words, is_person_name, is_sentence_word, name_key, split_name
 
 __all__ = ["ADDRESSES_BACK", "ALTERNATION", "ANSWERS_VOCATIVE", "GOES_BACK", "MIN_PAIRS", "OWN_EVIDENCE",
-           "SAME_SPEAKER", "Turn", "is_dialogue", "take_turns", "vocatives"]
+           "SAME_SPEAKER", "Turn", "Use", "is_dialogue", "name_descriptions", "take_turns", "vocatives"]
 
 ALTERNATION = 0.6
 """The share of speaker changes between neighbouring named turns above which a
@@ -268,3 +268,89 @@ def _best_reading(run: list[Turn], options: list[list[tuple[str, float]]]) -> li
         state = came[state]
         path.append(state[1])
     return path[::-1]
+
+
+class Use(NamedTuple):
+    """One quote whose speaker the text gives only as a description (*said the girl*)."""
+
+    description: str
+    """The description, lower-cased ("the girl")."""
+    present: tuple[str, ...]
+    """The people of its scene: named in the narration or as speakers of the
+    paragraphs just before it, latest first."""
+    excluded: frozenset[str]
+    """People who cannot be it: named in the same sentence (*said the old
+    gentleman, patting Oliver on the head*), or speakers of the turns next to it."""
+
+
+def name_descriptions(uses: list[Use], gender_of: Callable[[str], str | None]) -> list[str | None]:
+    """Who each description stands for, in a novel, where a narrator calls a
+    character by an epithet again and again (*the Jew*, *the girl*, *the old
+    gentleman*) as much as by name.
+
+    The person is one of the scene (:attr:`Use.present`), of the gender the
+    description says (*girl*: a woman), and not one who cannot be it
+    (:attr:`Use.excluded`). Of those, the text itself tells which the epithet
+    belongs to: the person who is present most consistently where the text
+    uses that description, compared with how often they are present where any
+    description is used (so a hero who is in every scene does not win every
+    epithet). Ties go to the person named last. When no one of the scene
+    fits, the person the description belongs to throughout the text (in the
+    scene of at least :data:`_HOLDS` of its uses) is taken. A description the
+    text uses fewer than :data:`_ENOUGH_USES` times is someone new, not an
+    epithet, and stays None.
+
+    >>> girl = [Use("the girl", ("Tom", "Nell", "Bill"), frozenset()), Use("the girl", ("Nell", "Tom"), frozenset()),
+    ...         Use("the girl", ("Bill", "Tom"), frozenset({"Bill"}))]
+    >>> man = [Use("the old man", ("Tom", "Abel"), frozenset()), Use("the old man", ("Abel", "Tom"), frozenset()),
+    ...        Use("the old man", ("Tom", "Abel"), frozenset())]
+    >>> name_descriptions(girl + man, {"Nell": "f", "Tom": "m", "Bill": "m", "Abel": "m"}.get)  # Tom is everywhere
+    ['Nell', 'Nell', 'Nell', 'Abel', 'Abel', 'Abel']
+    >>> name_descriptions([Use("the stranger", ("Tom",), frozenset())], {}.get)  # once: someone new
+    [None]
+    """
+    base: Counter = Counter()
+    share: dict[str, Counter] = {}
+    count: Counter = Counter()
+    for use in uses:
+        base.update(set(use.present))
+        share.setdefault(use.description, Counter()).update(set(use.present))
+        count[use.description] += 1
+
+    def score(name: str, description: str) -> float:
+        n = count[description]
+        return (share[description][name] / n) ** 2 * len(uses) / base[name] if n >= _ENOUGH_USES else 0.0
+
+    def fits(name: str, gender: str | None) -> bool:
+        return gender is None or gender_of(name) in (gender, None)
+
+    holder = {}
+    for description, seen in share.items():
+        gender = gender_of_words(description.split())
+        ranked = sorted((n for n in seen if fits(n, gender)), key=lambda n: -score(n, description))
+        if ranked and seen[ranked[0]] >= _HOLDS * count[description]:
+            holder[description] = ranked[0]
+    found: list[str | None] = []
+    for use in uses:
+        gender = gender_of_words(use.description.split())
+        fitting = [name for name in dict.fromkeys(use.present) if name not in use.excluded and fits(name, gender)]
+        if gender is not None:  # one the text says is of that gender, before one it says nothing of
+            fitting = [name for name in fitting if gender_of(name)] or fitting
+        if count[use.description] < _ENOUGH_USES:
+            found.append(None)  # said once or twice: someone new, not an epithet
+            continue
+        if not fitting:
+            who = holder.get(use.description)
+            found.append(who if who not in use.excluded else None)
+            continue
+        found.append(max(fitting, key=lambda name: (score(name, use.description), -fitting.index(name))))
+    return found
+
+
+_HOLDS = 0.5
+"""A description is one person's epithet throughout a text when that person is
+in the scene of at least this share of its uses."""
+
+
+_ENOUGH_USES = 3
+"""How often a text must use a description before it is read as one person's epithet."""
