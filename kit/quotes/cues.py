@@ -154,8 +154,12 @@ POSSESSIVE_SUBJECT = re.compile(
     re.VERBOSE,
 )
 """A sentence whose subject is someone's words: Her answer was simple: “...”, Clinton’s response was: “...”"""
-WITH_SUBJECT = re.compile(rf"(?<![\w’'-])with\s+(?P<np>{RUN.pattern}|he|she)(?:\s+[a-z]+ly)?\s*$", re.VERBOSE)
-"""A participle's own subject: with Trump reportedly (yelling)."""
+WITH_SUBJECT = re.compile(
+    rf"(?:(?<![\w’'-])with\s+(?P<np>{RUN.pattern}|he|she)|(?:[—–]|\s-|[,”\"]\s+and|;)\s+(?P<np2>{RUN.pattern}))(?:\s+[a-z]+ly)?\s*$",
+    re.VERBOSE,
+)
+"""A participle's own subject: with Trump reportedly (yelling), (both men issued a
+statement) – Ryan (saying), ..., and Trump (calling)."""
 PLACE_END = re.compile(rf"(?<![\w’'-])(?:in|at|from|near|outside)\s+{RUN.pattern}\s*$", re.VERBOSE)
 """A clause that ends with a place: ... a town hall in Salem(, New Hampshire)."""
 PLACE_ONLY = re.compile(rf"{RUN.pattern}", re.VERBOSE)

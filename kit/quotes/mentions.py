@@ -42,7 +42,7 @@ from kit.quotes.cues import (
 )
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
-from kit.quotes.names import FUNCTION_WORDS, RUN, is_person_name, leading_np, np_kind, strip_adverbs
+from kit.quotes.names import ADVERBS, DATES, FUNCTION_WORDS, RUN, is_person_name, leading_np, np_kind, strip_adverbs
 
 __all__ = ["Attribution", "addressee", "find_attribution", "introduced_before", "later_in_sentence",
            "report_before", "sentence_subject", "signed_after", "subject_of_cue"]
@@ -118,6 +118,14 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     gap = masked[cues[-1].end() : r.mark_start].strip()
     if gap in (",", ":") or gap.endswith(":") and len(gap.split()) <= 4:
         cues = cues[-1:]  # ", adding, “...”", "telling them: “...”", "told reporters: “...”"
+    earlier = masked.rfind(MASK, start, r.mark_start)  # a quote earlier in the sentence
+    if earlier >= 0 and cues[-1].start() > earlier:
+        # the cues before it are its own: in "Comey cannot say that “...,”
+        # Lewandowski added, saying it should be “...”", the second is Lewandowski's
+        cues = [c for c in cues if c.start() > earlier]
+    last = cues[-1]
+    if len(cues) > 1 and last.group().endswith("ing") and WITH_SUBJECT.search(masked, start, last.start()):
+        cues = [last]  # a participle with its own subject: (both men issued a statement) – Ryan saying he was “...”
     for cue in cues:
         subject = subject_of_cue(layout, start, cue.start())
         if subject is not None:
@@ -125,7 +133,9 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     cue = cues[-1]
     # said Smith, “...” / According to Lukas Brandt, an analyst at DZ Bank, “...”
     inverted = None if cue.group().endswith("ing") else NP_AFTER_CUE.match(masked, cue.end(), r.mark_start)
-    if inverted and not re.search(rf"[.;!?“”\"{MASK}]", masked[inverted.end() : r.mark_start]):
+    between = masked[inverted.end() : r.mark_start] if inverted else ""
+    if inverted and not re.search(rf"[.;!?“”\"{MASK}]", between) and (not between.strip() or between.lstrip()[:1] in ",:"):
+        # said Smith, “...”, but not "said she was “not done yet”" (she is the reported clause's subject)
         return Attribution(cue.group("cue"), inverted.group("np"), inverted.start("np"), where="before")
     return Attribution(cue.group("cue"), None, cue.start(), where="before")
 
@@ -227,13 +237,16 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
     "the Leader said". With nothing between the verb and the last break, the
     subject of the sentence (``Smith, the chief executive, said``)."""
     left = layout.masked[sent_start:cue_start]
-    if layout.masked[cue_start : cue_start + 30].split()[0].endswith("ing"):
+    if layout.masked[cue_start : cue_start + 30].split()[0].rstrip(",:;").endswith("ing"):
         # "..., noting the absurdity": a participle's subject is the sentence's,
-        # unless the participle has its own: "with Trump reportedly yelling"
+        # unless the participle has its own: "with Trump reportedly yelling",
+        # or follows a reporting clause: "..., Spicer said, adding"
         own = WITH_SUBJECT.search(left)
-        if own and np_kind(own.group("np")) in ("name", "pronoun"):
-            return own.group("np"), sent_start + own.start("np")
-        return sentence_subject(layout, sent_start, cue_start)
+        group = "np" if own and own.group("np") else "np2"
+        if own and np_kind(own.group(group)) in ("name", "pronoun"):
+            return own.group(group), sent_start + own.start(group)
+        return _reporter_before(layout, sent_start, cue_start) or sentence_subject(layout, sent_start, cue_start)
+    left = _blank_tail(left)
     breaks = list(CHUNK_BREAK.finditer(left))
     at = breaks[-1].end() if breaks else 0
     chunk = _subject_words(strip_adverbs(left[at:]))
@@ -241,14 +254,49 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
         if np_kind(chunk, at_cue=True):
             return chunk, sent_start + at + len(left[at:]) - len(left[at:].lstrip())
         found = chunk.split()
-        if np_kind(found[-1]) == "pronoun" and len(found) <= 4 and not _SUBORDINATE & {w.lower() for w in found}:
-            # At last he (said), Then she (cried); not "Despite what he (wrote)"
+        if _SUBORDINATE & {w.lower() for w in found}:
+            return None  # not "Despite what he (wrote)"
+        if np_kind(found[-1]) == "pronoun" and len(found) <= 4:
+            # At last he (said), Then she (cried)
             return found[-1], sent_start + at + left[at:].rstrip().rfind(found[-1])
+        named = _TRAILING_NAME.search(chunk)
+        if named and " " in named.group("np") and np_kind(named.group("np"), at_cue=True) == "name" \
+                and is_person_name(named.group("np").split()[-2:]):
+            # On Sunday at a rally Senator Ann Birch (said): an opening phrase with no comma
+            return named.group("np"), sent_start + at + left[at:].rstrip().rfind(named.group("np"))
         return None
     shared = _shared_subject(left, breaks)
     if shared is not None:
         return shared[0], sent_start + shared[1]
     return sentence_subject(layout, sent_start, cue_start)
+
+
+def _reporter_before(layout: Layout, sent_start: int, cue_start: int) -> tuple[str, int] | None:
+    """The speaker of a reporting clause right before a participle: "Spicer" in
+    "Ryan and Trump will meet next week, Spicer said, adding, “...”" (or
+    "said Spicer, adding"). The participle goes on from that clause, whose
+    subject is not the sentence's first noun phrase."""
+    left = layout.masked[sent_start:cue_start].rstrip()
+    if not left.endswith(","):
+        return None
+    left = left[:-1]
+    breaks = list(CLAUSE_BREAK.finditer(left))
+    at = breaks[-1].end() if breaks else 0
+    if at == 0:
+        return None  # the reporting clause opens the sentence: its subject is the sentence's
+    cues = list(CUE.finditer(left, at))
+    if len(cues) != 1:
+        return None
+    cue = cues[0]
+    if not left[cue.end() :].strip():  # Spicer said, adding
+        chunk = strip_adverbs(left[at : cue.start()]).strip()
+        if chunk and np_kind(chunk, at_cue=True) in ("name", "pronoun"):
+            return chunk, sent_start + at + left[at:].find(chunk)
+        return None
+    after = NP_AFTER_CUE.match(left, cue.end())  # said Spicer, adding
+    if after and after.end() == len(left.rstrip()) and np_kind(after.group("np"), at_cue=True) == "name":
+        return after.group("np"), sent_start + after.start("np")
+    return None
 
 
 def _shared_subject(left: str, breaks: list[re.Match]) -> tuple[str, int] | None:
@@ -265,6 +313,38 @@ def _shared_subject(left: str, breaks: list[re.Match]) -> tuple[str, int] | None
     return np, start + clause.find(np)
 
 
+_TIME_WORDS = "|".join(sorted(DATES | {"week", "weekend", "month", "year", "night", "morning", "afternoon",
+                                        "evening", "day"}))
+_TAIL = re.compile(
+    rf"""(?:
+        \s*\((?:[RDI]|Rep|Dem|Ind)\.?-[^()]{{1,20}}\)                        # a party tag: Warren (D-MA)
+      | \s+(?:on|last|this|next|late|early|earlier|later|in|during|over|that)?\s*
+        (?:the\s+)?(?:past\s+)?(?i:{_TIME_WORDS})s?(?:\s+(?i:morning|afternoon|evening|night))?  # last week, on Friday
+      | \s+(?:(?:less|more)\s+than\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|
+        a\s+few|\d+)\s+(?:days?|weeks?|months?|years?|hours?)\s+ago                  # less than two weeks ago
+      | \s+(?:{"|".join(sorted(ADVERBS))}|always|never|long)                          # also, has always
+    )\s*$""",
+    re.VERBOSE,
+)
+
+
+def _blank_tail(left: str) -> str:
+    """The words before a verb with what stands between its subject and it
+    blanked out (same length, so that positions hold): a party tag, a time,
+    an adverb (*Sen. Dianne Feinstein (D-Calif.) last week* (said), *The
+    State Department less than two weeks ago* (said), *The U.S. media has
+    always* (claimed)).
+
+    >>> _blank_tail("Sen. Ann Birch (D-Ore.) last week ").rstrip()
+    'Sen. Ann Birch'
+    """
+    while True:
+        m = _TAIL.search(left)
+        if not m or m.start() == 0:
+            return left
+        left = left[: m.start()] + " " * (len(left) - m.start())
+_TRAILING_NAME = re.compile(rf"(?<=[a-z,][ ])(?P<np>{RUN.pattern})\s*$", re.VERBOSE)
+"""A name that ends a chunk, after a lower-case word: (at the convention) Sen. Ann Birch."""
 _SUBORDINATE = frozenset("what whatever how why whether despite whom whose than".split())
 
 

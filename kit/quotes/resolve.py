@@ -131,6 +131,9 @@ class Resolver:
             title, name = split_name(found[start:])
             if name:
                 return self.name(name, [*found[:start], *title], pos)
+            surname = self.cast.lookup(found[start:], (), pos).name if len(found) == 1 else None
+            if surname and self.cast.is_person(surname) and surname.split()[-1] == found[0]:
+                return Speaker(surname)  # a title word that is a person's surname: Billie Jean King
             mention = "the " + mention  # a title alone: "Leader" is "the Leader"
         if kind == "descriptor":
             person = self._person_then_words(mention, pos)
