@@ -45,7 +45,9 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     1. Four words or more are a quotation, unless they are in Title Case with
        no closing punctuation, or in Title Case right after a work or its
        owner (*his new book, “Crippled America: How to Make America Great
-       Again,”*, *on NBC’s “Meet the Press,”*): the title of a work.
+       Again,”*, *on NBC’s “Meet the Press,”*), or with a byline after it
+       (*“Museum to close in December,” by The Ledger's Ann Roe*): the title
+       of a work.
     2. Right after a naming word (so-called, dubbed, known as) they are a name;
        but when someone does the calling (*he called her “weak”*, *what
        Gilbert called “a perception problem”*, *Trump had called it a
@@ -64,8 +66,9 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     s = layout.s
     if r.mark_start > 0 and s[r.mark_start - 1] == "=":
         return True  # rule 0: a value in markup, tweet-id="7586..."
-    if _names_a_work(layout, r):
+    if _names_a_work(layout, r) or _BYLINE.match(layout.masked, r.mark_end):
         return True  # rule 1's exception: Trump’s new book, “Crippled America: How to Make America Great Again,”
+        # and a headline with its byline: “Museum to close in December,” by The Ledger's Ann Roe
     if r.end - r.start > 80 and s.count(" ", r.start, r.start + 80) >= 6 and s[r.end - 1] in ".,!?…":
         return False  # rule 1 for a long quote that ends like speech, decided cheaply
     content = s[r.start : r.end]
@@ -137,6 +140,10 @@ def _reported(before: str) -> bool:
     return any(not _NOT_REPORTING.search(m.group()) and not _CALLING.fullmatch(m.group())
                for m in CUE.finditer(before))
 
+
+_BYLINE = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s?\s+[A-Z]")
+"""A byline right after the closing mark: the quote is the headline of an article
+(*“Museum to close in December,” by The Ledger's Ann Roe*)."""
 
 _WORK_BEFORE = re.compile(
     r"""(?:’s|'s|\b(?:on|in)                                     # on NBC’s, in
