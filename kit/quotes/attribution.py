@@ -222,6 +222,8 @@ def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast, res
         mention = first.attribution.mention if first.attribution is not None else None
         gender = PRONOUN_GENDER.get(mention.lower()) if mention and mention.lower() in ("he", "she", "his", "her") else None
         speaker = next((i.speaker for i in its if i.speaker), None)
+        if speaker is None and p > 0 and p - 1 not in by_para:
+            speaker = _last_subject(layout, cast, resolver, p - 1)  # Mr. Beebe came to the rescue.
         addressed = tuple(dict.fromkeys([*(a for i in its for a in _addressed_all(i, cast)),
                                          *_said_to(its, layout, cast, resolver)]))
         previous = layout.paras[p - 1] if p > 0 else None
@@ -232,13 +234,26 @@ def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast, res
     def gender_of(name: str) -> str | None:
         return gender_of_words(name[1:].split()) if name.startswith(_UNNAMED) else cast.gender(name)
 
-    for turn, first, speaker in zip(turns, firsts, take_turns(turns, gender_of)):
-        if speaker is None or speaker == turn.speaker:
+    for n, (turn, first, speaker) in enumerate(zip(turns, firsts, take_turns(turns, gender_of))):
+        own = next((i.speaker for i in by_para[turn.para] if i.speaker), None)
+        if speaker is None or speaker == own:
             continue
-        how = "vocative" if speaker in (turns[turns.index(turn) - 1].addressed if turn.para else ()) else "turn"
+        how = "vocative" if n and speaker in turns[n - 1].addressed else "turn"
         for item in by_para[turn.para]:
-            if not item.speaker or item is first or (item.how == "paragraph" and item.speaker == turn.speaker):
+            if not item.speaker or item is first or (item.how == "paragraph" and item.speaker == own):
                 item.set(speaker, how)
+
+
+def _last_subject(layout: Layout, cast: Cast, resolver: Resolver, p: int) -> str | None:
+    """The person the last sentence of a paragraph of narration is about, if it
+    names one or says *he* or *she*: in a novel, the next paragraph's unmarked
+    quote is most often theirs (*Mr. Beebe came to the rescue.* / *“...”*)."""
+    last = layout.sentences(p)[-1] if layout.sentences(p) else None
+    subject = sentence_subject(layout, last.start, last.end) if last else None
+    if not subject or np_kind(subject[0]) not in ("name", "pronoun"):
+        return None
+    who = resolver.resolve(*subject).name
+    return who if who and cast.is_person(who) else None
 
 
 def _said_to(its: list[_Item], layout: Layout, cast: Cast, resolver: Resolver) -> list[str]:

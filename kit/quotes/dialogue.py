@@ -124,13 +124,16 @@ def take_turns(turns: list[Turn], gender_of: Callable[[str], str | None]) -> lis
 
     Who may speak: the people the conversation names, points to or
     addresses, those of a conversation a few paragraphs before it, and the
-    people the narration just before it names. A conversation where no turn
-    names, points to or addresses anyone gets no speakers.
+    people the narration just before it names. Even a conversation where no
+    turn names anyone is read so: in a novel its speakers are most often the
+    people just seen (*“At eight.” / “Signora Bertolini would be upset.”*,
+    after a conversation of Lucy and Charlotte). Only a conversation with no
+    one of these gets no speakers.
 
     >>> t = [Turn(1, "Anne", fixed=True), Turn(2, "Mary", fixed=True), Turn(3, None, fixed=False),
-    ...      Turn(4, None, fixed=False), Turn(6, None, fixed=False)]
+    ...      Turn(4, None, fixed=False), Turn(6, None, fixed=False), Turn(20, None, fixed=False)]
     >>> take_turns(t, lambda name: None)
-    ['Anne', 'Mary', 'Anne', 'Mary', None]
+    ['Anne', 'Mary', 'Anne', 'Mary', 'Mary', None]
     """
     found = [t.speaker for t in turns]
     start = 0
@@ -199,11 +202,11 @@ def _conversation(run: list[Turn], found: list[str | None], offset: int,
     :data:`ADDRESSES_BACK`, :data:`OWN_EVIDENCE`); a named turn keeps its
     speaker, no one addresses themselves, and a turn said by *he* or *she*
     is said by a person of that gender. The reading with the most points
-    wins. A conversation where no turn names, points to or addresses anyone
-    is left alone.
+    wins. A conversation with no one who may speak (:func:`_people`) is
+    left alone.
     """
     people = _people(run, before)
-    if not people or not any(t.speaker or t.addressed for t in run):
+    if not people:
         return
     options = [_options(turn, people, gender_of) for turn in run]
     if not all(options):
