@@ -33,6 +33,8 @@ __all__ = [
     "CUE",
     "INTRODUCED",
     "LABEL",
+    "LOOSE_AFTER",
+    "LOOSE_BEFORE",
     "LOWER_NEXT",
     "NAMING",
     "NP_AFTER_CUE",
@@ -140,6 +142,34 @@ AFTER = re.compile(
     re.VERBOSE,
 )
 """What may follow a closing mark and attribute the quote."""
+_NOT_VERBS = r"is|was|has|was|does|gets|goes|seems|means|needs|includes|remains|becomes|appears|comes|makes|takes"
+_LOOSE_NP = rf"(?:he|she|they|(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){{0,3}}[A-Z][\w-]*|{RUN.pattern})"
+_LOOSE_VERB = rf"(?!(?:{_NOT_VERBS})(?![\w’'-]))[a-z]{{2,}}(?:ed|[^s\W]s)(?![\w’'-])"
+LOOSE_AFTER = re.compile(
+    rf"""
+    [\s,]*
+    (?:
+        (?P<np>{_LOOSE_NP})                                      # Kelly, the Saudis, an angry Hollande
+        \s+(?P<cue>{_LOOSE_VERB})                                # fumed, charged, riffs
+      | (?P<cue2>[a-z]{{2,}}ed)\s+(?P<np2>{_NP})(?=\s*[,.;])      # remembered Roy Verley, mused co-host Stu Burguiere
+    )
+    """,
+    re.VERBOSE,
+)
+"""After a quote that ends with a comma, a name (or he, she, a description) and a
+verb in the past or present tense attribute it even when the verb is not one
+the kit knows as a reporting verb: “...,” Toomey fumed; “...,” remembered Roy
+Verley, ... Only the grammar says so: a quote cut off by a comma goes on with
+its attribution."""
+LOOSE_BEFORE = re.compile(
+    rf"""(?:^|[,;—–]\s*|\s-\s*)\s*(?P<np>{_LOOSE_NP})(?:\s+(?:then|later|also|quickly|simply))?
+    \s+(?P<cue>[a-z]{{2,}}ed(?:\s+(?:back|out|up|in|on))?|[a-z]{{2,}}\s+back)\s*[,:]\s*$""",  # quipped, shot back
+    re.VERBOSE,
+)
+"""Before a quote, a clause of a name and a verb in the past tense that the kit
+does not know as a reporting verb, ending with a comma or colon: Hillary shot
+back, “...”; A flabbergasted Noah quipped, “...”. (Not a headline's "Striking
+nurses: ‘...’": the present tense of a verb looks like a plural noun.)"""
 NP_AFTER_CUE = re.compile(rf"\s+(?P<np>{_NP}){_PARTY_TAG}", re.VERBOSE)
 """A mention right after a cue, before the quote: said Smith, “...”"""
 LABEL = re.compile(rf"\s*(?P<np>{RUN.pattern})\s*[:—–-]\s*$", re.VERBOSE)

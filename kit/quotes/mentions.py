@@ -34,6 +34,8 @@ from kit.quotes.cues import (
     CUE,
     INTRODUCED,
     LABEL,
+    LOOSE_AFTER,
+    LOOSE_BEFORE,
     LOWER_NEXT,
     NP_AFTER_CUE,
     POSSESSIVE_SUBJECT,
@@ -85,7 +87,7 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
         return None  # the quote ended its sentence
     m = AFTER.match(masked, r.mark_end, stop)
     if not m:
-        return None
+        return _loose_after(layout, r, stop) if last == "," else None
     if last in "?!" and not LOWER_NEXT.match(masked, r.mark_end, stop) and not (
             m.group("cue2") and np_kind(m.group("np2"), at_cue=True) == "name" and len(m.group("np2").split()) <= 3
             and is_person_name(m.group("np2").split())
@@ -104,6 +106,36 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
     return None
 
 
+def _loose_after(layout: Layout, r: Region, stop: int) -> Attribution | None:
+    """A quote that opens its sentence, cut off by a comma and followed by a name
+    and a verb the kit does not know as a reporting verb: ``“...,” Toomey
+    fumed`` (see
+    :data:`kit.quotes.cues.LOOSE_AFTER`)."""
+    if layout.masked[layout.sentence_start(r.mark_start) : r.mark_start].strip():
+        return None  # not "While Sullivan calls it “terrific,” Clinton fixates on ...": the quote opens its sentence
+    m = LOOSE_AFTER.match(layout.masked, r.mark_end, stop)
+    if m is None:
+        return None
+    np, cue = ("np", "cue") if m.group("np") else ("np2", "cue2")
+    mention = m.group(np)
+    if mention.endswith(("’s", "'s", "’")) or np_kind(mention, at_cue=True) not in ("name", "pronoun", "descriptor"):
+        return None
+    return Attribution(m.group(cue), mention, m.start(np), end=m.end())
+
+
+def _loose_before(layout: Layout, r: Region, start: int) -> Attribution | None:
+    """A clause of a name and a verb the kit does not know as a reporting verb,
+    right before the quote and ending with a comma or colon: ``Hillary shot
+    back, “...”`` (see :data:`kit.quotes.cues.LOOSE_BEFORE`)."""
+    before = layout.masked[start : r.mark_start]
+    m = LOOSE_BEFORE.search(before, max(0, len(before) - 120))
+    if m is None or m.group("np").endswith(("’s", "'s", "’")):
+        return None
+    if np_kind(m.group("np"), at_cue=True) not in ("name", "pronoun", "descriptor"):
+        return None
+    return Attribution(m.group("cue"), m.group("np"), start + m.start("np"), where="before")
+
+
 def before_quote(layout: Layout, r: Region) -> Attribution | None:
     """An attribution earlier in the quote's sentence: ``X said, “...”``, ``said X, “...”``,
     ``X: “...”``, or a colon after a sentence about a person."""
@@ -111,7 +143,10 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     start = layout.sentence_start(r.mark_start)
     cues = list(CUE.finditer(masked, start, r.mark_start))
     if not cues:
-        return _introduced(layout, r, start)
+        return _introduced(layout, r, start) or _loose_before(layout, r, start)
+    loose = _loose_before(layout, r, start)
+    if loose is not None and loose.mention_pos > cues[-1].end():
+        return loose  # When Reyes called it a giveaway, Jessup shot back, “...”: the nearest clause introduces it
     # A cue that introduces the quote with a comma or a colon (", adding, “...”")
     # is its cue. Otherwise the first cue with a subject is the main verb: in
     # "Trump said Fox executives were calling “every 15 minutes,”" the words are Trump's.

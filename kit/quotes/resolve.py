@@ -136,7 +136,7 @@ class Resolver:
                 return Speaker(surname)  # a title word that is a person's surname: Billie Jean King
             mention = "the " + mention  # a title alone: "Leader" is "the Leader"
         if kind == "descriptor":
-            person = self._person_then_words(mention, pos)
+            person = self._person_then_words(mention, pos) or self._epithet(mention, pos)
             if person is not None:
                 return Speaker(person)
         if kind in ("name", "descriptor"):
@@ -155,6 +155,18 @@ class Resolver:
         if not name or not is_person_name(name):
             return None
         who = self.cast.lookup(name, title, pos).name
+        return who if who and self.cast.is_person(who) else None
+
+    def _epithet(self, mention: str, pos: int) -> str | None:
+        """A person's name after an article and words that describe them: *an
+        angry Hollande*, *A defensive Obama* is Hollande, Obama, when the cast
+        knows that name as a person."""
+        found = mention.split()
+        if len(found) < 3 or found[0].lower() not in ("a", "an", "the") or not found[-1][:1].isupper() \
+                or not all(w.islower() and w not in FUNCTION_WORDS and w not in PERSON_HEADS and w not in SOURCE_HEADS
+                           and w not in GROUP_HEADS for w in found[1:-1]):
+            return None  # not "a story by the website Politco", "the majority of Americans"
+        who = self.cast.lookup(found[-1:], (), pos).name
         return who if who and self.cast.is_person(who) else None
 
     # -- names --
