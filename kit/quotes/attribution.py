@@ -74,17 +74,32 @@ class _Item:
             if self.note == NARRATOR:
                 self.speaker = _ME
             elif self.speaker is None and how == "cue" and self.attribution and _definite(self.attribution.mention):
-                self.speaker = _UNNAMED + self.attribution.mention.lower()  # "the girl", named later if the text says
+                self.speaker = _UNNAMED + _definite(self.attribution.mention)  # "the girl", named later if the text says
         else:
             self.speaker, self.note = speaker, None
         self.how = how if self.speaker else ""
 
 
-def _definite(mention: str | None) -> bool:
-    """Whether a mention is a definite description of a person: the girl, the old gentleman."""
+def _definite(mention: str | None) -> str:
+    """The definite description of a person a mention is, lower-cased, else "":
+    *the girl*, *the old gentleman*, and at a reporting verb any noun (*said
+    the beadle*), with the adverbs after it dropped (*said the doctor
+    impetuously*: *the doctor*)."""
     found = (mention or "").split()
-    return len(found) >= 2 and found[0].lower() == "the" and name_key(found[-1]) in PERSON_HEADS \
-        and not any(w.lower() in ("of", "for", "at", "from") for w in found)
+    while len(found) > 2 and found[-1].lower().endswith("ly"):
+        found.pop()  # impetuously, coolly
+    if not (2 <= len(found) <= 4 and found[0].lower() == "the") or any(
+            w.lower() in ("of", "for", "at", "from", "to", "and") for w in found):
+        return ""
+    head = found[-1]
+    if name_key(head) in PERSON_HEADS or all(w.isalpha() and w.islower() for w in found[1:]) \
+            and head not in _NOT_HEADS:
+        return " ".join(found).lower()
+    return ""
+
+
+_NOT_HEADS = frozenset("other others same first second last rest one whole".split())
+"""Words that end a description without naming a kind of person (*the other*, *the first*)."""
 
 
 def attribute(s: str, paras: list | None = None, regions: list[Region] | None = None) -> list[Attributed]:
@@ -101,6 +116,8 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
     for n, r in enumerate(regions):
         next_mark = regions[n + 1].mark_start if n + 1 < len(regions) else len(s)
         attribution = find_attribution(layout, r, next_mark)
+        if attribution is not None and attribution.where == "after" and _long_story(layout, r):
+            attribution = None  # "..." said I: the last paragraph's cue, not the story's
         if is_scare_quote(layout, r, attribution):
             continue
         item = _Item(r, attribution)
@@ -124,6 +141,19 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
     _fill(items, layout, cast, resolver, dialogue)
     _name_the_unnamed(items, cast, dialogue)
     return [Attributed(i.region, i.attribution, i.speaker, i.note, i.how) for i in items]
+
+
+_STORY = 4
+"""How many paragraphs a quote must run over to be a story that one person tells."""
+
+
+def _long_story(layout: Layout, r: Region) -> bool:
+    """Whether a quote runs over :data:`_STORY` paragraphs or more (each opening
+    with a mark, only the last closing): a story one person tells, whose
+    speaker is the one who starts it (the turn it answers). A cue after its
+    closing mark (*“...,” said I*) belongs to its last paragraph alone, and
+    is not used for the whole."""
+    return r.flag == "continued" and layout.para_of(r.end) - r.para + 1 >= _STORY
 
 
 def _named_in_sentence(layout: Layout, resolver: Resolver, cast: Cast, attribution: Attribution) -> str | None:
@@ -438,8 +468,7 @@ def _name_the_unnamed(items: list[_Item], cast: Cast, dialogue: bool = False) ->
     left = [(item, key) for item, key in keys if key not in names and key[0] != _ME]
     if dialogue and left:
         uses = [_use(item, key[0][1:], by_para, cast) for item, key in left]
-        gender_of = cast.gender
-        for (item, key), who in zip(left, name_descriptions(uses, gender_of)):
+        for (item, key), who in zip(left, name_descriptions(uses, cast.gender)):
             if who is not None:
                 names[(key[0], key[1], id(item))] = who
     for item, key in keys:

@@ -297,7 +297,8 @@ def name_descriptions(uses: list[Use], gender_of: Callable[[str], str | None]) -
     belongs to: the person who is present most consistently where the text
     uses that description, compared with how often they are present where any
     description is used (so a hero who is in every scene does not win every
-    epithet). Ties go to the person named last. When no one of the scene
+    epithet), and first of all the person the text ties it to where no one
+    else of the scene fits. Ties go to the person named last. When no one of the scene
     fits, the person the description belongs to throughout the text (in the
     scene of at least :data:`_HOLDS` of its uses) is taken. A description the
     text uses fewer than :data:`_ENOUGH_USES` times is someone new, not an
@@ -333,12 +334,18 @@ def name_descriptions(uses: list[Use], gender_of: Callable[[str], str | None]) -
         ranked = sorted((n for n in seen if fits(n, gender)), key=lambda n: -score(n, description))
         if ranked and seen[ranked[0]] >= _HOLDS * count[description]:
             holder[description] = ranked[0]
-    found: list[str | None] = []
+    options = []
+    votes: dict[str, Counter] = {}
     for use in uses:
         gender = gender_of_words(use.description.split())
         fitting = [name for name in dict.fromkeys(use.present) if name not in use.excluded and fits(name, gender)]
         if gender is not None:  # one the text says is of that gender, before one it says nothing of
             fitting = [name for name in fitting if gender_of(name)] or fitting
+        options.append(fitting)
+        if len(fitting) == 1:  # where one person alone fits, the text ties the words to them
+            votes.setdefault(use.description, Counter())[fitting[0]] += 1
+    found: list[str | None] = []
+    for use, fitting in zip(uses, options):
         if count[use.description] < _ENOUGH_USES:
             found.append(None)  # said once or twice: someone new, not an epithet
             continue
@@ -346,7 +353,8 @@ def name_descriptions(uses: list[Use], gender_of: Callable[[str], str | None]) -
             who = holder.get(use.description)
             found.append(who if who not in use.excluded else None)
             continue
-        found.append(max(fitting, key=lambda name: (score(name, use.description), -fitting.index(name))))
+        tied = votes.get(use.description, Counter())
+        found.append(max(fitting, key=lambda name: (tied[name], score(name, use.description), -fitting.index(name))))
     return found
 
 
