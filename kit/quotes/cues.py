@@ -27,6 +27,7 @@ from kit.quotes.names import ADVERBS, RUN, TITLE_STOP, UP, trie_pattern
 
 __all__ = [
     "AFTER",
+    "ATTRIBUTING",
     "CHUNK_BREAK",
     "CLAUSE_BREAK",
     "COMMA_NEXT",
@@ -43,6 +44,7 @@ __all__ = [
     "POSSESSIVE_SUBJECT",
     "SIGNATURE",
     "WITH_SUBJECT",
+    "attribution_verbs",
     "reporting_verbs",
 ]
 
@@ -56,6 +58,24 @@ def reporting_verbs() -> frozenset[str]:
     """
     text = resources.files("kit.quotes").joinpath("reporting_verbs.txt").read_text(encoding="utf-8")
     return frozenset(line.split()[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def attribution_verbs() -> frozenset[str]:
+    """The words that mark an attribution of any kind, reported speech included
+    (*accused*, *promised*, *slammed*), derived from PolNeAR like the reporting
+    verbs (``attribution_verbs.txt``, written by
+    ``benchmarks/derive_reporting_verbs.py``).
+
+    >>> {"accused", "promised", "slammed", "said"} <= attribution_verbs()
+    True
+    """
+    text = resources.files("kit.quotes").joinpath("attribution_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(line.split()[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+ATTRIBUTING = re.compile(rf"(?<![\w’'-])(?:{trie_pattern(sorted(attribution_verbs()))})(?![\w’'-])")
+"""Any attribution verb as a whole word (see :func:`attribution_verbs`)."""
 
 
 # Words of the derived list that are cues only inside their construction:

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from kit.quotes.cues import (
     AFTER,
+    ATTRIBUTING,
     CHUNK_BREAK,
     CLAUSE_BREAK,
     PLACE_END,
@@ -73,7 +74,7 @@ def find_attribution(layout: Layout, r: Region, next_mark: int) -> Attribution |
     ``next_mark`` is where the next quote opens: an attribution never reaches it.
     """
     return after_quote(layout, r, next_mark) or before_quote(layout, r) or later_in_sentence(layout, r, next_mark) \
-        or introduced_before(layout, r) or signed_after(layout, r)
+        or introduced_before(layout, r) or signed_after(layout, r) or _attributing_before(layout, r)
 
 
 def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None:
@@ -121,6 +122,20 @@ def _loose_after(layout: Layout, r: Region, stop: int) -> Attribution | None:
     if mention.endswith(("’s", "'s", "’")) or np_kind(mention, at_cue=True) not in ("name", "pronoun", "descriptor"):
         return None
     return Attribution(m.group(cue), mention, m.start(np), end=m.end())
+
+
+def _attributing_before(layout: Layout, r: Region) -> Attribution | None:
+    """A verb that attributes words without being a reporting verb, earlier in
+    the quote's sentence, and its subject: ``Trump identified the judge as
+    “Spanish,”``, ``NBC News will accuse you of a “freak out”`` (see
+    :func:`kit.quotes.cues.attribution_verbs`). The last way to find an
+    attribution, when there is no reporting verb."""
+    start = layout.sentence_start(r.mark_start)
+    for cue in ATTRIBUTING.finditer(layout.masked, start, r.mark_start):
+        subject = subject_of_cue(layout, start, cue.start())
+        if subject is not None:
+            return Attribution(cue.group(), *subject, where="before")
+    return None
 
 
 def _loose_before(layout: Layout, r: Region, start: int) -> Attribution | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kit.quotes.cues import CUE, NAMING
+from kit.quotes.cues import ATTRIBUTING, CUE, NAMING
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
 from kit.quotes.mentions import Attribution
@@ -61,7 +61,9 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
        stop may stand inside the marks after a possessive: *on ABC’s “This
        Week,”*); anything else is a quotation only if it stands as a
        sentence of its own (“Not yet.”) or opens a sentence that goes on
-       with more quoted words (*“Anne,” with greater severity, “get up.”*).
+       with more quoted words (*“Anne,” with greater severity, “get up.”*),
+       or a verb that attributes stands before it in its sentence (*Ryan
+       lamented the “disheartened” state of the race*).
     """
     s = layout.s
     if r.mark_start > 0 and s[r.mark_start - 1] == "=":
@@ -96,7 +98,7 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     after = layout.masked[r.mark_end : layout.paras[layout.para_of(r.mark_end)].end].lstrip()
     stands_alone = not before.strip() and (content[-1] in ".!?…" or after[:1] in ("", ".", "!", "?")
                                            or _speech_goes_on(layout, r))
-    return not stands_alone
+    return not stands_alone and not _reported(before)  # rule 5: Ryan lamented the “disheartened” state
 
 
 _CALLING = re.compile(r"(?i:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|dubb?(?:s|ed|ing)|labell?(?:s|ed|ing)|brand(?:s|ed|ing)|term(?:s|ed|ing))\b")
@@ -129,16 +131,31 @@ _NOT_REPORTING = re.compile(r"(?i:according\s+to)$")
 
 
 def _reported(before: str) -> bool:
-    """Whether the words before a quote, in its sentence, hold a reporting verb
-    that says whose words follow (not *according to*, which names a source
-    of facts, nor a naming verb: *Critics called it a “cash for access” scheme*,
-    *what officials describe as a “root and branch” review*).
+    """Whether the words before a quote, in its sentence, hold a verb that
+    attributes words (a reporting verb, or one annotators mark as the cue of
+    reported speech: *accused*, *promised*, *slammed*) and so say whose words
+    follow. The verb nearest the quote counts: not *according to*, which
+    names a source of facts, nor a naming verb (*Critics called it a “cash
+    for access” scheme*, *has launched what officials describe as a “root and
+    branch” review*); and not in a headline.
 
     >>> _reported("Clinton said that this was"), _reported("Critics called it")
     (True, False)
+    >>> _reported("Ryan lamented the"), _reported("Ryan Slams Trump Over")
+    (True, False)
     """
-    return any(not _NOT_REPORTING.search(m.group()) and not _CALLING.fullmatch(m.group())
-               for m in CUE.finditer(before))
+    found = sorted((m.start(), m.group()) for m in (*CUE.finditer(before), *ATTRIBUTING.finditer(before)))
+    if not found or _headline(before):
+        return False
+    last = found[-1][1]  # the verb nearest the quote governs it: "launched what officials describe as"
+    return not _NOT_REPORTING.search(last) and not _CALLING.fullmatch(last)
+
+
+def _headline(words: str) -> bool:
+    """Whether words are in Title Case, as a headline is: most of the longer
+    words capitalised."""
+    found = [w for w in words.split() if w[:1].isalpha() and len(w) > 3]
+    return bool(found) and sum(w[:1].isupper() for w in found) > len(found) // 2
 
 
 _BYLINE = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s?\s+[A-Z]")
