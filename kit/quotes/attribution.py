@@ -259,7 +259,7 @@ def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast, res
         previous = layout.paras[p - 1] if p > 0 else None
         nearby = tuple(who for _, who in reversed(cast.named_in(*previous))) if previous else ()
         turns.append(Turn(p, speaker, fixed=bool(speaker) and first.sure, gender=gender,
-                          addressed=addressed, nearby=nearby))
+                          addressed=addressed, nearby=nearby, last=layout.para_of(its[-1].region.end)))
         firsts.append(first)
     def gender_of(name: str) -> str | None:
         return gender_of_words(name[1:].split()) if name.startswith(_UNNAMED) else cast.gender(name)
@@ -371,7 +371,10 @@ def _addressed_all(item: _Item, cast: Cast) -> list[str]:
     if item.addressed is not None:
         return item.addressed
     found = []
-    for name in vocatives(cast.layout.s[item.region.start : item.region.end]):
+    # only the quote's first paragraph: a story told over several paragraphs
+    # addresses its listeners there; the names later on are its own people's
+    end = min(item.region.end, cast.layout.paras[item.para].end)
+    for name in vocatives(cast.layout.s[item.region.start : end]):
         words = name.split()
         title = [w for w in words[:-1] if w.rstrip(".").lower() in ("mr", "mrs", "miss", "ms", "dr")]
         who = cast.lookup(words[len(title):], title).name

@@ -91,11 +91,13 @@ def is_dialogue(pairs: list[tuple[str, str]]) -> bool:
 class Turn:
     """One paragraph of quotes in a dialogue, as :func:`take_turns` reads it."""
 
-    __slots__ = ("para", "speaker", "fixed", "gender", "addressed", "nearby")
+    __slots__ = ("para", "speaker", "fixed", "gender", "addressed", "nearby", "last")
 
     def __init__(self, para: int, speaker: str | None, *, fixed: bool, gender: str | None = None,
-                 addressed: tuple[str, ...] = (), nearby: tuple[str, ...] = ()) -> None:
+                 addressed: tuple[str, ...] = (), nearby: tuple[str, ...] = (), last: int | None = None) -> None:
         self.para = para
+        self.last = para if last is None else last
+        """The paragraph where the turn ends (a quote may run over several)."""
         self.speaker = speaker
         self.fixed = fixed
         """Whether the text names this turn's speaker (said Anne, the narration's subject)."""
@@ -140,9 +142,9 @@ def take_turns(turns: list[Turn], gender_of: Callable[[str], str | None]) -> lis
     before: tuple[str, ...] = ()
     while start < len(turns):
         end = start + 1
-        while end < len(turns) and turns[end].para == turns[end - 1].para + 1:
+        while end < len(turns) and turns[end].para == turns[end - 1].last + 1:
             end += 1
-        if start and turns[start].para - turns[start - 1].para > _RESUMES:
+        if start and turns[start].para - turns[start - 1].last > _RESUMES:
             before = ()
         _conversation(turns[start:end], found, start, gender_of, before)
         before = tuple(dict.fromkeys(reversed([f for f in found[start:end] if f])))
@@ -210,7 +212,15 @@ def _conversation(run: list[Turn], found: list[str | None], offset: int,
         return
     options = [_options(turn, people, gender_of) for turn in run]
     if not all(options):
-        return  # a turn no one of the conversation can have said
+        # a turn no one of the conversation can have said (its "she" fits no
+        # one, or it addresses everyone): read the others around it as if it
+        # were anyone's, and leave it without a speaker
+        free = [[(name, prior) for name, prior in people.items()] if not o else o for o in options]
+        reading = _best_reading(run, free)
+        for i, (turn, name) in enumerate(zip(run, reading)):
+            if not turn.fixed and options[i]:
+                found[offset + i] = name
+        return
     for i, (turn, name) in enumerate(zip(run, _best_reading(run, options))):
         if not turn.fixed:
             found[offset + i] = name
