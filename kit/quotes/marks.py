@@ -87,14 +87,28 @@ def find_regions(s: str, paras: list[Span]) -> list[Region]:
     """Every quoted stretch of ``s``, in text order: double quotes, then single
     quotes looked for outside them.
 
+    A text that writes its double marks as two apostrophes (``''Yes,'' he
+    said``, as some archives do) uses single marks only for quotes nested in
+    those; the kit does not read ``''`` as a mark, so it reads no single
+    marks in such a text either, rather than return nested fragments
+    (``'Kosovo is a special case,'``) as quotes of their own.
+
     >>> s = "“We won,” she said. ‘Yes,’ he said."
     >>> [s[r.start:r.end] for r in find_regions(s, [Span(0, len(s))])]
     ['We won,', 'Yes,']
     """
     regions = double_quotes(s, paras)
-    if "‘" in s or "'" in s:
+    if ("‘" in s or "'" in s) and not _apostrophe_doubles(s):
         regions = sorted(regions + single_quotes(s, paras, regions))
     return regions
+
+
+def _apostrophe_doubles(s: str) -> bool:
+    """Whether a text writes its double marks as two apostrophes: ``''`` more
+    than once, and more often than a curly single mark opens (one stray
+    ``''`` in a novel quoted with ‘ ’ does not count)."""
+    n = s.count("''")
+    return n >= 2 and n > s.count("‘")
 
 
 def _trimmed(s: str, mark_start: int, start: int, end: int, mark_end: int, para: int,
