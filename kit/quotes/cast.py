@@ -63,7 +63,6 @@ _HONORIFIC_KEYS = frozenset("ayatollah grand hojatoleslam seyyed sayyid sheikh s
 _COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame monsieur mademoiselle dr".split())
 """Titles that tell family members apart: Mrs. Bennet is not Miss Bennet."""
 _LONG_TEXT = 50_000  # characters: a book, read once for all doubtful words rather than searched for each
-_MANY_MENTIONS = 20  # a person named this often needs two votes on their gender, not one
 _ENOUGH_VOTES = 12  # votes on a person's gender after which the text is not read for more
 _NOT_A_PERSON_BEFORE = frozenset("the a an in at near into towards toward through across to from".split())
 """Words before a capitalised name that show a place or a thing: at Windy Corner, the Piazza."""
@@ -143,8 +142,10 @@ class _Person:
         if self.unread:
             self._read_gender()
         m, f = self.gender_votes["m"], self.gender_votes["f"]
-        need = 1 if len(self.positions) < _MANY_MENTIONS else 2  # a person named often is said twice
-        if max(m, f) >= need and min(m, f) == 0 or max(m, f) >= 3 * min(m, f) >= 3:
+        # one vote is enough when none goes against it, however often the text
+        # names the person: in a novel, the hero of a hundred mentions may be
+        # followed by "he" only once or twice
+        if max(m, f) >= 1 and min(m, f) == 0 or max(m, f) >= 3 * min(m, f) >= 3:
             return "m" if m > f else "f"
         return None
 
@@ -166,7 +167,8 @@ class _Person:
             if own:  # Fagin shook his head
                 votes[PRONOUN_GENDER[own.group("whose").lower()]] += 1
                 continue
-            if not starts_sentence(masked, run.start) or masked[run.end : run.end + 3] in (" s ", "’s ", "'s "):
+            if not (starts_sentence(masked, run.start) or _after_cue(masked, run.start)) \
+                    or masked[run.end : run.end + 3] in (" s ", "’s ", "'s "):
                 continue  # not the subject: Willoughby's deserts (Willoughby s, as some books print it)
             stop = _sentence_end(masked, run.end)
             gender, at = _subject_pronoun_gender(masked, run.end, stop)
@@ -645,6 +647,13 @@ _OWN_BODY = re.compile(
 head*, *Fagin, who raised his eyes*): the owner's gender.
 Not a hand, which may be someone else's (*Elinor took his hand*)."""
 _SUBJECT_PRONOUN = re.compile(r"(?:[,;]|\band\b|\bbut\b|\bthen\b)\s+(?:then\s+)?(he|she)\b|\b(himself|herself)\b")
+
+
+def _after_cue(s: str, start: int) -> bool:
+    """Whether a name stands right after a reporting verb (*“...,” said Freddy. He
+    ...*): it is the subject of its sentence, as at the start of one."""
+    left = s[max(0, start - 16) : start].rstrip()
+    return any(m.end() == len(left) for m in CUE.finditer(left))
 
 
 def _subject_pronoun_gender(s: str, start: int, end: int) -> tuple[str | None, int]:
