@@ -256,8 +256,8 @@ def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast, res
             speaker = _last_subject(layout, cast, resolver, p - 1)  # Mr. Beebe came to the rescue.
         addressed = tuple(dict.fromkeys([*(a for i in its for a in _addressed_all(i, cast)),
                                          *_said_to(its, layout, cast, resolver)]))
-        previous = layout.paras[p - 1] if p > 0 else None
-        nearby = tuple(who for _, who in reversed(cast.named_in(*previous))) if previous else ()
+        nearby = tuple(dict.fromkeys(who for _, who in reversed(cast.named_in(
+            layout.paras[max(0, p - _NEARBY)].start, layout.paras[p].start)))) if p > 0 else ()
         turns.append(Turn(p, speaker, fixed=bool(speaker) and first.sure, gender=gender,
                           addressed=addressed, nearby=nearby, last=layout.para_of(its[-1].region.end)))
         firsts.append(first)
@@ -395,14 +395,20 @@ def _addressed(turn: list[_Item], cast: Cast, speaker: str) -> str | None:
 
 _SCENE = 12
 """How many paragraphs before a quote make its scene: the people named there may be its speaker."""
+_NEARBY = 12
+"""How many paragraphs of narration before a conversation are read for the people who may speak in it."""
 
 
-def _use(item: _Item, description: str, by_para: dict[int, list[_Item]], cast: Cast) -> Use:
+def _use(item: _Item, description: str, by_para: dict[int, list[_Item]], cast: Cast, opened: dict[int, int]) -> Use:
     """What :func:`kit.quotes.dialogue.name_descriptions` needs to know of a quote
-    said by a description: the people of its scene, and who cannot be it."""
+    said by a description: the people of its scene, and who cannot be it. The
+    scene reaches back :data:`_SCENE` paragraphs, and to the start of a quote
+    that runs into them (a story told over many paragraphs counts as one)."""
     layout, p = cast.layout, item.para
-    present = [who for _, who in cast.named_in(layout.paras[max(0, p - _SCENE)].start, layout.paras[p].end)]
-    for q in range(max(0, p - _SCENE), p + 1):
+    lo = max(0, p - _SCENE)
+    lo = opened.get(lo, lo)
+    present = [who for _, who in cast.named_in(layout.paras[lo].start, layout.paras[p].end)]
+    for q in range(lo, p + 1):
         present += [i.speaker for i in by_para.get(q, ()) if i.named and i.speaker and i.speaker[0] != _UNNAMED]
     sentence = layout.sentence_at(item.attribution.mention_pos) if item.attribution else layout.sentence_at(item.region.start)
     excluded = {who for _, who in cast.named_in(sentence.start, sentence.end)}
@@ -470,7 +476,11 @@ def _name_the_unnamed(items: list[_Item], cast: Cast, dialogue: bool = False) ->
                 names[key] = fitting[0]
     left = [(item, key) for item, key in keys if key not in names and key[0] != _ME]
     if dialogue and left:
-        uses = [_use(item, key[0][1:], by_para, cast) for item, key in left]
+        opened = {}  # paragraph -> where the quote that runs over it opens
+        for item in items:
+            for q in range(item.para + 1, cast.layout.para_of(item.region.end) + 1):
+                opened[q] = item.para
+        uses = [_use(item, key[0][1:], by_para, cast, opened) for item, key in left]
         for (item, key), who in zip(left, name_descriptions(uses, cast.gender)):
             if who is not None:
                 names[(key[0], key[1], id(item))] = who

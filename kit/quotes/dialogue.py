@@ -126,7 +126,7 @@ def take_turns(turns: list[Turn], gender_of: Callable[[str], str | None]) -> lis
 
     Who may speak: the people the conversation names, points to or
     addresses, those of a conversation a few paragraphs before it, and the
-    people the narration just before it names. Even a conversation where no
+    people the narration of the paragraphs before it names. Even a conversation where no
     turn names anyone is read so: in a novel its speakers are most often the
     people just seen (*“At eight.” / “Signora Bertolini would be upset.”*,
     after a conversation of Lucy and Charlotte). Only a conversation with no
@@ -172,7 +172,10 @@ narration before it names."""
 _RESUMES = 6
 """A conversation may go on with the people of the one before when at most this
 many paragraphs of narration stand between them (*Sikes nodded.*)."""
-_MAX_PEOPLE = 6
+_MAX_PEOPLE = 8
+"""The most people one conversation is read with."""
+_NEARBY_PEOPLE = 4
+"""How many of the people the narration before a conversation names (latest first) may speak in it."""
 
 
 def _people(run: list[Turn], before: tuple[str, ...] = ()) -> dict[str, float]:
@@ -189,7 +192,7 @@ def _people(run: list[Turn], before: tuple[str, ...] = ()) -> dict[str, float]:
             add(name, "addressed")
     for name in before[:2]:
         add(name, "before")
-    for name in run[0].nearby[:2]:
+    for name in run[0].nearby[:_NEARBY_PEOPLE]:
         add(name, "nearby")
     ranked = sorted(people, key=lambda n: -people[n])[:_MAX_PEOPLE]
     return {n: people[n] for n in ranked}
