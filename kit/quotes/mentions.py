@@ -124,14 +124,14 @@ def _loose_after(layout: Layout, r: Region, stop: int) -> Attribution | None:
     return Attribution(m.group(cue), mention, m.start(np), end=m.end())
 
 
-def _attributing_before(layout: Layout, r: Region) -> Attribution | None:
+def _attributing_before(layout: Layout, r: Region, *, after: int = 0) -> Attribution | None:
     """A verb that attributes words without being a reporting verb, earlier in
     the quote's sentence, and its subject: ``Trump identified the judge as
     “Spanish,”``, ``NBC News will accuse you of a “freak out”`` (see
     :func:`kit.quotes.cues.attribution_verbs`). The last way to find an
     attribution, when there is no reporting verb."""
     start = layout.sentence_start(r.mark_start)
-    for cue in ATTRIBUTING.finditer(layout.masked, start, r.mark_start):
+    for cue in ATTRIBUTING.finditer(layout.masked, max(start, after), r.mark_start):
         subject = subject_of_cue(layout, start, cue.start())
         if subject is not None:
             return Attribution(cue.group(), *subject, where="before")
@@ -187,7 +187,11 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     if inverted and not re.search(rf"[.;!?“”\"{MASK}]", between) and (not between.strip() or between.lstrip()[:1] in ",:"):
         # said Smith, “...”, but not "said she was “not done yet”" (she is the reported clause's subject)
         return Attribution(cue.group("cue"), inverted.group("np"), inverted.start("np"), where="before")
-    return Attribution(cue.group("cue"), None, cue.start(), where="before")
+    # In a letter filed last month, the FBI confirmed that it was “...”: no reporting verb has a subject,
+    # but a verb that attributes does
+    # (not for the second part of a quote: "said Mr. Brownlow, when the housekeeper appeared; “...”")
+    attributing = _attributing_before(layout, r, after=cue.end()) if earlier < 0 else None
+    return attributing or Attribution(cue.group("cue"), None, cue.start(), where="before")
 
 
 def later_in_sentence(layout: Layout, r: Region, next_mark: int) -> Attribution | None:
@@ -201,7 +205,8 @@ def later_in_sentence(layout: Layout, r: Region, next_mark: int) -> Attribution 
     clause = masked.find(",", r.mark_end, end)
     while clause >= 0:  # the clause that attributes, ending the sentence (with its appositive)
         m = AFTER.match(masked, clause, end)
-        if m and m.end() >= end - 2 and (m.group("cue1") or m.group("cue2")):
+        reaches_end = m is not None and (m.end() >= end - 2 or masked[m.end() : end].lstrip().startswith(","))
+        if reaches_end and (m.group("cue1") or m.group("cue2")):  # (a second appositive may follow)
             break
         m = None
         clause = masked.find(",", clause + 1, end)
@@ -310,6 +315,9 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
             # At last he (said), Then she (cried)
             return found[-1], sent_start + at + left[at:].rstrip().rfind(found[-1])
         named = _TRAILING_NAME.search(chunk)
+        if named and " " not in named.group("np") and all(w.lower() in _LEAD_WORDS for w in found[:-1]):
+            # and then Wallnau (continues)
+            return named.group("np"), sent_start + at + left[at:].rstrip().rfind(named.group("np"))
         if named and " " in named.group("np") and np_kind(named.group("np"), at_cue=True) == "name" \
                 and is_person_name(named.group("np").split()[-2:]):
             # On Sunday at a rally Senator Ann Birch (said): an opening phrase with no comma
@@ -395,6 +403,10 @@ def _blank_tail(left: str) -> str:
         left = left[: m.start()] + " " * (len(left) - m.start())
 _TRAILING_NAME = re.compile(rf"(?<=[a-z,][ ])(?P<np>{RUN.pattern})\s*$", re.VERBOSE)
 """A name that ends a chunk, after a lower-case word: (at the convention) Sen. Ann Birch."""
+_OPENING_WORDS = frozenset("in after before while when since upon on by".split())
+"""A preposition that opens a phrase with a verb in it, before the subject: In responding Friday, ..."""
+_LEAD_WORDS = frozenset("then later also now so still again finally".split())
+"""Words that may stand before a subject in its chunk: (and) then Wallnau (continues)."""
 _SUBORDINATE = frozenset("what whatever how why whether despite whom whose than".split())
 
 
@@ -446,8 +458,8 @@ def sentence_subject(layout: Layout, sent_start: int, limit: int) -> tuple[str, 
                 descriptor = (np, pos)
             else:
                 return np, pos
-        elif cues:
-            return None
+        elif cues and text[left : cues[0].start()].strip().lower() not in _OPENING_WORDS:
+            return None  # (not an opening phrase: "In responding Friday, Clinton's campaign ...")
         left = b.end() if b else limit
     return descriptor
 

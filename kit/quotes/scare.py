@@ -98,10 +98,11 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     after = layout.masked[r.mark_end : layout.paras[layout.para_of(r.mark_end)].end].lstrip()
     stands_alone = not before.strip() and (content[-1] in ".!?…" or after[:1] in ("", ".", "!", "?")
                                            or _speech_goes_on(layout, r))
-    return not stands_alone and not _reported(before)  # rule 5: Ryan lamented the “disheartened” state
+    return not stands_alone and not _reported(before, calling=True)  # rule 5: Ryan lamented the “disheartened” state
 
 
 _CALLING = re.compile(r"(?i:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|dubb?(?:s|ed|ing)|labell?(?:s|ed|ing)|brand(?:s|ed|ing)|term(?:s|ed|ing))\b")
+_CALLING_WORD = re.compile(rf"(?<![\w’'-])(?:{_CALLING.pattern})")
 _OBJECT = frozenset("him her it them me us".split())
 _CALLER = frozenset("he she they i we who whom had has have".split())
 
@@ -130,7 +131,7 @@ def _someone_calls(left: str, naming: str) -> bool:
 _NOT_REPORTING = re.compile(r"(?i:according\s+to)$")
 
 
-def _reported(before: str) -> bool:
+def _reported(before: str, *, calling: bool = False) -> bool:
     """Whether the words before a quote, in its sentence, hold a verb that
     attributes words (a reporting verb, or one annotators mark as the cue of
     reported speech: *accused*, *promised*, *slammed*) and so say whose words
@@ -143,12 +144,19 @@ def _reported(before: str) -> bool:
     (True, False)
     >>> _reported("Ryan lamented the"), _reported("Ryan Slams Trump Over")
     (True, False)
+
+    With ``calling``, a naming verb counts when a person does the calling
+    (*Rivera calls a screaming Santilli a “fascist”*), not when it names
+    (*a show called “Brokers”*).
     """
-    found = sorted((m.start(), m.group()) for m in (*CUE.finditer(before), *ATTRIBUTING.finditer(before)))
+    found = sorted((m.start(), m.group()) for m in (*CUE.finditer(before), *ATTRIBUTING.finditer(before),
+                                                     *_CALLING_WORD.finditer(before)))
     if not found or _headline(before):
         return False
-    last = found[-1][1]  # the verb nearest the quote governs it: "launched what officials describe as"
-    return not _NOT_REPORTING.search(last) and not _CALLING.fullmatch(last)
+    at, last = found[-1]  # the verb nearest the quote governs it: "launched what officials describe as"
+    if _CALLING.fullmatch(last):  # with ``calling``: a person calls it so (Rivera calls Santilli a “fascist”)
+        return calling and _someone_calls(before[:at], last) and not last.lower().startswith("describ")
+    return not _NOT_REPORTING.search(last)
 
 
 def _headline(words: str) -> bool:
