@@ -180,17 +180,21 @@ _WORK_BEFORE = re.compile(
 
 
 def _names_a_work(layout: Layout, r: Region) -> bool:
-    """Whether quoted words in Title Case stand right after a work noun or a
-    possessive (*her memoir, “Tough Choices.”*, *CNN’s “New Day,”*), in a
-    sentence that is not itself in Title Case (as a headline is)."""
+    """Whether quoted words in Title Case (or one capitalised word) stand right
+    after a work noun or a possessive (*her memoir, “Tough Choices.”*, *CNN’s
+    “New Day,”*, *her film, “Trainwreck.”*), in a sentence that is not itself
+    in Title Case (as a headline is)."""
     content = layout.s[r.start : r.end].rstrip(".,")
-    if not is_title(content):
+    one_word = content[:1].isupper() and content.isalpha() and len(content) > 3  # her film “Trainwreck.”
+    if not is_title(content) and not one_word:
         return False
-    before = layout.masked[layout.sentence_start(r.mark_start) : r.mark_start]
+    sentence = layout.sentence_at(r.mark_start)
+    before = layout.masked[sentence.start : r.mark_start]
     if not _WORK_BEFORE.search(before[-40:]):
         return False
-    words = [w for w in before.split() if w[:1].isalpha() and len(w) > 3]
-    return sum(w[:1].islower() for w in words) >= max(1, len(words) // 3)  # not a headline
+    # not a headline: the sentence (its words on both sides of the quote) is not in Title Case
+    words = [w for w in (before + layout.masked[r.mark_end : sentence.end]).split() if w[:1].isalpha() and len(w) > 3]
+    return sum(w[:1].islower() for w in words) >= max(1, len(words) // 3)
 
 
 def _speech_goes_on(layout: Layout, r: Region) -> bool:
