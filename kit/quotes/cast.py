@@ -530,6 +530,10 @@ class Cast:
             return Lookup(self._display(found))
         if not found:
             return Lookup(None)
+        if title:  # Admiral Croft: the Croft the text writes as Admiral, not Mrs Croft
+            titled = [p for p in found if " ".join(title) in p.titles]
+            if len(titled) == 1:
+                return Lookup(self._display(titled[0]))
         counts = sorted((len(p.positions), i) for i, p in enumerate(found))
         if counts[-1][0] >= 3 * counts[-2][0]:
             return Lookup(self._display(found[counts[-1][1]]))
