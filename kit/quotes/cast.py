@@ -64,6 +64,8 @@ _COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame mon
 """Titles that tell family members apart: Mrs. Bennet is not Miss Bennet."""
 _LONG_TEXT = 50_000  # characters: a book, read once for all doubtful words rather than searched for each
 _ENOUGH_VOTES = 12  # votes on a person's gender after which the text is not read for more
+_HEADING_WORDS = frozenset("chapter part book volume section".split())
+"""Words a heading opens with (*Chapter XII*)."""
 _NOT_A_PERSON_BEFORE = frozenset("the a an in at near into towards toward through across to from".split())
 """Words before a capitalised name that show a place or a thing: at Windy Corner, the Piazza."""
 
@@ -385,8 +387,8 @@ class Cast:
         not end like a sentence."""
         s, found = self.layout.s, set()
         for i, (start, end) in enumerate(self.layout.paras):
-            if end - start > 400 or s[end - 1] in ".!?”\"’'" and s[start : start + 8].split()[0].lower() not in (
-                    "chapter", "part", "book", "volume", "section"):
+            if end - start > 400 or s[end - 1] in ".!?”\"’'" and s[start : start + 8].split()[0].lower() not in \
+                    _HEADING_WORDS:
                 continue  # long, or a sentence: not a heading
             if MASK in self.layout.masked[start:end]:
                 continue
@@ -394,6 +396,8 @@ class Cast:
             long_words = [w for w in text if len(w.strip(".,;:!?")) > 3]
             if len(long_words) >= 2 and sum(w[:1].isupper() for w in long_words) >= 0.85 * len(long_words):
                 found.add(i)
+            elif len(text) <= 3 and text and text[0].lower() in _HEADING_WORDS:
+                found.add(i)  # "Chapter XII" on a line of its own, its title in the next paragraph
         return found
 
     def _evidence(self, run: _Run) -> bool:
