@@ -127,11 +127,14 @@ def _loose_after(layout: Layout, r: Region, stop: int) -> Attribution | None:
 def _attributing_before(layout: Layout, r: Region, *, after: int = 0) -> Attribution | None:
     """A verb that attributes words without being a reporting verb, earlier in
     the quote's sentence, and its subject: ``Trump identified the judge as
-    “Spanish,”``, ``NBC News will accuse you of a “freak out”`` (see
+    “Spanish,”``, ``NBC News will accuse you of a “freak out”``, ``Rivera
+    calls Santilli a “fascist”`` (see
     :func:`kit.quotes.cues.attribution_verbs`). The last way to find an
     attribution, when there is no reporting verb."""
     start = layout.sentence_start(r.mark_start)
-    for cue in ATTRIBUTING.finditer(layout.masked, max(start, after), r.mark_start):
+    found = [*ATTRIBUTING.finditer(layout.masked, max(start, after), r.mark_start),
+             *_CALLS.finditer(layout.masked, max(start, after), r.mark_start)]
+    for cue in sorted(found, key=lambda m: m.start()):
         subject = subject_of_cue(layout, start, cue.start())
         if subject is not None:
             return Attribution(cue.group(), *subject, where="before")
@@ -403,6 +406,8 @@ def _blank_tail(left: str) -> str:
         left = left[: m.start()] + " " * (len(left) - m.start())
 _TRAILING_NAME = re.compile(rf"(?<=[a-z,][ ])(?P<np>{RUN.pattern})\s*$", re.VERBOSE)
 """A name that ends a chunk, after a lower-case word: (at the convention) Sen. Ann Birch."""
+_CALLS = re.compile(r"(?<![\w’'-])call(?:s|ed)(?![\w’'-])")
+"""Calls, called: Rivera calls Santilli a “fascist” (a naming verb, so in neither list of verbs)."""
 _OPENING_WORDS = frozenset("in after before while when since upon on by".split())
 """A preposition that opens a phrase with a verb in it, before the subject: In responding Friday, ..."""
 _LEAD_WORDS = frozenset("then later also now so still again finally".split())
