@@ -132,9 +132,9 @@ def _attributing_before(layout: Layout, r: Region, *, after: int = 0) -> Attribu
     :func:`kit.quotes.cues.attribution_verbs`). The last way to find an
     attribution, when there is no reporting verb."""
     start = layout.sentence_start(r.mark_start)
-    found = [*ATTRIBUTING.finditer(layout.masked, max(start, after), r.mark_start),
-             *_CALLS.finditer(layout.masked, max(start, after), r.mark_start)]
-    for cue in sorted(found, key=lambda m: m.start()):
+    found = [*ATTRIBUTING.finditer(layout.masked, max(start, after), r.mark_start),  # the attributing verbs first,
+             *_CALLS.finditer(layout.masked, max(start, after), r.mark_start)]  # then calls and uses
+    for cue in found:
         subject = subject_of_cue(layout, start, cue.start())
         if subject is not None:
             return Attribution(cue.group(), *subject, where="before")
@@ -406,8 +406,9 @@ def _blank_tail(left: str) -> str:
         left = left[: m.start()] + " " * (len(left) - m.start())
 _TRAILING_NAME = re.compile(rf"(?<=[a-z,][ ])(?P<np>{RUN.pattern})\s*$", re.VERBOSE)
 """A name that ends a chunk, after a lower-case word: (at the convention) Sen. Ann Birch."""
-_CALLS = re.compile(r"(?<![\w’'-])call(?:s|ed)(?![\w’'-])")
-"""Calls, called: Rivera calls Santilli a “fascist” (a naming verb, so in neither list of verbs)."""
+_CALLS = re.compile(r"(?<![\w’'-])(?:call(?:s|ed)|us(?:es|ed|ing))(?![\w’'-])")
+"""Calls, called: Rivera calls Santilli a “fascist” (a naming verb, so in neither list of
+verbs); uses, used: Pike kept using the term “housing emergency”."""
 _OPENING_WORDS = frozenset("in after before while when since upon on by".split())
 """A preposition that opens a phrase with a verb in it, before the subject: In responding Friday, ..."""
 _LEAD_WORDS = frozenset("then later also now so still again finally".split())

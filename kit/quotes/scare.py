@@ -51,7 +51,9 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     2. Right after a naming word (so-called, dubbed, known as) they are a name;
        but when someone does the calling (*he called her “weak”*, *what
        Gilbert called “a perception problem”*, *Trump had called it a
-       “disaster”*), they are that person's words, a quotation.
+       “disaster”*), or someone uses the words (*refused to say the words
+       “radical Islam”*, *using the term “superpredator”*), they are that
+       person's words, a quotation.
     3. Inside a noun phrase (*a “cash for access” scheme*) they are a modifier,
        unless a reporting verb earlier in their sentence says whose words
        they are (*Clinton said this was a “new” expectation*).
@@ -80,6 +82,8 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
         return False  # rule 1
     before = layout.masked[layout.sentence_start(r.mark_start) : r.mark_start]
     naming = NAMING.search(before[-40:])
+    if naming and _USED_WORDS.search(naming.group().strip()) and _uses(before[: len(before) - len(naming.group())]):
+        return False  # rule 2's exception: refused to say the words “radical Islam”
     if naming and not _someone_calls(before[-40:][: naming.start()], naming.group()):
         return True  # rule 2
     previous = before.split()[-1:]
@@ -103,6 +107,22 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
 
 _CALLING = re.compile(r"(?i:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|dubb?(?:s|ed|ing)|labell?(?:s|ed|ing)|brand(?:s|ed|ing)|term(?:s|ed|ing))\b")
 _CALLING_WORD = re.compile(rf"(?<![\w’'-])(?:{_CALLING.pattern})")
+_USED_WORDS = re.compile(r"(?i:^the\s+(?:word|words|term|phrase|slogan)$)")
+_USING = re.compile(r"(?i:(?<![\w’'-])(?:us(?:e|es|ed|ing)|sa(?:y|ys|id|ying)|repeat(?:s|ed|ing)?|utter(?:s|ed|ing)?|"
+                    r"adopt(?:s|ed|ing)?|coin(?:s|ed|ing)?|invok(?:e|es|ed|ing))\s+(?:of\s+)?$)")
+
+
+def _uses(left: str) -> bool:
+    """Whether the words before *the term* (*the words*, *the phrase*) say that
+    someone uses them: *using the term*, *refused to say the words*; then the
+    quoted words are that person's, a quotation.
+
+    >>> _uses("she refused to say "), _uses("his use of "), _uses("a play on words with ")
+    (True, True, False)
+    """
+    return bool(_USING.search(left))
+
+
 _OBJECT = frozenset("him her it them me us".split())
 _CALLER = frozenset("he she they i we who whom had has have".split())
 
