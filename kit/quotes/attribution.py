@@ -262,6 +262,8 @@ def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast, res
                           addressed=addressed, nearby=nearby, last=layout.para_of(its[-1].region.end)))
         firsts.append(first)
     def gender_of(name: str) -> str | None:
+        if name == _ME:
+            return "I"  # the narrator says "I", never "he" or "she"
         return gender_of_words(name[1:].split()) if name.startswith(_UNNAMED) else cast.gender(name)
 
     for n, (turn, first, speaker) in enumerate(zip(turns, firsts, take_turns(turns, gender_of))):

@@ -173,6 +173,8 @@ _RESUMES = 6
 """A conversation may go on with the people of the one before when at most this
 many paragraphs of narration stand between them (*Sikes nodded.*)."""
 _MAX_PEOPLE = 8
+_SOMEONE_ELSE = "\x01"
+"""Who said a turn that no one of its conversation can have said."""
 """The most people one conversation is read with."""
 _NEARBY_PEOPLE = 4
 """How many of the people the narration before a conversation names (latest first) may speak in it."""
@@ -216,9 +218,9 @@ def _conversation(run: list[Turn], found: list[str | None], offset: int,
     options = [_options(turn, people, gender_of) for turn in run]
     if not all(options):
         # a turn no one of the conversation can have said (its "she" fits no
-        # one, or it addresses everyone): read the others around it as if it
-        # were anyone's, and leave it without a speaker
-        free = [[(name, prior) for name, prior in people.items()] if not o else o for o in options]
+        # one, or it addresses everyone): someone else said it; read the
+        # others around it so, and leave it without a speaker
+        free = [o or [(_SOMEONE_ELSE, 0.0)] for o in options]
         reading = _best_reading(run, free)
         for i, (turn, name) in enumerate(zip(run, reading)):
             if not turn.fixed and options[i]:
