@@ -217,8 +217,9 @@ def later_in_sentence(layout: Layout, r: Region, next_mark: int) -> Attribution 
         return None
     np, cue = ("np1", "cue1") if m.group("cue1") else ("np2", "cue2")
     mention = strip_adverbs(m.group(np))
-    if np_kind(mention, at_cue=True) != "name":
-        return None
+    kind = np_kind(mention, at_cue=True)
+    if kind != "name" and not (kind == "pronoun" and mention.lower() in ("he", "she")):
+        return None  # a name, or he or she: “People were celebrating” before the attack, she said.
     return Attribution(m.group(cue), mention, m.start(np), m.group("appos1") if cue == "cue1" else None, m.end())
 
 

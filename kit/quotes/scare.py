@@ -15,7 +15,7 @@ from kit.quotes.cues import ATTRIBUTING, CUE, NAMING
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
 from kit.quotes.mentions import Attribution
-from kit.quotes.names import FUNCTION_WORDS, word_count
+from kit.quotes.names import FUNCTION_WORDS, RUN, word_count
 from kit.segment import tokens
 
 __all__ = ["is_scare_quote", "is_title"]
@@ -41,7 +41,11 @@ def is_title(content: str) -> bool:
 def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -> bool:
     """Whether a quoted stretch is a scare quote, a name or a title, not a quotation.
 
-    0. A value after an equals sign (markup: ``tweet-id="7586"``) is not a quotation.
+    0. A value after an equals sign (markup: ``tweet-id="7586"``) or after the
+       end of a tag (``">``) is not a quotation, nor is a name (with its role)
+       that stands before a closing mark with no opening one: it signs the
+       quote of the paragraph before (*“... | Dean Baker, Center for Economic
+       Research.”*).
     1. Four words or more are a quotation, unless they are in Title Case with
        no closing punctuation, or in Title Case right after a work or its
        owner (*his new book, “Crippled America: How to Make America Great
@@ -68,8 +72,10 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
        lamented the “disheartened” state of the race*).
     """
     s = layout.s
-    if r.mark_start > 0 and s[r.mark_start - 1] == "=":
-        return True  # rule 0: a value in markup, tweet-id="7586..."
+    if r.mark_start > 0 and s[r.mark_start - 1] == "=" or s[r.start : r.start + 1] == ">":
+        return True  # rule 0: a value in markup, tweet-id="7586...", or the end of a tag: ">Rubio stadium ...
+    if r.flag == "unopened" and _SIGNATURE.fullmatch(s[r.start : r.end]):
+        return True  # rule 0: “... | Dean Baker, Center for Economic Research.” signs the quote before
     if _names_a_work(layout, r) or _BYLINE.match(layout.masked, r.mark_end):
         return True  # rule 1's exception: Trump’s new book, “Crippled America: How to Make America Great Again,”
         # and a headline with its byline: “Museum to close in December,” by The Ledger's Ann Roe
@@ -105,6 +111,8 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     return not stands_alone and not _reported(before, calling=True)  # rule 5: Ryan lamented the “disheartened” state
 
 
+_SIGNATURE = re.compile(rf"(?:{RUN.pattern})(?:,[^.;:!?“”\"]{{1,60}})?\.?", re.VERBOSE)
+"""A name, and after a comma its role or organisation: Dean Baker, Center for Economic Research."""
 _CALLING = re.compile(r"(?i:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|dubb?(?:s|ed|ing)|labell?(?:s|ed|ing)|brand(?:s|ed|ing)|term(?:s|ed|ing))\b")
 _CALLING_WORD = re.compile(rf"(?<![\w’'-])(?:{_CALLING.pattern})")
 _USED_WORDS = re.compile(r"(?i:^the\s+(?:word|words|term|phrase|slogan)$)")
