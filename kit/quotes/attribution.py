@@ -26,7 +26,7 @@ from kit.quotes.dialogue import Turn, Use, is_dialogue, name_descriptions, take_
 from kit.quotes.layout import Layout
 from kit.quotes.marks import Region, find_regions
 from kit.quotes.mentions import Attribution, addressee, find_attribution, report_before, sentence_subject
-from kit.quotes.names import PERSON_HEADS, PRONOUN_GENDER, gender_of_words, name_key, np_kind
+from kit.quotes.names import PERSON_HEADS, PRONOUN_GENDER, RUN, gender_of_words, name_key, np_kind, split_name
 from kit.quotes.resolve import NARRATOR, Resolver, Speaker, Voice
 from kit.quotes.scare import is_scare_quote
 from kit.segment import paragraph_spans
@@ -405,11 +405,23 @@ def _use(item: _Item, description: str, by_para: dict[int, list[_Item]], cast: C
     """What :func:`kit.quotes.dialogue.name_descriptions` needs to know of a quote
     said by a description: the people of its scene, and who cannot be it. The
     scene reaches back :data:`_SCENE` paragraphs, and to the start of a quote
-    that runs into them (a story told over many paragraphs counts as one)."""
+    that runs into them (a story told over many paragraphs counts as one);
+    the people its own paragraph's quotes name may be it too (*“Mr.
+    Thaddeus Sholto,” said the little man*)."""
     layout, p = cast.layout, item.para
     lo = max(0, p - _SCENE)
     lo = opened.get(lo, lo)
-    present = [who for _, who in cast.named_in(layout.paras[lo].start, layout.paras[p].end)]
+    # the people its paragraph's quotes name (“Mr. Thaddeus Sholto,” said the
+    # little man) go first, so that once the list is turned round (latest
+    # first) they come last: they are the least sure
+    present = []
+    for i in by_para.get(p, ()):
+        for m in RUN.finditer(layout.s, i.region.start, i.region.end):
+            title, name = split_name(m.group().split())
+            who = cast.lookup(name, title).name if name else None
+            if who:
+                present.append(who)
+    present += [who for _, who in cast.named_in(layout.paras[lo].start, layout.paras[p].end)]
     for q in range(lo, p + 1):
         present += [i.speaker for i in by_para.get(q, ()) if i.named and i.speaker and i.speaker[0] != _UNNAMED]
     sentence = layout.sentence_at(item.attribution.mention_pos) if item.attribution else layout.sentence_at(item.region.start)

@@ -314,8 +314,9 @@ def name_descriptions(uses: list[Use], gender_of: Callable[[str], str | None]) -
     description is used (so a hero who is in every scene does not win every
     epithet), and first of all the person the text ties it to where no one
     else of the scene fits. Ties go to the person named last. When no one of the scene
-    fits, the person the description belongs to throughout the text (in the
-    scene of at least :data:`_HOLDS` of its uses) is taken. A description the
+    fits, the person the text ties it to is taken, else the person it
+    belongs to throughout the text (in the scene of at least :data:`_HOLDS`
+    of its uses). A description the
     text uses fewer than :data:`_ENOUGH_USES` times is someone new, not an
     epithet, and stays None.
 
@@ -364,11 +365,11 @@ def name_descriptions(uses: list[Use], gender_of: Callable[[str], str | None]) -
         if count[use.description] < _ENOUGH_USES:
             found.append(None)  # said once or twice: someone new, not an epithet
             continue
-        if not fitting:
-            who = holder.get(use.description)
+        tied = votes.get(use.description, Counter())
+        if not fitting:  # the person the text ties it to, else the one in most of its scenes
+            who = tied.most_common(1)[0][0] if tied else holder.get(use.description)
             found.append(who if who not in use.excluded else None)
             continue
-        tied = votes.get(use.description, Counter())
         found.append(max(fitting, key=lambda name: (tied[name], score(name, use.description), -fitting.index(name))))
     return found
 
