@@ -15,11 +15,17 @@ A quote with no cue gets its speaker from around it:
 3. **In a dialogue**, the turns of a conversation are read together
    (:func:`take_turns`): the reading of who said each turn that best fits
    the rules of a conversation (turns go back and forth, the person a turn
-   addresses by name answers it, *she* is a woman), with the named turns
-   fixed.
+   addresses by name answers it, *she* is a woman, the narrator is never
+   *he*), with the named turns fixed. Who may speak: the people the
+   conversation names, those of the one just before, and those the
+   narration of the dozen paragraphs before it names; an unmarked turn
+   right after narration leans to the person that narration was about
+   (*Mr. Beebe came to the rescue.* / *“...”*).
 
 The narrator (*I*) is named when the quotes next to the narrator's address
-them by name, most of the time by the same one.
+them by name, most of the time by the same one. A description a novel uses
+again and again (*said the girl*, *said the Jew*) is an epithet, named by
+:func:`name_descriptions` from the scenes it is used in.
 
 >>> vocatives("My dear Mr. Bennet, have you heard? Lizzy, come here.")
 ['Mr. Bennet', 'Lizzy']
