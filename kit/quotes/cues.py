@@ -142,7 +142,7 @@ _NP = rf"""
   | (?:{_ROLE}(?:\s+of(?:\s+the)?)?\s+){{1,4}}(?:{RUN.pattern})     # said shop steward Leanne Marsh,
                                                                  #   former secretary of state Hillary Clinton
 """
-_PARTY_TAG = r"(?:\s*\((?:[RDI]|Rep|Dem|Ind)\.?-[^)]{1,20}\)|\s*,\s*[RDI]-[A-Z][A-Za-z.]{1,6},)?"  # Chaffetz (R-Utah), McConnell, R-Ky.,
+_PARTY_TAG = r"(?:\s*\((?:[RDI]|Rep|Dem|Ind)\.?(?:-[^)]{1,20})?\)|\s*,\s*[RDI]-[A-Z][A-Za-z.]{1,6},)?"  # Chaffetz (R-Utah), McConnell, R-Ky.,
 AFTER = re.compile(
     rf"""
     [\s,]*

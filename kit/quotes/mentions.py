@@ -141,6 +141,21 @@ def _attributing_before(layout: Layout, r: Region, *, after: int = 0) -> Attribu
     return None
 
 
+_OPENING_CLAUSE = frozenset("after when as while before because if although though since once until".split())
+
+
+def _in_opening_clause(masked: str, start: int, cue: re.Match) -> bool:
+    """Whether a cue stands in a subordinate clause that a comma closes before
+    the main clause: "concluded" in "After the interview concluded, Maher
+    stated ...". Such a cue reports something else."""
+    breaks = list(CLAUSE_BREAK.finditer(masked, start, cue.start()))
+    clause = masked[breaks[-1].end() if breaks else start : cue.start()].split()
+    if not clause or clause[0].lower() not in _OPENING_CLAUSE:
+        return False
+    after = CLAUSE_BREAK.search(masked, cue.end())
+    return after is not None and after.group().strip().startswith(",")
+
+
 def _loose_before(layout: Layout, r: Region, start: int) -> Attribution | None:
     """A clause of a name and a verb the kit does not know as a reporting verb,
     right before the quote and ending with a comma or colon: ``Hillary shot
@@ -179,6 +194,8 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     last = cues[-1]
     if len(cues) > 1 and last.group().endswith("ing") and WITH_SUBJECT.search(masked, start, last.start()):
         cues = [last]  # a participle with its own subject: (both men issued a statement) – Ryan saying he was “...”
+    if len(cues) > 1:  # not a cue in an opening clause: "after the interview concluded, Maher stated ..."
+        cues = [c for c in cues[:-1] if not _in_opening_clause(masked, start, c)] + cues[-1:]
     for cue in cues:
         subject = subject_of_cue(layout, start, cue.start())
         if subject is not None:
@@ -379,7 +396,7 @@ _TIME_WORDS = "|".join(sorted(DATES | {"week", "weekend", "month", "year", "nigh
                                         "evening", "day"}))
 _TAIL = re.compile(
     rf"""(?:
-        \s*\((?:[RDI]|Rep|Dem|Ind)\.?-[^()]{{1,20}}\)                        # a party tag: Warren (D-MA)
+        \s*\((?:[RDI]|Rep|Dem|Ind)\.?(?:-[^()]{{1,20}})?\)                  # a party tag: Warren (D-MA), Holsman (D)
       | \s+(?:on|last|this|next|late|early|earlier|later|in|during|over|that)?\s*
         (?:the\s+)?(?:past\s+)?(?i:{_TIME_WORDS})s?(?:\s+(?i:morning|afternoon|evening|night))?  # last week, on Friday
       | \s+(?:(?:less|more)\s+than\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|
