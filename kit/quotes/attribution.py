@@ -257,7 +257,8 @@ def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast, res
         addressed = tuple(dict.fromkeys([*(a for i in its for a in _addressed_all(i, cast)),
                                          *_said_to(its, layout, cast, resolver)]))
         nearby = tuple(dict.fromkeys(who for _, who in reversed(cast.named_in(
-            layout.paras[max(0, p - _NEARBY)].start, layout.paras[p].start)))) if p > 0 else ()
+            layout.paras[max(0, p - _NEARBY)].start, layout.paras[p].start))
+            if cast.mentions(who) >= _MIN_MENTIONS)) if p > 0 else ()
         turns.append(Turn(p, speaker, fixed=bool(speaker) and first.sure, gender=gender,
                           addressed=addressed, nearby=nearby, last=layout.para_of(its[-1].region.end)))
         firsts.append(first)
@@ -285,7 +286,7 @@ def _last_subject(layout: Layout, cast: Cast, resolver: Resolver, p: int) -> str
     if not subject or np_kind(subject[0]) not in ("name", "pronoun"):
         return None
     who = resolver.resolve(*subject).name
-    return who if who and cast.is_person(who) else None
+    return who if who and cast.is_person(who) and cast.mentions(who) >= _MIN_MENTIONS else None
 
 
 def _said_to(its: list[_Item], layout: Layout, cast: Cast, resolver: Resolver) -> list[str]:
@@ -398,6 +399,10 @@ def _addressed(turn: list[_Item], cast: Cast, speaker: str) -> str | None:
 _SCENE = 12
 """How many paragraphs before a quote make its scene: the people named there may be its speaker."""
 _NEARBY = 12
+_MIN_MENTIONS = 2
+"""How often the whole text must name a person for the narration's mention of
+them to make them a likely speaker of an unmarked turn (not *Mr. Someone
+Something*, named once in a joke)."""
 """How many paragraphs of narration before a conversation are read for the people who may speak in it."""
 
 

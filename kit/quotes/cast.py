@@ -553,6 +553,11 @@ class Cast:
         person = self._display_index.get(name) if name else None
         return person.gender if person else None
 
+    def mentions(self, name: str | None) -> int:
+        """How often the text names the person ``name`` (0 for no one of the cast)."""
+        person = self._display_index.get(name) if name else None
+        return len(person.positions) if person else 0
+
     def is_person(self, name: str | None) -> bool:
         """Whether ``name`` is a person of the cast."""
         return name is not None and name in self._display_index
