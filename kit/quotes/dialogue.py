@@ -301,7 +301,8 @@ class Use(NamedTuple):
     """The description, lower-cased ("the girl")."""
     present: tuple[str, ...]
     """The people of its scene: named in the narration or as speakers of the
-    paragraphs just before it, latest first."""
+    paragraphs just before it, latest first (and, last, those its own
+    paragraph's quotes name)."""
     excluded: frozenset[str]
     """People who cannot be it: named in the same sentence (*said the old
     gentleman, patting Oliver on the head*), or speakers of the turns next to it."""
@@ -315,16 +316,19 @@ def name_descriptions(uses: list[Use], gender_of: Callable[[str], str | None]) -
     The person is one of the scene (:attr:`Use.present`), of the gender the
     description says (*girl*: a woman), and not one who cannot be it
     (:attr:`Use.excluded`). Of those, the text itself tells which the epithet
-    belongs to: the person who is present most consistently where the text
-    uses that description, compared with how often they are present where any
-    description is used (so a hero who is in every scene does not win every
-    epithet), and first of all the person the text ties it to where no one
-    else of the scene fits. Ties go to the person named last. When no one of the scene
-    fits, the person the text ties it to is taken, else the person it
-    belongs to throughout the text (in the scene of at least :data:`_HOLDS`
-    of its uses). A description the
-    text uses fewer than :data:`_ENOUGH_USES` times is someone new, not an
-    epithet, and stays None.
+    belongs to:
+
+    1. the person it ties the words to where no one else of the scene fits;
+    2. else the person who is present most consistently where the text uses
+       that description, compared with how often they are present where any
+       description is used (so a hero who is in every scene does not win
+       every epithet);
+    3. else the person named last.
+
+    When no one of the scene fits, the person of rule 1 is taken, else the
+    one in the scene of at least :data:`_HOLDS` of its uses. A description
+    the text uses fewer than :data:`_ENOUGH_USES` times is someone new, not
+    an epithet, and stays None.
 
     >>> girl = [Use("the girl", ("Tom", "Nell", "Bill"), frozenset()), Use("the girl", ("Nell", "Tom"), frozenset()),
     ...         Use("the girl", ("Bill", "Tom"), frozenset({"Bill"}))]
