@@ -88,7 +88,7 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
         return None  # the quote ended its sentence
     m = AFTER.match(masked, r.mark_end, stop)
     if not m:
-        return _loose_after(layout, r, stop) if last == "," else None
+        return _loose_after(layout, r, stop) if last in ",?!" else None
     if last in "?!" and not LOWER_NEXT.match(masked, r.mark_end, stop) and not (
             m.group("cue2") and np_kind(m.group("np2"), at_cue=True) == "name" and len(m.group("np2").split()) <= 3
             and is_person_name(m.group("np2").split())
@@ -108,9 +108,9 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
 
 
 def _loose_after(layout: Layout, r: Region, stop: int) -> Attribution | None:
-    """A quote that opens its sentence, cut off by a comma and followed by a name
-    and a verb the kit does not know as a reporting verb: ``“...,” Toomey
-    fumed`` (see
+    """A quote that opens its sentence, cut off by a comma (or ending with ? or !)
+    and followed by a name and a verb the kit does not know as a reporting
+    verb: ``“...,” Toomey fumed``, ``“...?” Hannity pressed.`` (see
     :data:`kit.quotes.cues.LOOSE_AFTER`)."""
     if layout.masked[layout.sentence_start(r.mark_start) : r.mark_start].strip():
         return None  # not "While Sullivan calls it “terrific,” Clinton fixates on ...": the quote opens its sentence
@@ -121,6 +121,10 @@ def _loose_after(layout: Layout, r: Region, stop: int) -> Attribution | None:
     mention = m.group(np)
     if mention.endswith(("’s", "'s", "’")) or np_kind(mention, at_cue=True) not in ("name", "pronoun", "descriptor"):
         return None
+    if layout.s[r.end - 1] in "?!" and not (
+            np == "np" and m.group(cue).endswith("ed") and is_person_name(mention.split()[-2:])
+            and layout.masked[m.end() : m.end() + 1] in (".", ",")):
+        return None  # after ? or !, only a person's name and a past tense ending the clause: “...?” Hannity pressed.
     return Attribution(m.group(cue), mention, m.start(np), end=m.end())
 
 
