@@ -22,7 +22,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from kit.quotes.cast import Cast
-from kit.quotes.dialogue import Turn, Use, is_dialogue, name_descriptions, take_turns, vocatives
+from kit.quotes.dialogue import Turn, Use, answered_as, is_dialogue, name_descriptions, take_turns, vocatives
 from kit.quotes.layout import Layout
 from kit.quotes.marks import Region, find_regions
 from kit.quotes.mentions import Attribution, addressee, find_attribution, report_before, sentence_subject
@@ -262,6 +262,11 @@ def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast, res
         turns.append(Turn(p, speaker, fixed=bool(speaker) and first.sure, gender=gender,
                           addressed=addressed, nearby=nearby, last=layout.para_of(its[-1].region.end)))
         firsts.append(first)
+    alias = answered_as(turns)  # “... Fagin?” / “...,” said the Jew: one person
+    for turn in turns:
+        turn.addressed = tuple(dict.fromkeys(alias.get(a, a) for a in turn.addressed))
+        turn.nearby = tuple(dict.fromkeys(alias.get(a, a) for a in turn.nearby))
+
     def gender_of(name: str) -> str | None:
         if name == _ME:
             return "I"  # the narrator says "I", never "he" or "she"

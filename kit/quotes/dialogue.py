@@ -40,7 +40,7 @@ from typing import Callable, NamedTuple
 from kit.quotes.names import RUN, gender_of_words, is_person_name, is_sentence_word, name_key, split_name
 
 __all__ = ["ADDRESSES_BACK", "ALTERNATION", "ANSWERS_VOCATIVE", "GOES_BACK", "MIN_PAIRS", "OWN_EVIDENCE",
-           "SAME_SPEAKER", "Turn", "Use", "is_dialogue", "name_descriptions", "take_turns", "vocatives"]
+           "SAME_SPEAKER", "Turn", "Use", "answered_as", "is_dialogue", "name_descriptions", "take_turns", "vocatives"]
 
 ALTERNATION = 0.6
 """The share of speaker changes between neighbouring named turns above which a
@@ -391,3 +391,45 @@ in the scene of at least this share of its uses."""
 
 _ENOUGH_USES = 3
 """How often a text must use a description before it is read as one person's epithet."""
+
+
+def answered_as(turns: list[Turn]) -> dict[str, str]:
+    """The names a text addresses people by, mapped to the name the narration
+    gives them when they answer (*“... Fagin?”* / *“...,” said the Jew*;
+    *“... Charlotte.”* / *“...,” said Miss Bartlett*): the person a turn
+    addresses by name answers it, so when the named turn that answers is
+    said by another name, both names are one person.
+
+    A name is mapped when the turns that answer it are said by the same
+    other name at least :data:`_ALIAS_VOTES` times and in most cases, and the
+    two names never speak in the same conversation as two people.
+
+    >>> t = [Turn(1, "Bill", fixed=True, addressed=("Nan",)), Turn(2, "the girl", fixed=True),
+    ...      Turn(5, "Bill", fixed=True, addressed=("Nan",)), Turn(6, "the girl", fixed=True)]
+    >>> answered_as(t)
+    {'Nan': 'the girl'}
+    """
+    answers: dict[str, Counter] = {}
+    together: set[tuple[str, str]] = set()
+    run: list[Turn] = []
+    for i, turn in enumerate(turns):
+        if i and turn.para == turns[i - 1].last + 1:
+            before = turns[i - 1]
+            if turn.fixed and turn.speaker and before.addressed:
+                answers.setdefault(before.addressed[0], Counter())[turn.speaker] += 1
+        else:
+            run = []
+        if turn.fixed and turn.speaker:
+            together.update((turn.speaker, other.speaker) for other in run if other.speaker)
+            run.append(turn)
+    found = {}
+    for name, counter in answers.items():
+        (other, n), total = counter.most_common(1)[0], sum(counter.values())
+        if other != name and n >= _ALIAS_VOTES and 2 * n > total and (name, other) not in together \
+                and (other, name) not in together and counter[name] == 0:
+            found[name] = other
+    return found
+
+
+_ALIAS_VOTES = 2
+"""How often a name must be answered by the same other name before both are one person."""
