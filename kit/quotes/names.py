@@ -96,14 +96,14 @@ _JOINERS = r"(?:of|the|de|da|di|del|der|den|van|von|bin|ibn|al|el|du|le|la)"
 RUN = re.compile(
     rf"""
     {_NAME_WORD}
-    (?:[ \t]*\n?[ \t]*(?<=\s)(?:{_JOINERS}\s+)*(?:(?:al|el|bin|ibn|abu|abd)-)?{_NAME_WORD})*
+    (?:[ \t\xa0]*\n?[ \t\xa0]*(?<=\s)(?:{_JOINERS}\s+)*(?:(?:al|el|bin|ibn|abu|abd)-)?{_NAME_WORD})*
     """,
     re.VERBOSE,
 )
 """A run of capitalised words, with the small words that join names and titles
 (Leader of the Islamic Revolution Ayatollah Ali Khamenei, Ursula von der Leyen,
 Bashar al-Assad). A run may cross one line break (books wrap their lines)."""
-RUN_AFTER = re.compile(rf"[ \t]*\n?[ \t]*(?<=\s)(?P<name>(?:of\s+(?:the\s+)?)?{RUN.pattern})", re.VERBOSE)
+RUN_AFTER = re.compile(rf"[ \t\xa0]*\n?[ \t\xa0]*(?<=\s)(?P<name>(?:of\s+(?:the\s+)?)?{RUN.pattern})", re.VERBOSE)
 """A run right after a role word, on the same line or the next: (minister) Abbas Araghchi,
 (Leader) of the Islamic Revolution ...; never across a blank line."""
 APPOSITION_AFTER = re.compile(
