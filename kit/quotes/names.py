@@ -583,6 +583,8 @@ def leading_np(chunk: str) -> str:
     'Opposition leader Tom Redfern'
     >>> leading_np("State treasurer Maya Lund disagreed")
     'State treasurer Maya Lund'
+    >>> leading_np("Iowa State University's Dianne Bystrom agreed")
+    "Iowa State University's Dianne Bystrom"
     """
     found = chunk.split()
     if not found:
@@ -617,7 +619,12 @@ def leading_np(chunk: str) -> str:
     for i, w in enumerate(found):
         if w.endswith(("’s", "'s")) and i + 1 < len(found):  # Iran’s foreign minister, Ryan’s campaign
             heads = [k for k in range(i + 1, min(len(found), i + 4)) if name_key(found[k]) in _SPEAKING_HEADS]
-            return " ".join(found[: heads[-1] + 1]) if heads else ""
+            if heads:
+                return " ".join(found[: heads[-1] + 1])
+            k = i + 1  # Iowa State University's Dianne Bystrom: the owner's person, by name
+            while k < len(found) and found[k][:1].isupper() and found[k].rstrip(",.").isalpha():
+                k += 1
+            return " ".join(found[:k]) if k - i > 2 and is_person_name(found[i + 1 : k]) else ""
         if w[:1].isupper() or name_key(w) in TITLES or (taken and w in PARTICLES):
             taken.append(w)
         else:
