@@ -76,6 +76,12 @@ _THEN_WORDS = frozenset("at in on during after before earlier later last this fi
 _ADJECTIVE_ENDINGS = ("al", "ic", "an", "ian", "ese", "ish", "ive", "ary", "ent", "ant", "ior", "ern", "ed")
 
 
+VOICES = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
+"""People whose job is to speak for someone else: what "a White House spokesman"
+says, the White House says, as "the IMF report stated" is the IMF speaking. The
+speaker is the one spoken for, and ``speaker_note`` says that the person is unnamed."""
+
+
 class Speaker(NamedTuple):
     """Who said a quote: a name, or None and why."""
 
@@ -307,6 +313,11 @@ class Resolver:
             if name_key(rest[cut - 1]) in GROUP_HEADS and owner and owner[-1][:1].isupper():
                 return Speaker(_organisation(owner))
             head = name_key(rest[cut - 1])
+        if head in VOICES:  # a White House spokesman, a spokeswoman for the Pentagon, Clinton's spokesman
+            owner = [w for w in (rest[cut + 1 :] if cut is not None else rest[:-1]) if w[:1].isupper()]
+            if owner:
+                who = _organisation(owner)
+                return Speaker(who, f"{who}, through “{mention}”: the text does not name the person who spoke")
         proper = all(w[:1].isupper() or w in PARTICLES for w in rest)
         if head in SOURCE_HEADS or head in GROUP_HEADS:
             capitals = [w for w in rest[:-1] if w[:1].isupper()]
