@@ -303,6 +303,11 @@ class Cast:
                         found.append((run, person))
             self._learn_genders(found)
             mentions += found
+        # 2b. a first name and a courtesy title with a surname that the text
+        #     writes together only in quotations or headings are one person
+        remap = self._join_hidden()
+        if remap:
+            mentions = [(r, remap.get(id(p), p)) for r, p in mentions]
         # 3. short names the text does not treat as people are places or things
         self._single = {k: p for k, p in self._single.items() if self._is_person(p)
                         and (k[0] or self._mid_capitals[max(p.forms, key=p.forms.get)[0]])}
@@ -319,6 +324,7 @@ class Cast:
         """Every capitalised run that may name a person, with its title split off."""
         s, masked = self.layout.s, self.layout.masked
         found_runs = []
+        self._hidden: list[tuple[str, ...]] = []
         matches = [(m, m.group().split(), starts_sentence(s, m.start())) for m in RUN.finditer(s)]
         mid_capitals = Counter(w for _, found, initial in matches if not initial for w in found)
         self._mid_capitals = mid_capitals
@@ -352,9 +358,13 @@ class Cast:
             if len(found) == 1 and initial and is_sentence_word(found[0]):
                 continue  # The, But, However: the commonest runs, never a name
             start = m.start()
-            if masked[start] == MASK and not _addressed_at(s, start, m.end()):
-                continue  # inside a quotation, a name counts only as the one addressed
-            if headings and self.layout.para_of(start) in headings:
+            if masked[start] == MASK and not _addressed_at(s, start, m.end()) \
+                    or headings and self.layout.para_of(start) in headings:
+                # inside a quotation, a name counts only as the one addressed, and
+                # a heading's capitals are no names; a full name there still ties
+                # a first name to a surname (see _join_hidden)
+                if len(found) >= 2 and not (len(found) == 2 and initial and is_sentence_word(found[0])):
+                    self._hidden.append(tuple(found))
                 continue
             # Words capitalised only because they start a sentence are not part of a
             # name (Sometimes Natásha, Give George): a word the text also writes in
@@ -473,6 +483,77 @@ class Cast:
             self._single_by_word.setdefault(word, []).append(person)
         return person
 
+    def _join_hidden(self) -> dict[int, _Person]:
+        """Join a person the text names by a first name alone (*Charlotte*) and one
+        it names by a courtesy title and a surname (*Miss Bartlett*) when it writes
+        the two as one full name only where no person is made of it: inside a
+        quotation (*“How you remind me of Charlotte Bartlett!”*) or in a heading
+        (*Miss Charlotte Bartlett and Miss Lucy Honeychurch Drive Out*). A novel
+        calls its people both ways, the narration one, their friends the other.
+
+        The first name must be no full name's of the cast (then its short forms
+        are matched to it already) and no one else's, and with no
+        title written there must be one titled person of that surname only
+        (*Charlotte Bartlett*, but not *Lucy Honeychurch* when the text has a
+        Mrs. and a Miss Honeychurch); their genders must not differ. Returns
+        the joined persons, by the id of the one merged away. *Miss Lucy*, a
+        first name with a title, joins its first name's person too."""
+        remap: dict[int, _Person] = {}
+        for found in dict.fromkeys(self._hidden):
+            read = _read_name(found)
+            if read is None:
+                continue
+            title, name, proper, courtesy, _ = read
+            if len(proper) != 2 and not (courtesy and len(proper) > 2):
+                continue  # First Last (or, after a title, the first two words: Miss Lucy Honeychurch Drive)
+            first, last = name_key(proper[0]), name_key(proper[1])
+            if first == last or first in self._by_word:
+                continue  # a full name of the cast (Freddy Honeychurch) has its short forms already
+            given = self._single.get(("", first))
+            same_first = [p for p in self._single_by_word.get(first, ()) if p is not given]
+            if given is None or any(p.key[0] not in ("miss", "master") for p in same_first):
+                continue  # the first name is someone else's too (but Miss Lucy is Lucy)
+            if courtesy:
+                titled = [self._single.get((courtesy, last))]
+            else:
+                titled = [p for p in self._single_by_word.get(last, ()) if p.key[0]]
+            titled = [p for p in titled if p is not None and p is not given]
+            if len(titled) != 1 or remap.get(id(titled[0])) is given:
+                continue
+            other = titled[0]
+            if other.key[0] in ("mr", "mrs", "master") and not courtesy:
+                continue  # a first name is a man's or a married woman's only when the text says so
+            if given.gender and other.gender and given.gender != other.gender:
+                continue
+            for p in [other, *same_first]:
+                self._merge(given, p)
+                remap[id(p)] = given
+            given.forms[(proper[0], proper[1])] = given.forms.get((proper[0], proper[1]), 0) + 1
+        return remap
+
+    def _merge(self, into: _Person, other: _Person) -> None:
+        """Make ``other`` one person with ``into``: every name form, mention and vote."""
+        for mine, theirs in ((into.forms, other.forms), (into.titled, other.titled), (into.titles, other.titles)):
+            for k, n in theirs.items():
+                mine[k] = mine.get(k, 0) + n
+        into.title_keys |= other.title_keys
+        for g in ("m", "f"):
+            into.gender_votes[g] += other.gender_votes[g]
+            into.title_gender[g] += other.title_gender[g]
+        into.positions = sorted(into.positions + other.positions)
+        into.full_positions = sorted(into.full_positions + other.full_positions)
+        into.evidence += other.evidence
+        into.against += other.against
+        into.unread += other.unread
+        into.runs += other.runs
+        into.text = into.text or other.text
+        for k, p in self._single.items():
+            if p is other:
+                self._single[k] = into
+        for w, ps in self._single_by_word.items():
+            if other in ps:
+                self._single_by_word[w] = list(dict.fromkeys(into if p is other else p for p in ps))
+
     def _count(self, person: _Person, run: _Run) -> None:
         person.forms[run.name] = person.forms.get(run.name, 0) + 1
         if len(run.proper) >= 2:
@@ -512,7 +593,7 @@ class Cast:
         return person.evidence > 0 or any(self._evidence(run) for run in person.runs)
 
     def _people(self) -> list[_Person]:
-        return [*self._full.values(), *self._single.values()]
+        return list({id(p): p for p in [*self._full.values(), *self._single.values()]}.values())
 
     # -- asking --
 

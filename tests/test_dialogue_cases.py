@@ -1,0 +1,26 @@
+"""Fiction speaker cases (dialogue and the cast), as data: tests/data/dialogue_cases.json.
+
+Each passage is of our own writing; ``speakers`` is read off it by hand, one per
+quote in text order, and ``one_person`` lists names the cast must read as one person.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kit.quotes import characters, extract_quotes
+
+CASES = json.loads((Path(__file__).parent / "data" / "dialogue_cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_dialogue_case(case: dict) -> None:
+    found = extract_quotes(case["text"])
+    assert [q.speaker for q in found] == case["speakers"], case["why"]
+    if case.get("one_person"):
+        people = characters(case["text"])
+        holders = {c.name for c in people for n in case["one_person"] if n == c.name or n in c.short_forms}
+        assert len(holders) == 1, f"{case['one_person']} are {sorted(holders)}: {case['why']}"
