@@ -1,7 +1,8 @@
 """Fiction speaker cases (dialogue and the cast), as data: tests/data/dialogue_cases.json.
 
 Each passage is of our own writing; ``speakers`` is read off it by hand, one per
-quote in text order, and ``one_person`` lists names the cast must read as one person.
+quote in text order; ``one_person`` lists names the cast must read as one person,
+``no_person`` names it must not read as anyone's, and ``people`` names it must.
 """
 
 from __future__ import annotations
@@ -18,9 +19,13 @@ CASES = json.loads((Path(__file__).parent / "data" / "dialogue_cases.json").read
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_dialogue_case(case: dict) -> None:
-    found = extract_quotes(case["text"])
-    assert [q.speaker for q in found] == case["speakers"], case["why"]
+    if "speakers" in case:
+        assert [q.speaker for q in extract_quotes(case["text"])] == case["speakers"], case["why"]
     if case.get("one_person"):
         people = characters(case["text"])
         holders = {c.name for c in people for n in case["one_person"] if n == c.name or n in c.short_forms}
         assert len(holders) == 1, f"{case['one_person']} are {sorted(holders)}: {case['why']}"
+    if case.get("no_person"):
+        names = {n for c in characters(case["text"]) for n in (c.name, *c.short_forms)}
+        assert not names & set(case["no_person"]), case["why"]
+        assert set(case.get("people", ())) <= names, case["why"]

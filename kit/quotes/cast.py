@@ -701,10 +701,16 @@ def _apposed(s: str, start: int, end: int) -> str | None:
 
 def _addressed_at(s: str, start: int, end: int) -> bool:
     """Whether the name at ``[start, end)``, inside a quotation, is set off as a
-    form of address: after a comma or the opening mark, before punctuation."""
+    form of address: after a comma or the opening mark, before punctuation.
+    Right after the opening mark, only a comma, ! or ? sets it off (*“Lucy,
+    come here”*, *“Lucy!”*): a name that is the whole sentence (*“Italy.”*,
+    *“Greece; but ...”*) answers a question (*Where did you meet?*), it
+    calls no one."""
     before = s[max(0, start - 3) : start].rstrip()
     after = s[end : end + 1]
-    return (before[-1:] in (",", "“", '"', "!") or not before) and after in (",", "!", "?", ".", ";")
+    if before[-1:] in ("“", '"') or not before:
+        return after in (",", "!", "?")
+    return before[-1:] in (",", "!") and after in (",", "!", "?", ".", ";")
 
 
 def starts_sentence(s: str, pos: int) -> bool:
