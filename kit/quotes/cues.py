@@ -138,6 +138,8 @@ _NP = rf"""
   | (?:the|a|an|one|another|his|her|their|its)\s+{_PLAIN}
     (?:\s+(?!(?:{_STOP})(?![\w’'-])){_PLAIN}                      # said the prince / a spokesman
       | \s+(?:for|of|and)\s+(?=[{UP}]){_PLAIN}){{0,6}}              #   the Office for National Statistics
+  | (?:{RUN.pattern})(?<=[’']s)(?:\s+{_ROLE}){{1,3}}(?=\s*[,.;:!?(])  # said Harbour Town’s mayor(, Tom Hale): a
+                                                                 #   role, not the place that owns it
   | (?:{RUN.pattern}\s+(?:{_ROLE}\s+){{1,3}})?(?:{RUN.pattern})  # said MSNBC host Chris Matthews / Anna Pávlovna
   | (?:{_ROLE}(?:\s+of(?:\s+the)?)?\s+){{1,4}}(?:{RUN.pattern})     # said shop steward Leanne Marsh,
                                                                  #   former secretary of state Hillary Clinton

@@ -253,6 +253,8 @@ PERSON_HEADS = TITLES | frozenset(_GENDERED) | frozenset(
     democrat republican conservative liberal independent representative source
     businessman nominee challenger incumbent frontrunner front-runner contender
     stranger companion child boy girl gentleman lady youth fellow servant clerk jew
+    treasurer chairperson councillor councilor sheriff superintendent principal headteacher constable
+    dean provost rector vicar pastor reporter partner lecturer employee auditor trustee
     """.split()
 )
 """Heads of a descriptor that can be a person ("the minister", "the Leader")."""
@@ -544,8 +546,8 @@ def np_kind(chunk: str, *, at_cue: bool = False) -> str | None:
         if first.endswith(("’s", "'s")) and len(found) > 1:
             # Britain’s Prime Minister Keir Starmer is a name; Iran’s foreign minister a descriptor
             return "name" if np_kind(" ".join(found[1:])) == "name" else "descriptor"
-        if all(w[:1].isupper() or w in PARTICLES or name_key(w) in TITLES for w in found):
-            return "name"
+        if all(w[:1].isupper() or w in PARTICLES or name_key(w) in TITLES for w in found) and found[-1][:1].isupper():
+            return "name"  # (a title in lower case comes before a name, not after: Harbour Town’s mayor)
         return "descriptor"  # Analysts at Berenberg
     if low in FUNCTION_WORDS or found[-1].lower() in FUNCTION_WORDS or not first.isalpha():
         return None

@@ -67,6 +67,17 @@ NARRATOR = "the narrator"
 _POSSESSIVES = frozenset("his her its their my our your".split())
 _TURNS_BACK = 6  # how many paragraphs back "he" may find a quote's speaker when nothing nearer fits
 _APPOSITION_STARTS = frozenset("the a an his her their its our".split())
+
+
+def _ends_sentence(word: str) -> bool:
+    """Whether a word ends its sentence: *Hale.*, but not *Mr.*, *Sen.* nor an initial *J.*"""
+    return word.endswith((".", "!", "?")) and len(word.rstrip(".")) > 1 and name_key(word) not in _ABBREVIATIONS
+
+
+def _owned(words: list[str]) -> bool:
+    """Whether an apposition starts with a named owner: *Harbour Town’s* (mayor)."""
+    owner = next((i for i, w in enumerate(words) if w.endswith(("’s", "'s"))), None)
+    return owner is not None and all(w[:1].isupper() for w in words[: owner + 1])
 _ABBREVIATED = abbreviations("title")
 _ABBREVIATIONS = abbreviations()  # role words written with a full stop: sen, gov, rep
 _SENTENCES_BACK = 4  # how many sentences back "he" or "she" looks for a subject
@@ -302,6 +313,11 @@ class Resolver:
                     return Speaker(_organisation(owner))  # Clinton's campaign
                 if np_kind(" ".join(thing)) == "name":
                     return self.resolve(" ".join(thing), pos)  # The Post's Ruth Marcus
+                if role_word(name_key(thing[-1])) not in PERSON_HEADS and owner[0][:1].isupper():
+                    title, name = split_name([*owner[:-1], _organisation(owner[-1:])])
+                    who = self.cast.lookup(name, title, pos).name if name else None
+                    if who and self.cast.is_person(who):
+                        return Speaker(who)  # Axelrod’s memoir: a person's own writing (not Glenmore’s treasurer)
                 break
         head = name_key(rest[-1])
         if rest[0][:1].isupper() and all(w[:1].isupper() or w in PARTICLES or w in ("for", "and") for w in rest) \
@@ -316,7 +332,8 @@ class Resolver:
         if head in VOICES:  # a White House spokesman, a spokeswoman for the Pentagon, Clinton's spokesman
             owner = [w for w in (rest[cut + 1 :] if cut is not None else rest[:-1]) if w[:1].isupper()]
             if owner:
-                who = _organisation(owner)
+                title, name = split_name(owner)
+                who = " ".join(name) if title and name else _organisation(owner)  # Mayor Ines Calder’s: Ines Calder
                 return Speaker(who, f"{who}, through “{mention}”: the text does not name the person who spoke")
         proper = all(w[:1].isupper() or w in PARTICLES for w in rest)
         if head in SOURCE_HEADS or head in GROUP_HEADS:
@@ -390,10 +407,12 @@ class Resolver:
         if len(holders) == 1:
             return Speaker(next(iter(holders)))
         what = " ".join(found[1:] if found[0].lower() in DETERMINERS else found)
+        if not any(w.endswith(("’s", "'s")) for w in found):
+            what = f"the {what}"  # the French president; Iran’s foreign minister needs no "the"
         if not holders:
-            return Speaker(None, f"no one in the text is introduced as the {what}")
+            return Speaker(None, f"no one in the text is introduced as {what}")
         names = sorted(holders, key=holders.get)
-        return Speaker(None, f"the {what} could be {' or '.join(names[:3])}")
+        return Speaker(None, f"{what} could be {' or '.join(names[:3])}")
 
     def _holders(self, heads: list[str], modifiers: set[str], pos: int, lo: int, hi: int) -> dict[str, int]:
         """The people introduced in ``[lo, hi)`` with one of the role words ``heads``
@@ -436,10 +455,12 @@ class Resolver:
             closes = re.match(r"(?:\s+(?:of|for|at|in)\s+[^,.;:!?“”\"]{1,60})?\s*(?:[,.;)]|$)", s[end : end + 80])
             words = aside.split()
             if comma >= 0 and closes and len(words) <= 6 and not re.search(r"[.;:!?“”\"]", aside) \
-                    and (not words or words[0].lower() in _APPOSITION_STARTS):  # not "Sikes, fixing his eyes on the Jew"
+                    and (not words or words[0].lower() in _APPOSITION_STARTS  # not "Sikes, fixing his eyes on the Jew"
+                         or _owned(words)):  # Tom Hale, Harbour Town’s mayor,
                 before = window[:comma].split()[-8:]
                 k = len(before)
-                while k > 0 and (before[k - 1][:1].isupper() or before[k - 1] in PARTICLES):
+                while k > 0 and (before[k - 1][:1].isupper() or before[k - 1] in PARTICLES) \
+                        and not _ends_sentence(before[k - 1]):  # not "Tom Hale. Ruth Okafor, Glenmore’s treasurer"
                     k -= 1
                 title, name = split_name(before[k:]) if k < len(before) else ([], [])
                 who = self._person(name, title, at)
