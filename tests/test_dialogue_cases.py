@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from kit.quotes import characters, extract_quotes
+from kit.quotes.dialogue import Turn, take_turns
 
 CASES = json.loads((Path(__file__).parent / "data" / "dialogue_cases.json").read_text(encoding="utf-8"))
 
@@ -29,3 +30,12 @@ def test_dialogue_case(case: dict) -> None:
         names = {n for c in characters(case["text"]) for n in (c.name, *c.short_forms)}
         assert not names & set(case["no_person"]), case["why"]
         assert set(case.get("people", ())) <= names, case["why"]
+
+
+def test_a_speaker_of_the_conversation_before_gives_way_to_one_the_narration_names() -> None:
+    # Anne and Mary talk; three paragraphs of narration name Jane and Tom; then
+    # Tom and someone talk: Jane, whom the narration just named, not Anne or Mary.
+    turns = [Turn(1, "Anne", fixed=True), Turn(2, "Mary", fixed=True),
+             Turn(6, None, fixed=False, nearby=("Jane", "Tom")), Turn(7, "Tom", fixed=True),
+             Turn(8, None, fixed=False), Turn(9, None, fixed=False)]
+    assert take_turns(turns, lambda name: None) == ["Anne", "Mary", "Jane", "Tom", "Jane", "Tom"]

@@ -171,10 +171,13 @@ ADDRESSES_BACK = 1.5
 OWN_EVIDENCE = 3.0
 """A turn said by the person its own words point to, when they do not name them
 (*he said*, the subject of its narration)."""
-_PRIOR = {"named": 0.0, "own": -0.5, "addressed": -0.5, "before": -0.5, "nearby": -0.8}
+_PRIOR = {"named": 0.0, "own": -0.5, "addressed": -0.5, "nearby": -0.8, "before": -1.0}
 """Points for who may speak in a conversation: a speaker it names, one its turns
-point to or address, a speaker of the conversation a few lines before, one the
-narration before it names."""
+point to or address, one the narration before it names, a speaker of the
+conversation a few lines before. The last is the least likely: a person the
+narration between the two does not name again has most often left the scene
+(or was a wrong guess there), and a guess must not carry on from one
+conversation to the next."""
 _RESUMES = 6
 """A conversation may go on with the people of the one before when at most this
 many paragraphs of narration stand between them (*Sikes nodded.*)."""
