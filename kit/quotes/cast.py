@@ -265,6 +265,9 @@ class Cast:
             if len(run.proper) == 1 and run.courtesy:
                 self._surname_genders.setdefault(name_key(run.proper[0]), set()).add(
                     gender_of_words([run.courtesy]) or "")
+        # First names the text writes after Miss (Miss Anne): a younger sister's,
+        # so Miss and the surname alone (Miss Elliot) is her elder sister.
+        self._miss_first = {name_key(r.proper[0]) for r in runs if len(r.proper) == 1 and r.courtesy == "miss"}
         # "Mrs. Henry Dashwood", when the text also writes Mr. Henry Dashwood, is his wife.
         husbands = {_full_key(r) for r in runs if len(r.proper) >= 2 and gender_of_words([r.courtesy or ""]) == "m"}
         # 1. names written in full are people, when the text treats them as people
@@ -446,9 +449,10 @@ class Cast:
         courtesy = _title_key(title) or (_title_key(name[:1]) if name else None)
         if courtesy:
             linked = self._links.get((courtesy, word))
-            if linked is not None:
+            if linked is not None and not self._younger_sister(linked, courtesy, word):
                 return linked
-            family = [p for p in self._by_word.get(word, ()) if p.key[1] == word]
+            family = [p for p in self._by_word.get(word, ()) if p.key[1] == word
+                      and not self._younger_sister(p, courtesy, word)]
             if len(family) == 1 and (courtesy in family[0].title_keys or not family[0].title_keys and (
                     family[0].gender == gender_of_words([courtesy]) is not None
                     or family[0].gender is None and not family[0].first_alone
@@ -553,6 +557,13 @@ class Cast:
         for w, ps in self._single_by_word.items():
             if other in ps:
                 self._single_by_word[w] = list(dict.fromkeys(into if p is other else p for p in ps))
+
+    def _younger_sister(self, person: _Person, courtesy: str, word: str) -> bool:
+        """Whether *Miss* and a surname (*Miss Elliot*) cannot be ``person`` because
+        the text calls her Miss and her first name (*Miss Anne*): the custom
+        names only the eldest unmarried daughter Miss and the surname, her
+        younger sisters Miss and their first name."""
+        return courtesy == "miss" and person.key[0] != word and person.key[0] in self._miss_first
 
     def _count(self, person: _Person, run: _Run) -> None:
         person.forms[run.name] = person.forms.get(run.name, 0) + 1
