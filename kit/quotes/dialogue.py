@@ -162,8 +162,9 @@ def take_turns(turns: list[Turn], gender_of: Callable[[str], str | None]) -> lis
 # reading with the most points (see :func:`_conversation`).
 SAME_SPEAKER = -4.0
 """A turn said by the person who said the turn before: rare (a new paragraph is a new speaker)."""
-GOES_BACK = 2.0
-"""A turn said by the person who spoke two turns before (A, B, A): a conversation of two."""
+GOES_BACK = 2.5
+"""A turn said by the person who spoke two turns before (A, B, A): a conversation of two,
+the commonest; as strong as an answer to one's name, a little weaker than a turn's own hint."""
 ANSWERS_VOCATIVE = 2.5
 """A turn said by the person the turn before addressed by name (*“That you, Watson?”*)."""
 ADDRESSES_BACK = 1.5
@@ -185,8 +186,9 @@ _MAX_PEOPLE = 8
 _SOMEONE_ELSE = "\x01"
 """Who said a turn that no one of its conversation can have said."""
 """The most people one conversation is read with."""
-_NEARBY_PEOPLE = 4
-"""How many of the people the narration before a conversation names (latest first) may speak in it."""
+_NEARBY_PEOPLE = 6
+"""How many of the people the narration before a conversation names (latest first) may
+speak in it: a scene of a novel (a dinner, a drive) often has five or six."""
 
 
 def _people(run: list[Turn], before: tuple[str, ...] = ()) -> dict[str, float]:
