@@ -111,15 +111,14 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
-def derive() -> list[tuple[str, int, float]]:
-    """The kept words, with how often each is a cue and what share of its uses that is."""
-    news, news_texts = polnear_cues(SHARED / "polnear-train")
-    fiction, fiction_texts = pdnc_cues(SHARED / "pdnc")
-    cues = news + fiction
+def _families(cues: Counter, texts: list[str], *, min_length: int = 1) -> tuple[Counter, dict[str, list[str]]]:
+    """How often each cue word is used at all, and the candidates grouped by
+    :func:`stem`: no stopword, no -ly adverb, at least ``min_length`` letters,
+    rarely after a determiner (a noun) or capitalised (a name)."""
     uses: Counter = Counter()
     after_determiner: Counter = Counter()
     capitalised: Counter = Counter()
-    for text in news_texts + fiction_texts:
+    for text in texts:
         previous = ""
         for word in words(text, lower=False):
             low = word.lower()
@@ -129,11 +128,20 @@ def derive() -> list[tuple[str, int, float]]:
                 capitalised[low] += word[:1].isupper()
             previous = low
     stop = stopwords()
-    candidates = [w for w in cues if uses[w] and w not in stop and not w.endswith("ly")
+    candidates = [w for w in cues if uses[w] and w not in stop and not w.endswith("ly") and len(w) >= min_length
                   and after_determiner[w] <= 0.1 * uses[w] and capitalised[w] <= 0.5 * uses[w]]
     families: dict[str, list[str]] = {}
     for word in candidates:
         families.setdefault(stem(word), []).append(word)
+    return uses, families
+
+
+def derive() -> list[tuple[str, int, float]]:
+    """The kept words, with how often each is a cue and what share of its uses that is."""
+    news, news_texts = polnear_cues(SHARED / "polnear-train")
+    fiction, fiction_texts = pdnc_cues(SHARED / "pdnc")
+    cues = news + fiction
+    uses, families = _families(cues, news_texts + fiction_texts)
     kept = []
     for forms in families.values():
         n, total = sum(cues[w] for w in forms), sum(uses[w] for w in forms)
@@ -158,24 +166,7 @@ def derive_attribution_verbs() -> list[tuple[str, int, float]]:
     a sentence that attributes (*Clinton accused him of “reckless”
     talk*) from a scare quote."""
     cues, texts = polnear_cues(SHARED / "polnear-train", direct_only=False)
-    uses: Counter = Counter()
-    after_determiner: Counter = Counter()
-    capitalised: Counter = Counter()
-    for text in texts:
-        previous = ""
-        for word in words(text, lower=False):
-            low = word.lower()
-            if low in cues:
-                uses[low] += 1
-                after_determiner[low] += previous in DETERMINERS
-                capitalised[low] += word[:1].isupper()
-            previous = low
-    stop = stopwords()
-    candidates = [w for w in cues if uses[w] and w not in stop and not w.endswith("ly") and len(w) > 2
-                  and after_determiner[w] <= 0.1 * uses[w] and capitalised[w] <= 0.5 * uses[w]]
-    families: dict[str, list[str]] = {}
-    for word in candidates:
-        families.setdefault(stem(word), []).append(word)
+    uses, families = _families(cues, texts, min_length=3)
     kept = []
     for forms in families.values():
         n, total = sum(cues[w] for w in forms), sum(uses[w] for w in forms)

@@ -145,22 +145,28 @@ def test_detached_processes_end_with_the_sandbox(tmp_path):
     assert not processes_with(marker)
 
 
+def _everyone_may_enter(path: str) -> bool:
+    """Whether a user with no rights of its own can reach ``path``: every folder on the way lets others in."""
+    return all(os.stat(p).st_mode & 0o001 for p in [path, *map(str, Path(path).parents)] if os.path.isdir(p))
+
+
 def test_an_ordinary_user_gets_the_same_sandbox(tmp_path):
     """The grader as an ordinary user: bwrap makes a user namespace, and the limits count that sandbox only.
 
     Run as ``nobody`` when the tests run as root (as CI does). The kit's Python
-    may lie where nobody cannot read (under /root), so Debian's python3 stands in.
+    and its virtual environment may lie where nobody cannot enter (under /root,
+    or in a clone made by ``mktemp -d``, mode 700), so Debian's python3 stands
+    in, and the folders nobody cannot reach are left out of the sandbox.
     """
     python = "/usr/bin/python3" if os.geteuid() == 0 else sys.executable
     box = find_sandbox(python=python)._replace(privileged=False, limits=Limits(processes=12))
     if os.geteuid() == 0:
-        box = box._replace(read_only=tuple(p for p in box.read_only if not p.startswith("/root")))
+        box = box._replace(read_only=tuple(p for p in box.read_only if _everyone_may_enter(p)))
     import tempfile
 
     # pytest's own temporary folders are private to root: this one is not. Nor may its parent be: some
     # machines make /tmp itself private to root (mode 1700), so take the first that everyone may enter.
-    base = next(d for d in (tempfile.gettempdir(), "/var/tmp", "/dev/shm")
-                if all(os.stat(p).st_mode & 0o001 for p in [d, *map(str, Path(d).parents)]))
+    base = next(d for d in (tempfile.gettempdir(), "/var/tmp", "/dev/shm") if _everyone_may_enter(d))
     folder = Path(tempfile.mkdtemp(prefix="kit-test-user-", dir=base)) / "run"
     folder.mkdir()
     code = ("import json, os, time\nchildren = 0\ntry:\n    for _ in range(100):\n        if os.fork() == 0:\n"
