@@ -44,6 +44,7 @@ __all__ = [
     "TITLES",
     "TITLE_STOP",
     "UP",
+    "VOICES",
     "find_word",
     "gender_of_words",
     "is_organisation",
@@ -275,6 +276,10 @@ SOURCE_HEADS = frozenset(
     "editorial column transcript".split()
 )
 """Documents: "the IMF report stated" is the IMF speaking through a report."""
+VOICES = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
+"""People whose job is to speak for someone else: what "a White House spokesman"
+says, the White House says, as "the IMF report stated" is the IMF speaking. The
+speaker is the one spoken for, and ``speaker_note`` says that the person is unnamed."""
 ADVERBS = frozenset(
     """also then later again once further previously earlier recently repeatedly
     reportedly publicly privately simply flatly now just still even has had have

@@ -48,6 +48,7 @@ from kit.quotes.names import (
     RUN,
     RUN_AFTER,
     SOURCE_HEADS,
+    VOICES,
     TITLES,
     find_word,
     gender_of_words,
@@ -85,12 +86,6 @@ _NEAR = 4000  # how far (in characters) a long text is searched for a role's hol
 _THEN_WORDS = frozenset("at in on during after before earlier later last this first once again".split())
 """Words that may stand between a speaker's name and the cue: Trump at the time (said)."""
 _ADJECTIVE_ENDINGS = ("al", "ic", "an", "ian", "ese", "ish", "ive", "ary", "ent", "ant", "ior", "ern", "ed")
-
-
-VOICES = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
-"""People whose job is to speak for someone else: what "a White House spokesman"
-says, the White House says, as "the IMF report stated" is the IMF speaking. The
-speaker is the one spoken for, and ``speaker_note`` says that the person is unnamed."""
 
 
 class Speaker(NamedTuple):
