@@ -7,7 +7,7 @@ BigramCollocationFinder scored by likelihood ratio. Run: python benchmarks/bench
 
 from __future__ import annotations
 
-from common import corpus, measure, print_rows, row, scaling
+from common import corpus, measure_side_by_side, print_rows, row, scaling
 
 SAMPLE = "But I warn you, if you don’t tell me that this means war, Prince—I’ll not forgive you."
 
@@ -67,15 +67,14 @@ def nltk_pipeline(text: str) -> dict:
 
 
 def rows(runs: int = 3) -> list[dict]:
-    kit_m = measure("bench_foundation:kit_pipeline", runs)
-    nltk_m = measure("bench_foundation:nltk_pipeline", runs)
-    speedup = nltk_m.median_s / kit_m.median_s
+    kit_m, nltk_m, speedup = measure_side_by_side("bench_foundation:kit_pipeline",
+                                                  "bench_foundation:nltk_pipeline", runs=5)
     points, exponent = scaling("bench_foundation:kit_pipeline", runs)
     growth = ", ".join(f"{f:g}: {t:.2f}s" for f, t in points)
     return [row(
         "Tokenize, top keywords and collocations, War and Peace",
         kit_m, "plain offline NLTK", nltk_m, "≥ 10× faster",
-        f"{speedup:.1f}× faster ({'met' if speedup >= 10 else 'MISSED'}). "
+        f"{speedup:.1f}× faster, the median of 5 turns run side by side ({'met' if speedup >= 10 else 'MISSED'}). "
         f"Both timed after their imports. Scaling {growth}; growth exponent {exponent:.2f}. "
         f"Top keywords, kit: {kit_m.result['top']}; plain NLTK: {nltk_m.result['top']} "
         "(NLTK's tokenizer splits don’t into don, ’, t, so 's' tops its list).",

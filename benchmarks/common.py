@@ -78,6 +78,22 @@ def measure(target: str, runs: int = 3, fraction: float = 1.0) -> Measurement:
     return Measurement(statistics.median(times), times, max(peaks), result)
 
 
+def measure_side_by_side(kit_target: str, baseline_target: str, runs: int = 5) -> tuple[Measurement, Measurement, float]:
+    """The kit and its baseline in turns (kit, baseline, kit, baseline, ...); both
+    measurements and the median of the per-turn speed-ups.
+
+    On a shared machine the speed of the processor drifts by half from minute to
+    minute. Two runs made side by side see the same drift, so the ratio of each
+    pair is steadier than the ratio of two medians taken minutes apart.
+    """
+    pairs = [(measure(kit_target, 1), measure(baseline_target, 1)) for _ in range(runs)]
+    kit_m, base_m = (
+        Measurement(statistics.median(ms), ms, max(m.peak_mb for m in side), side[-1].result)
+        for side, ms in ((s, [m.median_s for m in s]) for s in zip(*pairs))
+    )
+    return kit_m, base_m, statistics.median(b.median_s / k.median_s for k, b in pairs)
+
+
 def corpus(fraction: float = 1.0) -> str:
     """War and Peace (public domain), from the project's own compressed copy.
 

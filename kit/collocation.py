@@ -43,7 +43,6 @@ sentence:
 from __future__ import annotations
 
 from collections import Counter
-from itertools import islice
 from typing import Iterable, NamedTuple
 
 from kit.frequency import _stoplist
@@ -157,23 +156,34 @@ def _adjacent_pairs(text: TextLike, stop: set[str], min_freq: int):
 
     It scores exactly as NLTK's ``from_words(collocation_tokens(text))``
     followed by the frequency and stopword filters would (a test checks this),
-    but it never scores the pairs that those filters drop: with stopwords,
-    punctuation and sentence breaks all replaced by one mark, ``|``, the pairs
-    are counted in C (``Counter`` of ``zip``), and only the few thousand that
-    are frequent enough and hold no ``|`` are kept.
+    but it never scores the pairs that those filters drop. Counting the pairs
+    is the slow part on a book (700,000 tokens), so it is done with NumPy,
+    which matplotlib and NLTK's scorers already load: each token becomes a
+    number (-1 for a stopword, a punctuation mark or a sentence break), each
+    pair of neighbours one number ``left * vocabulary + right``, and
+    ``numpy.unique`` counts them in C, three times faster than a ``Counter``
+    of ``zip``. Only the few thousand pairs that are frequent enough and hold
+    no -1 are turned back into words.
     """
+    import numpy as np
     from nltk.collocations import BigramCollocationFinder
     from nltk.probability import FreqDist
 
     s = as_text(text)
     stream = _cached_tokens(s, True)
     counts = token_counts(s)  # remembered: keywords and keyness counted them already
+    vocabulary = [w for w in counts if w not in stop and _is_word(w)]
     # Decide once per distinct token, then map: far faster than testing each token.
-    keep = {w: w if w not in stop and _is_word(w) else "|" for w in counts}
-    keep[SENTENCE_BREAK] = "|"
-    kept = list(map(keep.__getitem__, stream))
-    pairs = Counter(zip(kept, islice(kept, 1, None)))
-    bigram_fd = FreqDist({pair: c for pair, c in pairs.items() if c >= min_freq and "|" not in pair})
+    number = dict.fromkeys(counts, -1) | {w: i for i, w in enumerate(vocabulary)} | {SENTENCE_BREAK: -1}
+    ids = np.fromiter(map(number.__getitem__, stream), dtype=np.int64, count=len(stream))
+    left, right = ids[:-1], ids[1:]
+    both = (left >= 0) & (right >= 0)
+    found, times = np.unique(left[both] * len(vocabulary) + right[both], return_counts=True)
+    frequent = times >= min_freq
+    bigram_fd = FreqDist({
+        (vocabulary[code // len(vocabulary)], vocabulary[code % len(vocabulary)]): count
+        for code, count in zip(found[frequent].tolist(), times[frequent].tolist())
+    })
     word_fd = FreqDist({w: c for w, c in counts.items() if _is_word(w)})
     return BigramCollocationFinder(word_fd, bigram_fd)
 

@@ -43,6 +43,7 @@ two versions differ in only a few words, and the note says so:
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from bisect import bisect_right
@@ -116,8 +117,12 @@ def word_filter(counts: Counter, stopwords: Iterable[str] | None = ()) -> Counte
 
 def _ranked(counts: Counter, n: int | None) -> list[tuple[str, int]]:
     """Most frequent first; ties in alphabetical order."""
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return ranked if n is None else ranked[:n]
+    def order(item: tuple[str, int]) -> tuple[int, str]:
+        return -item[1], item[0]
+
+    if n is None:
+        return sorted(counts.items(), key=order)
+    return heapq.nsmallest(n, counts.items(), key=order)  # the same as sorted()[:n], without sorting them all
 
 
 def word_counts(text: TextLike, *, stopwords: Iterable[str] | None = ()) -> Counter:

@@ -247,9 +247,18 @@ def _flat_token(urls: bool, hashtags: bool) -> re.Pattern:
     a plain ``findall`` pattern, without the web-address or hashtag parts when
     the text has no ``://``/``www.`` or ``#``/``@`` (a book runs faster without
     them). Possessive apostrophes are blanked out before it runs."""
-    parts = [f"(?=[hHwW]){_URL}"] * urls + [_WORD] + [_HASHTAG] * hashtags + [r"\S"]
+    parts = [f"(?=[hHwW]){_URL}"] * urls + [_FAST_WORD, _WORD] + [_HASHTAG] * hashtags + [r"\S"]
     return re.compile(re.sub(r"\(\?P<\w+>", "(?:", "|".join(parts)), re.VERBOSE)
 
+
+_FAST_WORD = r"""
+        [^\W\d_]+(?=[\s,;!?"”)—])                                  # a run of letters before a space or a
+                                                                 #   comma: most words of a book, which
+                                                                 #   _WORD would match just the same
+"""
+""":func:`words` tries this before :data:`_WORD`. It gives the same tokens (a
+test checks it on random text) twice as fast: it never tries the initialism
+branch, which fails on nearly every word."""
 
 _BLANK_POSSESSIVE = re.compile(r"'(?<=[sS]')(?![^\W_])")
 """:data:`_POSSESSIVE` once curly apostrophes are straight, starting with the
@@ -366,13 +375,27 @@ def _cached_tokens(s: str, lower: bool) -> tuple[str, ...]:
     spans = _cached_sentence_spans(s)
     s = f" {SENTENCE_BREAK} ".join(s[start:end] for start, end in spans).replace("’", "'")
     s = _BLANK_POSSESSIVE.sub(" ", s)
-    pattern = _flat_token("://" in s or "www." in s.lower(), "#" in s or "@" in s)
-    lowered = s.lower() if lower else s
+    lowered = s.lower()
+    pattern = _flat_token("://" in s or "www." in lowered, "#" in s or "@" in s)
+    lowered = lowered if lower else s
     if len(lowered) == len(s):
-        return tuple(pattern.findall(lowered))
+        return tuple(_find_tokens(pattern, lowered))
     # İ becomes i and a combining dot: split first, then lower-case the words
-    found = pattern.findall(s)
+    found = _find_tokens(pattern, s)
     return tuple("\n".join(found).lower().split("\n")) if found else ()
+
+
+def _find_tokens(pattern: re.Pattern, s: str) -> list[str]:
+    """``pattern.findall(s)``, a quarter faster on a book: no token holds white
+    space, so the text can be split at spaces first (in C), and a piece made only
+    of letters, as four pieces in five are, is one word without asking the regex."""
+    found: list[str] = []
+    for piece in s.split():
+        if piece.isalpha():
+            found.append(piece)
+        else:
+            found.extend(pattern.findall(piece))
+    return found
 
 
 def token_counts(text: TextLike, *, lower: bool = True) -> Counter:
@@ -417,21 +440,19 @@ def paragraph_spans(text: TextLike) -> list[Span]:
     s = as_text(text)
     spans: list[Span] = []
     width = _wrap_width(s)
-    starts = [0] + [m.end() for m in _BLANK_LINES.finditer(s)]
-    ends = [m.start() for m in _BLANK_LINES.finditer(s)] + [len(s)]
+    breaks = list(_BLANK_LINES.finditer(s))
+    starts = [0] + [m.end() for m in breaks]
+    ends = [m.start() for m in breaks] + [len(s)]
     for start, end in zip(starts, ends):
-        left = start
         lines = s[start:end].split("\n")
-        at = start
-        for line, following in zip(lines, [*lines[1:], None]):
+        left = at = start
+        for line, following in zip(lines, lines[1:]):
             at += len(line) + 1
-            if following is not None and _joins(line, following, width):
-                continue
-            span = _strip(s, left, min(at - 1, end))
-            if span.end > span.start:
-                spans.append(span)
-            left = at
-    return spans
+            if not _joins(line, following, width):
+                spans.append(_strip(s, left, at - 1))
+                left = at
+        spans.append(_strip(s, left, end))
+    return [span for span in spans if span.end > span.start]
 
 
 def _wrap_width(s: str) -> int:
@@ -471,11 +492,10 @@ def _joins(line: str, following: str, width: int) -> bool:
 
 def _strip(s: str, start: int, end: int) -> Span:
     """The span without the white space at either end."""
-    while start < end and s[start].isspace():
-        start += 1
-    while end > start and s[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
+    piece = s[start:end]
+    kept = piece.strip()
+    start += len(piece) - len(piece.lstrip())
+    return Span(start, start + len(kept))
 
 
 # --- sentences -----------------------------------------------------------------------
