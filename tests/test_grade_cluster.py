@@ -127,3 +127,50 @@ def test_without_dask_the_grader_never_imports_it():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def _another_batch_starts_while(work: Path) -> bool:
+    """Start another batch's clean-up of stale folders while ``work`` is in use; whether ``work`` survived."""
+    from kit.grade.folders import remove_stale
+
+    (work / "answers.json").write_text("{}", encoding="utf-8")
+    remove_stale()
+    return (work / "answers.json").exists()
+
+
+def test_a_cluster_task_folder_survives_another_batch_starting(monkeypatch):
+    """Bug (a flaky test in the full suite): a task worked in an unlocked <tmp>/kit-grade-task-... folder,
+    so a batch starting on the same machine removed it as stale mid-run; its answers file vanished and a
+    perfect notebook scored 0 with no reason given."""
+    import kit.grade.cluster as cluster
+    import kit.grade.run
+    from kit.grade.records import RunSummary, Text, TextPair
+
+    survived = []
+
+    def run_notebook(notebook, settings, texts, workdir):
+        Path(workdir).mkdir(parents=True)
+        survived.append(_another_batch_starts_while(Path(workdir)))
+        return {"q1": 1}, RunSummary(texts.label, True, ())
+
+    monkeypatch.setattr(kit.grade.run, "run_notebook", run_notebook)
+    monkeypatch.setattr(cluster, "_settings", lambda spec: None)
+    pair = TextPair("your texts", Text("a", "A."), Text("b", "B."))
+    saved, run = cluster.run_on_worker("{}", None, pair)
+    assert survived == [True] and saved == {"q1": 1} and run.completed
+
+
+def test_the_sandbox_check_folder_survives_another_batch_starting(monkeypatch):
+    """The same bug in the sandbox check, which worked in an unlocked <tmp>/kit-grade-check-... folder."""
+    import kit.grade.sandbox as sandbox
+
+    survived = []
+
+    def run(cmd, **kw):
+        survived.append(_another_batch_starts_while(Path(kw["cwd"])))
+        return subprocess.CompletedProcess(cmd, 0, "2\n", "")
+
+    box = sandbox.find_sandbox()
+    monkeypatch.setattr(sandbox.subprocess, "run", run)
+    sandbox.check_sandbox(box)
+    assert survived == [True]

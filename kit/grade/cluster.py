@@ -24,7 +24,6 @@ Dask is imported only here, and this module only by ``--dask``.
 from __future__ import annotations
 
 import sys
-import tempfile
 import uuid
 from functools import cache
 from pathlib import Path
@@ -73,12 +72,17 @@ def run_on_worker(notebook: str, spec: WorkerSettings, texts: TextPair) -> tuple
     """One run of one notebook, on whatever machine calls it (a Dask task).
 
     The run folder is new for every call, so a task that Dask runs again after
-    its worker died starts clean.
+    its worker died starts clean. It is a locked batch folder
+    (:func:`kit.grade.folders.batch_folder`), as a local batch's is: any batch
+    that starts on the same machine removes the unlocked ``kit-grade-*``
+    folders it finds as left over by a killed batch, and an unlocked task
+    folder lost its answers that way mid-run.
     """
+    from kit.grade.folders import batch_folder
     from kit.grade.run import run_notebook
 
-    folder = Path(tempfile.gettempdir()) / f"kit-grade-task-{uuid.uuid4().hex}"
-    saved, run = run_notebook(notebook, _settings(spec), texts, folder)
+    with batch_folder() as folder:
+        saved, run = run_notebook(notebook, _settings(spec), texts, folder / "run")
     if "failed" in run.kinds and not run.completed and not saved:
         raise KernelDidNotStart("; ".join(run.problems))
     return saved, run

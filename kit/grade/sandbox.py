@@ -234,10 +234,9 @@ def sandboxed_command(sandbox: Sandbox, folder: Path, argv: Sequence[str], env: 
 
 def check_sandbox(sandbox: Sandbox, python: str = sys.executable) -> None:
     """Start ``python`` in the sandbox once and import kit; raise :class:`SandboxUnavailable` if it fails."""
-    import tempfile
+    from kit.grade.folders import batch_folder  # locked, so that no other batch removes it as stale
 
-    with tempfile.TemporaryDirectory(prefix="kit-grade-check-") as tmp:
-        folder = Path(tmp)
+    with batch_folder() as folder:
         uid = run_uid(sandbox)
         if uid is not None:
             os.chown(folder, uid, uid)
