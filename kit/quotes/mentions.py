@@ -101,10 +101,28 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
         return Attribution(m.group("cue4"), m.group("np4"), m.start("np4"), end=m.end())
     for cue, np, appos in (("cue1", "np1", "appos1"), ("cue2", "np2", "appos2")):
         if m.group(cue):
-            mention = strip_adverbs(m.group(np))
-            if np_kind(mention, at_cue=True):
+            mention = _affiliation_cut(strip_adverbs(m.group(np)))
+            kind = np_kind(mention, at_cue=True)
+            if kind == "descriptor" and last.isalnum() and mention[:1].islower():
+                # a phrase quoted inside a sentence runs on: the contest had been “rigged”
+                # against him, a charge ... noting: not "against him" (a comma, ? or !
+                # cuts a quote off before its attribution)
+                return None
+            if kind:
                 return Attribution(m.group(cue), mention, m.start(np), m.group(appos), m.end())
     return None
+
+
+def _affiliation_cut(mention: str) -> str:
+    """A name with where the person works, too long to read as one noun phrase,
+    cut to the name: *Stephen Vladeck of the University of Texas School of Law*
+    is Stephen Vladeck (a shorter one, *Jo Ames of Acme*, stays whole, and
+    :mod:`kit.quotes.resolve` reads it)."""
+    words = mention.split()
+    if len(words) <= 9 or "of" not in words[1:]:
+        return mention
+    cut = " ".join(words[: words.index("of", 1)])
+    return cut if np_kind(cut, at_cue=True) == "name" else mention
 
 
 def _loose_after(layout: Layout, r: Region, stop: int) -> Attribution | None:
