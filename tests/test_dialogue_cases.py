@@ -39,3 +39,12 @@ def test_a_speaker_of_the_conversation_before_gives_way_to_one_the_narration_nam
              Turn(6, None, fixed=False, nearby=("Jane", "Tom")), Turn(7, "Tom", fixed=True),
              Turn(8, None, fixed=False), Turn(9, None, fixed=False)]
     assert take_turns(turns, lambda name: None) == ["Anne", "Mary", "Jane", "Tom", "Jane", "Tom"]
+
+
+def test_one_who_spoke_a_moment_ago_and_is_named_again_speaks_before_one_only_named() -> None:
+    # Anne and Tom talk; seven paragraphs of narration name Tom again, then Jane
+    # (in passing); the unnamed turn before Mary's is Tom's: he spoke a moment ago.
+    turns = [Turn(1, "Anne", fixed=True), Turn(2, "Tom", fixed=True),
+             Turn(9, None, fixed=False, nearby=("Jane", "Tom")), Turn(10, "Mary", fixed=True),
+             Turn(11, None, fixed=False)]
+    assert take_turns(turns, lambda name: None) == ["Anne", "Tom", "Tom", "Mary", "Tom"]

@@ -251,6 +251,8 @@ def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast, res
         first = its[0]
         mention = first.attribution.mention if first.attribution is not None else None
         gender = PRONOUN_GENDER.get(mention.lower()) if mention and mention.lower() in ("he", "she", "his", "her") else None
+        if gender is None and mention and np_kind(mention) == "descriptor":
+            gender = gender_of_words(mention.split())  # said his father, said the clergyman: a man
         speaker = next((i.speaker for i in its if i.speaker), None)
         if speaker is None and p > 0 and p - 1 not in by_para:
             speaker = _last_subject(layout, cast, resolver, p - 1)  # Mr. Beebe came to the rescue.

@@ -152,7 +152,9 @@ def take_turns(turns: list[Turn], gender_of: Callable[[str], str | None]) -> lis
             end += 1
         if start and turns[start].para - turns[start - 1].last > _RESUMES:
             before = ()
-        _conversation(turns[start:end], found, start, gender_of, before)
+        spoke = tuple(dict.fromkeys(t.speaker for t in reversed(turns[:start])
+                                    if t.fixed and t.speaker and turns[start].para - t.para <= _SPOKE))
+        _conversation(turns[start:end], found, start, gender_of, before, spoke)
         before = tuple(dict.fromkeys(reversed([f for f in found[start:end] if f])))
         start = end
     return found
@@ -172,7 +174,7 @@ ADDRESSES_BACK = 1.5
 OWN_EVIDENCE = 3.0
 """A turn said by the person its own words point to, when they do not name them
 (*he said*, the subject of its narration)."""
-_PRIOR = {"named": 0.0, "own": -0.5, "addressed": -0.5, "nearby": -0.8, "before": -1.0}
+_PRIOR = {"named": 0.0, "own": -0.5, "addressed": -0.5, "spoke": -0.5, "nearby": -0.8, "before": -1.0}
 """Points for who may speak in a conversation: a speaker it names, one its turns
 point to or address, one the narration before it names, a speaker of the
 conversation a few lines before. The last is the least likely: a person the
@@ -180,6 +182,7 @@ narration between the two does not name again has most often left the scene
 (or was a wrong guess there), and a guess must not carry on from one
 conversation to the next."""
 _RESUMES = 6
+_SPOKE = 12
 """A conversation may go on with the people of the one before when at most this
 many paragraphs of narration stand between them (*Sikes nodded.*)."""
 _MAX_PEOPLE = 8
@@ -191,7 +194,7 @@ _NEARBY_PEOPLE = 6
 speak in it: a scene of a novel (a dinner, a drive) often has five or six."""
 
 
-def _people(run: list[Turn], before: tuple[str, ...] = ()) -> dict[str, float]:
+def _people(run: list[Turn], before: tuple[str, ...] = (), spoke: tuple[str, ...] = ()) -> dict[str, float]:
     """Who may speak in a conversation, with the points each starts with (:data:`_PRIOR`)."""
     people: dict[str, float] = {}
 
@@ -205,6 +208,9 @@ def _people(run: list[Turn], before: tuple[str, ...] = ()) -> dict[str, float]:
             add(name, "addressed")
     for name in before[:2]:
         add(name, "before")
+    for name in spoke:  # named by the narration just before, and a speaker a moment ago
+        if name in run[0].nearby[:_NEARBY_PEOPLE]:
+            add(name, "spoke")
     for name in run[0].nearby[:_NEARBY_PEOPLE]:
         add(name, "nearby")
     ranked = sorted(people, key=lambda n: -people[n])[:_MAX_PEOPLE]
@@ -212,7 +218,8 @@ def _people(run: list[Turn], before: tuple[str, ...] = ()) -> dict[str, float]:
 
 
 def _conversation(run: list[Turn], found: list[str | None], offset: int,
-                  gender_of: Callable[[str], str | None], before: tuple[str, ...] = ()) -> None:
+                  gender_of: Callable[[str], str | None], before: tuple[str, ...] = (),
+                  spoke: tuple[str, ...] = ()) -> None:
     """Fill the turns of one conversation (consecutive paragraphs), see :func:`take_turns`.
 
     Every reading of who said which turn gets points from the rules above
@@ -223,7 +230,7 @@ def _conversation(run: list[Turn], found: list[str | None], offset: int,
     wins. A conversation with no one who may speak (:func:`_people`) is
     left alone.
     """
-    people = _people(run, before)
+    people = _people(run, before, spoke)
     if not people:
         return
     options = [_options(turn, people, gender_of) for turn in run]

@@ -175,12 +175,17 @@ _GENDERED = {
     **dict.fromkeys(
         "mr sir king prince emperor duke baron lord count spokesman chairman congressman "
         "councilman monsieur master father husband son brother uncle grandfather man "
-        "gentleman boy businessman nephew widower".split(), "m"),
+        "gentleman boy businessman nephew widower lad fellow chap monk friar abbot "
+        "bridegroom groom landlord papa dad daddy".split(), "m"),
     **dict.fromkeys(
         "mrs ms miss dame queen princess empress duchess countess lady spokeswoman "
         "chairwoman congresswoman councilwoman madame mademoiselle mother wife daughter "
-        "sister aunt grandmother woman girl businesswoman niece widow".split(), "f"),
+        "sister aunt grandmother woman girl businesswoman niece widow lass maid maiden "
+        "nun abbess bride landlady mamma mama mum mummy actress waitress hostess "
+        "governess mistress seamstress stewardess heiress priestess goddess".split(), "f"),
 }
+_NOT_MAN = frozenset("human inhuman superhuman shaman talisman caiman ottoman german roman".split())
+"""Words that end in *man* without being one (*the human*, *the German*)."""
 PRONOUN_GENDER = {
     **dict.fromkeys("he him his himself".split(), "m"),
     **dict.fromkeys("she her hers herself".split(), "f"),
@@ -389,11 +394,20 @@ def gender_of_words(found: list[str] | tuple[str, ...]) -> str | None:
 
     >>> gender_of_words(["Mrs"]), gender_of_words(["the", "old", "gentleman"]), gender_of_words(["President"])
     ('f', 'm', None)
+    >>> gender_of_words(["the", "clergyman"]), gender_of_words(["the", "policewoman"]), gender_of_words(["the", "human"])
+    ('m', 'f', None)
     """
     for word in found:
-        gender = _GENDERED.get(name_key(word))
+        key = name_key(word)
+        gender = _GENDERED.get(key)
         if gender:
             return gender
+        # a compound of -man or -woman says it (the clergyman, the policewoman);
+        # a plural (gunmen) is no one person
+        if key.endswith("woman"):
+            return "f"
+        if key.endswith("man") and len(key) > 4 and key not in _NOT_MAN and key[-4] != "o":
+            return "m"
     return None
 
 
