@@ -495,7 +495,7 @@ def _name_the_unnamed(items: list[_Item], cast: Cast, dialogue: bool = False) ->
             ranked = [(who, n) for who, n in counter.most_common() if who not in named][:2]
             if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
                 names[key] = ranked[0][0]
-        else:
+        elif dialogue:  # news quotes seldom address anyone: “..., Benito Mussolini, specifically”
             gender = gender_of_words(key[0][1:].split())  # the girl: f; the doctor: not said
             fitting = [who for who in counter if cast.gender(who) == gender or gender is None]
             if len(fitting) == 1 and (len(counter) == 1 or gender is not None):
