@@ -286,13 +286,41 @@ def introduced_before(layout: Layout, r: Region) -> Attribution | None:
     if not text.endswith((":", "--", "—", "–")) or MASK in text[-3:]:
         return None
     sentence = layout.sentence_start(end - 1)
-    cues = list(CUE.finditer(layout.masked, sentence, end))
+    # the cue may open the sentence, capitalised: Stated Stone: / Added the mayor:
+    lowered = layout.masked[:sentence] + layout.masked[sentence : sentence + 1].lower() + layout.masked[sentence + 1 :]
+    cues = list(CUE.finditer(lowered, sentence, end))
     if not cues:
         return None
     subject = subject_of_cue(layout, sentence, cues[-1].start())
-    if subject is None:
+    if subject is not None:
+        return Attribution(_written(layout, cues[-1]), *subject, where="before")
+    return _introduced_otherwise(layout, sentence, end, cues)
+
+
+def _written(layout: Layout, cue: re.Match) -> str:
+    """A cue as the text writes it (*Stated*, found as *stated*)."""
+    return layout.masked[cue.start("cue") : cue.end("cue")]
+
+
+def _introduced_otherwise(layout: Layout, sentence: int, end: int, cues: list[re.Match]) -> Attribution | None:
+    """The speaker of a lead-in whose last cue has no subject right before it:
+    a cue that opens the sentence names the speaker after it (*Stated Stone:*,
+    *According to Jo Ames, writing for the Ledger:*), and a participle after a
+    comma has the sentence's subject (*The Ledger confirmed it, reporting:*)."""
+    masked = layout.masked
+    first = cues[0]
+    if not masked[sentence : first.start()].strip():
+        words = masked[first.end() : end].rstrip().rstrip(":-—–")
+        np = strip_adverbs(words.split(",")[0].strip())
+        if np and np_kind(np, at_cue=True) == "name":
+            return Attribution(_written(layout, first), np, first.end() + words.index(np), where="before")
         return None
-    return Attribution(cues[-1].group("cue"), *subject, where="before")
+    last = cues[-1]
+    if masked[sentence : last.start()].rstrip().endswith(",") and last.group("cue").endswith("ing"):
+        subject = sentence_subject(layout, sentence, last.start())
+        if subject is not None and np_kind(subject[0]) in ("name", "descriptor"):
+            return Attribution(_written(layout, last), *subject, where="before")
+    return None
 
 
 def _introduced(layout: Layout, r: Region, start: int) -> Attribution | None:
