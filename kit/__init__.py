@@ -51,6 +51,7 @@ _EXPORTS = {
     "quote_records": "quotes",
     "speakers": "quotes",
     "characters": "quotes",
+    "reporting_verbs": "quotes.verbs",
     "Character": "quotes",
     "Corpus": "corpus",
     "compare_folders": "corpus",

@@ -13,7 +13,7 @@ import pytest
 
 import kit
 from kit.quotes import Character, Quote, characters, extract_quotes
-from kit.quotes.cues import reporting_verbs
+from kit.quotes.verbs import reporting_verbs
 from kit.quotes.dialogue import Turn, is_dialogue, take_turns, vocatives
 
 

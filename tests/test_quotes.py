@@ -327,6 +327,18 @@ def test_importing_the_module_stays_light():
     assert done.stdout.strip() == "[]"
 
 
+def test_the_reporting_verbs_come_without_the_extractor():
+    """A lesson that only lists the verbs, and every grading kernel running it,
+    does not pay for compiling the extractor's patterns."""
+    code = ("import sys, kit; kit.reporting_verbs(); import kit.quotes; kit.quotes.FLAGS; "
+            "print(sorted(m for m in sys.modules if m.startswith('kit.quotes.') and m != 'kit.quotes.verbs'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    code = "import kit.quotes as q; print(q.characters('Jane Doe said so.')[0].name, q.Character.__module__)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["Jane", "Doe", "kit.quotes.cast"]
+
+
 # --- invented news passages (tests/data/quote_cases.json) ---------------------------
 
 

@@ -105,6 +105,7 @@ Honeychurch*), since the surname alone would not tell a family apart.
 the text itself: each with the fullest name, the titles and the short forms the
 text uses, and a gender when the text says it:
 
+>>> from kit.quotes import characters
 >>> [(c.name, c.titles, c.short_forms) for c in characters(b)]
 [('Ayatollah Seyyed Ali Khamenei', ('Leader of the Islamic Revolution',), ('Ayatollah Khamenei',)), ('Alexander Lukashenko', ('Belarusian President',), ('Lukashenko',))]
 
@@ -178,12 +179,12 @@ quotes and words per speaker; ``characters(text)`` lists the cast.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from kit.quotes.attribution import attribute
-from kit.quotes.cast import Character, characters
-from kit.quotes.names import word_count
 from kit.texts import TextLike, as_text
+
+if TYPE_CHECKING:
+    from kit.quotes.cast import Character, characters
 
 __all__ = [
     "Character",
@@ -265,6 +266,20 @@ class SpeakerCount(NamedTuple):
 # with no cue), scare.py (what is no quotation), attribution.py (all together).
 
 
+# The steps are imported when a function first needs them, not with the
+# package: compiling their patterns takes a noticeable part of a second, which
+# a lesson that only reads kit.quotes.verbs, and every grading kernel that
+# runs it, would pay for nothing.
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Character", "characters"):
+        from kit.quotes import cast
+
+        return getattr(cast, name)
+    raise AttributeError(f"module 'kit.quotes' has no attribute {name!r}. It has: {', '.join(__all__)}.")
+
+
 # --- The public functions ------------------------------------------------------
 
 
@@ -285,6 +300,8 @@ def extract_quotes(text: TextLike) -> list[Quote]:
     ...
     TypeError: text must be an Article or a str, not int. Load a file first: kit.load_article("path/to/file.txt").
     """
+    from kit.quotes.attribution import attribute
+
     s = as_text(text)
     quotes = []
     for a in attribute(s):
@@ -307,6 +324,8 @@ def quote_records(text: TextLike) -> list[dict[str, object]]:
     >>> rows[0]["words"], rows[0]["cue"]
     (5, 'said')
     """
+    from kit.quotes.names import word_count
+
     return [
         {**q._asdict(), "words": word_count(q.text), "complete": q.complete}
         for q in extract_quotes(text)
@@ -322,6 +341,8 @@ def speakers(text: TextLike) -> list[SpeakerCount]:
     >>> speakers("“Yes, we can,” Jane Doe said. “No,” said Jane Doe. “Who knows?”")
     [SpeakerCount(speaker='Jane Doe', quotes=3, words=6)]
     """
+    from kit.quotes.names import word_count
+
     counts: dict[str | None, list[int]] = {}
     for q in extract_quotes(text):
         row = counts.setdefault(q.speaker, [0, 0])

@@ -1,10 +1,8 @@
 """Step 2: the cue, the reporting verb that introduces a quotation.
 
-The verbs are not picked by hand: ``reporting_verbs.txt`` lists the words that
-annotators marked as the cue of a direct quotation in real news (PolNeAR) and
-in novels (the Project Dialogism Novel Corpus), kept when they are verbs that
-real text uses as cues often enough. ``benchmarks/derive_reporting_verbs.py``
-wrote it and says how. Constructions of several words (*according to*,
+The verbs are not picked by hand: :mod:`kit.quotes.verbs` reads them from the
+lists that ``benchmarks/derive_reporting_verbs.py`` derived from annotated news
+and novels. Constructions of several words (*according to*,
 *pointed out*, *concluded by saying*) are grammar, written out below.
 
 >>> [m.group() for m in CUE.finditer("She said it, he replied, and they pointed out a flaw, according to Reuters.")]
@@ -20,10 +18,9 @@ before a quote (``Okafor: “...”``), and where clauses end.
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
 
 from kit.quotes.names import ADVERBS, RUN, TITLE_STOP, UP, trie_pattern
+from kit.quotes.verbs import attribution_verbs, reporting_verbs
 
 __all__ = [
     "AFTER",
@@ -44,34 +41,7 @@ __all__ = [
     "POSSESSIVE_SUBJECT",
     "SIGNATURE",
     "WITH_SUBJECT",
-    "attribution_verbs",
-    "reporting_verbs",
 ]
-
-
-@cache
-def reporting_verbs() -> frozenset[str]:
-    """The reporting verbs the kit knows, derived from annotated text (see the module docs).
-
-    >>> {"said", "told", "wrote", "boasted", "cried", "replied"} <= reporting_verbs()
-    True
-    """
-    text = resources.files("kit.quotes").joinpath("reporting_verbs.txt").read_text(encoding="utf-8")
-    return frozenset(line.split()[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-@cache
-def attribution_verbs() -> frozenset[str]:
-    """The words that mark an attribution of any kind, reported speech included
-    (*accused*, *promised*, *slammed*), derived from PolNeAR like the reporting
-    verbs (``attribution_verbs.txt``, written by
-    ``benchmarks/derive_reporting_verbs.py``).
-
-    >>> {"accused", "promised", "slammed", "said"} <= attribution_verbs()
-    True
-    """
-    text = resources.files("kit.quotes").joinpath("attribution_verbs.txt").read_text(encoding="utf-8")
-    return frozenset(line.split()[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 ATTRIBUTING = re.compile(rf"(?<![\w’'-])(?:{trie_pattern(sorted(attribution_verbs()))})(?![\w’'-])")

@@ -151,7 +151,7 @@ def _attributing_before(layout: Layout, r: Region, *, after: int = 0) -> Attribu
     the quote's sentence, and its subject: ``Trump identified the judge as
     “Spanish,”``, ``NBC News will accuse you of a “freak out”``, ``Rivera
     calls Santilli a “fascist”`` (see
-    :func:`kit.quotes.cues.attribution_verbs`). The last way to find an
+    :func:`kit.quotes.verbs.attribution_verbs`). The last way to find an
     attribution, when there is no reporting verb."""
     start = layout.sentence_start(r.mark_start)
     found = [*ATTRIBUTING.finditer(layout.masked, max(start, after), r.mark_start),  # the attributing verbs first,
