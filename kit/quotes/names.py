@@ -210,6 +210,7 @@ NOT_PERSON = frozenset(
     government administration navy police service security press reuters agence
     commission authority board agency's ministry's network channel radio television
     st saint san santa fort port mount lake cape caucus campaign democrats republicans
+    bridge bridges avenue terrace mansions gardens palace cathedral
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december god christmas
     """.split()
