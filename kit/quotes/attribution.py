@@ -138,6 +138,8 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
         resolver.voices.append(Voice(end, mention_pos, item.speaker, r.para))
     # 4. quotes with no speaker of their own
     dialogue = is_dialogue(_named_pairs(items))
+    if dialogue:
+        _drop_common_words(items, cast)
     _fill(items, layout, cast, resolver, dialogue)
     _name_the_unnamed(items, cast, dialogue)
     return [Attributed(i.region, i.attribution, i.speaker, i.note, i.how) for i in items]
@@ -177,6 +179,21 @@ def _named_pairs(items: list[_Item]) -> list[tuple[str, str]]:
         if item.para not in first and item.named and item.speaker:
             first[item.para] = item.speaker
     return [(first[p], first[p + 1]) for p in first if p + 1 in first]
+
+
+def _drop_common_words(items: list[_Item], cast: Cast) -> None:
+    """In a dialogue (a novel), who speaks is a character. A single capitalised
+    word at a cue that is no one of the cast and that the text mostly writes in
+    lower case is an ordinary word opening the sentence (*Rather a hard voice
+    said*, *Very soon the Rabbit called out*, *All the way home*), not a
+    speaker: the quote is left to the turns of the conversation. (In news a
+    group speaks as written, *Aides said*, so this is for dialogue only.)"""
+    for item in items:
+        who = item.speaker
+        if who and " " not in who and not who.startswith((_UNNAMED, _ME)) and not cast.is_person(who) \
+                and cast.is_common_word(who):
+            item.set(None, "")
+            item.sure = item.named = False
 
 
 def _fill(items: list[_Item], layout: Layout, cast: Cast, resolver: Resolver, dialogue: bool) -> None:

@@ -331,6 +331,7 @@ class Cast:
         matches = [(m, m.group().split(), starts_sentence(s, m.start())) for m in RUN.finditer(s)]
         mid_capitals = Counter(w for _, found, initial in matches if not initial for w in found)
         self._mid_capitals = mid_capitals
+        self._lower_counts: dict[str, int] = {}
         # Words that start a sentence and are never capitalised inside one: which
         # of them does the text also write in lower case? A short text is searched
         # for each; a book is read once, for all of them at a time.
@@ -653,6 +654,21 @@ class Cast:
     def is_person(self, name: str | None) -> bool:
         """Whether ``name`` is a person of the cast."""
         return name is not None and name in self._display_index
+
+    def is_common_word(self, word: str) -> bool:
+        """Whether the text writes ``word`` in lower case, and more often so than
+        capitalised inside a sentence: *Rather* in "Rather a hard voice said" is
+        an ordinary word at the start of a sentence (the text has "rather" many
+        times), not a speaker's name; *Rubio* or *Alice* is never written "rubio".
+        Counted once per word and text."""
+        low = word.lower()
+        if low == word or not low.isalpha():
+            return False
+        if low not in self._lower_counts:
+            s = self.layout.s
+            self._lower_counts[low] = sum(s[at].islower() for at in find_word(s, low))
+        count = self._lower_counts[low]
+        return count > 0 and count >= 3 * self._mid_capitals[word]
 
     def named_before(self, pos: int, start: int) -> list[tuple[int, str]]:
         """The people named in the narration between ``start`` and ``pos``, latest first, as (position, name)."""
