@@ -388,6 +388,13 @@ class Cast:
             if read is None:
                 continue
             title, name, proper, courtesy, titled = read
+            if name and name[-1].endswith("s") and mid_capitals[name[-1][:-1]] >= 2 and (
+                    before == ["the"] or [name_key(w) for w in title] in (["miss"], ["misses"])):
+                # the Musgroves, the Miss Dashwoods: a surname the text also writes in the
+                # singular (Mrs. Musgrove), in the plural after "the" or "Miss", is a family
+                # or sisters, never one person who speaks or is "she" (Williams, with no
+                # William written twice, stays a name)
+                continue
             against = bool(before) and before[0].lower() in _NOT_A_PERSON_BEFORE and not title
             found_runs.append(_Run(start, m.end(), title, name, proper, masked[start] != MASK, initial and not title,
                                    titled, against, courtesy))
