@@ -242,8 +242,8 @@ def limits(tmp_path_factory, xdist_worker):
 
 def test_total_timeout_and_a_cell_that_ignores_interrupts(limits):
     slow, stubborn = limits["slow"], limits["stubborn"]
-    assert slow.status == "timeout" and "total limit of 10 s" in slow.reason
-    assert stubborn.status == "timeout" and "did not stop when interrupted" in stubborn.reason
+    assert slow.status == "timeout" and "total limit of 10 s" in slow.reason, slow.reason
+    assert stubborn.status == "timeout" and "did not stop when interrupted" in stubborn.reason, stubborn.reason
     for g in (slow, stubborn):  # q1, q2 and its hidden tests came before the trouble; nothing after
         assert g.total == 1 + 2 + 1 + 1 and not g.runs[0].completed
 

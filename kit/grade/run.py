@@ -526,7 +526,13 @@ async def _execute(nb, settings: RunSettings, folder: Path, run: _Run) -> None:
         async with client.async_setup_kernel(cleanup_kc=True, **start):
             await client.run_cells()
     except Exception as err:  # the kernel could not start, or nbclient gave up
-        if not set(run.kinds) & {"crash", "stuck", "total"}:
+        if set(run.kinds) & {"crash", "stuck", "total"}:
+            pass
+        elif run.over() and not run.stopped() and run.started is not None:
+            # Past the total limit, interrupting a busy kernel can fail in nbclient's
+            # own way (a channel closing under it): the cause is still the limit.
+            run.total_limit(client.nb.cells[run.started])
+        else:
             run.note("failed", f"the grader could not run the notebook: {type(err).__name__}: {cap(str(err))}")
     finally:
         if km.has_kernel:  # nbclient shuts down what it started; this makes sure of it, whatever happened
