@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import takewhile
 from typing import Callable, NamedTuple
 
 from kit.quotes.names import RUN, gender_of_words, is_person_name, is_sentence_word, name_key, split_name
@@ -152,8 +153,10 @@ def take_turns(turns: list[Turn], gender_of: Callable[[str], str | None]) -> lis
             end += 1
         if start and turns[start].para - turns[start - 1].last > _RESUMES:
             before = ()
-        spoke = tuple(dict.fromkeys(t.speaker for t in reversed(turns[:start])
-                                    if t.fixed and t.speaker and turns[start].para - t.para <= _SPOKE))
+        # The turns are in the order of the text, so the look back stops at the
+        # first turn too far back (not at the start of a book).
+        recent = takewhile(lambda t: turns[start].para - t.para <= _SPOKE, (turns[i] for i in range(start - 1, -1, -1)))
+        spoke = tuple(dict.fromkeys(t.speaker for t in recent if t.fixed and t.speaker))
         _conversation(turns[start:end], found, start, gender_of, before, spoke)
         before = tuple(dict.fromkeys(reversed([f for f in found[start:end] if f])))
         start = end

@@ -287,8 +287,12 @@ def introduced_before(layout: Layout, r: Region) -> Attribution | None:
         return None
     sentence = layout.sentence_start(end - 1)
     # the cue may open the sentence, capitalised: Stated Stone: / Added the mayor:
-    lowered = layout.masked[:sentence] + layout.masked[sentence : sentence + 1].lower() + layout.masked[sentence + 1 :]
-    cues = list(CUE.finditer(lowered, sentence, end))
+    # so it is searched in a copy of the sentence (and the character before it, for
+    # the look-behind) with its first letter in lower case. Copying the whole text
+    # instead cost a book of 3 MB a copy per paragraph that ends with a colon.
+    base = max(0, sentence - 1)
+    lowered = layout.masked[base:sentence] + layout.masked[sentence : sentence + 1].lower() + layout.masked[sentence + 1 : end]
+    cues = [_Placed(m, base) for m in CUE.finditer(lowered, sentence - base)]
     if not cues:
         return None
     subject = subject_of_cue(layout, sentence, cues[-1].start())
@@ -297,12 +301,28 @@ def introduced_before(layout: Layout, r: Region) -> Attribution | None:
     return _introduced_otherwise(layout, sentence, end, cues)
 
 
-def _written(layout: Layout, cue: re.Match) -> str:
+class _Placed(NamedTuple):
+    """A match in a copy of part of the text, with its positions in the whole text."""
+
+    match: re.Match
+    offset: int
+
+    def start(self, group: int | str = 0) -> int:
+        return self.match.start(group) + self.offset
+
+    def end(self, group: int | str = 0) -> int:
+        return self.match.end(group) + self.offset
+
+    def group(self, group: int | str = 0) -> str:
+        return self.match.group(group)
+
+
+def _written(layout: Layout, cue: re.Match | _Placed) -> str:
     """A cue as the text writes it (*Stated*, found as *stated*)."""
     return layout.masked[cue.start("cue") : cue.end("cue")]
 
 
-def _introduced_otherwise(layout: Layout, sentence: int, end: int, cues: list[re.Match]) -> Attribution | None:
+def _introduced_otherwise(layout: Layout, sentence: int, end: int, cues: list[_Placed]) -> Attribution | None:
     """The speaker of a lead-in whose last cue has no subject right before it:
     a cue that opens the sentence names the speaker after it (*Stated Stone:*,
     *According to Jo Ames, writing for the Ledger:*), and a participle after a
