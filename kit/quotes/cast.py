@@ -63,6 +63,9 @@ _HONORIFIC_KEYS = frozenset("ayatollah grand hojatoleslam seyyed sayyid sheikh s
 _COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame monsieur mademoiselle dr".split())
 """Titles that tell family members apart: Mrs. Bennet is not Miss Bennet."""
 _LONG_TEXT = 50_000  # characters: a book, read once for all doubtful words rather than searched for each
+_WHOLE_WORD = re.compile(r"(?<![^\W_]|[’'-])[^\W_]+(?![^\W_]|[’'-])")
+"""A word as :func:`~kit.quotes.names.find_word` finds one: a run of letters and
+digits with none of them, nor an apostrophe or hyphen, on either side."""
 _ENOUGH_VOTES = 12  # votes on a person's gender after which the text is not read for more
 _HEADING_WORDS = frozenset("chapter part book volume section".split())
 """Words a heading opens with (*Chapter XII*)."""
@@ -671,10 +674,14 @@ class Cast:
         low = word.lower()
         if low == word or not low.isalpha():
             return False
-        if low not in self._lower_counts:
-            s = self.layout.s
+        s = self.layout.s
+        if len(s) > _LONG_TEXT and not self._lower_counts:
+            # A book asks about a thousand words: one pass counts every word as
+            # find_word would find it, instead of a pass through the book for each.
+            self._lower_counts = Counter(_WHOLE_WORD.findall(s))
+        if low not in self._lower_counts and len(s) <= _LONG_TEXT:
             self._lower_counts[low] = sum(s[at].islower() for at in find_word(s, low))
-        count = self._lower_counts[low]
+        count = self._lower_counts.get(low, 0)
         return count > 0 and count >= 3 * self._mid_capitals[word]
 
     def named_before(self, pos: int, start: int) -> list[tuple[int, str]]:
