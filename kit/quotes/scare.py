@@ -29,7 +29,9 @@ def is_title(content: str) -> bool:
     >>> is_title("Lessons From the Back Row"), is_title("We will win.")
     (True, False)
     """
-    if content.rstrip()[-1:] in ".,!?…":  # a sentence, not a title (checked first: it is cheap)
+    # Two cheap checks first: a sentence ends like one, and a plain lower-case
+    # word of four letters or more between spaces is a word of no title.
+    if content.rstrip()[-1:] in ".,!?…" or any(len(w) > 3 and w.isalpha() and w.islower() for w in content.split()):
         return False
     found = [t.text for t in tokens(content) if t.kind != "punct"]
     return (
