@@ -26,8 +26,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from kit.quotes.cast import Cast, starts_sentence as _starts_sentence
 from kit.quotes.layout import Layout
@@ -236,7 +237,7 @@ class Resolver:
             return int(known is None and cast.is_person(who))
 
         best: dict[int, tuple[int, str]] = {}  # by fit: the latest candidate
-        for v in reversed(self.voices):  # the speakers of quotes
+        for v in self._voices_before(here):  # the speakers of quotes
             if v.end < window:
                 break
             if window <= v.mention_pos < pos:
@@ -263,7 +264,7 @@ class Resolver:
                     best[f] = (at, who)
         if not best:  # a dialogue runs on: the latest speaker a little further back
             far = layout.paras[max(0, here - _TURNS_BACK)].start
-            for v in reversed(self.voices):
+            for v in self._voices_before(here):
                 if v.end < far:
                     break
                 f = fit(v.speaker) if far <= v.mention_pos < pos else 0
@@ -274,6 +275,17 @@ class Resolver:
             if f in best:
                 return best[f][1]
         return None
+
+    def _voices_before(self, para: int) -> Iterator[Voice]:
+        """The voices that may be named before a place in paragraph ``para``, latest first.
+
+        A quote's speaker is named in its own paragraph, in the paragraph before
+        (a lead-in that ends with a colon) or after it: so the voices of quotes that
+        start more than two paragraphs later are skipped at once (a binary search
+        on the voices, which are in the order of the text), not read back from the
+        end of a book each time."""
+        stop = bisect_right(self.voices, para + 2, key=lambda v: v.para)
+        return (self.voices[i] for i in range(stop - 1, -1, -1))
 
     def _subject_of_sentence(self, start: int, end: int) -> tuple[int, str] | None:
         """The person who is the subject of the sentence ``[start, end)``, if it is named."""
