@@ -208,7 +208,9 @@ ATTRIBUTION_CASES = {
     "a pronoun to the latest person": ("Jane Doe arrived on Monday. “We will win,” she said.", "Jane Doe", "said"),
     "an apposition": ("“We will win,” said Jane Doe, the chief executive of Acme.\n\n“We must,” the chief "
                       "executive added.", "Jane Doe", "said"),
-    "an unnamed spokesman": ("“We will win this fight,” a spokesman for the ministry said.", None, "said"),
+    "an unnamed spokesman, as written": ("“We will win this fight,” a spokesman for the ministry said.",
+                                         "a spokesman for the ministry", "said"),
+    "a description tied to no one": ("“We will win this fight,” the Florida senator said.", None, "said"),
     "a country speaks as itself": ("Iran said on Monday: “We will respond to this.”", "Iran", "said"),
     "no attribution at all": ("“We will win this fight.”", None, None),
 }
@@ -313,7 +315,7 @@ def test_records_are_one_dict_per_quote():
 
 def test_speakers_count_quotes_and_words_with_unknown_last():
     text = ("“We will win this fight,” Jane Doe said. “Yes, we will.”\n\n"
-            "“Nobody knows,” a spokesman said.\n\n“It is true,” said John Roe.")
+            "“Nobody knows,” the senator said.\n\n“It is true,” said John Roe.")
     assert speakers(text) == [
         SpeakerCount("Jane Doe", 2, 8),
         SpeakerCount("John Roe", 1, 3),

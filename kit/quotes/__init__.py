@@ -63,14 +63,28 @@ quote through them (:mod:`kit.quotes.attribution` puts them together):
      Carlos*) or the pronoun that follows the name (*Holmes rose, and he ...*),
      never a list of first names; *I* is the narrator.
 
-**Never a guess.** When no one fits a description, or two people do, or the
-speaker is someone the text does not name (*a spokesman for the ministry*), the
+**Never a guess.** When no one fits a description, or two people do, the
 speaker is None and ``q.speaker_note`` says why:
 
 >>> text2 = "US President Joe Biden met Chinese President Xi Jinping.\\n\\n“We agreed,” the French president said."
 >>> q = extract_quotes(text2)[0]
 >>> q.speaker, q.mention, q.speaker_note
 (None, 'the French president', 'no one in the text is introduced as the French president')
+
+**Someone the text does not name** but introduces with an indefinite
+description (*a spokesman for the ministry*, *a senior Cruz adviser*, *one
+Clinton aide*, *some Republicans*, *a 2014 committee report*) is the speaker
+as written, as a group is (*Aides said*: *Aides*), and the note says that the
+text does not say who it is. The description keeps a short post-modifier (*a
+person close to the Clintons*, *one Republican involved in the planning*),
+not a relative clause (*who asked not to be named*). A spokesperson of a
+named organisation speaks for it (*a White House spokesman*: *White House*).
+That is news: in a dialogue (a novel) such a speaker is left to the turns
+around it.
+
+>>> q = extract_quotes("“We expect better,” said a spokesman for the ministry, who asked not to be named.")[0]
+>>> q.speaker, q.speaker_note
+('a spokesman for the ministry', 'unnamed: the text does not say who this is')
 
 **A quote with no cue** (the last one of the running example) takes the
 speaker around it (:mod:`~kit.quotes.dialogue`): an earlier quote or report
@@ -231,7 +245,9 @@ class Quote(NamedTuple):
     end: int
     """Where they end (just before the closing mark)."""
     speaker: str | None
-    """The fullest name the text gives the speaker, or None when no person is named."""
+    """The fullest name the text gives the speaker; for someone it does not name,
+    the indefinite description as written (*a senior aide*); None when it does
+    not say who."""
     cue: str | None
     """The reporting verb as written ("said", "pointed out", "according to"), or None."""
     paragraph: int
@@ -243,8 +259,9 @@ class Quote(NamedTuple):
     """None for a plain pair of marks, else a key of :data:`FLAGS`."""
     speaker_note: str | None = None
     """Why there is no speaker, when the text does not say who it is ("the US
-    president could be Joe Biden or Xi Jinping", "“a spokesman” is someone the
-    text does not name"), else None."""
+    president could be Joe Biden or Xi Jinping"), or that the speaker is
+    someone it does not name ("unnamed: the text does not say who this is"),
+    else None."""
 
     @property
     def complete(self) -> bool:

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import NamedTuple
 
@@ -26,7 +27,16 @@ from kit.quotes.dialogue import Turn, Use, answered_as, is_dialogue, name_descri
 from kit.quotes.layout import Layout
 from kit.quotes.marks import Region, find_regions
 from kit.quotes.mentions import Attribution, addressee, find_attribution, report_before, sentence_subject
-from kit.quotes.names import PERSON_HEADS, PRONOUN_GENDER, RUN, gender_of_words, name_key, np_kind, split_name
+from kit.quotes.names import (
+    INDEFINITE,
+    PERSON_HEADS,
+    PRONOUN_GENDER,
+    RUN,
+    gender_of_words,
+    name_key,
+    np_kind,
+    split_name,
+)
 from kit.quotes.resolve import NARRATOR, Resolver, Speaker, Voice
 from kit.quotes.scare import is_scare_quote
 from kit.segment import paragraph_spans
@@ -140,6 +150,8 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
     dialogue = is_dialogue(_named_pairs(items))
     if dialogue:
         _drop_common_words(items, cast)
+    else:
+        _unnamed_as_written(items, layout, resolver)
     _fill(items, layout, cast, resolver, dialogue)
     _name_the_unnamed(items, cast, dialogue)
     return [Attributed(i.region, i.attribution, i.speaker, i.note, i.how) for i in items]
@@ -194,6 +206,34 @@ def _drop_common_words(items: list[_Item], cast: Cast) -> None:
                 and cast.is_common_word(who):
             item.set(None, "")
             item.sure = item.named = False
+
+
+def _unnamed_as_written(items: list[_Item], layout: Layout, resolver: Resolver) -> None:
+    """News: a speaker the text introduces by an indefinite description (*a senior
+    Cruz adviser*, *one Clinton aide*, *some Republicans*, *a person close to
+    the Clintons*) is the speaker as written, with the note
+    :data:`~kit.quotes.resolve.UNNAMED`, as a group is (*Aides said*). The
+    mention takes the post-modifier the description reads on to (*a person
+    close* -> *a person close to the Clintons*). A dialogue leaves them with
+    no speaker: in a novel, *a voice* or *a man* is one of the scene, whom the
+    turns around may name. The quotes are resolved again here, once the text
+    is known not to be a dialogue; those that follow with no cue of their own
+    take the speaker on (:func:`_fill`), but *he* and *she* still skip it,
+    as before: the voices resolved are left as they were."""
+    resolver.as_written = True
+    for item in items:
+        found = item.attribution
+        if found is None or found.mention is None or name_key(found.mention.split()[0]) not in INDEFINITE:
+            continue
+        speaker = resolver.resolve(found.mention, found.mention_pos, found.appositive)
+        if speaker.name is None:
+            continue  # (a spokesman for Platte River is Platte River, through the spokesman)
+        item.set(speaker, "cue")
+        words = speaker.name.split()
+        if len(words) > len(found.mention.split()):  # a person close -> a person close to the Clintons
+            m = re.compile(r"\s+".join(map(re.escape, words))).match(layout.s, found.mention_pos)
+            if m:
+                item.attribution = found._replace(mention=m.group())
 
 
 def _fill(items: list[_Item], layout: Layout, cast: Cast, resolver: Resolver, dialogue: bool) -> None:

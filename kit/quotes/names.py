@@ -36,6 +36,8 @@ __all__ = [
     "PARTICLES",
     "PERSON_HEADS",
     "PLACE_PREPOSITIONS",
+    "POST_ADJECTIVES",
+    "POST_PREPOSITIONS",
     "PRONOUN_GENDER",
     "ROLE_SYNONYMS",
     "RUN",
@@ -43,10 +45,13 @@ __all__ = [
     "SOURCE_HEADS",
     "TITLES",
     "TITLE_STOP",
+    "TO_HEADS",
+    "UNNAMED_HEADS",
     "UP",
     "VOICES",
     "find_word",
     "gender_of_words",
+    "head_key",
     "is_organisation",
     "is_person_name",
     "is_sentence_word",
@@ -242,7 +247,7 @@ AGE = re.compile(r"(\d+)-year-old")
 """An age used as a description: the 34-year-old."""
 _PRONOUNS = frozenset("he she they we i it you".split())
 DETERMINERS = frozenset("the a an one another his her its their our some several two three this that".split())
-INDEFINITE = frozenset("a an one another some several two three".split())
+INDEFINITE = frozenset("a an one another some several many most few two three four five".split())
 """Determiners that introduce someone new: "a spokesman" never refers back."""
 PERSON_HEADS = TITLES | frozenset(_GENDERED) | frozenset(
     """
@@ -282,6 +287,49 @@ SOURCE_HEADS = frozenset(
     "editorial column transcript".split()
 )
 """Documents: "the IMF report stated" is the IMF speaking through a report."""
+UNNAMED_HEADS = PERSON_HEADS | GROUP_HEADS | SOURCE_HEADS | frozenset(
+    """
+    person people confidant insider staffer attendee commenter commentator user member
+    veteran narrator loyalist ally backer readout opinion story investigation pac coalition
+    alliance caucus crowd delegation panel team
+    """.split()
+)
+"""Heads of an indefinite description that is a speaker the text does not name: a
+person (*a senior aide*, *one Clinton confidant*, *a person close to ...*), a
+group (*some Republicans*, *a coalition*) or a source (*a 2014 committee report*)."""
+POST_PREPOSITIONS = frozenset("to for of at from in inside with within on near outside among under behind".split())
+"""Prepositions that open a short post-modifier of an unnamed speaker: *an adviser to
+Trump*, *a source at the station*, *one operative inside Trump Tower*."""
+POST_ADJECTIVES = frozenset(
+    "close familiar involved connected linked tied loyal allied aligned associated affiliated "
+    "sympathetic friendly opposed attached assigned based briefed".split()
+)
+"""Adjectives that open a post-modifier with a preposition after them: *a person close
+to the Clintons*, *one Democrat familiar with the discussion*."""
+TO_HEADS = SOURCE_HEADS | frozenset(
+    "adviser advisor aide consultant confidant counsel assistant heir successor ambassador "
+    "envoy secretary deputy".split()
+)
+"""Heads that *to* completes (*an adviser to Trump*, *a letter to Facebook*); after any
+other (*said a spokesman to reporters*), *to* says whom the words were said to."""
+
+
+def head_key(word: str) -> str:
+    """A head word as :data:`UNNAMED_HEADS` holds it: lower case, abbreviations spelt
+    out, a plural made singular when the singular is a head.
+
+    >>> head_key("Democrats"), head_key("spokesmen"), head_key("Sen."), head_key("people")
+    ('democrat', 'spokesman', 'senator', 'people')
+    """
+    key = role_word(word)
+    if key in UNNAMED_HEADS:
+        return key
+    for plural, singular in (("men", "man"), ("ies", "y"), ("es", ""), ("s", "")):
+        if key.endswith(plural) and key[: -len(plural)] + singular in UNNAMED_HEADS:
+            return key[: -len(plural)] + singular
+    return key
+
+
 VOICES = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
 """People whose job is to speak for someone else: what "a White House spokesman"
 says, the White House says, as "the IMF report stated" is the IMF speaking. The

@@ -11,7 +11,14 @@
   no speaker, and the note says why. A capitalised description that no one is
   introduced with is a name of its own (*the Queen*, *the White House*).
 * A document or an organisation's part speaks for the organisation (*the IMF
-  report*, *a statement from the White House*).
+  report*, *a statement from the White House*), and so does a spokesperson
+  (*a White House spokesman*).
+* An **indefinite description** (*a senior Cruz adviser*, *one Clinton aide*,
+  *some Republicans*, *a person close to the Clintons*) introduces someone the
+  text does not name. In news it is the speaker as written, with its short
+  post-modifier, and the note :data:`UNNAMED` (a group, *Aides said*, speaks as
+  written too); in a dialogue (a novel) it gives no speaker, so that the turns
+  around it are not taken for one person's.
 * **He** or **she** is the latest person named before it, in this paragraph or
   the two before, whose gender (learned from the text) fits; **I** is the
   narrator, named later if the text says who the narrator is.
@@ -31,10 +38,12 @@ from collections import Counter
 from typing import Iterator, NamedTuple
 
 from kit.quotes.cast import Cast, starts_sentence as _starts_sentence
-from kit.quotes.layout import Layout
+from kit.quotes.cues import ATTRIBUTING, CUE
+from kit.quotes.layout import MASK, Layout
 from kit.segment import abbreviations
 from kit.quotes.mentions import sentence_subject
 from kit.quotes.names import (
+    ADVERBS,
     AGE,
     APPOSITION_AFTER,
     DETERMINERS,
@@ -44,6 +53,8 @@ from kit.quotes.names import (
     NOT_NAMES,
     PARTICLES,
     PERSON_HEADS,
+    POST_ADJECTIVES,
+    POST_PREPOSITIONS,
     PRONOUN_GENDER,
     ROLE_SYNONYMS,
     RUN,
@@ -51,8 +62,11 @@ from kit.quotes.names import (
     SOURCE_HEADS,
     VOICES,
     TITLES,
+    TO_HEADS,
+    UNNAMED_HEADS,
     find_word,
     gender_of_words,
+    head_key,
     is_organisation,
     is_person_name,
     name_key,
@@ -62,10 +76,18 @@ from kit.quotes.names import (
     split_name,
 )
 
-__all__ = ["NARRATOR", "Resolver", "Speaker", "Voice"]
+__all__ = ["NARRATOR", "Resolver", "Speaker", "UNNAMED", "Voice"]
 
 NARRATOR = "the narrator"
 """The note of a quote said by *I*, when the text never names its narrator."""
+UNNAMED = "unnamed: the text does not say who this is"
+"""The note of a speaker given as the text writes it, with no name: *a senior aide*."""
+_AUXILIARIES = frozenset("""is was are were be been being has have had do does did can could will would
+    shall should may might must""".split())
+_RELATIVES = frozenset("who whom whose which that where when while as because but or than".split())
+_AUDIENCES = frozenset("reporters journalists press media crowd audience supporters me us him her them".split())
+"""Whom words are said to, after *to*: (said an aide) to reporters."""
+_POST_WORDS = 6  # how many words a post-modifier may have (after its adjective): to the Clintons
 _POSSESSIVES = frozenset("his her its their my our your".split())
 _TURNS_BACK = 6  # how many paragraphs back "he" may find a quote's speaker when nothing nearer fits
 _APPOSITION_STARTS = frozenset("the a an his her their its our".split())
@@ -122,6 +144,9 @@ class Resolver:
         self._subjects: dict[int, tuple[int, str] | None] = {}
         self._in_book: dict[tuple[str, frozenset[str]], dict[str, int]] = {}  # a role's holders in a whole book
         self._roles_in_book: dict[str, Counter] = {}  # how often a book introduces each holder of a role
+        self.as_written = False
+        """News: an indefinite description is the speaker as written (see :meth:`unnamed`);
+        set once the text is known not to be a dialogue."""
 
     # -- the entry point --
 
@@ -135,6 +160,9 @@ class Resolver:
         kind = "pronoun" if mention in ("his", "her", "His", "Her") else np_kind(mention, at_cue=at_cue)
         if appositive and kind != "name" and np_kind(appositive) == "name":
             mention, pos, kind = appositive, pos, "name"  # the chief executive, Jane Doe, said
+        elif kind == "name" and self.as_written and name_key(mention.split()[0]) in INDEFINITE \
+                and head_key(mention.split()[-1]) in UNNAMED_HEADS - TITLES:
+            kind = "descriptor"  # one New Hampshire Democrat: a description, not a name
         if kind == "pronoun":
             return self.pronoun(mention, pos, exclude=exclude)
         if kind == "name":
@@ -183,6 +211,53 @@ class Resolver:
             return None  # not "a story by the website Politco", "the majority of Americans"
         who = self.cast.lookup(found[-1:], (), pos).name
         return who if who and self.cast.is_person(who) else None
+
+    def unnamed(self, found: list[str], pos: int) -> list[str] | None:
+        """An indefinite description of someone the text does not name, as written,
+        or None when the words are no such description (*an option*, *a woman
+        can run*).
+
+        A determiner (*a*, *one*, *some*, *several*, *one of the*), modifiers,
+        and a head that is a person, a group or a source (:data:`UNNAMED_HEADS`:
+        *a senior Cruz adviser*, *some Republicans*, *a 2014 committee
+        report*), then a short post-modifier, read on in the text where the
+        mention stops short of it: *to Trump*, *close to the Clintons*,
+        *involved in the planning*, *inside Trump Tower*. The post-modifier
+        ends at a comma, a relative clause (*who declined to be named*), a
+        participle (*going by the handle ...*) or a verb, and keeps at most
+        six words, whole phrases only (*a letter to Facebook from the
+        chairman*).
+        """
+        n = len(found)
+        i = 1
+        if n > 2 and found[1].lower() == "of":  # one of the aides, some of Trump’s advisers
+            i = 2
+            if found[2].lower() in DETERMINERS | INDEFINITE | {"these", "those"} or found[2].endswith(("’s", "'s")):
+                i = 3
+        head = None
+        for j in range(i, n):  # the core: words up to a function word; its last head word is the head
+            word = found[j]
+            if word.lower() in FUNCTION_WORDS or word.lower() in _AUXILIARIES:
+                break
+            if head_key(word) in UNNAMED_HEADS:
+                head = j
+            if word[-1:] in ",;:!?" or word.endswith(".") and "." not in word[:-1] and name_key(word) not in _ABBREVIATIONS:
+                break  # (a former U.S. law enforcement official goes on)
+        if head is None:
+            return None
+        words = found
+        if found[head][-1:] not in ",;:" and " ".join(found) == self.layout.s[pos : pos + len(" ".join(found))]:
+            end = pos + len(" ".join(found))
+            stop = min(self.layout.sentence_at(pos).end, end + 160)
+            words = found + self.layout.masked[end:stop].split()
+        k = 0 if found[head][-1:] in ",;:" else _post_modifier(words[head + 1 :], head_key(found[head]))
+        if head + 1 + k < n and words[head + 1 + k].lower() in _AUXILIARIES:
+            return None  # a woman can run for president: a clause, not a description
+        taken = words[: head + 1 + k]
+        last = taken[-1].rstrip(",;:")
+        if last.endswith(".") and "." not in last[:-1] and name_key(last) not in _ABBREVIATIONS:
+            last = last[:-1]  # the full stop ends the sentence
+        return [*taken[:-1], last]
 
     # -- names --
 
@@ -308,7 +383,11 @@ class Resolver:
         an organisation, or a capitalised description that is a name."""
         found = mention.split()
         det = found[0].lower()
-        rest = found[1:] if det in DETERMINERS else found
+        unnamed = self.unnamed(found, pos) if self.as_written and det in INDEFINITE else None
+        if unnamed:  # a person close to the Clintons, one Republican involved in the planning
+            found = unnamed
+            mention = " ".join(found)
+        rest = found[1:] if det in DETERMINERS or det in INDEFINITE else found
         if not rest:
             return Speaker(None)
         if det in ("his", "her") and name_key(rest[-1]) in SOURCE_HEADS:
@@ -328,7 +407,7 @@ class Resolver:
                 break
         head = name_key(rest[-1])
         if rest[0][:1].isupper() and all(w[:1].isupper() or w in PARTICLES or w in ("for", "and") for w in rest) \
-                and name_key(rest[0]) not in PERSON_HEADS:
+                and name_key(rest[0]) not in PERSON_HEADS and not unnamed:
             return Speaker(self._named(found, pos))  # the Office for National Statistics, the Post
         cut = next((i for i, w in enumerate(rest) if w.lower() in ("of", "for", "at", "from") and i > 0), None)
         if cut is not None:  # a statement from the White House, the chief executive of Acme
@@ -342,6 +421,8 @@ class Resolver:
                 title, name = split_name(owner)
                 who = " ".join(name) if title and name else _organisation(owner)  # Mayor Ines Calder’s: Ines Calder
                 return Speaker(who, f"{who}, through “{mention}”: the text does not name the person who spoke")
+        if unnamed:
+            return Speaker(mention, UNNAMED)
         proper = all(w[:1].isupper() or w in PARTICLES for w in rest)
         if head in SOURCE_HEADS or head in GROUP_HEADS:
             capitals = [w for w in rest[:-1] if w[:1].isupper()]
@@ -502,6 +583,68 @@ class Resolver:
             title, name = split_name(m.group(1).split())
             found = self._person(name, title, m.start()) or found
         return found
+
+
+def _post_modifier(words: list[str], head: str) -> int:
+    """How many of ``words`` (those after the head of an unnamed speaker) are its
+    post-modifier: a phrase that opens with a preposition (*to Trump*, *inside
+    Trump Tower*), or with an adjective or a participle and a preposition
+    (*close to the Clintons*, *filed by the state attorney*); 0 if none.
+
+    >>> _post_modifier("close to the Clintons. “That’s".split(), "person")
+    4
+    >>> _post_modifier("to reporters on Monday".split(), "aide"), _post_modifier("to Trump, who".split(), "adviser")
+    (0, 2)
+    >>> _post_modifier("from Hanover going by the handle Pulvermann.".split(), "user")
+    2
+    """
+    if not words:
+        return 0
+    first = words[0].lower()
+    if first in POST_PREPOSITIONS or first == "by" and head not in PERSON_HEADS:  # a story by the website
+        heard = [w for w in words[1:3] if w.lower() != "the"][:1]
+        if first == "to" and (head not in TO_HEADS or heard and name_key(heard[0]) in _AUDIENCES):
+            return 0  # said a spokesman to the paper, said an aide to reporters: whom it was said to
+        start = 0
+    elif first in POST_ADJECTIVES and len(words) > 2 and words[1].lower() in POST_PREPOSITIONS \
+            or first.endswith("ed") and first.isalpha() and words[1:2] == ["by"] and len(words) > 2 \
+            and not words[2].endswith("ing"):  # owned by Adelson, not "responded by saying"
+        start = 1
+    else:
+        return 0
+    taken: list[str] = []
+    for n, word in enumerate(words):
+        bare = word.lower().rstrip(",;:.!?")
+        if MASK in word or any(c in word for c in "“”\"«»()[]—–") or not bare:
+            break
+        after_article = n > 0 and (words[n - 1].lower() in FUNCTION_WORDS or words[n - 1].endswith(("’s", "'s")))
+        if n > start + 1 and not after_article and word[:1].islower() and (
+                bare in _RELATIVES or bare in _AUXILIARIES or bare in ADVERBS
+                or bare.isalpha() and bare.endswith(("ing", "ed")) and len(bare) > 4
+                or _is_verb(bare)):
+            break  # who declined, going by, tried to, said, calls for
+        taken.append(word)
+        if word[-1:] in ",;:!?" or word.endswith(".") and name_key(word) not in _ABBREVIATIONS:
+            break
+    starts = [n for n, w in enumerate(taken) if n >= start and w.lower() in POST_PREPOSITIONS | {"by"}]
+
+    def trim(cut: int) -> int:  # no function word at the end: (workers) and
+        while cut > start and taken[cut - 1].lower().rstrip(",;:.") in FUNCTION_WORDS:
+            cut -= 1
+        return cut
+
+    cut = trim(len(taken))
+    while cut > start + _POST_WORDS:  # whole phrases only: to Facebook | from the chairman | of the ...
+        cut = trim(max((n for n in starts if n < cut), default=0))
+    return cut if cut > start + 1 else 0
+
+
+def _is_verb(word: str) -> bool:
+    """Whether one lower-case word is a verb that reports or attributes words: a
+    reporting verb (*said*, *told*, *writes*) or, in the present tense, an
+    attributing one (*calls*, *insists*)."""
+    return bool(CUE.fullmatch(word)) or word.endswith("s") and (
+        word in ("calls", "uses") or bool(ATTRIBUTING.fullmatch(word)))
 
 
 _RELATIONS = frozenset("friend companion neighbour neighbor stranger visitor relative colleague partner parent "
