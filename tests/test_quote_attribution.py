@@ -111,6 +111,8 @@ UNNAMED_NOTE = "unnamed: the text does not say who this is"
     ("“Vote no,” wrote a Hale supporter who runs a popular account.", "a Hale supporter"),
     ("Some students said: “We never saw the tutor.”", "Some students"),
     ("“Build it now,” several GOP senators said.", "several GOP senators"),
+    ("“It works,” said one official on Monday.", "one official"),  # when, not who
+    ("“It works,” said a longtime adviser to Ruth Okafor in an interview.", "a longtime adviser to Ruth Okafor"),
 ])
 def test_an_unnamed_speaker_is_given_as_written_with_a_note(text, speaker):
     """News: an indefinite description is the speaker as the text writes it, with

@@ -46,6 +46,7 @@ from kit.quotes.names import (
     ADVERBS,
     AGE,
     APPOSITION_AFTER,
+    DATES,
     DETERMINERS,
     FUNCTION_WORDS,
     GROUP_HEADS,
@@ -88,6 +89,12 @@ _RELATIVES = frozenset("who whom whose which that where when while as because bu
 _AUDIENCES = frozenset("reporters journalists press media crowd audience supporters me us him her them".split())
 """Whom words are said to, after *to*: (said an aide) to reporters."""
 _POST_WORDS = 6  # how many words a post-modifier may have (after its adjective): to the Clintons
+_TIMES = DATES | frozenset("""week weekend month year night morning afternoon evening day time hour moment
+    weeks months years days hours ago""".split())
+"""Words of a phrase that says when, not who: (said one official) on Monday, at the time."""
+_MEDIA = SOURCE_HEADS | frozenset("""interview call conference speech appearance phone broadcast show program
+    programme podcast message briefing hearing remarks comments""".split())
+"""What words are said in, not who says them: (said a spokesman) in a statement, in an interview."""
 _POSSESSIVES = frozenset("his her its their my our your".split())
 _TURNS_BACK = 6  # how many paragraphs back "he" may find a quote's speaker when nothing nearer fits
 _APPOSITION_STARTS = frozenset("the a an his her their its our".split())
@@ -597,6 +604,8 @@ def _post_modifier(words: list[str], head: str) -> int:
     (0, 2)
     >>> _post_modifier("from Hanover going by the handle Pulvermann.".split(), "user")
     2
+    >>> _post_modifier("on Monday.".split(), "official"), _post_modifier("to Trump in a statement.".split(), "aide")
+    (0, 2)
     """
     if not words:
         return 0
@@ -627,6 +636,13 @@ def _post_modifier(words: list[str], head: str) -> int:
         if word[-1:] in ",;:!?" or word.endswith(".") and name_key(word) not in _ABBREVIATIONS:
             break
     starts = [n for n, w in enumerate(taken) if n >= start and w.lower() in POST_PREPOSITIONS | {"by"}]
+    for at, to in zip(starts, [*starts[1:], len(taken)]):  # not when or where it was said: on Monday, in a statement
+        objects = [name_key(w) for w in taken[at + 1 : to] if w.lower() not in FUNCTION_WORDS]
+        if any(w in _TIMES for w in objects) or taken[at].lower() in ("in", "on", "by", "during") and objects \
+                and head_key(objects[-1]) in _MEDIA:
+            taken = taken[:at]
+            starts = [n for n in starts if n < at]
+            break
 
     def trim(cut: int) -> int:  # no function word at the end: (workers) and
         while cut > start and taken[cut - 1].lower().rstrip(",;:.") in FUNCTION_WORDS:
