@@ -53,9 +53,9 @@ as a dialogue: a news story has a few, a novel hundreds."""
 
 _VOCATIVE = re.compile(
     rf"""
-    (?:^|[,;!?—–]\s*|(?<![\w’'-])(?:[Mm]y\s+)?(?:[Dd]ear(?:est)?|[Oo]h|[Oo]|[Yy]es|[Nn]o|[Ww]ell)\s*,?\s+)
+    (?:^|(?:[,;!?—–]|--)\s*|(?<![\w’'-])(?:[Mm]y\s+)?(?:[Dd]ear(?:est)?|[Oo]h|[Oo]|[Yy]es|[Nn]o|[Ww]ell)\s*,?\s+)
     (?P<name>{RUN.pattern})
-    (?=\s*(?:[,!?;.…—–]|$))
+    (?=\s*(?:[,!?;.…—–]|--|$))     # a dash may be two hyphens, as typewritten (and in Project Gutenberg's texts)
     """,
     re.VERBOSE,
 )
@@ -63,10 +63,15 @@ _VOCATIVE = re.compile(
 
 def vocatives(quote: str) -> list[str]:
     """The names a quotation addresses someone by: set off by commas (*Lizzy, come
-    here*, *I know, Watson.*) or after *dear*, *oh*, *yes* or *no*.
+    here*, *I know, Watson.*) or dashes, or after *dear*, *oh*, *yes* or *no*.
 
     >>> vocatives("That you, Watson?"), vocatives("Watson is here."), vocatives("Yes, Mrs. Hudson.")
     (['Watson'], [], ['Mrs. Hudson'])
+
+    A dash typed as two hyphens sets a name off as well as one dash does:
+
+    >>> vocatives("Come in--Mr. Pike--the gate is shut."), vocatives("I asked Mr. Pike--he said no.")
+    (['Mr. Pike'], [])
     """
     found = []
     for m in _VOCATIVE.finditer(quote):
