@@ -23,7 +23,16 @@ from collections import Counter
 from typing import NamedTuple
 
 from kit.quotes.cast import Cast
-from kit.quotes.dialogue import Turn, Use, answered_as, is_dialogue, name_descriptions, take_turns, vocatives
+from kit.quotes.dialogue import (
+    Turn,
+    Use,
+    answered_as,
+    is_dialogue,
+    name_descriptions,
+    reports_speech,
+    take_turns,
+    vocatives,
+)
 from kit.quotes.layout import Layout
 from kit.quotes.marks import Region, find_regions
 from kit.quotes.mentions import Attribution, addressee, find_attribution, report_before, sentence_subject
@@ -302,24 +311,26 @@ def _from_paragraph(item: _Item, here: list[_Item], layout: Layout, resolver: Re
 
 def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast, resolver: Resolver) -> None:
     """Rule 3: read the turns of each conversation (:func:`kit.quotes.dialogue.take_turns`)."""
-    turns, firsts = [], []
+    turns: list[Turn] = []
+    firsts: list[_Item | None] = []
     for p in sorted(by_para):
         its = by_para[p]
         first = its[0]
+        reported = _reported_by(layout, cast, resolver, p - 1) if p > 0 and p - 1 not in by_para else None
+        if reported is not None:  # Elinor told him the number. / “...”: Elinor has had her turn
+            turns.append(Turn(p - 1, reported, fixed=True, nearby=_nearby(layout, cast, p - 1)))
+            firsts.append(None)
         mention = first.attribution.mention if first.attribution is not None else None
         gender = PRONOUN_GENDER.get(mention.lower()) if mention and mention.lower() in ("he", "she", "his", "her") else None
         if gender is None and mention and np_kind(mention) == "descriptor":
             gender = gender_of_words(mention.split())  # said his father, said the clergyman: a man
         speaker = next((i.speaker for i in its if i.speaker), None)
-        if speaker is None and p > 0 and p - 1 not in by_para:
+        if speaker is None and p > 0 and p - 1 not in by_para and reported is None:
             speaker = _last_subject(layout, cast, resolver, p - 1)  # Mr. Beebe came to the rescue.
         addressed = tuple(dict.fromkeys([*(a for i in its for a in _addressed_all(i, cast)),
                                          *_said_to(its, layout, cast, resolver)]))
-        nearby = tuple(dict.fromkeys(who for _, who in reversed(cast.named_in(
-            layout.paras[max(0, p - _NEARBY)].start, layout.paras[p].start))
-            if cast.mentions(who) >= _MIN_MENTIONS)) if p > 0 else ()
-        turns.append(Turn(p, speaker, fixed=bool(speaker) and first.sure, gender=gender,
-                          addressed=addressed, nearby=nearby, last=layout.para_of(its[-1].region.end)))
+        turns.append(Turn(p, speaker, fixed=bool(speaker) and first.sure, gender=gender, addressed=addressed,
+                          nearby=_nearby(layout, cast, p), last=layout.para_of(its[-1].region.end)))
         firsts.append(first)
     alias = answered_as(turns)  # “... Fagin?” / “...,” said the Jew: one person
     for turn in turns:
@@ -332,6 +343,8 @@ def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast, res
         return gender_of_words(name[1:].split()) if name.startswith(_UNNAMED) else cast.gender(name)
 
     for n, (turn, first, speaker) in enumerate(zip(turns, firsts, take_turns(turns, gender_of))):
+        if first is None:
+            continue  # speech the narration reports: no quote to give a speaker
         own = next((i.speaker for i in by_para[turn.para] if i.speaker), None)
         if speaker is None or speaker == own:
             continue
@@ -351,6 +364,31 @@ def _last_subject(layout: Layout, cast: Cast, resolver: Resolver, p: int) -> str
         return None
     who = resolver.resolve(*subject).name
     return who if who and cast.is_person(who) and cast.mentions(who) >= _MIN_MENTIONS else None
+
+
+def _nearby(layout: Layout, cast: Cast, p: int) -> tuple[str, ...]:
+    """The people the narration of the paragraphs before ``p`` names, latest first."""
+    return tuple(dict.fromkeys(who for _, who in reversed(cast.named_in(
+        layout.paras[max(0, p - _NEARBY)].start, layout.paras[p].start))
+        if cast.mentions(who) >= _MIN_MENTIONS)) if p > 0 else ()
+
+
+def _reported_by(layout: Layout, cast: Cast, resolver: Resolver, p: int) -> str | None:
+    """The person whose words the last sentence of a paragraph of narration
+    reports (*Elinor told him the number of the house.*), if it does
+    (:func:`kit.quotes.dialogue.reports_speech`) and names them or says *he*
+    or *she*: that was their turn, and the next quote answers it."""
+    start, end = layout.paras[p]
+    if not reports_speech(layout.s[max(start, end - _TAIL) : end]):
+        return None  # (read first in the paragraph's end, not split into sentences: most paragraphs say no such thing)
+    last = layout.sentences(p)[-1] if layout.sentences(p) else None
+    if last is None or not reports_speech(layout.s[last.start : last.end]):
+        return None
+    return _last_subject(layout, cast, resolver, p)
+
+
+_TAIL = 400
+"""How many characters at the end of a paragraph are read for a report first (more than most sentences)."""
 
 
 def _said_to(its: list[_Item], layout: Layout, cast: Cast, resolver: Resolver) -> list[str]:

@@ -20,7 +20,10 @@ A quote with no cue gets its speaker from around it:
    conversation names, those of the one just before, and those the
    narration of the dozen paragraphs before it names; an unmarked turn
    right after narration leans to the person that narration was about
-   (*Mr. Beebe came to the rescue.* / *“...”*).
+   (*Mr. Beebe came to the rescue.* / *“...”*), unless the narration
+   tells what that person said (*Elinor told him the number of the
+   house.*, :func:`reports_speech`): that was their turn, and the quote
+   after it answers them.
 
 The narrator (*I*) is named when the quotes next to the narrator's address
 them by name, most of the time by the same one. A description a novel uses
@@ -41,7 +44,8 @@ from typing import Callable, NamedTuple
 from kit.quotes.names import RUN, gender_of_words, is_person_name, is_sentence_word, name_key, split_name
 
 __all__ = ["ADDRESSES_BACK", "ALTERNATION", "ANSWERS_VOCATIVE", "GOES_BACK", "MIN_PAIRS", "OWN_EVIDENCE",
-           "SAME_SPEAKER", "Turn", "Use", "answered_as", "is_dialogue", "name_descriptions", "take_turns", "vocatives"]
+           "SAME_SPEAKER", "Turn", "Use", "answered_as", "is_dialogue", "name_descriptions", "reports_speech",
+           "take_turns", "vocatives"]
 
 ALTERNATION = 0.6
 """The share of speaker changes between neighbouring named turns above which a
@@ -82,6 +86,37 @@ def vocatives(quote: str) -> list[str]:
         if name and is_person_name(name) and not is_sentence_word(name[0]):
             found.append(" ".join(words))
     return found
+
+
+_REPORTS_SPEECH = re.compile(
+    r"""
+    (?<![\w’'-])(?<!had\s)(?<!having\s)                 # not what was said before: had suggested
+    (?:asked|inquired|enquired|told|agreed|assented|thanked|promised|begged|suggested|
+       (?:said|replied|answered|observed|explained|declared|added)(?=\s+(?:that|he|she|it|they|so)\b))
+    (?![\w’'-])
+    """,
+    re.VERBOSE,
+)
+
+
+def reports_speech(sentence: str) -> bool:
+    """Whether a sentence of narration tells what someone said, as a whole, in
+    their own turn (*Elinor told him the number of the house.*, *He agreed that
+    he might.*, *Lucy asked whether he was ill.*): a verb of saying, asking,
+    agreeing or thanking, and the sentence ends there. One that ends with a
+    colon, a comma or a dash leads into the words that follow instead (*She
+    turned to him and said:*), and one in the past perfect (*had suggested*)
+    tells of an earlier time.
+
+    >>> reports_speech("Ann thanked him for the tea."), reports_speech("He said that he would come.")
+    (True, True)
+    >>> reports_speech("Ann thanked him, and said:"), reports_speech("Ann had asked for tea."), reports_speech("Ann nodded.")
+    (False, False, False)
+    """
+    end = sentence.rstrip().rstrip("”\"’'").rstrip()
+    if not end.endswith((".", "!", "?")) or end.endswith("..."):
+        return False
+    return _REPORTS_SPEECH.search(sentence) is not None
 
 
 def is_dialogue(pairs: list[tuple[str, str]]) -> bool:
