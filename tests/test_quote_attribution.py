@@ -113,6 +113,9 @@ UNNAMED_NOTE = "unnamed: the text does not say who this is"
     ("“Build it now,” several GOP senators said.", "several GOP senators"),
     ("“It works,” said one official on Monday.", "one official"),  # when, not who
     ("“It works,” said a longtime adviser to Ruth Okafor in an interview.", "a longtime adviser to Ruth Okafor"),
+    ("A county official who spoke on condition of anonymity because the budget is not final said: “It is gone.”",
+     "A county official"),  # a relative clause between the speaker and the cue
+    ("One resident, who like many others had booked a stall, said it was “a kick in the teeth.”", "One resident"),
 ])
 def test_an_unnamed_speaker_is_given_as_written_with_a_note(text, speaker):
     """News: an indefinite description is the speaker as the text writes it, with
@@ -120,6 +123,28 @@ def test_an_unnamed_speaker_is_given_as_written_with_a_note(text, speaker):
     does not say who it is; as a group (Aides said) speaks as written."""
     found = extract_quotes(text)
     assert [(q.speaker, q.speaker_note) for q in found] == [(speaker, UNNAMED_NOTE)] * len(found)
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("It was only last spring that Dora Quillfeather, who has run the fair for two decades, said it was “safe.”",
+     "Dora Quillfeather", "said"),
+    ("The fair has its legends (Bram Ostley, who founded its pie contest, once said, “Pies first.”).",
+     "Bram Ostley", "said"),
+    ("Nobody was surprised when Ines Marrow, 71, of Little Fenton, who has not missed a fair since 1968, called "
+     "the decision “a crime.”", "Ines Marrow", "called"),
+    ("It was no surprise that Ostley, meanwhile, who sits on the board, said the vote was “rushed.”", "Ostley", "said"),
+    ("Stallholders were angry, and Pat Quill, a retired nurse who ran the first-aid tent, said it was “a shame.”",
+     "Pat Quill", "said"),  # the name, not the description in apposition to it
+    ("Marrow, who phoned the mayor shortly after the decision was announced, told reporters: “We will fight it.”",
+     "Marrow", "told"),  # not "announced", a verb inside the relative clause
+    ("Organisers thanked Ines Marrow, who called the decision “a crime.”", "Ines Marrow", "called"),
+])
+def test_a_relative_clause_between_the_speaker_and_the_cue(text, speaker, cue):
+    """The speaker of a cue that a relative clause (and an age, a home town, an
+    aside) separates from its subject is that subject, wherever it stands in the
+    sentence; a cue right after *who* gives the words of the one it stands for."""
+    q = only(text)
+    assert (q.speaker, q.cue) == (speaker, cue)
 
 
 def test_an_unnamed_spokesperson_of_a_named_organisation_speaks_for_it():

@@ -45,7 +45,21 @@ from kit.quotes.cues import (
 )
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
-from kit.quotes.names import ADVERBS, DATES, FUNCTION_WORDS, RUN, is_person_name, leading_np, np_kind, strip_adverbs
+from kit.quotes.names import (
+    ADVERBS,
+    AUXILIARIES,
+    DATES,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    POST_PREPOSITIONS,
+    RUN,
+    UNNAMED_HEADS,
+    head_key,
+    is_person_name,
+    leading_np,
+    np_kind,
+    strip_adverbs,
+)
 
 __all__ = ["Attribution", "addressee", "find_attribution", "introduced_before", "later_in_sentence",
            "report_before", "sentence_subject", "signed_after", "subject_of_cue"]
@@ -178,6 +192,14 @@ def _in_opening_clause(masked: str, start: int, cue: re.Match) -> bool:
     return after is not None and after.group().strip().startswith(",")
 
 
+_ADVERB_WORDS = "|".join(sorted(ADVERBS))
+_AFTER_WHO = re.compile(rf"(?<![\w’'-])who(?:\s+(?:{_ADVERB_WORDS}|[a-z]+ly))*\s+$")
+"""*Who* right before a verb (and its adverbs): (Ines Marrow,) who (called); (a farmer) who (asked)."""
+_AFTER_RELATIVE = re.compile(rf"(?<![\w’'-])(?:who|which)(?![\w’'-])[^,;:()\[\]—–“”\"«»{MASK}]*$")
+"""A relative clause not closed yet: (a farmer) who (asked not to be named), (Clinton,) who
+called Sanders shortly after the winner was (declared)."""
+
+
 def _loose_before(layout: Layout, r: Region, start: int) -> Attribution | None:
     """A clause of a name and a verb the kit does not know as a reporting verb,
     right before the quote and ending with a comma or colon: ``Hillary shot
@@ -216,11 +238,18 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     last = cues[-1]
     if len(cues) > 1 and last.group().endswith("ing") and WITH_SUBJECT.search(masked, start, last.start()):
         cues = [last]  # a participle with its own subject: (both men issued a statement) – Ryan saying he was “...”
-    if len(cues) > 1:  # not a cue in an opening clause: "after the interview concluded, Maher stated ..."
-        cues = [c for c in cues[:-1] if not _in_opening_clause(masked, start, c)] + cues[-1:]
-    for cue in cues:
+    if len(cues) > 1:  # not a cue in an opening clause: "after the interview concluded, Maher stated ...",
+        # nor in a relative clause: "a farmer who asked not to be named said ..."
+        if _AFTER_WHO.search(masked, start, cues[-1].start()) and subject_of_cue(layout, start, cues[-1].start()):
+            cues = cues[-1:]  # Organisers thanked Ines Marrow, who called the decision “a crime”: Marrow's words
+        relative = not _AFTER_RELATIVE.search(masked, start, cues[-1].start())  # (the last cue is not in one)
+        cues = [c for c in cues[:-1] if not _in_opening_clause(masked, start, c)
+                and not (relative and _AFTER_RELATIVE.search(masked, start, c.start()))] + cues[-1:]
+    for i, cue in enumerate(cues):
         subject = subject_of_cue(layout, start, cue.start())
         if subject is not None:
+            if _AFTER_WHO.search(masked, start, cue.start()):  # a farmer who asked not to be named said:
+                cue = next((c for c in cues[i + 1 :] if subject_of_cue(layout, start, c.start()) == subject), cue)
             return Attribution(cue.group("cue"), *subject, where="before")
     cue = cues[-1]
     # said Smith, “...” / According to Lukas Brandt, an analyst at DZ Bank, “...”
@@ -396,8 +425,13 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
     breaks = list(CHUNK_BREAK.finditer(left))
     at = breaks[-1].end() if breaks else 0
     chunk = _subject_words(strip_adverbs(left[at:]))
+    if breaks and breaks[-1].group().lower() == "who" and chunk[:1].islower() \
+            and chunk.split()[0] not in DETERMINERS and np_kind(chunk.split()[0]) != "pronoun":
+        # an official who met Trump (said): "met Trump" is what the official did, not who spoke
+        return _before_relative(left, sent_start)
     if chunk:
-        if np_kind(chunk, at_cue=True):
+        if np_kind(chunk, at_cue=True) and not AUXILIARIES & set(chunk.split()[1:]):
+            # (not a clause: "because the budget is not final" (said))
             return chunk, sent_start + at + len(left[at:]) - len(left[at:].lstrip())
         found = chunk.split()
         if _SUBORDINATE & {w.lower() for w in found}:
@@ -413,11 +447,125 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
                 and is_person_name(named.group("np").split()[-2:]):
             # On Sunday at a rally Senator Ann Birch (said): an opening phrase with no comma
             return named.group("np"), sent_start + at + left[at:].rstrip().rfind(named.group("np"))
-        return None
+        return _before_relative(left, sent_start)  # a White House official who spoke anonymously (said)
+    joined = breaks and breaks[-1].group().lower() in ("and", "but", "or")  # who ..., and (said): the subject's
+    relative = None if joined else _before_relative(left, sent_start)  # (Raphael Lemkin, who coined the word, (said)
+    if relative is not None and left[: relative[1] - sent_start].strip():
+        return relative  # (one that opens the sentence is its subject, which may be in apposition to a name)
     shared = _shared_subject(left, breaks)
     if shared is not None:
         return shared[0], sent_start + shared[1]
-    return sentence_subject(layout, sent_start, cue_start)
+    return sentence_subject(layout, sent_start, cue_start) or relative
+
+
+_RELATIVE = re.compile(r"(?P<comma>,\s*)?(?<![\w’'-])(?P<word>who|whose|which)(?:[’'](?:s|d|ve|ll|re))?(?![\w’'-])")
+"""A relative pronoun (who's, who'd too): *who* or *whose* after a noun, *which* after a comma."""
+_HARD_BREAK = re.compile(rf"[;:()\[\]—–“”\"«»{MASK}]|\s-\s")
+"""Where an aside cannot run on: a relative clause does not cross a bracket, a dash or a quote."""
+_PARTY = re.compile(r"\((?:[RDI]|Rep|Dem|Ind)\.?(?:-[^()]{1,20})?\)")
+"""A party tag: (R-Tex.), (D)."""
+_ASIDE_WORDS = "meanwhile|however|though|too|also|instead|moreover|nonetheless|nevertheless|furthermore|likewise"
+_ASIDE_TAIL = re.compile(
+    rf"""(?:,\s*\d{{1,3}})?                                       # an age: Harry Bond, 30,
+    (?:,\s*(?:of|from)\s+{RUN.pattern}(?:,\s*{RUN.pattern})?)?   # a home town: of Raleigh, N.C.
+    (?:,\s*(?:{_ASIDE_WORDS}))?                                # an aside: Sanders, meanwhile,
+    \s*$""",
+    re.VERBOSE,
+)
+"""What may stand between a name and its relative clause."""
+_LEADING_PREPOSITION = re.compile(r"(?:from|by|with|to|for)\s+(?=\S)")
+
+
+def _before_relative(left: str, sent_start: int) -> tuple[str, int] | None:
+    """The subject of a verb that a relative clause stands between, and where it
+    starts (``left`` is the sentence up to the verb): *a White House official* in
+    "a White House official who spoke anonymously to discuss internal strategy
+    (said)", *Raphael Lemkin* in "(Raphael Lemkin, who coined the word genocide,
+    once (said)", *Harry Bond* in "Harry Bond, 30, of Raleigh, who was among those
+    polled, (said)". The clause opens with *who* or *whose* (or *which* after a
+    comma) and runs on to the verb; one opened by a comma is closed by one. If
+    the verb is the clause's own (*voters who said*), the speaker is the same:
+    the one the clause is about. It is the noun phrase right before the clause
+    (after an age or a home town), or None when the words there are no noun
+    phrase (*Obama met voters who (said)*: whom "who" stands for is not clear
+    from the words alone).
+
+    >>> _before_relative("One attendee, who like others spoke on condition of anonymity, ", 0)
+    ('One attendee', 0)
+    """
+    left = _PARTY.sub(lambda m: " " * len(m.group()), left)  # Sen. Ted Cruz (R-Tex.), a candidate who
+    hard = list(_HARD_BREAK.finditer(left))
+    floor = hard[-1].end() if hard else 0
+    closed = left.rstrip().endswith(",")
+    for rel in reversed(list(_RELATIVE.finditer(left, floor))):
+        if rel.start() == floor or rel.group("comma") is None and rel.group("word") == "which" \
+                or rel.group("word") == "whose" and not closed:
+            return None  # which only after a comma ("the report which" is too often "the report that"),
+            # and "Clinton, whose campaign (said)" is the campaign speaking
+        before = left[floor : rel.start()]
+        before = before[: _ASIDE_TAIL.search(before).start()]
+        breaks = list(CHUNK_BREAK.finditer(before))
+        own = rel.group("comma") is not None and not left[rel.end() :].strip()  # Mike Pence, who (called)
+        found = _noun_phrase(before, breaks, trailing=own)
+        if found is not None and breaks and breaks[-1].group() == "," and np_kind(found[0]) == "descriptor":
+            # Bill Millis, a North Carolina businessman who (...): the description is the name's
+            named = _noun_phrase(before, breaks[:-1], end=breaks[-1].start())
+            if named is not None and np_kind(named[0]) == "name":
+                found = named
+        if found is not None:
+            return found[0], sent_start + floor + found[1]
+        if not re.search(r"(?<![\w’'-])(?:and|or)\s*$", before):
+            return None  # (a clause joined to the one before: "who worshiped here and who (...)" goes on)
+    return None
+
+
+def _noun_phrase(before: str, breaks: list[re.Match], end: int | None = None, *,
+                 trailing: bool = False) -> tuple[str, int] | None:
+    """The noun phrase that is ``before[:end]`` after its last break (and a
+    preposition: *from* a former spymaster), as (words, where they start), or
+    None: a name, or a description (see :func:`_is_description`). With
+    ``trailing``, a name that ends the words will do (Trump's running mate,
+    *Indiana Gov. Mike Pence*)."""
+    end = len(before) if end is None else end
+    at = breaks[-1].end() if breaks else 0
+    chunk = before[at:end].strip()
+    lead = _LEADING_PREPOSITION.match(chunk)
+    if lead:  # (a passage) from a former spymaster who (wrote)
+        chunk = chunk[lead.end() :]
+    if not chunk:
+        return None
+    kind = np_kind(chunk, at_cue=True)
+    verb = any(w.islower() and (CUE.fullmatch(w) or ATTRIBUTING.fullmatch(w) or w.endswith("ed") and len(w) > 4)
+               for w in chunk.split())  # Organisers thanked Ines Marrow: a clause, and Ines Marrow ends it
+    if kind == "name" and chunk[:1].isupper() and not verb or kind and _is_description(chunk.split()):
+        return chunk, at + before[at:end].find(chunk)
+    named = _TRAILING_NAME.search(chunk) if trailing or kind == "name" else None
+    if named and np_kind(named.group("np")) == "name":
+        return named.group("np"), at + before[at:end].rfind(named.group("np"))
+    return None
+
+
+def _is_description(words: list[str]) -> bool:
+    """Whether words are a noun phrase that describes someone: a determiner or
+    lower-case modifiers, a head (:data:`kit.quotes.names.UNNAMED_HEADS`: *a
+    North Carolina businessman*, *one of the aides*, *local voters*) and at
+    most a phrase after it that opens with a preposition (*a spokesman for the
+    mayor*); or a determiner and capitalised words (*Another Muslim*). Not a
+    clause: *the mayor met voters*, *the budget is not final*."""
+    first = words[0].lower()
+    if first not in DETERMINERS and not words[0][:1].islower() or first in AUXILIARIES:
+        return False
+    rest = words[1:] if first in DETERMINERS else words
+    if rest[:1] == ["of"]:  # one of the aides, some of Trump’s advisers
+        rest = rest[2:] if rest[1:2] and (rest[1].lower() in DETERMINERS or rest[1].endswith(("’s", "'s"))) else rest[1:]
+    heads = [i for i, w in enumerate(rest) if head_key(w) in UNNAMED_HEADS]
+    if not heads:
+        return bool(rest) and all(w[:1].isupper() for w in rest)
+    k = heads[0]
+    while k + 1 < len(rest) and head_key(rest[k + 1]) in UNNAMED_HEADS:
+        k += 1  # a campaign spokesman
+    after = rest[k + 1 :]
+    return not after or after[0].lower() in POST_PREPOSITIONS and not AUXILIARIES & {w.lower() for w in after}
 
 
 def _reporter_before(layout: Layout, sent_start: int, cue_start: int) -> tuple[str, int] | None:

@@ -46,6 +46,7 @@ from kit.quotes.names import (
     ADVERBS,
     AGE,
     APPOSITION_AFTER,
+    AUXILIARIES,
     DATES,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -83,8 +84,6 @@ NARRATOR = "the narrator"
 """The note of a quote said by *I*, when the text never names its narrator."""
 UNNAMED = "unnamed: the text does not say who this is"
 """The note of a speaker given as the text writes it, with no name: *a senior aide*."""
-_AUXILIARIES = frozenset("""is was are were be been being has have had do does did can could will would
-    shall should may might must""".split())
 _RELATIVES = frozenset("who whom whose which that where when while as because but or than".split())
 _AUDIENCES = frozenset("reporters journalists press media crowd audience supporters me us him her them".split())
 """Whom words are said to, after *to*: (said an aide) to reporters."""
@@ -244,7 +243,7 @@ class Resolver:
         head = None
         for j in range(i, n):  # the core: words up to a function word; its last head word is the head
             word = found[j]
-            if word.lower() in FUNCTION_WORDS or word.lower() in _AUXILIARIES:
+            if word.lower() in FUNCTION_WORDS or word.lower() in AUXILIARIES:
                 break
             if head_key(word) in UNNAMED_HEADS:
                 head = j
@@ -258,7 +257,7 @@ class Resolver:
             stop = min(self.layout.sentence_at(pos).end, end + 160)
             words = found + self.layout.masked[end:stop].split()
         k = 0 if found[head][-1:] in ",;:" else _post_modifier(words[head + 1 :], head_key(found[head]))
-        if head + 1 + k < n and words[head + 1 + k].lower() in _AUXILIARIES:
+        if head + 1 + k < n and words[head + 1 + k].lower() in AUXILIARIES:
             return None  # a woman can run for president: a clause, not a description
         taken = words[: head + 1 + k]
         last = taken[-1].rstrip(",;:")
@@ -628,7 +627,7 @@ def _post_modifier(words: list[str], head: str) -> int:
             break
         after_article = n > 0 and (words[n - 1].lower() in FUNCTION_WORDS or words[n - 1].endswith(("’s", "'s")))
         if n > start + 1 and not after_article and word[:1].islower() and (
-                bare in _RELATIVES or bare in _AUXILIARIES or bare in ADVERBS
+                bare in _RELATIVES or bare in AUXILIARIES or bare in ADVERBS
                 or bare.isalpha() and bare.endswith(("ing", "ed")) and len(bare) > 4
                 or _is_verb(bare)):
             break  # who declined, going by, tried to, said, calls for
