@@ -116,6 +116,9 @@ UNNAMED_NOTE = "unnamed: the text does not say who this is"
     ("A county official who spoke on condition of anonymity because the budget is not final said: “It is gone.”",
      "A county official"),  # a relative clause between the speaker and the cue
     ("One resident, who like many others had booked a stall, said it was “a kick in the teeth.”", "One resident"),
+    ("Stallholders were split. Another said she hoped for “a dry summer.”", "Another"),  # a determiner alone
+    ("Stallholders were split. Several said they would rather pay “a fair rent.”", "Several"),
+    ("The crowd cheered. Some chanted “Fair! Fair!”", "Some"),
 ])
 def test_an_unnamed_speaker_is_given_as_written_with_a_note(text, speaker):
     """News: an indefinite description is the speaker as the text writes it, with

@@ -74,8 +74,9 @@ speaker is None and ``q.speaker_note`` says why:
 **Someone the text does not name** but introduces with an indefinite
 description (*a spokesman for the ministry*, *a senior Cruz adviser*, *one
 Clinton aide*, *some Republicans*, *a 2014 committee report*) is the speaker
-as written, as a group is (*Aides said*: *Aides*), and the note says that the
-text does not say who it is. The description keeps a short post-modifier (*a
+as written, as a group is (*Aides said*: *Aides*) and a determiner alone
+(*Another said*: *Another*), and the note says that the text does not say
+who it is. The description keeps a short post-modifier (*a
 person close to the Clintons*, *one Republican involved in the planning*),
 not a relative clause (*who asked not to be named*). A spokesperson of a
 named organisation speaks for it (*a White House spokesman*: *White House*).

@@ -394,8 +394,8 @@ class Resolver:
             found = unnamed
             mention = " ".join(found)
         rest = found[1:] if det in DETERMINERS or det in INDEFINITE else found
-        if not rest:
-            return Speaker(None)
+        if not rest:  # Another said, Several said: the determiner alone is someone the text does not name
+            return Speaker(mention, UNNAMED) if self.as_written and det in INDEFINITE else Speaker(None)
         if det in ("his", "her") and name_key(rest[-1]) in SOURCE_HEADS:
             return self.pronoun(det, pos)  # her Twitter account posted: she did
         for i, w in enumerate(rest):  # the ministry's spokesman: the part before 's
