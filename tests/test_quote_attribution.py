@@ -52,6 +52,9 @@ NAMED = {
     "a name and a time before the cue": ("Donald Trump spoke in Iowa.\n\nTrump at the time said: “We will build "
                                          "it and they will pay.”", "Donald Trump", "said"),
     "a full name after a question mark": ("“Where were we attacked?” Jane Doe said.", "Jane Doe", "said"),
+    "a role of several words before the name of a sentence's subject": (
+        "Former Labour leadership candidate Ann Birch set out her plan to the Fenwick Gazette: “We will rebuild "
+        "the pier.”", "Ann Birch", None),
 }
 
 

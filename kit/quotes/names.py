@@ -648,6 +648,20 @@ _CONNECTORS = frozenset("but and so yet or then still also now even".split())
 _OPENING_PREPOSITIONS = frozenset("by on in at to for with from after before during of about over under".split())
 
 
+def _role_run(found: list[str], i: int) -> bool:
+    """Whether ``found[i]`` opens a role of at most three lower-case words that
+    ends with a person's head word and stands before a name of two words or
+    more: *presidential candidate* (Jeb Bush), *presidential front-runner*
+    (Hillary Clinton); not *knocked* (Marco Rubio)."""
+    j = i
+    while j < len(found) and j - i < 3 and found[j][:1].islower() and found[j].replace("-", "").isalpha() \
+            and found[j] not in FUNCTION_WORDS:
+        if name_key(found[j]) in PERSON_HEADS:
+            return len(found) > j + 2 and found[j + 1][:1].isupper() and found[j + 2][:1].isupper()
+        j += 1
+    return False
+
+
 @lru_cache(maxsize=16384)
 def leading_np(chunk: str) -> str:
     """The noun phrase a clause starts with: "Opposition leader Tom Redfern" in
@@ -659,6 +673,8 @@ def leading_np(chunk: str) -> str:
     'State treasurer Maya Lund'
     >>> leading_np("Iowa State University's Dianne Bystrom agreed")
     "Iowa State University's Dianne Bystrom"
+    >>> leading_np("Former Labour leadership candidate Ann Birch set out her plan")
+    'Former Labour leadership candidate Ann Birch'
     """
     found = chunk.split()
     if not found:
@@ -709,6 +725,9 @@ def leading_np(chunk: str) -> str:
             if taken and w.isalpha() and w not in FUNCTION_WORDS and len(following) == 2 \
                     and all(f[:1].isupper() for f in following) and (len(taken) == 1 or name_key(w) in PERSON_HEADS):
                 taken.append(w)  # a role between two names: State treasurer Maya Lund (not "Ted Cruz knocked Marco")
+                continue
+            if taken and _role_run(found, i):
+                taken.append(w)  # Former Republican presidential candidate Jeb Bush: a role of a few words
                 continue
             break
     while taken and not taken[-1][:1].isupper():
