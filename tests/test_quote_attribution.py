@@ -122,6 +122,8 @@ UNNAMED_NOTE = "unnamed: the text does not say who this is"
     ("Stallholders were split. Another said she hoped for “a dry summer.”", "Another"),  # a determiner alone
     ("Stallholders were split. Several said they would rather pay “a fair rent.”", "Several"),
     ("The crowd cheered. Some chanted “Fair! Fair!”", "Some"),
+    ("In a Fenwick Gazette survey published Monday, six in 10 residents said the fair was “worth the money.”",
+     "a Fenwick Gazette survey"),  # a share of those a poll asked: the poll
 ])
 def test_an_unnamed_speaker_is_given_as_written_with_a_note(text, speaker):
     """News: an indefinite description is the speaker as the text writes it, with
@@ -151,6 +153,11 @@ def test_a_relative_clause_between_the_speaker_and_the_cue(text, speaker, cue):
     sentence; a cue right after *who* gives the words of the one it stands for."""
     q = only(text)
     assert (q.speaker, q.cue) == (speaker, cue)
+
+
+def test_a_clause_joined_by_while_has_its_own_speaker():
+    q = only("Birch said the fair had run its course, while Ostley said the vote was “rushed.”")
+    assert (q.speaker, q.cue) == ("Ostley", "said")
 
 
 def test_an_unnamed_spokesperson_of_a_named_organisation_speaks_for_it():

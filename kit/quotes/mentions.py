@@ -195,6 +195,10 @@ def _in_opening_clause(masked: str, start: int, cue: re.Match) -> bool:
 _ADVERB_WORDS = "|".join(sorted(ADVERBS))
 _AFTER_WHO = re.compile(rf"(?<![\w’'-])who(?:\s+(?:{_ADVERB_WORDS}|[a-z]+ly))*\s+$")
 """*Who* right before a verb (and its adverbs): (Ines Marrow,) who (called); (a farmer) who (asked)."""
+_JOINED_CLAUSE = re.compile(
+    rf"(?:,\s*(?:while|but|whereas|and)|;)\s+(?P<np>[^,;:()“”\"{MASK}]{{1,60}}?)\s*$", re.IGNORECASE)
+"""The subject of a clause joined to the one before by a comma and while, but,
+whereas or and (or a semicolon), right before its verb."""
 _AFTER_RELATIVE = re.compile(rf"(?<![\w’'-])(?:who|which)(?![\w’'-])[^,;:()\[\]—–“”\"«»{MASK}]*$")
 """A relative clause not closed yet: (a farmer) who (asked not to be named), (Clinton,) who
 called Sanders shortly after the winner was (declared)."""
@@ -242,6 +246,9 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
         # nor in a relative clause: "a farmer who asked not to be named said ..."
         if _AFTER_WHO.search(masked, start, cues[-1].start()) and subject_of_cue(layout, start, cues[-1].start()):
             cues = cues[-1:]  # Organisers thanked Ines Marrow, who called the decision “a crime”: Marrow's words
+        joined = _JOINED_CLAUSE.search(masked, cues[-2].end(), cues[-1].start()) if len(cues) > 1 else None
+        if joined and np_kind(strip_adverbs(joined.group("np")), at_cue=True) == "name":
+            cues = cues[-1:]  # Rubio suggested that ..., while Cruz said that the “...”: a clause of its own
         relative = not _AFTER_RELATIVE.search(masked, start, cues[-1].start())  # (the last cue is not in one)
         cues = [c for c in cues[:-1] if not _in_opening_clause(masked, start, c)
                 and not (relative and _AFTER_RELATIVE.search(masked, start, c.start()))] + cues[-1:]
@@ -422,6 +429,9 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
             return own.group(group), sent_start + own.start(group)
         return _reporter_before(layout, sent_start, cue_start) or sentence_subject(layout, sent_start, cue_start)
     left = _blank_tail(left)
+    poll = _POLL_OPENING.match(left)
+    if poll:  # In a September Gazette poll, 75 percent of residents (said): the poll's finding
+        return poll.group("np"), sent_start + poll.start("np")
     breaks = list(CHUNK_BREAK.finditer(left))
     at = breaks[-1].end() if breaks else 0
     chunk = _subject_words(strip_adverbs(left[at:]))
@@ -458,6 +468,19 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
     return sentence_subject(layout, sent_start, cue_start) or relative
 
 
+_POLL_OPENING = re.compile(
+    r"""\s*(?:In|According\s+to)\s+
+    (?P<np>(?:a|an|the)\s+[^,;:“”\"]{0,80}?(?<![\w’'-])(?:poll|survey)(?![\w’'-])[^,;:“”\"]{0,40}?)\s*,\s*
+    (?:just|only|about|roughly|nearly|almost|some|more\s+than|fewer\s+than|less\s+than|over|under)?\s*
+    (?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|\w+\s+(?:in|out\s+of)\s+\w+|(?:a\s+)?majority|most|half|
+       (?:a|one|two)[\s-](?:third|quarter|fifth)s?)
+    \s+(?:of\s+)?[^,;:“”\"]{1,80}?\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+"""An opening phrase that names a poll, then a share of those it asked as the
+subject: *In a September Gazette poll, 75 percent of residents* (said), *six
+in 10 residents*, *a majority of voters*. What they said is the poll's finding:
+the poll is the source (a share of a group is no one's name)."""
 _RELATIVE = re.compile(r"(?P<comma>,\s*)?(?<![\w’'-])(?P<word>who|whose|which)(?:[’'](?:s|d|ve|ll|re))?(?![\w’'-])")
 """A relative pronoun (who's, who'd too): *who* or *whose* after a noun, *which* after a comma."""
 _HARD_BREAK = re.compile(rf"[;:()\[\]—–“”\"«»{MASK}]|\s-\s")
