@@ -124,6 +124,10 @@ UNNAMED_NOTE = "unnamed: the text does not say who this is"
     ("The crowd cheered. Some chanted “Fair! Fair!”", "Some"),
     ("In a Fenwick Gazette survey published Monday, six in 10 residents said the fair was “worth the money.”",
      "a Fenwick Gazette survey"),  # a share of those a poll asked: the poll
+    ("One Friends of Fenwick Fair ad, which ran all week, argues that “the fair pays for itself.”",
+     "One Friends of Fenwick Fair ad"),  # of, for, and inside a name
+    ("“Come back next year,” a welcome message on the fair’s website reads.", "a welcome message"),
+    ("A Fenwick school textbook published in May explains “the history of the fair.”", "A Fenwick school textbook"),
 ])
 def test_an_unnamed_speaker_is_given_as_written_with_a_note(text, speaker):
     """News: an indefinite description is the speaker as the text writes it, with

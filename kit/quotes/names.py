@@ -295,7 +295,7 @@ UNNAMED_HEADS = PERSON_HEADS | GROUP_HEADS | SOURCE_HEADS | frozenset(
     """
     person people confidant insider staffer attendee commenter commentator user member
     veteran narrator loyalist ally backer readout opinion story investigation pac coalition
-    alliance caucus crowd delegation panel team
+    alliance caucus crowd delegation panel team message textbook sign
     """.split()
 )
 """Heads of an indefinite description that is a speaker the text does not name: a

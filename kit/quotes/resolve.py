@@ -243,7 +243,9 @@ class Resolver:
         head = None
         for j in range(i, n):  # the core: words up to a function word; its last head word is the head
             word = found[j]
-            if word.lower() in FUNCTION_WORDS or word.lower() in AUXILIARIES:
+            if (word.lower() in FUNCTION_WORDS or word.lower() in AUXILIARIES) and not (
+                    word in PARTICLES | {"for", "and"} and found[j - 1][:1].isupper() and found[j + 1 : j + 2]
+                    and found[j + 1][:1].isupper()):  # (one Club for Growth ad, a Department of Justice official)
                 break
             if head_key(word) in UNNAMED_HEADS:
                 head = j
