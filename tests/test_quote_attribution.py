@@ -52,6 +52,9 @@ NAMED = {
     "a name and a time before the cue": ("Donald Trump spoke in Iowa.\n\nTrump at the time said: “We will build "
                                          "it and they will pay.”", "Donald Trump", "said"),
     "a full name after a question mark": ("“Where were we attacked?” Jane Doe said.", "Jane Doe", "said"),
+    "a description that ends with a name, as a sentence's subject": (
+        "The award-winning Fenwick novelist Dora Quillfeather, one of the judges, told the crowd that the pies were "
+        "“the best in years.”", "Dora Quillfeather", "told"),
     "a role of several words before the name of a sentence's subject": (
         "Former Labour leadership candidate Ann Birch set out her plan to the Fenwick Gazette: “We will rebuild "
         "the pier.”", "Ann Birch", None),
@@ -128,6 +131,8 @@ UNNAMED_NOTE = "unnamed: the text does not say who this is"
      "One Friends of Fenwick Fair ad"),  # of, for, and inside a name
     ("“Come back next year,” a welcome message on the fair’s website reads.", "a welcome message"),
     ("A Fenwick school textbook published in May explains “the history of the fair.”", "A Fenwick school textbook"),
+    ("At the gate, even a veteran farmer said the fee was too high, saying, “We cannot pay it.”",
+     "a veteran farmer"),  # a participle goes on from the reporting clause before it
 ])
 def test_an_unnamed_speaker_is_given_as_written_with_a_note(text, speaker):
     """News: an indefinite description is the speaker as the text writes it, with

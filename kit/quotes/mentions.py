@@ -616,7 +616,15 @@ def _reporter_before(layout: Layout, sent_start: int, cue_start: int) -> tuple[s
     after = NP_AFTER_CUE.match(left, cue.end())  # said Spicer, adding
     if after and after.end() == len(left.rstrip()) and np_kind(after.group("np"), at_cue=True) == "name":
         return after.group("np"), sent_start + after.start("np")
+    own = _REPORTER.match(left, at, cue.start())  # even a top strategist said Clinton must choose, saying
+    if own and own.group("np").strip() and not CHUNK_BREAK.search(own.group("np")) \
+            and _is_description(own.group("np").split()):
+        return own.group("np"), sent_start + own.start("np")
     return None
+
+
+_REPORTER = re.compile(r"\s*(?:(?:even|also|then|now)\s+)?(?P<np>.+?)\s*$")
+"""The subject of a reporting clause, after a word that may stand before it: (even) a top strategist."""
 
 
 def _shared_subject(left: str, breaks: list[re.Match]) -> tuple[str, int] | None:
