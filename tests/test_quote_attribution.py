@@ -133,6 +133,8 @@ UNNAMED_NOTE = "unnamed: the text does not say who this is"
     ("A Fenwick school textbook published in May explains “the history of the fair.”", "A Fenwick school textbook"),
     ("At the gate, even a veteran farmer said the fee was too high, saying, “We cannot pay it.”",
      "a veteran farmer"),  # a participle goes on from the reporting clause before it
+    ("Critics of the plan, however, say it is “a disaster.”", "Critics of the plan"),  # a plural, no determiner
+    ("Voters in Fenwick, for their part, said the fair was “over.”", "Voters in Fenwick"),
 ])
 def test_an_unnamed_speaker_is_given_as_written_with_a_note(text, speaker):
     """News: an indefinite description is the speaker as the text writes it, with

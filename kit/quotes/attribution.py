@@ -42,6 +42,7 @@ from kit.quotes.names import (
     PRONOUN_GENDER,
     RUN,
     gender_of_words,
+    is_bare_plural,
     name_key,
     np_kind,
     split_name,
@@ -232,7 +233,8 @@ def _unnamed_as_written(items: list[_Item], layout: Layout, resolver: Resolver) 
     resolver.as_written = True
     for item in items:
         found = item.attribution
-        if found is None or found.mention is None or name_key(found.mention.split()[0]) not in INDEFINITE:
+        if found is None or found.mention is None or name_key(found.mention.split()[0]) not in INDEFINITE \
+                and not is_bare_plural(found.mention.split()):
             continue
         speaker = resolver.resolve(found.mention, found.mention_pos, found.appositive)
         if speaker.name is None:

@@ -53,6 +53,7 @@ __all__ = [
     "find_word",
     "gender_of_words",
     "head_key",
+    "is_bare_plural",
     "is_organisation",
     "is_person_name",
     "is_sentence_word",
@@ -295,7 +296,7 @@ UNNAMED_HEADS = PERSON_HEADS | GROUP_HEADS | SOURCE_HEADS | frozenset(
     """
     person people confidant insider staffer attendee commenter commentator user member
     veteran narrator loyalist ally backer readout opinion story investigation pac coalition
-    alliance caucus crowd delegation panel team message textbook sign
+    alliance caucus crowd delegation panel team message textbook sign proponent
     """.split()
 )
 """Heads of an indefinite description that is a speaker the text does not name: a
@@ -332,6 +333,18 @@ def head_key(word: str) -> str:
         if key.endswith(plural) and key[: -len(plural)] + singular in UNNAMED_HEADS:
             return key[: -len(plural)] + singular
     return key
+
+
+def is_bare_plural(found: list[str] | tuple[str, ...]) -> bool:
+    """Whether words open with a capitalised plural head and no determiner, and a
+    phrase after it: *Critics of the plan*, *Attorneys for Clinton*, *Voters in
+    Iowa*. Such a group is indefinite, as *some critics* is.
+
+    >>> is_bare_plural("Critics of the plan".split()), is_bare_plural("Critic of the plan".split())
+    (True, False)
+    """
+    return len(found) > 1 and found[0][:1].isupper() and found[1] in POST_PREPOSITIONS \
+        and head_key(found[0]) != found[0].lower() and head_key(found[0]) in UNNAMED_HEADS - TITLES
 
 
 VOICES = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())

@@ -69,6 +69,7 @@ from kit.quotes.names import (
     find_word,
     gender_of_words,
     head_key,
+    is_bare_plural,
     is_organisation,
     is_person_name,
     name_key,
@@ -218,7 +219,7 @@ class Resolver:
         who = self.cast.lookup(found[-1:], (), pos).name
         return who if who and self.cast.is_person(who) else None
 
-    def unnamed(self, found: list[str], pos: int) -> list[str] | None:
+    def unnamed(self, found: list[str], pos: int, *, bare: bool = False) -> list[str] | None:
         """An indefinite description of someone the text does not name, as written,
         or None when the words are no such description (*an option*, *a woman
         can run*).
@@ -232,11 +233,12 @@ class Resolver:
         ends at a comma, a relative clause (*who declined to be named*), a
         participle (*going by the handle ...*) or a verb, and keeps at most
         six words, whole phrases only (*a letter to Facebook from the
-        chairman*).
+        chairman*). ``bare``: a plural with no determiner (*Critics of the
+        plan*, *Attorneys for Clinton*).
         """
         n = len(found)
-        i = 1
-        if n > 2 and found[1].lower() == "of":  # one of the aides, some of Trump’s advisers
+        i = 0 if bare else 1
+        if not bare and n > 2 and found[1].lower() == "of":  # one of the aides, some of Trump’s advisers
             i = 2
             if found[2].lower() in DETERMINERS | INDEFINITE | {"these", "those"} or found[2].endswith(("’s", "'s")):
                 i = 3
@@ -391,7 +393,8 @@ class Resolver:
         an organisation, or a capitalised description that is a name."""
         found = mention.split()
         det = found[0].lower()
-        unnamed = self.unnamed(found, pos) if self.as_written and det in INDEFINITE else None
+        bare = is_bare_plural(found)  # Critics of the plan, Attorneys for Clinton: a plural is indefinite
+        unnamed = self.unnamed(found, pos, bare=bare) if self.as_written and (det in INDEFINITE or bare) else None
         if unnamed:  # a person close to the Clintons, one Republican involved in the planning
             found = unnamed
             mention = " ".join(found)
