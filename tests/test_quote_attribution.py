@@ -166,6 +166,15 @@ def test_a_relative_clause_between_the_speaker_and_the_cue(text, speaker, cue):
     assert (q.speaker, q.cue) == (speaker, cue)
 
 
+def test_a_paragraph_that_is_only_a_quote_is_the_words_of_whom_the_narration_before_ends_about():
+    text = ("The Fenwick county fair was cancelled on Friday.\n\nInes Marrow has run the fair for twenty years. "
+            "Marrow is sure it will return next summer.\n\n“Nobody cancels a fair for ever.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Ines Marrow"]
+    # not a quote inside a paragraph of narration: "Some call it “a relic.”" is no one's here
+    text = text.replace("“Nobody cancels a fair for ever.”", "Some still call it “a relic of the past.”")
+    assert [q.speaker for q in extract_quotes(text)] != ["Ines Marrow"]
+
+
 def test_a_clause_joined_by_while_has_its_own_speaker():
     q = only("Birch said the fair had run its course, while Ostley said the vote was “rushed.”")
     assert (q.speaker, q.cue) == ("Ostley", "said")

@@ -274,10 +274,22 @@ def _fill(items: list[_Item], layout: Layout, cast: Cast, resolver: Resolver, di
                     a for a in addressed if a not in {i.speaker for i in items if i.named}):
                 before = [i.speaker for i in by_para.get(item.para - 2, []) if i.speaker]
                 voice = Speaker(before[0]) if before and before[0] != _ME else None
+            if voice is None and not last and len(here) == 1 and not _narration(layout, item):
+                # a paragraph that is only the quote, after one of narration: whom that one ends about
+                # (Viguerie is upbeat about Cruz’s chances ... / “Not only can Ted Cruz win ...”)
+                who = _last_subject(layout, cast, resolver, item.para - 1)
+                voice = Speaker(who) if who else None
             if voice is not None:
                 item.set(voice, "previous paragraph")
     if dialogue:  # 3. a dialogue: turns
         _take_turns(by_para, layout, cast, resolver)
+
+
+def _narration(layout: Layout, item: _Item) -> bool:
+    """Whether the paragraph of a quote has words outside its marks."""
+    start, end = layout.paras[item.para]
+    return bool(layout.masked[start : item.region.mark_start].strip(" \t\n") or
+                layout.masked[item.region.mark_end : end].strip(" \t\n.,"))
 
 
 def _has_own_cue(item: _Item) -> bool:
