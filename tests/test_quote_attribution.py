@@ -52,6 +52,12 @@ NAMED = {
     "a name and a time before the cue": ("Donald Trump spoke in Iowa.\n\nTrump at the time said: “We will build "
                                          "it and they will pay.”", "Donald Trump", "said"),
     "a full name after a question mark": ("“Where were we attacked?” Jane Doe said.", "Jane Doe", "said"),
+    "an age, a home town and a relative clause after the quote": (
+        "“It was the best fair in years,” Ines Marrow, 71, of Little Fenton, who has not missed one since 1968, "
+        "said on Friday.", "Ines Marrow", "said"),
+    "a description with a relative clause after the quote, and no comma before the cue": (
+        "“The pies won it,” Dora Quillfeather, the judge who founded the contest tweeted on Wednesday.",
+        "Dora Quillfeather", "tweeted"),
     "a description that ends with a name, as a sentence's subject": (
         "The award-winning Fenwick novelist Dora Quillfeather, one of the judges, told the crowd that the pies were "
         "“the best in years.”", "Dora Quillfeather", "told"),

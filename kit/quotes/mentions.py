@@ -102,7 +102,7 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
         return None  # the quote ended its sentence
     m = AFTER.match(masked, r.mark_end, stop)
     if not m:
-        return _loose_after(layout, r, stop) if last in ",?!" else None
+        return _loose_after(layout, r, stop) or _aside_after(layout, r, stop) if last in ",?!" else None
     if last in "?!" and not LOWER_NEXT.match(masked, r.mark_end, stop) and not (
             m.group("cue2") and np_kind(m.group("np2"), at_cue=True) == "name" and len(m.group("np2").split()) <= 3
             and is_person_name(m.group("np2").split())
@@ -160,6 +160,28 @@ def _loose_after(layout: Layout, r: Region, stop: int) -> Attribution | None:
     return Attribution(m.group(cue), mention, m.start(np), end=m.end())
 
 
+_ADVERB_WORDS = "|".join(sorted(ADVERBS))
+_ASIDE_AFTER = re.compile(
+    rf"""[\s,]*(?P<np>{RUN.pattern})\s*,
+    (?P<aside>\s+[^A-Z\s](?:[^“”"{MASK};:!?.]|\.(?!\s)){{0,120}}?),?     # , 30, of Raleigh, N.C., who was polled,
+    \s+(?:(?:{_ADVERB_WORDS}|[a-z]+ly)\s+)*{CUE.pattern}""",
+    re.VERBOSE,
+)
+"""After a quote, a name, asides in commas that do not open with a capital (an
+age, a home town, a description, a relative clause) and a reporting verb."""
+
+
+def _aside_after(layout: Layout, r: Region, stop: int) -> Attribution | None:
+    """A quote cut off by a comma and followed by a name and more than one aside
+    before its cue: ``“...,” Harry Bond, 30, of Raleigh, N.C., who was among
+    those polled, said``, ``“...,” Nate Silver, the polling guru who founded
+    the site tweeted`` (:data:`kit.quotes.cues.AFTER` reads one aside)."""
+    m = _ASIDE_AFTER.match(layout.masked, r.mark_end, stop)
+    if m is None or np_kind(m.group("np"), at_cue=True) != "name" or not is_person_name(m.group("np").split()[-2:]):
+        return None
+    return Attribution(m.group("cue"), m.group("np"), m.start("np"), end=m.end())
+
+
 def _attributing_before(layout: Layout, r: Region, *, after: int = 0) -> Attribution | None:
     """A verb that attributes words without being a reporting verb, earlier in
     the quote's sentence, and its subject: ``Trump identified the judge as
@@ -192,7 +214,6 @@ def _in_opening_clause(masked: str, start: int, cue: re.Match) -> bool:
     return after is not None and after.group().strip().startswith(",")
 
 
-_ADVERB_WORDS = "|".join(sorted(ADVERBS))
 _AFTER_WHO = re.compile(rf"(?<![\w’'-])who(?:\s+(?:{_ADVERB_WORDS}|[a-z]+ly))*\s+$")
 """*Who* right before a verb (and its adverbs): (Ines Marrow,) who (called); (a farmer) who (asked)."""
 _JOINED_CLAUSE = re.compile(
