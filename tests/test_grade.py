@@ -248,6 +248,32 @@ def test_total_timeout_and_a_cell_that_ignores_interrupts(limits):
         assert g.total == 1 + 2 + 1 + 1 and not g.runs[0].completed
 
 
+
+@pytest.mark.parametrize("over", [True, False], ids=["past the total limit", "within it"])
+def test_a_run_that_nbclient_gives_up_on_past_the_total_limit_is_a_timeout(tmp_path, monkeypatch, over):
+    """Interrupting a busy kernel at the total limit can end in an exception of
+    nbclient's own (a channel closing under it). Past the limit that is the
+    limit, and the feedback says so; before it, the grader could not run the
+    notebook, and says that instead."""
+    import kit
+    import kit.grade.run as run_module
+    from kit.grade import Solution, Text, TextPair, run_notebook, run_settings
+
+    async def gives_up(self):
+        self.run.started = next(i for i, c in enumerate(self.nb.cells) if c.cell_type == "code")
+        self.run.deadline = time.monotonic() + (-1 if over else 60)
+        raise RuntimeError("the control channel closed")
+
+    monkeypatch.setattr(run_module._GradingClient, "run_cells", gives_up)
+    a, b = kit.load_articles()
+    pair = TextPair("seeds", Text("a", a.text), Text("b", b.text))
+    _, run = run_notebook(Solution(KF_SOLUTION).notebook, run_settings(total_timeout=30), pair, tmp_path / "run")
+    if over:
+        assert "total" in run.kinds and "failed" not in run.kinds, run.problems
+        assert any("total limit of 30 s" in p for p in run.problems), run.problems
+    else:
+        assert run.kinds == ("failed",) and "the control channel closed" in run.problems[0], run.problems
+
 # --- the output folder: rerun and resume --------------------------------------------------------------
 
 
