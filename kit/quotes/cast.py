@@ -53,6 +53,7 @@ from kit.quotes.names import (
     name_key,
     split_run,
     trie_pattern,
+    whole_word_counts,
 )
 from kit.segment import paragraph_spans
 from kit.texts import TextLike, as_text
@@ -63,9 +64,6 @@ _HONORIFIC_KEYS = frozenset("ayatollah grand hojatoleslam seyyed sayyid sheikh s
 _COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame monsieur mademoiselle dr".split())
 """Titles that tell family members apart: Mrs. Bennet is not Miss Bennet."""
 _LONG_TEXT = 50_000  # characters: a book, read once for all doubtful words rather than searched for each
-_WHOLE_WORD = re.compile(r"(?<![^\W_]|[’'-])[^\W_]+(?![^\W_]|[’'-])")
-"""A word as :func:`~kit.quotes.names.find_word` finds one: a run of letters and
-digits with none of them, nor an apostrophe or hyphen, on either side."""
 _ENOUGH_VOTES = 12  # votes on a person's gender after which the text is not read for more
 _HEADING_WORDS = frozenset("chapter part book volume section".split())
 """Words a heading opens with (*Chapter XII*)."""
@@ -678,7 +676,7 @@ class Cast:
         if len(s) > _LONG_TEXT and not self._lower_counts:
             # A book asks about a thousand words: one pass counts every word as
             # find_word would find it, instead of a pass through the book for each.
-            self._lower_counts = Counter(_WHOLE_WORD.findall(s))
+            self._lower_counts = whole_word_counts(s)
         if low not in self._lower_counts and len(s) <= _LONG_TEXT:
             self._lower_counts[low] = sum(s[at].islower() for at in find_word(s, low))
         count = self._lower_counts.get(low, 0)
