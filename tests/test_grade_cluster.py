@@ -9,6 +9,8 @@ the cluster batches use the same seed, so the second pair is the same.
 from __future__ import annotations
 
 import csv
+import os
+import signal
 import subprocess
 import sys
 import threading
@@ -108,7 +110,10 @@ def test_a_worker_that_dies_mid_batch_loses_nothing(course, local, cluster):
             time.sleep(0.05)
         busy = next(addr for addr, tasks in watcher.processing().items() if tasks)
         nanny = next(w for w in cluster.workers.values() if w.worker_address == busy)
-        nanny.process.process.kill()  # the worker process dies mid-task; its nanny starts a new one
+        # The worker process dies mid-task (SIGKILL, sent by pid: distributed's own kill()
+        # needs an event loop in this thread, which an earlier test may have closed);
+        # its nanny starts a new one.
+        os.kill(nanny.process.process.pid, signal.SIGKILL)
     thread.join(timeout=600)
     assert not thread.is_alive() and done, "the batch did not finish"
     _same(_rows(out), local)
