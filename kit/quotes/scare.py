@@ -16,6 +16,7 @@ from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
 from kit.quotes.mentions import Attribution
 from kit.quotes.names import FUNCTION_WORDS, RUN, word_count
+from kit.quotes.verbs import attribution_verbs, reporting_verbs
 from kit.segment import tokens
 
 __all__ = ["is_scare_quote", "is_title"]
@@ -49,6 +50,9 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
        that stands before a closing mark with no opening one: it signs the
        quote of the paragraph before (*“... | Dean Baker, Center for Economic
        Research.”*).
+       A headline's quote that the body gives again is counted once, where
+       the body gives it (and says who said it): *Trump tells rally NFL has
+       gone ‘soft’* over a story that quotes him in full.
     1. Four words or more are a quotation, unless they are in Title Case with
        no closing punctuation, or in Title Case right after a work or its
        owner (*his new book, “Crippled America: How to Make America Great
@@ -77,6 +81,8 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     s = layout.s
     if r.mark_start > 0 and s[r.mark_start - 1] == "=" or s[r.start : r.start + 1] == ">":
         return True  # rule 0: a value in markup, tweet-id="7586...", or the end of a tag: ">Rubio stadium ...
+    if _repeated_headline(layout, r, attribution):
+        return True  # rule 0: Obama slams GOP’s ‘doom and despair’ on economy. | ... (the body quotes him)
     if r.flag == "unopened" and _SIGNATURE.fullmatch(s[r.start : r.end]):
         return True  # rule 0: “... | Dean Baker, Center for Economic Research.” signs the quote before
     if _names_a_work(layout, r) or _BYLINE.match(layout.masked, r.mark_end):
@@ -226,6 +232,50 @@ def _names_a_work(layout: Layout, r: Region) -> bool:
     # not a headline: the sentence (its words on both sides of the quote) is not in Title Case
     words = [w for w in (before + layout.masked[r.mark_end : sentence.end]).split() if w[:1].isalpha() and len(w) > 3]
     return sum(w[:1].islower() for w in words) >= max(1, len(words) // 3)
+
+
+_PAST = frozenset(w for w in reporting_verbs() | attribution_verbs() if w.endswith("ed")) | {
+    "said", "told", "wrote", "spoke", "thought", "swore", "sang", "felt", "began"}
+"""Reporting verbs in the past tense: the regular ones from the kit's lists, and the
+irregular pasts that news uses as cues."""
+
+_HEADLINE_CHARS = 200
+"""The longest first line that :func:`_repeated_headline` takes for a headline."""
+
+
+def _repeated_headline(layout: Layout, r: Region, attribution: Attribution | None) -> bool:
+    """Whether a quote stands in a headline (the first paragraph: one short line,
+    with more text after it) and the rest of the text has the same words again.
+
+    A headline quotes the story in shorthand, and the story then gives the
+    words with who said them; counting both would count one quotation twice.
+    A headline may end with a full stop, so this does not ask that it look
+    unlike a sentence (as :attr:`kit.texts.Article.title` does, to name a text).
+    But headlines speak in the present tense (*Mayor calls plan ‘a
+    disgrace’*): a first line that reports in the past (*said*, *warned*) is
+    the story's first sentence, whose quotes count.
+
+    >>> from kit.quotes import extract_quotes
+    >>> s = "Mayor calls plan ‘a disgrace’\\n\\n“It is a disgrace,” the mayor said."
+    >>> [q.text for q in extract_quotes(s)]
+    ['It is a disgrace,']
+    >>> s = "The mayor said the plan was “a disgrace.”\\n\\n“It is a disgrace,” she said."
+    >>> [q.text for q in extract_quotes(s)]
+    ['a disgrace.', 'It is a disgrace,']
+    """
+    cue = (attribution.cue or "").split()[:1] if attribution is not None else []
+    if cue and cue[0].lower() in _PAST:
+        return False
+    if r.para != 0 or len(layout.paras) < 2:
+        return False
+    first = layout.paras[0]
+    if first.end - first.start > _HEADLINE_CHARS or "\n" in layout.s[first.start : first.end]:
+        return False
+    words = re.findall(r"\w+", layout.s[r.start : r.end])
+    if not words:
+        return False
+    again = re.compile(r"\W+".join(map(re.escape, words)), re.IGNORECASE)
+    return again.search(layout.s, layout.paras[1].start) is not None
 
 
 def _speech_goes_on(layout: Layout, r: Region) -> bool:
