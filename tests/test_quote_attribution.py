@@ -457,6 +457,20 @@ def test_a_book_s_one_admiral_is_the_admiral():
     assert extract_quotes(text)[-1].speaker == "Croft"
 
 
+def test_a_plural_possessive_ends_a_name():
+    # "Sanders’ Jewish faith": the run of capitals stops at the possessive, so the
+    # cast holds Sanders, not a person called "Sanders Jewish"
+    text = "Staff asked about Sanders’ Jewish faith.\n\n“I ask you as a courtesy,” Sanders said."
+    assert extract_quotes(text)[0].speaker == "Sanders"
+
+
+def test_a_dateline_is_not_the_subject():
+    text = ("Washington (AFP) – Democrat Jane Marrow has taken a swipe at her rival, saying that "
+            "“loud comments” do more harm than good.")
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.mention) == ("Jane Marrow", "Democrat Jane Marrow")
+
+
 # --- the parts, as a student reads them ---------------------------------------------
 
 

@@ -206,7 +206,7 @@ def _read_name(found: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]
     None if it names no person."""
     title, name = split_run(" ".join(found))
     if not title:  # Baedeker's Handbook: the name is the owner's
-        owner = next((k for k, w in enumerate(found[:-1]) if w.endswith(("’s", "'s"))), None)
+        owner = next((k for k, w in enumerate(found[:-1]) if w.endswith(("’s", "'s", "s’"))), None)  # (Sanders’ faith)
         if owner is not None:
             title, name = split_run(" ".join(found[: owner + 1]))
     if not name or not is_person_name(name):

@@ -699,6 +699,11 @@ _CALLS = re.compile(r"(?<![\w’'-])(?:call(?:s|ed)|us(?:es|ed|ing))(?![\w’'-]
 """Calls, called: Rivera calls Santilli a “fascist” (a naming verb, so in neither list of
 verbs); uses, used: Pike kept using the term “housing emergency”."""
 _OPENING_WORDS = frozenset("in after before while when since upon on by".split())
+
+_DATELINE = re.compile(r"[A-Z][\w.’'-]*(?:[ ,]+[A-Z][\w.’'-]*){0,3}\s*\([A-Z][\w. ]{1,20}\)\s*[–—-]{1,2}\s*")
+"""A news agency's dateline before a story's first sentence: *Washington (AFP) –*,
+*ORLANDO, Fla. (Reuters) -*. The agency in brackets tells it from a name set off by
+a dash (*Ann Birch – the mayor – said*)."""
 """A preposition that opens a phrase with a verb in it, before the subject: In responding Friday, ..."""
 _LEAD_WORDS = frozenset("then later also now so still again finally".split())
 """Words that may stand before a subject in its chunk: (and) then Wallnau (continues)."""
@@ -729,6 +734,9 @@ def sentence_subject(layout: Layout, sent_start: int, limit: int) -> tuple[str, 
     Howard Leck, said``) gives the name.
     """
     text, left = layout.masked, sent_start
+    dateline = _DATELINE.match(text, sent_start, limit)
+    if dateline:  # Washington (AFP) – Democrat Hillary Clinton has ...: the subject is Clinton
+        left = sent_start = dateline.end()
     descriptor = None  # a descriptor clause, waiting to see if a name follows it
     place = False  # the clause before ended with a place: "in Salem, New Hampshire, Trump ..."
     for b in [*CLAUSE_BREAK.finditer(text, sent_start, limit), None]:
