@@ -471,6 +471,21 @@ def test_a_dateline_is_not_the_subject():
     assert (quote.speaker, quote.mention) == ("Jane Marrow", "Democrat Jane Marrow")
 
 
+@pytest.mark.parametrize("text, mention, speaker", [
+    # a clause opened by "when" with no comma runs on into the main clause
+    ("When they were out of earshot Miss Pell stopped her wails and said quite briskly: “Have you told him?”",
+     "Miss Pell", "Miss Pell"),
+    # a modal after "and" shares the subject of the clause before it
+    ("It was late when Miss Pell had found her luggage and could say in her usual tone:\n\n“Well, I am ready.”",
+     "Miss Pell", "Miss Pell"),
+    # a clause with a subject of its own before the cue's
+    ("Miss Pell was in the corner. As she groped she murmured: “We must be prepared.”", "she", "Miss Pell"),
+])
+def test_the_subject_of_a_cue_after_a_clause(text, mention, speaker):
+    quote = extract_quotes(text)[0]
+    assert (quote.mention, quote.speaker) == (mention, speaker)
+
+
 # --- the parts, as a student reads them ---------------------------------------------
 
 

@@ -456,11 +456,17 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
     breaks = list(CHUNK_BREAK.finditer(left))
     at = breaks[-1].end() if breaks else 0
     chunk = _subject_words(strip_adverbs(left[at:]))
+    if chunk and all(w.lower() in AUXILIARIES for w in chunk.split()):
+        chunk = ""  # had recovered her luggage and could (say): the verb's subject is the clause's before "and"
     if breaks and breaks[-1].group().lower() == "who" and chunk[:1].islower() \
             and chunk.split()[0] not in DETERMINERS and np_kind(chunk.split()[0]) != "pronoun":
         # an official who met Trump (said): "met Trump" is what the official did, not who spoke
         return _before_relative(left, sent_start)
     if chunk:
+        found = chunk.split()
+        if len(found) > 1 and found[-1].lower() in _SUBJECT_PRONOUNS and found[0].lower() in _SUBJECT_PRONOUNS:
+            # As she groped she (murmured): the clause before the cue has a subject of its own
+            return found[-1], sent_start + at + left[at:].rstrip().rfind(found[-1])
         if np_kind(chunk, at_cue=True) and not AUXILIARIES & set(chunk.split()[1:]):
             # (not a clause: "because the budget is not final" (said))
             return chunk, sent_start + at + len(left[at:]) - len(left[at:].lstrip())
@@ -651,7 +657,10 @@ _REPORTER = re.compile(r"\s*(?:(?:even|also|then|now)\s+)?(?P<np>.+?)\s*$")
 def _shared_subject(left: str, breaks: list[re.Match]) -> tuple[str, int] | None:
     """The subject a verb after "and" or "but" shares with the verb before it:
     "Cruz" in "when Cruz knocked Rubio on trade and called (him ...)", as
-    (words, where they start in ``left``)."""
+    (words, where they start in ``left``). A clause opened by *when*, *as*,
+    *after* ... with no comma may run on into the main clause, whose subject
+    is the one the verb shares: "Miss Bartlett" in "When they were out of
+    earshot Miss Bartlett stopped her wails and (said)"."""
     if not breaks or breaks[-1].group().lower() not in ("and", "but"):
         return None
     start = breaks[-2].end() if len(breaks) > 1 else 0
@@ -659,7 +668,19 @@ def _shared_subject(left: str, breaks: list[re.Match]) -> tuple[str, int] | None
     np = leading_np(clause.strip())
     if not np or np_kind(np) not in ("name", "pronoun"):
         return None
-    return np, start + clause.find(np)
+    at = start + clause.find(np)
+    if len(breaks) > 1 and breaks[-2].group().lower() in _SUBORDINATING:
+        main = _MAIN_SUBJECT.search(clause, clause.find(np) + len(np))
+        if main and np_kind(main.group("np")) == "name":
+            return main.group("np"), start + main.start("np")
+    return np, at
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+_SUBORDINATING = frozenset("when as after before while because although though if".split())
+_MAIN_SUBJECT = re.compile(rf"\s(?P<np>{RUN.pattern})\s+(?=[a-z]+ed\b)", re.VERBOSE)
+"""A name and a verb in the past tense, after a subordinate clause with no comma:
+*(When they were out of earshot) Miss Bartlett stopped*."""
 
 
 _TIME_WORDS = "|".join(sorted(DATES | {"week", "weekend", "month", "year", "night", "morning", "afternoon",
