@@ -471,6 +471,12 @@ def test_a_dateline_is_not_the_subject():
     assert (quote.speaker, quote.mention) == ("Jane Marrow", "Democrat Jane Marrow")
 
 
+def test_a_cue_of_a_clause_joined_by_and_he_is_his():
+    text = "Miss Pell had asked Mr. Tom Harker what his profession was, and he had answered “the railway.” She was sorry."
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.mention, quote.cue) == ("Tom Harker", "he", "answered")
+
+
 @pytest.mark.parametrize("text, mention, speaker", [
     # a clause opened by "when" with no comma runs on into the main clause
     ("When they were out of earshot Miss Pell stopped her wails and said quite briskly: “Have you told him?”",

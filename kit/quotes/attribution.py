@@ -373,11 +373,39 @@ def _last_subject(layout: Layout, cast: Cast, resolver: Resolver, p: int) -> str
     names one or says *he* or *she*: in a novel, the next paragraph's unmarked
     quote is most often theirs (*Mr. Beebe came to the rescue.* / *“...”*)."""
     last = layout.sentences(p)[-1] if layout.sentences(p) else None
-    subject = sentence_subject(layout, last.start, last.end) if last else None
+    subject = _about(layout, last.start, last.end) if last else None
     if not subject or np_kind(subject[0]) not in ("name", "pronoun"):
         return None
     who = resolver.resolve(*subject).name
     return who if who and cast.is_person(who) and cast.mentions(who) >= _MIN_MENTIONS else None
+
+
+_OWNER_FIRST = re.compile(rf"\s*(?:(?P<pronoun>His|Her)|(?P<name>{RUN.pattern})(?:’s|'s))\s+(?=[a-z])", re.VERBOSE)
+"""A sentence that opens with something of someone's: *His brow*, *Miss Bartlett's recent liberalism*."""
+
+
+def _about(layout: Layout, start: int, stop: int) -> tuple[str, int] | None:
+    """Whom a sentence of narration is about, as (words, where they start): its
+    subject (:func:`~kit.quotes.mentions.sentence_subject`), or, when that is
+    something of someone's, its owner: *His brow contracted.* is about him,
+    *Miss Bartlett's recent liberalism oozed away* about Miss Bartlett.
+
+    >>> from kit.quotes.marks import find_regions
+    >>> from kit.segment import paragraph_spans
+    >>> s = "His brow contracted. Miss Bartlett's liberalism oozed away."
+    >>> layout = Layout(s, paragraph_spans(s), find_regions(s, paragraph_spans(s)))
+    >>> _about(layout, 0, 20), _about(layout, 21, len(s))
+    (('he', 0), ('Miss Bartlett', 21))
+    """
+    subject = sentence_subject(layout, start, stop)
+    if subject is not None:
+        return subject
+    m = _OWNER_FIRST.match(layout.masked, start, stop)
+    if m is None:
+        return None
+    if m.group("pronoun"):
+        return {"His": "he", "Her": "she"}[m.group("pronoun")], m.start("pronoun")  # his brow: he
+    return (m.group("name"), m.start("name")) if np_kind(m.group("name")) == "name" else None
 
 
 def _nearby(layout: Layout, cast: Cast, p: int) -> tuple[str, ...]:
@@ -478,7 +506,7 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
         if layout.masked[start : after.end].strip():
             spans.append((start, after.end))
     for start, stop in spans:
-        subject = sentence_subject(layout, start, stop)
+        subject = _about(layout, start, stop)
         kind = np_kind(subject[0]) if subject else None
         if kind in ("name", "pronoun"):
             return _About(resolver.resolve(*subject).name, kind == "name")
@@ -522,7 +550,8 @@ Something*, named once in a joke)."""
 """How many paragraphs of narration before a conversation are read for the people who may speak in it."""
 
 
-def _use(item: _Item, description: str, by_para: dict[int, list[_Item]], cast: Cast, opened: dict[int, int]) -> Use:
+def _use(item: _Item, description: str, by_para: dict[int, list[_Item]], cast: Cast, opened: dict[int, int],
+         speaking: set[str]) -> Use:
     """What :func:`kit.quotes.dialogue.name_descriptions` needs to know of a quote
     said by a description: the people of its scene, and who cannot be it. The
     scene reaches back :data:`_SCENE` paragraphs, and to the start of a quote
@@ -542,7 +571,9 @@ def _use(item: _Item, description: str, by_para: dict[int, list[_Item]], cast: C
             who = cast.lookup(name, title).name if name else None
             if who:
                 present.append(who)
-    present += [who for _, who in cast.named_in(layout.paras[lo].start, layout.paras[p].end)]
+    # of the people the narration names, those who speak somewhere in the text
+    # (not a painter the narration mentions: an epithet at a cue is a speaker's)
+    present += [who for _, who in cast.named_in(layout.paras[lo].start, layout.paras[p].end) if who in speaking]
     for q in range(lo, p + 1):
         present += [i.speaker for i in by_para.get(q, ()) if i.named and i.speaker and i.speaker[0] != _UNNAMED]
     sentence = layout.sentence_at(item.attribution.mention_pos) if item.attribution else layout.sentence_at(item.region.start)
@@ -615,7 +646,8 @@ def _name_the_unnamed(items: list[_Item], cast: Cast, dialogue: bool = False) ->
         for item in items:
             for q in range(item.para + 1, cast.layout.para_of(item.region.end) + 1):
                 opened[q] = item.para
-        uses = [_use(item, key[0][1:], by_para, cast, opened) for item, key in left]
+        speaking = {i.speaker for i in items if i.named and i.speaker}
+        uses = [_use(item, key[0][1:], by_para, cast, opened, speaking) for item, key in left]
         for (item, key), who in zip(left, name_descriptions(uses, cast.gender)):
             if who is not None:
                 names[(key[0], key[1], id(item))] = who

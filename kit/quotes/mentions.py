@@ -220,6 +220,17 @@ _JOINED_CLAUSE = re.compile(
     rf"(?:,\s*(?:while|but|whereas|and)|;)\s+(?P<np>[^,;:()“”\"{MASK}]{{1,60}}?)\s*$", re.IGNORECASE)
 """The subject of a clause joined to the one before by a comma and while, but,
 whereas or and (or a semicolon), right before its verb."""
+def _clause_subject(words: str) -> bool:
+    """Whether the words before a verb, after *and* or *while*, are a subject of their
+    own: a name (*while Cruz*), or *he* or *she* with the verb's auxiliaries
+    (*and he had*)."""
+    found = strip_adverbs(words).split()
+    while len(found) > 1 and found[-1].lower() in AUXILIARIES:
+        found.pop()
+    kind = np_kind(" ".join(found), at_cue=True) if found else None
+    return kind == "name" or kind == "pronoun" and found[-1].lower() in ("he", "she")
+
+
 _AFTER_RELATIVE = re.compile(rf"(?<![\w’'-])(?:who|which)(?![\w’'-])[^,;:()\[\]—–“”\"«»{MASK}]*$")
 """A relative clause not closed yet: (a farmer) who (asked not to be named), (Clinton,) who
 called Sanders shortly after the winner was (declared)."""
@@ -268,8 +279,9 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
         if _AFTER_WHO.search(masked, start, cues[-1].start()) and subject_of_cue(layout, start, cues[-1].start()):
             cues = cues[-1:]  # Organisers thanked Ines Marrow, who called the decision “a crime”: Marrow's words
         joined = _JOINED_CLAUSE.search(masked, cues[-2].end(), cues[-1].start()) if len(cues) > 1 else None
-        if joined and np_kind(strip_adverbs(joined.group("np")), at_cue=True) == "name":
+        if joined and _clause_subject(joined.group("np")):
             cues = cues[-1:]  # Rubio suggested that ..., while Cruz said that the “...”: a clause of its own
+            # (and "..., and he had answered “the railway.”")
         relative = not _AFTER_RELATIVE.search(masked, start, cues[-1].start())  # (the last cue is not in one)
         cues = [c for c in cues[:-1] if not _in_opening_clause(masked, start, c)
                 and not (relative and _AFTER_RELATIVE.search(masked, start, c.start()))] + cues[-1:]
