@@ -22,6 +22,17 @@ import re
 from kit.quotes.names import ADVERBS, RUN, TITLE_STOP, UP, trie_pattern
 from kit.quotes.verbs import attribution_verbs, reporting_verbs
 
+# RUN's gap between two name words, [ \t\xa0]*\n?[ \t\xa0]*, can split one space
+# between its two halves in two ways. When a pattern below fails after a run
+# (LABEL must reach the end of the text), re tries every way for every gap:
+# twice the time for each more word, a tenth of a second for a headline in
+# capitals before a colon. NAME_RUN is RUN with the gap written so that it
+# matches the same strings in one way only, so the patterns match as before.
+_GAP = r"[ \t\xa0]*\n?[ \t\xa0]*"
+NAME_RUN = RUN.pattern.replace(_GAP, r"[ \t\xa0]*(?:\n[ \t\xa0]*)?")
+"""The source of :data:`kit.quotes.names.RUN` (a verbose pattern), for patterns that
+hold a name and go on after it."""
+
 __all__ = [
     "AFTER",
     "ATTRIBUTING",
@@ -34,6 +45,7 @@ __all__ = [
     "LOOSE_AFTER",
     "LOOSE_BEFORE",
     "LOWER_NEXT",
+    "NAME_RUN",
     "NAMING",
     "NP_AFTER_CUE",
     "PLACE_END",
@@ -108,10 +120,10 @@ _NP = rf"""
   | (?:the|a|an|one|another|his|her|their|its)\s+{_PLAIN}
     (?:\s+(?!(?:{_STOP})(?![\w’'-])){_PLAIN}                      # said the prince / a spokesman
       | \s+(?:for|of|and)\s+(?=[{UP}]){_PLAIN}){{0,6}}              #   the Office for National Statistics
-  | (?:{RUN.pattern})(?<=[’']s)(?:\s+{_ROLE}){{1,3}}(?=\s*[,.;:!?(])  # said Harbour Town’s mayor(, Tom Hale): a
+  | (?:{NAME_RUN})(?<=[’']s)(?:\s+{_ROLE}){{1,3}}(?=\s*[,.;:!?(])  # said Harbour Town’s mayor(, Tom Hale): a
                                                                  #   role, not the place that owns it
-  | (?:{RUN.pattern}\s+(?:{_ROLE}\s+){{1,3}})?(?:{RUN.pattern})  # said MSNBC host Chris Matthews / Anna Pávlovna
-  | (?:{_ROLE}(?:\s+of(?:\s+the)?)?\s+){{1,4}}(?:{RUN.pattern})     # said shop steward Leanne Marsh,
+  | (?:{NAME_RUN}\s+(?:{_ROLE}\s+){{1,3}})?(?:{NAME_RUN})  # said MSNBC host Chris Matthews / Anna Pávlovna
+  | (?:{_ROLE}(?:\s+of(?:\s+the)?)?\s+){{1,4}}(?:{NAME_RUN})     # said shop steward Leanne Marsh,
                                                                  #   former secretary of state Hillary Clinton
 """
 _PARTY_TAG = r"(?:\s*\((?:[RDI]|Rep|Dem|Ind)\.?(?:-[^)]{1,20})?\)|\s*,\s*[RDI]-[A-Z][A-Za-z.]{1,6},)?"  # Chaffetz (R-Utah), McConnell, R-Ky.,
@@ -135,7 +147,7 @@ AFTER = re.compile(
 )
 """What may follow a closing mark and attribute the quote."""
 _NOT_VERBS = r"is|was|has|was|does|gets|goes|seems|means|needs|includes|remains|becomes|appears|comes|makes|takes"
-_LOOSE_NP = rf"(?:he|she|they|(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){{0,3}}[A-Z][\w-]*|{RUN.pattern})"
+_LOOSE_NP = rf"(?:he|she|they|(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){{0,3}}[A-Z][\w-]*|{NAME_RUN})"
 _LOOSE_VERB = rf"(?!(?:{_NOT_VERBS})(?![\w’'-]))[a-z]{{2,}}(?:ed|[^s\W]s)(?![\w’'-])"
 LOOSE_AFTER = re.compile(
     rf"""
@@ -164,27 +176,27 @@ back, “...”; A flabbergasted Noah quipped, “...”. (Not a headline's "Str
 nurses: ‘...’": the present tense of a verb looks like a plural noun.)"""
 NP_AFTER_CUE = re.compile(rf"\s+(?P<np>{_NP}){_PARTY_TAG}", re.VERBOSE)
 """A mention right after a cue, before the quote: said Smith, “...”"""
-LABEL = re.compile(rf"\s*(?P<np>{RUN.pattern})\s*[:—–-]\s*$", re.VERBOSE)
+LABEL = re.compile(rf"\s*(?P<np>{NAME_RUN})\s*[:—–-]\s*$", re.VERBOSE)
 """A name as a label before a quote: Okafor: “...”"""
-SIGNATURE = re.compile(rf"[-—–]{{1,2}}\s*(?P<np>{RUN.pattern})\s*(?:,[^“”\"«»\x1a\n]{{0,80}})?[.,]?\s*$", re.VERBOSE)
+SIGNATURE = re.compile(rf"[-—–]{{1,2}}\s*(?P<np>{NAME_RUN})\s*(?:,[^“”\"«»\x1a\n]{{0,80}})?[.,]?\s*$", re.VERBOSE)
 """A paragraph that signs the quote before it: - Bernie Sanders., -Michelle Marks, Philadelphia."""
 INTRODUCED = re.compile(r"(?:[:]|\s[—–-]{1,2})\s*$")
 """A colon or a dash right before a quote: Her answer was simple: “Not now.”"""
 POSSESSIVE_SUBJECT = re.compile(
-    rf"\s*(?P<np>His|Her|his|her|{RUN.pattern}[’']s)\s+(?:\w+\s+){{0,2}}?"
+    rf"\s*(?P<np>His|Her|his|her|{NAME_RUN}[’']s)\s+(?:\w+\s+){{0,2}}?"
     r"(?:answer|reply|response|message|verdict|advice|words?|view|retort|comment|question)\b",
     re.VERBOSE,
 )
 """A sentence whose subject is someone's words: Her answer was simple: “...”, Clinton’s response was: “...”"""
 WITH_SUBJECT = re.compile(
-    rf"(?:(?<![\w’'-])with\s+(?P<np>{RUN.pattern}|he|she)|(?:[—–]|\s-|[,”\"]\s+and|;)\s+(?P<np2>{RUN.pattern}))(?:\s+[a-z]+ly)?\s*$",
+    rf"(?:(?<![\w’'-])with\s+(?P<np>{NAME_RUN}|he|she)|(?:[—–]|\s-|[,”\"]\s+and|;)\s+(?P<np2>{NAME_RUN}))(?:\s+[a-z]+ly)?\s*$",
     re.VERBOSE,
 )
 """A participle's own subject: with Trump reportedly (yelling), (both men issued a
 statement) – Ryan (saying), ..., and Trump (calling)."""
-PLACE_END = re.compile(rf"(?<![\w’'-])(?:in|at|from|near|outside)\s+{RUN.pattern}\s*$", re.VERBOSE)
+PLACE_END = re.compile(rf"(?<![\w’'-])(?:in|at|from|near|outside)\s+{NAME_RUN}\s*$", re.VERBOSE)
 """A clause that ends with a place: ... a town hall in Salem(, New Hampshire)."""
-PLACE_ONLY = re.compile(rf"{RUN.pattern}", re.VERBOSE)
+PLACE_ONLY = re.compile(rf"{NAME_RUN}", re.VERBOSE)
 """A clause that is only a name, as the state after a city is."""
 COMMA_NEXT = re.compile(r"\s*,")
 """“...” , he said (British punctuation outside the marks)."""

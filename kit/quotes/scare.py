@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from kit.quotes.cues import ATTRIBUTING, CUE, NAMING
+from kit.quotes.cues import ATTRIBUTING, CUE, NAME_RUN, NAMING
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
 from kit.quotes.mentions import Attribution
-from kit.quotes.names import FUNCTION_WORDS, RUN, word_count
+from kit.quotes.names import FUNCTION_WORDS, word_count
 from kit.segment import tokens
 
 __all__ = ["is_scare_quote", "is_title"]
@@ -114,7 +114,7 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     return not stands_alone and not _reported(before, calling=True)  # rule 5: Ryan lamented the “disheartened” state
 
 
-_SIGNATURE = re.compile(rf"(?:{RUN.pattern})(?:,[^.;:!?“”\"]{{1,60}})?\.?", re.VERBOSE)
+_SIGNATURE = re.compile(rf"(?:{NAME_RUN})(?:,[^.;:!?“”\"]{{1,60}})?\.?", re.VERBOSE)
 """A name, and after a comma its role or organisation: Dean Baker, Center for Economic Research."""
 _CALLING = re.compile(r"(?i:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|dubb?(?:s|ed|ing)|labell?(?:s|ed|ing)|brand(?:s|ed|ing)|term(?:s|ed|ing))\b")
 _CALLING_WORD = re.compile(rf"(?<![\w’'-])(?:{_CALLING.pattern})")
