@@ -30,8 +30,14 @@ from kit.quotes.verbs import attribution_verbs, reporting_verbs
 # matches the same strings in one way only, so the patterns match as before.
 _GAP = r"[ \t\xa0]*\n?[ \t\xa0]*"
 NAME_RUN = RUN.pattern.replace(_GAP, r"[ \t\xa0]*(?:\n[ \t\xa0]*)?")
-"""The source of :data:`kit.quotes.names.RUN` (a verbose pattern), for patterns that
-hold a name and go on after it."""
+"""The source of :data:`kit.quotes.names.RUN` (a verbose pattern) with its gap
+matched in one way only, for patterns that hold a name and go on after it. It
+finds the same runs:
+
+>>> text = "Leader of the Islamic Revolution Ayatollah Ali Khamenei met\nPresident Alexander Lukashenko."
+>>> re.findall(NAME_RUN, text, re.VERBOSE) == RUN.findall(text)
+True
+"""
 
 __all__ = [
     "AFTER",
