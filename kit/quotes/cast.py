@@ -58,6 +58,12 @@ from kit.quotes.names import (
 from kit.segment import paragraph_spans
 from kit.texts import TextLike, as_text
 
+# The name reading asks the same questions of the same few words (The, But,
+# Mr., Trump) tens of thousands of times per book or news collection; both
+# answers depend on the word alone, so each is worked out once.
+_sentence_word = lru_cache(maxsize=65536)(is_sentence_word)
+_gender_of = lru_cache(maxsize=65536)(gender_of_words)  # takes a tuple of words
+
 __all__ = ["Cast", "Character", "Lookup", "characters", "starts_sentence"]
 
 _HONORIFIC_KEYS = frozenset("ayatollah grand hojatoleslam seyyed sayyid sheikh shaikh sir dame".split())
@@ -215,7 +221,7 @@ def _read_name(found: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]
     if not proper:
         return None
     courtesy = _title_key(title) or _title_key(name[:1])
-    return title, name, proper, courtesy, bool(title) or gender_of_words(name[:1]) is not None
+    return title, name, proper, courtesy, bool(title) or _gender_of(name[:1]) is not None
 
 
 def _title_key(title: tuple[str, ...] | list[str]) -> str | None:
@@ -330,7 +336,8 @@ class Cast:
         found_runs = []
         self._hidden: list[tuple[str, ...]] = []
         matches = [(m, m.group().split(), starts_sentence(s, m.start())) for m in RUN.finditer(s)]
-        mid_capitals = Counter(w for _, found, initial in matches if not initial for w in found)
+        # (the words of all runs inside sentences, split at once: a book has 80,000)
+        mid_capitals = Counter(" ".join([m.group() for m, _, initial in matches if not initial]).split())
         self._mid_capitals = mid_capitals
         self._lower_counts: dict[str, int] = {}
         # Words that start a sentence and are never capitalised inside one: which
@@ -360,7 +367,7 @@ class Cast:
 
         headings = self._headings()
         for m, found, initial in matches:
-            if len(found) == 1 and initial and is_sentence_word(found[0]):
+            if len(found) == 1 and initial and _sentence_word(found[0]):
                 continue  # The, But, However: the commonest runs, never a name
             start = m.start()
             if masked[start] == MASK and not _addressed_at(s, start, m.end()) \
@@ -368,13 +375,13 @@ class Cast:
                 # inside a quotation, a name counts only as the one addressed, and
                 # a heading's capitals are no names; a full name there still ties
                 # a first name to a surname (see _join_hidden)
-                if len(found) >= 2 and not (len(found) == 2 and initial and is_sentence_word(found[0])):
+                if len(found) >= 2 and not (len(found) == 2 and initial and _sentence_word(found[0])):
                     self._hidden.append(tuple(found))
                 continue
             # Words capitalised only because they start a sentence are not part of a
             # name (Sometimes Natásha, Give George): a word the text also writes in
             # lower case and never capitalises inside a sentence.
-            while found and (is_sentence_word(found[0]) and (initial or name_key(found[0]) in NOT_NAMES)
+            while found and (_sentence_word(found[0]) and (initial or name_key(found[0]) in NOT_NAMES)
                              or initial and mid_capitals[found[0]] <= 2 and in_lower_case(found[0])):
                 start = s.find(found[1], start + len(found[0])) if len(found) > 1 else m.end()
                 found.pop(0)
@@ -591,7 +598,7 @@ class Cast:
                 person.titled[titled] = person.titled.get(titled, 0) + 1
             title = " ".join(run.title) if len(run.title) <= 6 else run.title[-1]
             person.titles[title] = person.titles.get(title, 0) + 1
-        gender = gender_of_words(run.title[-1:] or run.name[:1])
+        gender = _gender_of(run.title[-1:] or run.name[:1])
         if gender:
             person.title_gender[gender] += 1
 

@@ -59,13 +59,10 @@ class Layout:
         text (so no quotation is split inside) along the original paragraph."""
         found = self._sentences.get(p)
         if found is None:
-            # The paragraph is split on its own copy: kit.segment reads the whole
-            # string it is given on every call, so a book split paragraph by
-            # paragraph would be read thousands of times. The result is the same,
-            # since a sentence never reaches outside its paragraph.
-            start, end = self.paras[p]
-            piece = self.masked[start:end]
-            found = [Span(a + start, b + start) for a, b in sentence_spans(piece, paragraphs=[Span(0, len(piece))])]
+            # Only this paragraph is split: kit.segment reads no more of the masked
+            # text than the paragraphs it is given, and a sentence never reaches
+            # outside its paragraph.
+            found = sentence_spans(self.masked, paragraphs=[self.paras[p]])
             self._sentences[p] = found
             self._starts[p] = [span.start for span in found]
         return found
