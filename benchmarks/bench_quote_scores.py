@@ -98,9 +98,24 @@ def _run(extract, texts: list[str]) -> int:
 
 
 def kit_news_setup(fraction: float = 1.0) -> list[str]:
-    import kit.quotes  # noqa: F401  imported before the clock starts
+    # The steps are imported before the clock starts: kit.quotes imports them
+    # at the first call, and compiling their patterns is a one-off cost per
+    # process, timed on its own (steps_import) and given in the note.
+    import kit.quotes.attribution  # noqa: F401
 
     return _texts("news")
+
+
+def steps_import_setup(fraction: float = 1.0) -> None:
+    import kit.quotes  # noqa: F401  (the package alone is cheap: the steps load lazily)
+
+
+def steps_import(_: None) -> int:
+    """What the first call of extract_quotes in a process pays once: importing the
+    steps, which compiles their patterns."""
+    import kit.quotes.attribution  # noqa: F401
+
+    return 0
 
 
 def kit_news(texts: list[str]) -> int:
@@ -116,7 +131,7 @@ def naive_news(texts: list[str]) -> int:
 
 
 def kit_novel_setup(fraction: float = 1.0) -> list[str]:
-    import kit.quotes  # noqa: F401
+    import kit.quotes.attribution  # noqa: F401  (see kit_news_setup)
 
     return _texts(os.environ["BENCH_QUOTE_NOVEL"])
 
@@ -140,14 +155,15 @@ def _scores(scorer, docs, same, extract) -> dict:
     return scorer.score(docs, same, extract)
 
 
-def _note(kit: dict, naive: dict, seconds: float, target: dict) -> str:
+def _note(kit: dict, naive: dict, seconds: float, target: dict, first_call: float) -> str:
     met = [
         f"F1 {kit['f1']:.3f} ({'met' if kit['f1'] >= target['f1'] else 'MISSED'} ≥ {target['f1']})",
         f"speaker accuracy {_score(kit['speaker_accuracy'])} "
         f"({'met' if (kit['speaker_accuracy'] or 0) >= target['speaker_accuracy'] else 'MISSED'} "
         f"≥ {target['speaker_accuracy']})",
         f"right of all named {_score(kit['speaker_right_of_named_gold'])}",
-        f"{seconds:.2f} s ({'met' if seconds < target['seconds'] else 'MISSED'} < {target['seconds']:g} s)",
+        f"{seconds:.2f} s ({'met' if seconds < target['seconds'] else 'MISSED'} < {target['seconds']:g} s), "
+        f"after the steps' import, which the first call in a process pays once ({first_call:.2f} s)",
     ]
     why = " (it reads curly marks only, and this text uses straight ones)" if naive["predicted"] == 0 else ""
     return (
@@ -172,12 +188,13 @@ def rows(runs: int = 3) -> list[dict]:
         return []
     scorer = _scorer()
     found = []
+    first_call = measure("bench_quote_scores:steps_import", runs).median_s
     docs, same = scorer.load_polnear(str(NEWS))
     kit_scores, naive_scores = _scores(scorer, docs, same, kit_extract), _scores(scorer, docs, same, naive_extract)
     kit_m, naive_m = measure("bench_quote_scores:kit_news", runs), measure("bench_quote_scores:naive_news", runs)
     found.append(row(
         f"Quote speakers, PolNeAR news ({len(docs)} articles)", kit_m, "naive regex “[^”]*” + nearest name",
-        naive_m, "F1 ≥ 0.95, speakers ≥ 0.92, < 3 s", _note(kit_scores, naive_scores, kit_m.median_s, NEWS_TARGET),
+        naive_m, "F1 ≥ 0.95, speakers ≥ 0.92, < 3 s", _note(kit_scores, naive_scores, kit_m.median_s, NEWS_TARGET, first_call),
     ))
     for novel in sorted(p.name for p in NOVELS.iterdir() if (p / "novel_text.txt").is_file()):
         docs, same = scorer.load_pdnc(str(NOVELS / novel))
@@ -187,7 +204,7 @@ def rows(runs: int = 3) -> list[dict]:
         size = (NOVELS / novel / "novel_text.txt").stat().st_size / 1e6
         found.append(row(
             f"Quote speakers, {novel} (PDNC, {size:.1f} MB)", kit_m, "naive regex “[^”]*” + nearest name",
-            naive_m, "F1 ≥ 0.97, speakers ≥ 0.80, < 1 s", _note(kit_scores, naive_scores, kit_m.median_s, NOVEL_TARGET),
+            naive_m, "F1 ≥ 0.97, speakers ≥ 0.80, < 1 s", _note(kit_scores, naive_scores, kit_m.median_s, NOVEL_TARGET, first_call),
         ))
     return found
 
