@@ -159,7 +159,9 @@ own (``“No,” he said.``, ``“Not yet.”``); never right after a naming wor
 (*so-called*, *dubbed*, *known as*) or inside a noun phrase (*Critics called it
 a “cash for access” scheme*). A quote in Title Case inside a sentence, with no
 reporting verb, is the title of a work (*her memoir “Lessons From the Back
-Row”*):
+Row”*). *A headline's quote that the story repeats* is counted once, where
+the story gives it with its speaker (*Mayor calls plan ‘a disgrace’* over a
+story that quotes the mayor in full).
 
 >>> extract_quotes("Iran leads the so-called “axis of resistance” in the region.")
 []

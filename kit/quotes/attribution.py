@@ -343,8 +343,12 @@ def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast, res
             speaker = _last_subject(layout, cast, resolver, p - 1)  # Mr. Beebe came to the rescue.
         addressed = tuple(dict.fromkeys([*(a for i in its for a in _addressed_all(i, cast)),
                                          *_said_to(its, layout, cast, resolver)]))
+        said = " ".join(layout.s[i.region.start : i.region.end] for i in its)
+        for name in vocatives(said) if addressed else ():
+            said = said.replace(name, "")
+        calls = bool(addressed) and not _NOT_A_NAME.sub("", said)  # “Eleanor!”: a name and nothing else
         turns.append(Turn(p, speaker, fixed=bool(speaker) and first.sure, gender=gender, addressed=addressed,
-                          nearby=_nearby(layout, cast, p), last=layout.para_of(its[-1].region.end)))
+                          nearby=_nearby(layout, cast, p), last=layout.para_of(its[-1].region.end), calls=calls))
         firsts.append(first)
     alias = answered_as(turns)  # “... Fagin?” / “...,” said the Jew: one person
     for turn in turns:
@@ -366,6 +370,10 @@ def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast, res
         for item in by_para[turn.para]:
             if not item.speaker or item is first or (item.how == "paragraph" and item.speaker == own):
                 item.set(speaker, how)
+
+
+_NOT_A_NAME = re.compile(r"[\W_]+")
+"""What is left of a turn's words once the name it calls out is taken away: marks and spaces only."""
 
 
 def _last_subject(layout: Layout, cast: Cast, resolver: Resolver, p: int) -> str | None:
