@@ -471,6 +471,27 @@ def test_a_dateline_is_not_the_subject():
     assert (quote.speaker, quote.mention) == ("Jane Marrow", "Democrat Jane Marrow")
 
 
+def test_he_with_no_one_named_near_is_the_one_a_quote_just_spoke_to():
+    from kit.quotes.cast import Cast
+    from kit.quotes.layout import Layout
+    from kit.quotes.marks import find_regions
+    from kit.quotes.resolve import Resolver
+    from kit.segment import paragraph_spans
+
+    text = ("Mr. Tom Harker and Miss Jane Moss sat by the fire.\n\n“Shall we go in?” said Mr. Harker.\n\n"
+            "The night came on.\n\nThe wind rose over the hill.\n\nThe house grew cold.\n\nAn hour went by.\n\n"
+            "The rain began.\n\nThe lamps were lit.\n\n“Mr. Harker!”\n\nThe clock struck.\n\n“It has happened,” he repeated.")
+    paras = paragraph_spans(text)
+    layout = Layout(text, paras, find_regions(text, paras))
+    resolver = Resolver(layout, Cast(layout))
+    assert resolver.resolve("he", text.rfind("he repeated")).name == "Tom Harker"
+    # one who gives his own name is not spoken to: the little man is not "he" for that
+    text = text.replace("“Mr. Harker!”", "“Mr. Harker,” said the little man.")
+    paras = paragraph_spans(text)
+    layout = Layout(text, paras, find_regions(text, paras))
+    assert Resolver(layout, Cast(layout)).resolve("he", text.rfind("he repeated")).name is None
+
+
 def test_a_cue_of_a_clause_joined_by_and_he_is_his():
     text = "Miss Pell had asked Mr. Tom Harker what his profession was, and he had answered “the railway.” She was sorry."
     quote = extract_quotes(text)[0]

@@ -39,6 +39,7 @@ from typing import Iterator, NamedTuple
 
 from kit.quotes.cast import Cast, starts_sentence as _starts_sentence
 from kit.quotes.cues import ATTRIBUTING, CUE
+from kit.quotes.dialogue import vocatives
 from kit.quotes.layout import MASK, Layout
 from kit.segment import abbreviations
 from kit.quotes.mentions import sentence_subject
@@ -304,8 +305,12 @@ class Resolver:
         subject of a sentence (in the last four sentences) or the speaker of a
         quote; failing that, the latest person named there at all, and then the
         latest speaker of a quote in the six paragraphs before (a dialogue goes
-        on). A person the text shows to be of the other gender is skipped, and
-        so is ``exclude``.
+        on). When none of them is one the text shows to be of that gender, the
+        latest person the quotes of those six paragraphs address by name who
+        is (*“Mr. Emerson!”* ... *“It has happened,” he repeated*: the one spoken
+        to is in the scene), but not one who gives his own name (*“Mr.
+        Thaddeus Sholto,” said the little man*). A person the text shows to be
+        of the other gender is skipped, and so is ``exclude``.
         """
         layout, cast = self.layout, self.cast
         here = layout.para_of(pos)
@@ -356,10 +361,39 @@ class Resolver:
                 if f:
                     best[f] = (v.mention_pos, v.speaker)
                     break
+        if 2 not in best:  # the one a quote just spoke to (“Mr. Emerson!”) is in the scene
+            addressed = self._addressed_before(pos, layout.paras[max(0, here - _TURNS_BACK)].start)
+            who = next((w for w in addressed if fit(w) == 2), None)  # the latest who fits, as above
+            if who is not None:
+                best[2] = (pos, who)
         for f in (2, 1):  # one the text shows to be "he" (or "she") before one it does not
             if f in best:
                 return best[f][1]
         return None
+
+    def _addressed_before(self, pos: int, start: int) -> list[str]:
+        """The people of the cast that the quotes in ``[start, pos)`` address by name
+        (:func:`kit.quotes.dialogue.vocatives`), latest first."""
+        regions = self.layout.regions
+        found = []
+        for i in range(bisect_right(regions, pos, key=lambda r: r.start) - 1, -1, -1):
+            r = regions[i]
+            if r.end <= start:
+                break
+            if r.end > pos:
+                continue
+            said = self.layout.s[r.start : r.end]
+            names = vocatives(said)
+            if names and not re.sub(r"[\W_]+", "", said.replace(names[0], "")) \
+                    and CUE.match(self.layout.masked, r.mark_end + 1):
+                continue  # “Mr. Thaddeus Sholto,” said the little man: he gives his own name
+            for name in reversed(names):
+                words = name.split()
+                title = [w for w in words[:-1] if name_key(w) in ("mr", "mrs", "miss", "ms", "dr")]
+                who = self.cast.lookup(words[len(title):], title).name
+                if who and self.cast.is_person(who):
+                    found.append(who)
+        return found
 
     def _voices_before(self, para: int) -> Iterator[Voice]:
         """The voices that may be named before a place in paragraph ``para``, latest first.
