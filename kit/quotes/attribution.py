@@ -525,18 +525,11 @@ def _addressed_all(item: _Item, cast: Cast) -> list[str]:
     """The people of the cast that a quote addresses by name (read once per quote)."""
     if item.addressed is not None:
         return item.addressed
-    found = []
     # only the quote's first paragraph: a story told over several paragraphs
     # addresses its listeners there; the names later on are its own people's
     end = min(item.region.end, cast.layout.paras[item.para].end)
-    for name in vocatives(cast.layout.s[item.region.start : end]):
-        words = name.split()
-        title = [w for w in words[:-1] if w.rstrip(".").lower() in ("mr", "mrs", "miss", "ms", "dr")]
-        who = cast.lookup(words[len(title):], title).name
-        if who:
-            found.append(who)
-    item.addressed = found
-    return found
+    item.addressed = cast.addressed_in(cast.layout.s[item.region.start : end])
+    return item.addressed
 
 
 def _addressed(turn: list[_Item], cast: Cast, speaker: str) -> str | None:

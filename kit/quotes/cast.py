@@ -38,6 +38,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from kit.quotes.cues import CUE
+from kit.quotes.dialogue import vocatives
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import find_regions
 from kit.quotes.names import (
@@ -623,6 +624,19 @@ class Cast:
         return list({id(p): p for p in [*self._full.values(), *self._single.values()]}.values())
 
     # -- asking --
+
+    def addressed_in(self, words: str) -> list[str]:
+        """The people that ``words`` (a quotation) address by name
+        (:func:`kit.quotes.dialogue.vocatives`), as :meth:`lookup` names them, in
+        the order the words do; names the cast does not know are left out."""
+        found = []
+        for name in vocatives(words):
+            found_words = name.split()
+            title = [w for w in found_words[:-1] if w.rstrip(".").lower() in ("mr", "mrs", "miss", "ms", "dr")]
+            who = self.lookup(found_words[len(title):], title).name
+            if who:
+                found.append(who)
+        return found
 
     def lookup(self, name: list[str] | tuple[str, ...], title: list[str] | tuple[str, ...] = (),
                pos: int | None = None) -> Lookup:

@@ -387,12 +387,7 @@ class Resolver:
             if names and not re.sub(r"[\W_]+", "", said.replace(names[0], "")) \
                     and CUE.match(self.layout.masked, r.mark_end + 1):
                 continue  # “Mr. Thaddeus Sholto,” said the little man: he gives his own name
-            for name in reversed(names):
-                words = name.split()
-                title = [w for w in words[:-1] if name_key(w) in ("mr", "mrs", "miss", "ms", "dr")]
-                who = self.cast.lookup(words[len(title):], title).name
-                if who and self.cast.is_person(who):
-                    found.append(who)
+            found += [who for who in reversed(self.cast.addressed_in(said)) if self.cast.is_person(who)]
         return found
 
     def _voices_before(self, para: int) -> Iterator[Voice]:
