@@ -29,9 +29,9 @@ from kit.quotes.dialogue import (
     answered_as,
     is_dialogue,
     name_descriptions,
+    only_names,
     reports_speech,
     take_turns,
-    vocatives,
 )
 from kit.quotes.layout import Layout
 from kit.quotes.marks import Region, find_regions
@@ -344,9 +344,7 @@ def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast, res
         addressed = tuple(dict.fromkeys([*(a for i in its for a in _addressed_all(i, cast)),
                                          *_said_to(its, layout, cast, resolver)]))
         said = " ".join(layout.s[i.region.start : i.region.end] for i in its)
-        for name in vocatives(said) if addressed else ():
-            said = said.replace(name, "")
-        calls = bool(addressed) and not _NOT_A_NAME.sub("", said)  # “Eleanor!”: a name and nothing else
+        calls = bool(addressed) and only_names(said)  # “Eleanor!”: a name and nothing else
         turns.append(Turn(p, speaker, fixed=bool(speaker) and first.sure, gender=gender, addressed=addressed,
                           nearby=_nearby(layout, cast, p), last=layout.para_of(its[-1].region.end), calls=calls))
         firsts.append(first)
@@ -370,10 +368,6 @@ def _take_turns(by_para: dict[int, list[_Item]], layout: Layout, cast: Cast, res
         for item in by_para[turn.para]:
             if not item.speaker or item is first or (item.how == "paragraph" and item.speaker == own):
                 item.set(speaker, how)
-
-
-_NOT_A_NAME = re.compile(r"[\W_]+")
-"""What is left of a turn's words once the name it calls out is taken away: marks and spaces only."""
 
 
 def _last_subject(layout: Layout, cast: Cast, resolver: Resolver, p: int) -> str | None:

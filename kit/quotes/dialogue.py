@@ -44,7 +44,7 @@ from typing import Callable, NamedTuple
 from kit.quotes.names import RUN, gender_of_words, is_person_name, is_sentence_word, name_key, split_name
 
 __all__ = ["ADDRESSES_BACK", "ALTERNATION", "ANSWERS_VOCATIVE", "GOES_BACK", "MIN_PAIRS", "OWN_EVIDENCE",
-           "SAME_SPEAKER", "Turn", "Use", "answered_as", "is_dialogue", "name_descriptions", "reports_speech",
+           "SAME_SPEAKER", "Turn", "Use", "answered_as", "is_dialogue", "name_descriptions", "only_names", "reports_speech",
            "take_turns", "vocatives"]
 
 ALTERNATION = 0.6
@@ -86,6 +86,24 @@ def vocatives(quote: str) -> list[str]:
         if name and is_person_name(name) and not is_sentence_word(name[0]):
             found.append(" ".join(words))
     return found
+
+
+def only_names(quote: str) -> bool:
+    """Whether a quotation is names it calls out and nothing else (*“Eleanor!”*,
+    *“Mr. Emerson?”*, *“Mr. Thaddeus Sholto,”*): someone calling out, asking
+    who a person is, or giving their own name, rather than speaking to them.
+
+    >>> only_names("Eleanor!"), only_names("Charlotte--Charlotte."), only_names("Eleanor, be quiet.")
+    (True, True, False)
+    """
+    names = vocatives(quote)
+    for name in names:
+        quote = quote.replace(name, "")
+    return bool(names) and not _NOT_A_NAME.sub("", quote)
+
+
+_NOT_A_NAME = re.compile(r"[\W_]+")
+"""What is left of a quotation once the names it calls out are taken away: marks and spaces only."""
 
 
 _REPORTS_SPEECH = re.compile(

@@ -476,7 +476,7 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
         return _before_relative(left, sent_start)
     if chunk:
         found = chunk.split()
-        if len(found) > 1 and found[-1].lower() in _SUBJECT_PRONOUNS and found[0].lower() in _SUBJECT_PRONOUNS:
+        if len(found) > 1 and np_kind(found[-1]) == "pronoun" and np_kind(found[0]) == "pronoun":
             # As she groped she (murmured): the clause before the cue has a subject of its own
             return found[-1], sent_start + at + left[at:].rstrip().rfind(found[-1])
         if np_kind(chunk, at_cue=True) and not AUXILIARIES & set(chunk.split()[1:]):
@@ -688,7 +688,6 @@ def _shared_subject(left: str, breaks: list[re.Match]) -> tuple[str, int] | None
     return np, at
 
 
-_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _SUBORDINATING = frozenset("when as after before while because although though if".split())
 _MAIN_SUBJECT = re.compile(rf"\s(?P<np>{RUN.pattern})\s+(?=[a-z]+ed\b)", re.VERBOSE)
 """A name and a verb in the past tense, after a subordinate clause with no comma:

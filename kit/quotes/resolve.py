@@ -39,7 +39,7 @@ from typing import Iterator, NamedTuple
 
 from kit.quotes.cast import Cast, starts_sentence as _starts_sentence
 from kit.quotes.cues import ATTRIBUTING, CUE
-from kit.quotes.dialogue import vocatives
+from kit.quotes.dialogue import only_names
 from kit.quotes.layout import MASK, Layout
 from kit.segment import abbreviations
 from kit.quotes.mentions import sentence_subject
@@ -383,9 +383,7 @@ class Resolver:
             if r.end > pos:
                 continue
             said = self.layout.s[r.start : r.end]
-            names = vocatives(said)
-            if names and not re.sub(r"[\W_]+", "", said.replace(names[0], "")) \
-                    and CUE.match(self.layout.masked, r.mark_end + 1):
+            if only_names(said) and CUE.match(self.layout.masked, r.mark_end + 1):
                 continue  # “Mr. Thaddeus Sholto,” said the little man: he gives his own name
             found += [who for who in reversed(self.cast.addressed_in(said)) if self.cast.is_person(who)]
         return found

@@ -263,10 +263,10 @@ def _repeated_headline(layout: Layout, r: Region, attribution: Attribution | Non
     >>> [q.text for q in extract_quotes(s)]
     ['a disgrace.', 'It is a disgrace,']
     """
+    if r.para != 0 or len(layout.paras) < 2:
+        return False
     cue = (attribution.cue or "").split()[:1] if attribution is not None else []
     if cue and cue[0].lower() in _PAST:
-        return False
-    if r.para != 0 or len(layout.paras) < 2:
         return False
     first = layout.paras[0]
     if first.end - first.start > _HEADLINE_CHARS or "\n" in layout.s[first.start : first.end]:
