@@ -434,6 +434,51 @@ def test_a_person_s_own_head_or_eyes_give_the_gender():
     assert cast["Fagin"].gender == "m"
 
 
+def test_a_line_break_inside_a_paragraph_starts_no_sentence():
+    # A book's lines wrap mid-sentence: "Captain Harville." starts a line, but
+    # not a sentence, and the next sentence's "She" (the heroine) says nothing
+    # of him.
+    lines = [
+        "“We are in port at last,” said Captain Harville to the whole party, who",
+        "had come down to meet him on the steps of the old inn by the harbour.",
+        "",
+        "Nobody in the room that evening seemed in higher spirits than",
+        "Captain Harville.  She felt it keenly, and said nothing to anybody of",
+        "what she felt, nor of what she had heard that morning from her sister.",
+        "",
+        "Captain Harville rose, and he walked to the window and looked out to",
+        "the sea, where the boats were coming in one by one before the storm.",
+    ]
+    cast = {c.name: c for c in characters("\n".join(lines))}
+    assert cast["Harville"].gender == "m"
+
+
+def test_a_name_after_an_opening_phrase_or_a_clause_opener_is_a_subject():
+    said = "“Come,” said Freddy. “Go,” said Brittles. “Stay,” said Rose. "
+    cast = {c.name: c for c in characters(said + "Unaware of his own profundity, Freddy checked himself.")}
+    assert cast["Freddy"].gender == "m"
+    cast = {c.name: c for c in characters(said + "It was settled that Brittles was to saddle the pony and betake himself off.")}
+    assert cast["Brittles"].gender == "m"
+    # the clause alone: a pronoun after its semicolon is someone else's
+    cast = {c.name: c for c in characters(said + "It occurred to him that Rose could never die; that graves were "
+                                          "for winter, he thought.")}
+    assert cast["Rose"].gender is None
+
+
+def test_a_name_after_a_reporting_verb_is_its_subject_only_after_a_quotation():
+    text = ("“Come in,” said Captain Harville. He smiled. “Thank you,” said Captain Benwick. "
+            "Anne released Captain Benwick as well as herself.")
+    cast = {c.name: c for c in characters(text)}
+    assert cast["Harville"].gender == "m"
+    assert cast["Benwick"].gender is None  # the object of "released" (a reporting verb in the news)
+
+
+def test_a_hyphenated_word_at_the_start_of_a_sentence_is_no_name():
+    text = ("She was cold-hearted, they said, and cold-hearted she stayed. “Go,” said Elinor. "
+            "“Esteem him! Cold-hearted Elinor!” cried Marianne. Elinor smiled, and she went out.")
+    assert "Elinor" in {c.name for c in characters(text)}
+
+
 def test_words_that_open_sentences_are_no_speakers():
     assert only("Such were the words. “I will come tomorrow,” said Anne.").speaker == "Anne"
     q = only("NEW YORK (Reuters) - Stocks fell on Monday. “It was a bad day,” said trader Tom Hall.")

@@ -53,7 +53,6 @@ from kit.quotes.names import (
     is_sentence_word,
     name_key,
     split_run,
-    trie_pattern,
     whole_word_counts,
 )
 from kit.segment import paragraph_spans
@@ -65,7 +64,7 @@ from kit.texts import TextLike, as_text
 _sentence_word = lru_cache(maxsize=65536)(is_sentence_word)
 _gender_of = lru_cache(maxsize=65536)(gender_of_words)  # takes a tuple of words
 
-__all__ = ["Cast", "Character", "Lookup", "characters", "starts_sentence"]
+__all__ = ["Cast", "Character", "Lookup", "characters"]
 
 _HONORIFIC_KEYS = frozenset("ayatollah grand hojatoleslam seyyed sayyid sheikh shaikh sir dame".split())
 _COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame monsieur mademoiselle dr".split())
@@ -124,7 +123,7 @@ class _Person:
     """A person while the cast is built: their name forms and what the text says of them."""
 
     __slots__ = ("key", "forms", "titled", "titles", "title_keys", "gender_votes", "title_gender",
-                 "positions", "full_positions", "evidence", "against", "first_alone", "unread", "text", "runs")
+                 "positions", "full_positions", "evidence", "against", "first_alone", "unread", "layout", "runs")
 
     def __init__(self, key: tuple[str, str]) -> None:
         self.key = key  # (first, last) name words of a full name, or (title, word) of a short one
@@ -141,7 +140,7 @@ class _Person:
         self.first_alone = 0  # how often the text calls a full-name person by the first name alone
         self.unread: list[_Run] = []  # mentions in the narration not yet read for the gender
         self.runs: list[_Run] = []  # mentions to read for evidence that this is a person
-        self.text = ""  # the masked text they are in
+        self.layout: Layout | None = None  # the text they are in
 
     @property
     def gender(self) -> str | None:
@@ -163,8 +162,11 @@ class _Person:
         """Votes for the gender: a gendered role in apposition (*her husband,
         Carlos,*), the person's own head or eyes right after the name (*Fagin
         shook his head*), and the pronoun that goes on with the name when the
-        name starts its sentence (*Holmes rose, and he ...*, *Holmes rose. He ...*)."""
-        masked, votes = self.text, self.gender_votes
+        name is the subject of its sentence (*Holmes rose, and he ...*, *Holmes
+        rose. He ...*), or of a clause (*that Brittles was to saddle the pony and
+        betake himself*: read to the clause's end only)."""
+        layout, votes = self.layout, self.gender_votes
+        masked = layout.masked
         for run in self.unread:
             if votes["m"] + votes["f"] >= _ENOUGH_VOTES:
                 break
@@ -177,12 +179,18 @@ class _Person:
             if own:  # Fagin shook his head
                 votes[PRONOUN_GENDER[own.group("whose").lower()]] += 1
                 continue
-            if not (starts_sentence(masked, run.start) or _after_cue(masked, run.start)) \
+            main = layout.starts_sentence(run.start) or _after_cue(masked, run.start) \
+                or _after_opening(layout, run.start)
+            if not (main or _after_clause_opener(masked, run.start)) \
                     or masked[run.end : run.end + 3] in (" s ", "’s ", "'s "):
                 continue  # not the subject: Willoughby's deserts (Willoughby s, as some books print it)
             stop = _sentence_end(masked, run.end)
+            if not main:  # the subject of a clause inside the sentence: that clause alone
+                stop = min((i for i in (masked.find(";", run.end, stop), masked.find(":", run.end, stop),
+                                        masked.find("—", run.end, stop), masked.find("--", run.end, stop)) if i >= 0),
+                           default=stop)
             gender, at = _subject_pronoun_gender(masked, run.end, stop)
-            if gender is None and stop < len(masked) and not _someone_else(masked, run.end, stop):
+            if gender is None and main and stop < len(masked) and not _someone_else(masked, run.end, stop):
                 following = masked[stop : stop + 12].lstrip(" \n\"“”’'").split(maxsplit=1)  # Holmes rose. He ...
                 first = following[0] if following else ""
                 gender = PRONOUN_GENDER.get(first.lower()) if first in ("He", "She") else None  # not "Her hat"
@@ -336,36 +344,12 @@ class Cast:
         s, masked = self.layout.s, self.layout.masked
         found_runs = []
         self._hidden: list[tuple[str, ...]] = []
-        matches = [(m, m.group().split(), starts_sentence(s, m.start())) for m in RUN.finditer(s)]
+        matches = [(m, m.group().split(), self.layout.starts_sentence(m.start(), s)) for m in RUN.finditer(s)]
         # (the words of all runs inside sentences, split at once: a book has 80,000)
         mid_capitals = Counter(" ".join([m.group() for m, _, initial in matches if not initial]).split())
         self._mid_capitals = mid_capitals
-        self._lower_counts: dict[str, int] = {}
-        # Words that start a sentence and are never capitalised inside one: which
-        # of them does the text also write in lower case? A short text is searched
-        # for each; a book is read once, for all of them at a time.
-        doubtful = {found[0].lower() for _, found, initial in matches if initial and mid_capitals[found[0]] <= 2}
-        lower = None
-        if len(s) > _LONG_TEXT and doubtful:
-            pattern = re.compile(rf"(?<![\w’'-])(?:{trie_pattern(doubtful)})(?![\w’'-])")
-            lower = Counter(m.group() for m in pattern.finditer(s))
-        seen: dict[str, int] = {}
-
-        def in_lower_case(word: str) -> bool:
-            """Whether the text writes ``word`` in lower case, and more often so than
-            capitalised inside a sentence (Give: give; Come: come, even after a
-            dash once: “—Come here!”)."""
-            low = word.lower()
-            if low == word:
-                return False
-            if lower is not None:
-                count = lower[low]
-            else:
-                if low not in seen:
-                    seen[low] = sum(s[at].islower() for at in find_word(s, low))
-                count = seen[low]
-            return count > 0 and count >= 3 * mid_capitals[word]
-
+        self._lower_counts: dict[str, int] = {}  # (see is_common_word)
+        self._word_counts: Counter | None = None
         headings = self._headings()
         for m, found, initial in matches:
             if len(found) == 1 and initial and _sentence_word(found[0]):
@@ -383,7 +367,7 @@ class Cast:
             # name (Sometimes Natásha, Give George): a word the text also writes in
             # lower case and never capitalises inside a sentence.
             while found and (_sentence_word(found[0]) and (initial or name_key(found[0]) in NOT_NAMES)
-                             or initial and mid_capitals[found[0]] <= 2 and in_lower_case(found[0])):
+                             or initial and self.is_common_word(found[0])):
                 start = s.find(found[1], start + len(found[0])) if len(found) > 1 else m.end()
                 found.pop(0)
                 initial = False
@@ -567,7 +551,7 @@ class Cast:
         into.against += other.against
         into.unread += other.unread
         into.runs += other.runs
-        into.text = into.text or other.text
+        into.layout = into.layout or other.layout
         for k, p in self._single.items():
             if p is other:
                 self._single[k] = into
@@ -606,11 +590,10 @@ class Cast:
     def _learn_genders(self, mentions: list[tuple[_Run, _Person]]) -> None:
         """Keep each person's mentions in the narration, to read their gender from
         when it is first asked for (:attr:`_Person.gender`)."""
-        masked = self.layout.masked
         for run, person in mentions:
             if run.narration:
                 person.unread.append(run)
-                person.text = masked
+                person.layout = self.layout
 
     def _is_person(self, person: _Person) -> bool:
         """Whether the text treats a name as a person's (see the module docs)."""
@@ -691,17 +674,24 @@ class Cast:
         times), not a speaker's name; *Rubio* or *Alice* is never written "rubio".
         Counted once per word and text."""
         low = word.lower()
-        if low == word or not low.isalpha():
-            return False
-        s = self.layout.s
-        if len(s) > _LONG_TEXT and not self._lower_counts:
-            # A book asks about a thousand words: one pass counts every word as
-            # find_word would find it, instead of a pass through the book for each.
-            self._lower_counts = whole_word_counts(s)
-        if low not in self._lower_counts and len(s) <= _LONG_TEXT:
-            self._lower_counts[low] = sum(s[at].islower() for at in find_word(s, low))
-        count = self._lower_counts.get(low, 0)
-        return count > 0 and count >= 3 * self._mid_capitals[word]
+        if low == word or not low.replace("-", "").replace("’", "").replace("'", "").isalpha():
+            return False  # (Cold-hearted, as in "Cold-hearted Elinor!", is a word too)
+        s, counts = self.layout.s, self._lower_counts
+        if low not in counts:
+            if len(s) > _LONG_TEXT and low.isalpha():
+                # A book asks about a thousand words: one pass counts every word as
+                # find_word would find it, instead of a pass through the book for each.
+                if self._word_counts is None:
+                    self._word_counts = whole_word_counts(s)
+                counts[low] = self._word_counts[low]
+            else:
+                counts[low] = sum(s[at].islower() for at in find_word(s, low))
+        count, capitalised = self._lower_counts.get(low, 0), self._mid_capitals[word]
+        # A word capitalised inside sentences now and then (the Beautiful White
+        # Devil, a racquet's name) must be far commoner in lower case (beautiful,
+        # 37 times) to be an ordinary word; a name that is also a word (Will, Hope)
+        # is capitalised more often than that.
+        return count > 0 and count >= (3 if capitalised <= 2 else 10) * capitalised
 
     def named_before(self, pos: int, start: int) -> list[tuple[int, str]]:
         """The people named in the narration between ``start`` and ``pos``, latest first, as (position, name)."""
@@ -773,18 +763,6 @@ def _addressed_at(s: str, start: int, end: int) -> bool:
     return before[-1:] in (",", "!") and after in (",", "!", "?", ".", ";")
 
 
-def starts_sentence(s: str, pos: int) -> bool:
-    """Whether ``pos`` is at the start of a sentence or paragraph (after . ! ? or a
-    blank line), or of a quotation (after an opening mark: said with gentleness:
-    “Lascia, prego”)."""
-    i = pos - 1
-    quoted = False
-    while i >= 0 and s[i] in " \t\"“”‘’'(":
-        quoted = quoted or s[i] in "\"“‘'"
-        i -= 1
-    return i < 0 or s[i] in ".!?\n" or s[i] == MASK or quoted and s[i] in ":,;—-"
-
-
 def _sentence_end(s: str, pos: int) -> int:
     """Where the sentence holding ``pos`` ends, roughly: the next . ! ? or paragraph
     break (looked for in the next 600 characters only)."""
@@ -810,10 +788,42 @@ _SUBJECT_PRONOUN = re.compile(r"(?:[,;]|\band\b|\bbut\b|\bthen\b)\s+(?:then\s+)?
 
 
 def _after_cue(s: str, start: int) -> bool:
-    """Whether a name stands right after a reporting verb (*“...,” said Freddy. He
-    ...*): it is the subject of its sentence, as at the start of one."""
-    left = s[max(0, start - 16) : start].rstrip()
-    return any(m.end() == len(left) for m in CUE.finditer(left))
+    """Whether a name stands right after a reporting verb that follows a quotation
+    (*“...,” said Freddy. He ...*): the subject of its sentence, as at the start
+    of one. Elsewhere the name after the verb is its object (*and released
+    Captain Wentworth as well as herself*, *told Lucy*)."""
+    base = max(0, start - 16)
+    left = s[base:start].rstrip()
+    cue = next((m for m in CUE.finditer(left) if m.end() == len(left)), None)
+    if cue is None:
+        return False
+    at = base + cue.start()
+    return s[max(0, at - 8) : at].rstrip(" \t\n,!?.;:—-\"“”‘’'").endswith(MASK)
+
+
+_CLAUSE_OPENERS = frozenset("that when while whilst if because though although until unless whether but whereupon".split())
+"""Words after which a name is the subject of the clause they open (*that
+Brittles was to saddle the pony and betake himself*). Not *and* or *or*, which
+join objects as often (*looked at Cecil and Freddy, and she*), nor words that
+are prepositions too (*before*, *since*)."""
+
+
+def _after_clause_opener(s: str, start: int) -> bool:
+    """Whether a name stands right after a word that opens a clause (:data:`_CLAUSE_OPENERS`)."""
+    before = s[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].lower() in _CLAUSE_OPENERS
+
+
+def _after_opening(layout: Layout, start: int) -> bool:
+    """Whether a name follows an opening phrase of its sentence and its comma
+    (*Unaware of his own profundity, Freddy checked himself*; *At last, Lady
+    Russell drew back her head*): the subject, as at the start of one. The
+    opening has no other name and no comma of its own (not a list: *Lucy,
+    Freddy, and George*)."""
+    opening = layout.masked[layout.sentence_start(start) : start].rstrip()
+    words = opening.split()
+    return opening.endswith(",") and 2 <= len(words) <= 12 and "," not in opening[:-1] and MASK not in opening \
+        and not any(w[:1].isupper() for w in words[1:])
 
 
 def _subject_pronoun_gender(s: str, start: int, end: int) -> tuple[str | None, int]:

@@ -76,3 +76,34 @@ class Layout:
     def sentence_start(self, pos: int) -> int:
         """Where the sentence holding ``pos`` starts."""
         return self.sentence_at(pos).start
+
+    def starts_sentence(self, pos: int, text: str | None = None) -> bool:
+        r"""Whether ``pos`` is at the start of a sentence or paragraph (after . ! ?
+        or a paragraph break), or of a quotation (after an opening mark: said with
+        gentleness: “Lascia, prego”), in the masked text or in ``text`` (the
+        original, where quotations are not masked).
+
+        A line break inside a paragraph is where a book wraps its lines, not a
+        sentence's start: *no one seemed in higher spirits than Captain*
+        ⏎ *Wentworth.* Cheaper than :meth:`sentence_start`: it reads only the
+        characters right before ``pos``.
+
+        >>> s = "No one seemed happier than Captain\nWentworth. He smiled."
+        >>> wrapped = Layout(s, [Span(0, len(s))], [])  # one paragraph on two lines
+        >>> [wrapped.starts_sentence(s.find(w)) for w in ("No", "Wentworth", "He")]
+        [True, False, True]
+        >>> Layout(s, [Span(0, 34), Span(35, len(s))], []).starts_sentence(s.find("Wentworth"))
+        True
+        """
+        s = self.masked if text is None else text
+        i, quoted, para_start = pos - 1, False, None
+        while i >= 0 and s[i] in " \t\n\"“”‘’'(":
+            if s[i] == "\n":
+                para_start = self.paras[self.para_of(pos)].start if para_start is None else para_start
+                if i < para_start:
+                    return True  # a paragraph break
+            quoted = quoted or s[i] in "\"“‘'"
+            i -= 1
+        if i < 0 or s[i] in ".!?" or s[i] == MASK:
+            return True
+        return quoted and s[i] in ":,;—-"

@@ -37,7 +37,7 @@ from bisect import bisect_right
 from collections import Counter
 from typing import Iterator, NamedTuple
 
-from kit.quotes.cast import Cast, starts_sentence as _starts_sentence
+from kit.quotes.cast import Cast
 from kit.quotes.cues import ATTRIBUTING, CUE
 from kit.quotes.dialogue import only_names
 from kit.quotes.layout import MASK, Layout
@@ -485,7 +485,7 @@ class Resolver:
     def _named(self, found: list[str], pos: int) -> str:
         """A description that is a name (*the Post*, *The Hill*): as written, without
         "the", unless the text writes "The" inside a sentence as part of the name."""
-        if found[0] == "The" and not _starts_sentence(self.layout.masked, pos):
+        if found[0] == "The" and not self.layout.starts_sentence(pos):
             return " ".join(found)
         return _organisation(found)
 
