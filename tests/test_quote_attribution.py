@@ -479,6 +479,26 @@ def test_a_hyphenated_word_at_the_start_of_a_sentence_is_no_name():
     assert "Elinor" in {c.name for c in characters(text)}
 
 
+def test_a_plural_title_before_two_names_is_no_part_of_either():
+    text = ("While Captains Harville and Wentworth led the talk, Anne listened. "
+            "“We sail at noon,” said Captain Harville. “Not I,” said Captain Wentworth.")
+    names = {c.name for c in characters(text)}
+    assert "Harville" in names and not any(n.startswith("Captains") for n in names)
+
+
+def test_a_full_name_said_once_in_a_quotation_takes_no_first_name_of_the_narration():
+    # Persuasion: Mary is Mary Musgrove; "Lady Mary Maclean" is an old lady
+    # asked after once, with a surname the narration never uses.
+    text = ("Mary came in late. “You are late, Mary,” said Anne. Mary sat down, and she sighed. "
+            "“Old Lady Mary Maclean?” said Mary. “I need not ask after her.”")
+    cast = {c.name: c for c in characters(text)}
+    assert "Mary" in cast and cast["Mary"].mentions >= 3
+    # but a full name in a quotation with the narration's surname is one of its family
+    text = ("Lucy Honeychurch sat by the fire. Mrs. Honeychurch sewed. Freddy came in, and he shouted. "
+            "“Let me introduce you, Freddy Honeychurch,” said Lucy. “Hullo,” said Freddy.")
+    assert "Freddy" in {c.name: c for c in characters(text)}["Freddy Honeychurch"].short_forms
+
+
 def test_words_that_open_sentences_are_no_speakers():
     assert only("Such were the words. “I will come tomorrow,” said Anne.").speaker == "Anne"
     q = only("NEW YORK (Reuters) - Stocks fell on Monday. “It was a bad day,” said trader Tom Hall.")

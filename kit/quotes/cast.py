@@ -301,7 +301,17 @@ class Cast:
         self._full = {k: p for k, p in self._full.items() if self._is_person(p)}
         mentions = [(r, p) for r, p in mentions if self._full.get(p.key) is p]
         links: dict[tuple[str, str], list[_Person]] = {}
+        # A full name the text writes only inside quotations, as one addressed
+        # (“Old Lady Mary Maclean?”), with a surname the narration never uses,
+        # is a person, but the narration's own "Mary" is not hers: Persuasion's
+        # Mary is Mary Musgrove. (Freddy Honeychurch, named in full only in a
+        # quotation, is of the narration's Honeychurch family; the Abdullah Khan
+        # of a story told in quotation marks keeps the story's "Abdullah".)
+        narrated = {id(p) for r, p in mentions if r.narration}
+        narration_words = {name_key(w) for r in runs if r.narration for w in r.proper}
         for key, person in self._full.items():
+            if id(person) not in narrated and key[1] not in narration_words and key[0] in narration_words:
+                continue
             for word in {key[1]} if key[0].startswith("mrs ") else {key[0], key[1]}:
                 self._by_word.setdefault(word, []).append(person)
             for title in person.title_keys:

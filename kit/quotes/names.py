@@ -144,10 +144,14 @@ TITLES = frozenset(
     president-elect mp mep member council councillor councilman councilwoman steward
     coach manager founder co-founder negotiator speaker delegate minority majority whip
     nominee candidate host anchor correspondent editor columnist
+    presidents senators governors judges justices generals admirals colonels captains
+    majors lieutenants sergeants doctors drs professors lords ladies misses messrs mesdames
     """.split()
 )
 """Words of offices and courtesy titles: dropped from a name, and the roles a
-later "the president" or "the minister" refers back to."""
+later "the president" or "the minister" refers back to. With the plurals
+written before two names (*Captains Harville and Wentworth*, *Presidents Obama
+and Bush*): the first name is a person's, not "Captains Harville"."""
 _HONORIFICS = frozenset("ayatollah grand hojatoleslam seyyed sayyid sheikh shaikh sir dame".split())
 """Honorifics kept as part of a name (news writing keeps them on every mention)."""
 _TITLE_OBJECTS = frozenset(
