@@ -21,6 +21,8 @@ TEXT_PAIRS = {
     "holdout": {
         "article_a": str(HOLDOUT / "a_riverside_water.txt"),
         "article_b": str(HOLDOUT / "b_riverside_water.txt"),
+        # a teacher's own folder for the corpus notebook (the seeds run reads War and Peace)
+        "corpus_folder": str(HOLDOUT),
     },
 }
 

@@ -34,7 +34,7 @@ from kit.grade.records import FAILED, Grade, GradeError, Plan, RunSummary, TextP
 from kit.grade.report import Book
 from kit.grade.submissions import Submission
 
-__all__ = ["KernelDidNotStart", "RETRIES", "WorkerSettings", "connect", "grade_on_cluster", "run_on_worker"]
+__all__ = ["CONNECT_TIMEOUT", "KernelDidNotStart", "RETRIES", "WorkerSettings", "connect", "grade_on_cluster", "run_on_worker"]
 
 
 class WorkerSettings(NamedTuple):
@@ -104,6 +104,11 @@ class _Student:
         self.results: list[tuple[dict[str, Any], RunSummary]] = []
 
 
+CONNECT_TIMEOUT = "20s"
+"""How long :func:`connect` waits for a scheduler: a busy one on another machine
+may take a while to answer, and Dask retries a refused connection until then."""
+
+
 def connect(address: str) -> Any:
     """A client of the Dask scheduler at ``address``, or a GradeError that says how to start one."""
     try:
@@ -112,7 +117,7 @@ def connect(address: str) -> Any:
         raise GradeError("--dask needs Dask: pip install \"text-analysis-kit[cluster]\" (or dask[distributed]), "
                          "on this machine and on every worker.") from None
     try:
-        return Client(address, timeout="20s")
+        return Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as err:
         raise GradeError(f"No Dask scheduler answers at {address} ({type(err).__name__}: {err}). Start one with "
                          "`dask scheduler`, and workers with `dask worker ADDRESS`; then pass the scheduler's "
