@@ -186,9 +186,7 @@ class _Person:
                 continue  # not the subject: Willoughby's deserts (Willoughby s, as some books print it)
             stop = _sentence_end(masked, run.end)
             if not main:  # the subject of a clause inside the sentence: that clause alone
-                stop = min((i for i in (masked.find(";", run.end, stop), masked.find(":", run.end, stop),
-                                        masked.find("—", run.end, stop), masked.find("--", run.end, stop)) if i >= 0),
-                           default=stop)
+                stop = _clause_end(masked, run.end, stop)
             gender, at = _subject_pronoun_gender(masked, run.end, stop)
             if gender is None and main and stop < len(masked) and not _someone_else(masked, run.end, stop):
                 following = masked[stop : stop + 12].lstrip(" \n\"“”’'").split(maxsplit=1)  # Holmes rose. He ...
@@ -374,8 +372,8 @@ class Cast:
                     self._hidden.append(tuple(found))
                 continue
             # Words capitalised only because they start a sentence are not part of a
-            # name (Sometimes Natásha, Give George): a word the text also writes in
-            # lower case and never capitalises inside a sentence.
+            # name (Sometimes Natásha, Give George): a word the text writes in lower
+            # case far more often than capitalised inside a sentence (is_common_word).
             while found and (_sentence_word(found[0]) and (initial or name_key(found[0]) in NOT_NAMES)
                              or initial and self.is_common_word(found[0])):
                 start = s.find(found[1], start + len(found[0])) if len(found) > 1 else m.end()
@@ -696,7 +694,7 @@ class Cast:
                 counts[low] = self._word_counts[low]
             else:
                 counts[low] = sum(s[at].islower() for at in find_word(s, low))
-        count, capitalised = self._lower_counts.get(low, 0), self._mid_capitals[word]
+        count, capitalised = counts[low], self._mid_capitals[word]
         # A word capitalised inside sentences now and then (the Beautiful White
         # Devil, a racquet's name) must be far commoner in lower case (beautiful,
         # 37 times) to be an ordinary word; a name that is also a word (Will, Hope)
@@ -822,6 +820,13 @@ def _after_clause_opener(s: str, start: int) -> bool:
     """Whether a name stands right after a word that opens a clause (:data:`_CLAUSE_OPENERS`)."""
     before = s[max(0, start - 12) : start].split()
     return bool(before) and before[-1].lower() in _CLAUSE_OPENERS
+
+
+def _clause_end(s: str, start: int, stop: int) -> int:
+    """Where the clause at ``start`` ends, before ``stop``: at a semicolon, a colon or
+    a dash (*that Rose could surely never die; that graves were for winter*)."""
+    ends = [at for at in (s.find(mark, start, stop) for mark in (";", ":", "—", "--")) if at >= 0]
+    return min(ends, default=stop)
 
 
 def _after_opening(layout: Layout, start: int) -> bool:
