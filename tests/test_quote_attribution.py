@@ -499,6 +499,28 @@ def test_a_full_name_said_once_in_a_quotation_takes_no_first_name_of_the_narrati
     assert "Freddy" in {c.name: c for c in characters(text)}["Freddy Honeychurch"].short_forms
 
 
+def _heroine_then_a_quiet_scene(other_speaks_every: int) -> str:
+    """Fifty mentions of Anne Elliot, Lady Russell's every ``other_speaks_every``
+    turns, then a scene with no one named for ten paragraphs, and “...,” said she."""
+    paras = []
+    for i in range(25):
+        paras.append(f"Anne Elliot walked to the shore on day {i + 1}, and she looked at the sea.")
+        paras.append("“The tide is high,” said Anne." + (" Lady Russell nodded, and she smiled."
+                                                        if i % other_speaks_every == 0 else ""))
+    paras += [f"The evening came on, grey and cold, and the {w} was still." for w in
+              ("harbour", "street", "garden", "church", "lane", "square", "field", "wood")]
+    return "\n\n".join(paras + ["The fire burned low.", "“I shall not go,” said she."])
+
+
+def test_she_with_no_one_in_reach_is_the_heroine_the_book_follows():
+    # Persuasion calls Anne "she" for pages on end: named three times as often as
+    # any other woman (and fifty times at least), she is the one "she" means.
+    assert extract_quotes(_heroine_then_a_quiet_scene(3))[-1].speaker == "Anne Elliot"
+    # two women named about as often: no heroine, and no guess
+    last = extract_quotes(_heroine_then_a_quiet_scene(1))[-1]
+    assert last.speaker is None and "fits" in last.speaker_note
+
+
 def test_words_that_open_sentences_are_no_speakers():
     assert only("Such were the words. “I will come tomorrow,” said Anne.").speaker == "Anne"
     q = only("NEW YORK (Reuters) - Stocks fell on Monday. “It was a bad day,” said trader Tom Hall.")

@@ -69,6 +69,7 @@ __all__ = ["Cast", "Character", "Lookup", "characters"]
 _HONORIFIC_KEYS = frozenset("ayatollah grand hojatoleslam seyyed sayyid sheikh shaikh sir dame".split())
 _COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame monsieur mademoiselle dr".split())
 """Titles that tell family members apart: Mrs. Bennet is not Miss Bennet."""
+_PROTAGONIST_MENTIONS = 50  # a protagonist is named this often at least: a book's, not an article's
 _LONG_TEXT = 50_000  # characters: a book, read once for all doubtful words rather than searched for each
 _ENOUGH_VOTES = 12  # votes on a person's gender after which the text is not read for more
 _HEADING_WORDS = frozenset("chapter part book volume section".split())
@@ -344,6 +345,7 @@ class Cast:
         self._mentions = [(r.start, r.end, p) for r, p in mentions if r.narration and id(p) in keep]
         self._mention_starts = [m[0] for m in self._mentions]
         self._display_index = {self._display(p): p for p in self._people()}
+        self._protagonists: dict[str, str | None] = {}
 
     # -- reading the names --
 
@@ -710,6 +712,17 @@ class Cast:
         """The people named in the narration of ``[start, end)``, in text order."""
         lo, hi = bisect_left(self._mention_starts, start), bisect_right(self._mention_starts, end - 1)
         return [(self._mentions[i][0], self._display(self._mentions[i][2])) for i in range(lo, hi)]
+
+    def protagonist(self, gender: str) -> str | None:
+        """The person of ``gender`` the text is about: named at least three times as often
+        as anyone else the text shows to be of that gender (Persuasion's Anne
+        Elliot, 460 times against Lady Russell's 128), or None."""
+        if gender not in self._protagonists:
+            counts = sorted(((len(p.positions), self._display(p)) for p in self._people() if p.gender == gender),
+                            reverse=True)
+            top = counts[0] if counts and (len(counts) == 1 or counts[0][0] >= 3 * counts[1][0]) else None
+            self._protagonists[gender] = top[1] if top and top[0] >= _PROTAGONIST_MENTIONS else None
+        return self._protagonists[gender]
 
     def characters(self) -> list[Character]:
         """Every person of the text, most named first."""

@@ -310,7 +310,9 @@ class Resolver:
         is (*“Mr. Emerson!”* ... *“It has happened,” he repeated*: the one spoken
         to is in the scene), but not one who gives his own name (*“Mr.
         Thaddeus Sholto,” said the little man*). A person the text shows to be
-        of the other gender is skipped, and so is ``exclude``.
+        of the other gender is skipped, and so is ``exclude``. With no one in
+        reach at all, the book's protagonist of that gender, if it has one
+        (:meth:`~kit.quotes.cast.Cast.protagonist`).
         """
         layout, cast = self.layout, self.cast
         here = layout.para_of(pos)
@@ -369,7 +371,10 @@ class Resolver:
         for f in (2, 1):  # one the text shows to be "he" (or "she") before one it does not
             if f in best:
                 return best[f][1]
-        return None
+        # no one in reach at all: a novel's narration follows its protagonist, whom
+        # it calls "she" for pages on end (Persuasion's Anne)
+        who = cast.protagonist(gender)
+        return who if fit(who) == 2 else None
 
     def _addressed_before(self, pos: int, start: int) -> list[str]:
         """The people of the cast that the quotes in ``[start, pos)`` address by name
