@@ -521,6 +521,12 @@ def test_she_with_no_one_in_reach_is_the_heroine_the_book_follows():
     assert last.speaker is None and "fits" in last.speaker_note
 
 
+def test_a_comment_clause_after_a_name_is_someone_else_s():
+    text = ("“Hello,” said Gilbert. Gilbert had ambitions, she knew, and Ruby Gillis did not. "
+            "Gilbert laughed, and he ran off.")
+    assert {c.name: c for c in characters(text)}["Gilbert"].gender == "m"
+
+
 def test_words_that_open_sentences_are_no_speakers():
     assert only("Such were the words. “I will come tomorrow,” said Anne.").speaker == "Anne"
     q = only("NEW YORK (Reuters) - Stocks fell on Monday. “It was a bad day,” said trader Tom Hall.")

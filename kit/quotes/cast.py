@@ -805,7 +805,12 @@ _OWN_BODY = re.compile(
 (*Fagin shook his head*, *Elinor raised her eyes*, *said Fagin, shaking his
 head*, *Fagin, who raised his eyes*): the owner's gender.
 Not a hand, which may be someone else's (*Elinor took his hand*)."""
-_SUBJECT_PRONOUN = re.compile(r"(?:[,;]|\band\b|\bbut\b|\bthen\b)\s+(?:then\s+)?(he|she)\b|\b(himself|herself)\b")
+_SUBJECT_PRONOUN = re.compile(
+    r"(?:[,;]|\band\b|\bbut\b|\bthen\b)\s+(?:then\s+)?(he|she)\b(?!\s+[a-z]+[,.;!?])|\b(himself|herself)\b"
+)
+"""A pronoun that goes on with the subject (*Elinor rose, and she ...*), or a
+reflexive; not one in a comment clause of a verb alone (*Gilbert had ambitions,
+she knew, and ...*: the one who knows is someone else)."""
 
 
 def _after_cue(s: str, start: int) -> bool:
