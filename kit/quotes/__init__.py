@@ -61,7 +61,9 @@ quote through them (:mod:`kit.quotes.attribution` puts them together):
      the speaker of a quote nearby, whose gender fits: the text itself says a
      person's gender, by a title (*Mrs*), a role in apposition (*her husband,
      Carlos*) or the pronoun that follows the name (*Holmes rose, and he ...*),
-     never a list of first names; *I* is the narrator.
+     never a list of first names; with no one in reach, a novel's protagonist
+     of that gender, the one it names three times as often as anyone else of
+     that gender (Persuasion's Anne Elliot); *I* is the narrator.
 
 **Never a guess.** When no one fits a description, or two people do, the
 speaker is None and ``q.speaker_note`` says why:
