@@ -631,3 +631,27 @@ def test_the_reporting_verbs_are_derived_not_hand_picked():
     verbs = reporting_verbs()
     assert {"said", "told", "wrote", "boasted", "stated", "shouted", "cried", "replied"} <= verbs
     assert not {"the", "he", "statement", "doctor"} & verbs  # no stopwords, no nouns
+
+
+def test_a_surname_alone_and_with_its_one_courtesy_title_are_one_person():
+    # Written for this test: the narration says "Giles" and "Mr. Giles" of one butler.
+    text = ("Mr. Giles came down the stairs with a lantern. “Who is there?” said Mr. Giles. "
+            "Giles raised the lantern, and he listened. “Nobody,” said Brittles. "
+            "“Then go to bed,” said Giles. Mr. Giles went back to the pantry.")
+    cast = {c.name: c for c in characters(text)}
+    assert "Giles" not in cast and cast["Mr. Giles"].short_forms == ("Giles",) and cast["Mr. Giles"].mentions == 5
+    assert {s.speaker for s in kit.speakers(text)} == {"Mr. Giles", "Brittles"}
+    # the form written more often names the person
+    text = ("Fagin laughed. “Come here,” said Fagin. Mr. Fagin was pleased, and he rubbed his hands. "
+            "“Good boy,” said Fagin to Oliver.")
+    assert "Mr. Fagin" in {c.name: c for c in characters(text)}["Fagin"].short_forms
+
+
+def test_a_surname_with_titles_of_both_genders_or_of_office_stays_apart():
+    # Mr. and Mrs. Bumble: "Bumble" alone may be either; Admiral Croft is not Mrs Croft.
+    text = ("Mr. Bumble came in. Mrs. Bumble frowned at him, and she sighed. Bumble sat down. "
+            "“Sit up,” said Bumble. Admiral Croft walked in with Mrs Croft. “Well,” said Admiral Croft. "
+            "“Indeed,” said Mrs Croft, and she smiled. Croft laughed.")
+    names = {c.name for c in characters(text)}
+    assert {"Mr. Bumble", "Mrs. Bumble", "Mrs Croft"} <= names
+    assert "Croft" in names  # the admiral: a title of office, no courtesy title

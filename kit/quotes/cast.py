@@ -334,6 +334,9 @@ class Cast:
         # 2b. a first name and a courtesy title with a surname that the text
         #     writes together only in quotations or headings are one person
         remap = self._join_hidden()
+        # 2c. a surname alone and the same surname with its one courtesy title
+        #     (Giles, Mr. Giles) are one person
+        remap.update(self._join_titled())
         if remap:
             mentions = [(r, remap.get(id(p), p)) for r, p in mentions]
         # 3. short names the text does not treat as people are places or things
@@ -544,6 +547,32 @@ class Cast:
                 self._merge(given, p)
                 remap[id(p)] = given
             given.forms[(proper[0], proper[1])] = given.forms.get((proper[0], proper[1]), 0) + 1
+        return remap
+
+    def _join_titled(self) -> dict[int, _Person]:
+        """Join a person the text names by a surname alone (*Giles*) to the one it
+        names by that surname after a courtesy title (*Mr. Giles*): a novel calls
+        the same man both ways. Only when the text writes the surname with
+        titles of one gender (not with *Mr.* and *Mrs. Bumble*, when "Bumble"
+        alone may be either), no full name of the cast ends with it, the bare
+        name never comes with a title of office (*Admiral Croft* is not *Mrs
+        Croft*), and the gender the text shows for it does not differ. Returns
+        the joined persons, by the id of the one merged away; the form the text
+        writes more often names the person (*Mr. Giles*, but *Fagin*)."""
+        remap: dict[int, _Person] = {}
+        for word, people in list(self._single_by_word.items()):
+            bare = self._single.get(("", word))
+            titled = [p for p in people if p is not bare and p.key[1] == word and p.key[0]]
+            if bare is None or len(titled) != 1 or len(people) != 2 or word in self._by_word \
+                    or len(self._surname_genders.get(word, ())) > 1 or bare.titles:
+                continue
+            other = titled[0]
+            if bare.gender not in (None, other.gender or gender_of_words([other.key[0]])):
+                continue
+            # the form the text uses more is the one that names them: Mr. Giles, but Fagin
+            into, away = (bare, other) if len(bare.positions) > len(other.positions) else (other, bare)
+            self._merge(into, away)
+            remap[id(away)] = into
         return remap
 
     def _merge(self, into: _Person, other: _Person) -> None:
