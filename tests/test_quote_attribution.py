@@ -655,3 +655,13 @@ def test_a_surname_with_titles_of_both_genders_or_of_office_stays_apart():
     names = {c.name for c in characters(text)}
     assert {"Mr. Bumble", "Mrs. Bumble", "Mrs Croft"} <= names
     assert "Croft" in names  # the admiral: a title of office, no courtesy title
+
+
+def test_a_word_mostly_written_after_of_is_a_place():
+    # Written for this test: a town is named "of Coketown" more often than not; a
+    # person now and then "of Bitzer", but mostly on his own.
+    text = ("The chimneys of Coketown smoked. “Work,” said Bitzer. The people of Coketown worked. "
+            "Coketown was red and black. “More work,” said Bitzer. The mills of Coketown hummed. "
+            "The face of Bitzer was pale. Bitzer smiled, and he said Coketown was a busy place.")
+    names = {c.name for c in characters(text)}  # (a reporting verb next to it: evidence of a person)
+    assert "Bitzer" in names and "Coketown" not in names

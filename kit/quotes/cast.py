@@ -75,7 +75,9 @@ _ENOUGH_VOTES = 12  # votes on a person's gender after which the text is not rea
 _HEADING_WORDS = frozenset("chapter part book volume section".split())
 """Words a heading opens with (*Chapter XII*)."""
 _NOT_A_PERSON_BEFORE = frozenset("the a an in at near into towards toward through across to from".split())
-"""Words before a capitalised name that show a place or a thing: at Windy Corner, the Piazza."""
+"""Words before a capitalised name that show a place or a thing: at Windy Corner, the Piazza.
+And "of" before one word alone: the streets of Coketown (but the paintings of Alessio
+Baldovinetti, a full name, are a person's)."""
 
 
 class Character(NamedTuple):
@@ -401,7 +403,8 @@ class Cast:
                 # or sisters, never one person who speaks or is "she" (Williams, with no
                 # William written twice, stays a name)
                 continue
-            against = bool(before) and before[0].lower() in _NOT_A_PERSON_BEFORE and not title
+            against = bool(before) and not title and (before[0].lower() in _NOT_A_PERSON_BEFORE
+                                                      or before[0] == "of" and len(proper) == 1)
             found_runs.append(_Run(start, m.end(), title, name, proper, masked[start] != MASK, initial and not title,
                                    titled, against, courtesy))
         return found_runs
