@@ -665,3 +665,13 @@ def test_a_word_mostly_written_after_of_is_a_place():
             "The face of Bitzer was pale. Bitzer smiled, and he said Coketown was a busy place.")
     names = {c.name for c in characters(text)}  # (a reporting verb next to it: evidence of a person)
     assert "Bitzer" in names and "Coketown" not in names
+
+
+def test_a_word_capitalised_only_after_an_opening_mark_is_no_name():
+    # Written for this test: "Come," opens quotations (once after "added", not a
+    # sentence's start), and the text writes "come" in lower case far more often.
+    text = ("“Come, there’s no use in crying,” said Alice. The Gryphon added “Come, let’s hear it.” "
+            "“Come, we shall have some fun now!” said the Hatter. She would come back; they would come "
+            "too; the cat had come and gone; come what may, she thought, and come to that, she would come.")
+    names = {c.name for c in characters(text)}
+    assert "Alice" in names and "Come" not in names

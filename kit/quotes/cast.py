@@ -74,6 +74,8 @@ _LONG_TEXT = 50_000  # characters: a book, read once for all doubtful words rath
 _ENOUGH_VOTES = 12  # votes on a person's gender after which the text is not read for more
 _HEADING_WORDS = frozenset("chapter part book volume section".split())
 """Words a heading opens with (*Chapter XII*)."""
+_OPENING = ("\"", "“", "‘")
+"""Opening quotation marks (and the straight double mark, which opens as often as it closes)."""
 _NOT_A_PERSON_BEFORE = frozenset("the a an in at near into towards toward through across to from".split())
 """Words before a capitalised name that show a place or a thing: at Windy Corner, the Piazza.
 And "of" before one word alone: the streets of Coketown (but the paintings of Alessio
@@ -359,7 +361,11 @@ class Cast:
         s, masked = self.layout.s, self.layout.masked
         found_runs = []
         self._hidden: list[tuple[str, ...]] = []
-        matches = [(m, m.group().split(), self.layout.starts_sentence(m.start(), s)) for m in RUN.finditer(s)]
+        # A word right after an opening mark is capitalised because the quotation
+        # starts there, whatever stands before it (the Gryphon added "Come, let's
+        # hear ..."), as at the start of a sentence.
+        matches = [(m, m.group().split(), self.layout.starts_sentence(m.start(), s) or s[m.start() - 1 : m.start()]
+                    in _OPENING) for m in RUN.finditer(s)]
         # (the words of all runs inside sentences, split at once: a book has 80,000)
         mid_capitals = Counter(" ".join([m.group() for m, _, initial in matches if not initial]).split())
         self._mid_capitals = mid_capitals
