@@ -675,3 +675,14 @@ def test_a_word_capitalised_only_after_an_opening_mark_is_no_name():
             "too; the cat had come and gone; come what may, she thought, and come to that, she would come.")
     names = {c.name for c in characters(text)}
     assert "Alice" in names and "Come" not in names
+
+
+def test_mr_and_a_surname_is_the_one_man_of_that_surname():
+    # Written for this test: a husband named in full once, his wife addressed in
+    # full ("Loo Bounderby") and of no gender the text shows.
+    text = ("Josiah Bounderby was rich, and he was proud of it. Mr. Bounderby stood by the fire. "
+            "“Don’t you know it, Loo Bounderby?” said Mr. Bounderby. “I know it,” said Louisa. "
+            "Mr. Bounderby went out.")
+    cast = {c.name: c for c in characters(text)}
+    assert "Mr. Bounderby" in cast["Josiah Bounderby"].short_forms and "Mr. Bounderby" not in cast
+    assert kit.extract_quotes(text)[0].speaker == "Josiah Bounderby"

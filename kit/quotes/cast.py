@@ -484,6 +484,13 @@ class Cast:
                 # Beebe is not Minnie Beebe, whom the text calls Minnie, and Mrs.
                 # Palmer is not Thomas Palmer when the text also has a Mr. Palmer.
                 return family[0]
+            men = [p for p in family if p.gender == "m"]
+            others = [p for p in family if p not in men]
+            if courtesy == "mr" and len(men) == 1 and others and all(p.gender is None for p in others) \
+                    and ("mr" in men[0].title_keys or not men[0].title_keys):
+                # Mr. Bounderby is Josiah Bounderby, the one man of that surname
+                # (his wife, Loo Bounderby, is of no gender the text shows)
+                return men[0]
             named = [p for p in self._by_word.get(word, ()) if p.key[0] == word != p.key[1]]
             if not family and len(named) == 1 and courtesy in ("miss", "mr", "master"):
                 return named[0]  # Miss Marianne is Marianne Dashwood, by her first name
