@@ -686,3 +686,11 @@ def test_mr_and_a_surname_is_the_one_man_of_that_surname():
     cast = {c.name: c for c in characters(text)}
     assert "Mr. Bounderby" in cast["Josiah Bounderby"].short_forms and "Mr. Bounderby" not in cast
     assert kit.extract_quotes(text)[0].speaker == "Josiah Bounderby"
+
+
+def test_and_he_with_a_verb_alone_goes_on_with_the_subject():
+    # "she knew," between commas is a comment clause (someone else); "and he smiled." is not
+    cast = {c.name: c for c in characters("“Come in,” said Holmes. Holmes rose, and he smiled.")}
+    assert cast["Holmes"].gender == "m"
+    cast = {c.name: c for c in characters("“Well,” said Gilbert. Gilbert had ambitions, she knew, and more.")}
+    assert cast["Gilbert"].gender is None

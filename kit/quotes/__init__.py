@@ -284,7 +284,7 @@ class SpeakerCount(NamedTuple):
 
 # The steps, each in its own module (see the module docs): marks.py and
 # layout.py (find the marks), cues.py (find the cue), mentions.py (find the
-# mention), names.py, cast.py and resolve.py (resolve it), dialogue.py (quotes
+# mention), names.py, cast.py, gender.py and resolve.py (resolve it), dialogue.py (quotes
 # with no cue), scare.py (what is no quotation), attribution.py (all together).
 
 

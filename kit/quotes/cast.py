@@ -9,17 +9,27 @@ President* + *Alexander Lukashenko*, *Mr.* + *Darcy*).
 * A shorter form is matched to the one full name it is a part of
   (*Lukashenko* → *Alexander Lukashenko*). With a courtesy title it must fit
   that title: when a family shares a surname, *Mrs. Honeychurch* is the
-  person the text writes as *Mrs. ... Honeychurch*, else a person of her own.
+  person the text writes as *Mrs. ... Honeychurch*, else a person of her own;
+  *Mr. Bounderby* is the one man of the family (*Josiah Bounderby*) when the
+  others show no gender.
+* A surname alone and the same surname after its one courtesy title are one
+  person (*Giles*, *Mr. Giles*), unless the text writes it with titles of both
+  genders (*Mr.* and *Mrs. Bumble*) or with a title of office (*Admiral
+  Croft*, who is not *Mrs Croft*).
 * A name the text never writes in full is a person when the text treats it
   as one: with a title (*Mrs. Hudson*), next to a reporting verb (*said
   Alice*), addressed by name in a quotation (*“Lucy, come here.”*), or with
   a role in apposition (*her husband, Carlos*). Otherwise it is a place or a
-  thing (*Florence*, *Iran*).
+  thing (*Florence*, *Iran*), as is a word the text mostly writes after *of*
+  (*the streets of Coketown*). A word capitalised only at the start of a
+  sentence or right after an opening quotation mark, and written far more
+  often in lower case, is no name (*“Come, ...”*).
 
 A person's **gender** is learned from the text, never from a list of first
-names: from the titles written with the name (*Mr*, *Mrs*, *Lady*), a role
-in apposition (*her husband, Carlos*), and else from the pronoun that follows
-the name when it starts a sentence (*Holmes rose. He ...*).
+names: from the titles written with the name (*Mr*, *Mrs*, *Lady*), and else
+from what :mod:`kit.quotes.gender` reads where the narration names them: a role
+in apposition (*her husband, Carlos*), and the pronoun that goes on with the
+name when it is the subject of its sentence (*Holmes rose. He ...*).
 
 >>> text = ("Mr. Sherlock Holmes was seated at the table. Holmes looked up, and he smiled. "
 ...         "Miss Morstan entered the room. She bowed.")
@@ -39,13 +49,13 @@ from typing import NamedTuple
 
 from kit.quotes.cues import CUE
 from kit.quotes.dialogue import vocatives
+from kit.quotes.gender import apposed_role, read_votes
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import find_regions
 from kit.quotes.names import (
     NOT_NAMES,
     PERSON_HEADS,
     PLACE_PREPOSITIONS,
-    PRONOUN_GENDER,
     RUN,
     find_word,
     gender_of_words,
@@ -71,7 +81,6 @@ _COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame mon
 """Titles that tell family members apart: Mrs. Bennet is not Miss Bennet."""
 _PROTAGONIST_MENTIONS = 50  # a protagonist is named this often at least: a book's, not an article's
 _LONG_TEXT = 50_000  # characters: a book, read once for all doubtful words rather than searched for each
-_ENOUGH_VOTES = 12  # votes on a person's gender after which the text is not read for more
 _HEADING_WORDS = frozenset("chapter part book volume section".split())
 """Words a heading opens with (*Chapter XII*)."""
 _OPENING = ("\"", "“", "‘")
@@ -164,43 +173,8 @@ class _Person:
         return None
 
     def _read_gender(self) -> None:
-        """Votes for the gender: a gendered role in apposition (*her husband,
-        Carlos,*), the person's own head or eyes right after the name (*Fagin
-        shook his head*), and the pronoun that goes on with the name when the
-        name is the subject of its sentence (*Holmes rose, and he ...*, *Holmes
-        rose. He ...*), or of a clause (*that Brittles was to saddle the pony and
-        betake himself*: read to the clause's end only)."""
-        layout, votes = self.layout, self.gender_votes
-        masked = layout.masked
-        for run in self.unread:
-            if votes["m"] + votes["f"] >= _ENOUGH_VOTES:
-                break
-            apposed = _apposed(masked, run.start, run.end)
-            gender = gender_of_words([apposed]) if apposed else None
-            if gender:
-                votes[gender] += 2
-                continue
-            own = _OWN_BODY.match(masked, run.end)
-            if own:  # Fagin shook his head
-                votes[PRONOUN_GENDER[own.group("whose").lower()]] += 1
-                continue
-            main = layout.starts_sentence(run.start) or _after_cue(masked, run.start) \
-                or _after_opening(layout, run.start)
-            if not (main or _after_clause_opener(masked, run.start)) \
-                    or masked[run.end : run.end + 3] in (" s ", "’s ", "'s "):
-                continue  # not the subject: Willoughby's deserts (Willoughby s, as some books print it)
-            stop = _sentence_end(masked, run.end)
-            if not main:  # the subject of a clause inside the sentence: that clause alone
-                stop = _clause_end(masked, run.end, stop)
-            gender, at = _subject_pronoun_gender(masked, run.end, stop)
-            if gender is None and main and stop < len(masked) and not _someone_else(masked, run.end, stop):
-                following = masked[stop : stop + 12].lstrip(" \n\"“”’'").split(maxsplit=1)  # Holmes rose. He ...
-                first = following[0] if following else ""
-                gender = PRONOUN_GENDER.get(first.lower()) if first in ("He", "She") else None  # not "Her hat"
-            elif gender is not None and _someone_else(masked, run.end, at):
-                gender = None  # "Willoughby looked at Marianne, and she ...": she is someone else
-            if gender:
-                votes[gender] += 1
+        """Read the mentions not yet read for votes on the gender (:func:`kit.quotes.gender.read_votes`)."""
+        read_votes(self.layout, ((run.start, run.end) for run in self.unread), self.gender_votes)
         self.unread = []
 
 
@@ -444,7 +418,7 @@ class Cast:
         s, masked = self.layout.s, self.layout.masked
         if self._at_cue(run.start, run.end) or (not run.narration and _addressed_at(s, run.start, run.end)):
             return True
-        apposed = _apposed(masked, run.start, run.end)
+        apposed = apposed_role(masked, run.start, run.end)
         return apposed is not None and (apposed.isdigit() or name_key(apposed) in PERSON_HEADS)
 
     def _at_cue(self, start: int, end: int) -> bool:
@@ -797,24 +771,6 @@ class Cast:
         return name
 
 
-_APPOSED_BEFORE = re.compile(r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa])\s+(?:\w+\s+)?(?P<noun>\w+),\s*$")
-_APPOSED_AFTER = re.compile(r",\s+(?:the|his|her|their|a)\s+(?:\w+\s+)?(?P<noun>\w+)[,.;]|,\s+(?P<age>\d{1,3}),")
-
-
-def _apposed(s: str, start: int, end: int) -> str | None:
-    """The role noun (or age) in apposition to the name at ``[start, end)``: *her
-    husband, Carlos*, *Carlos, her husband,*, *Liam Carver, 34,*; or None."""
-    before = s[max(0, start - 2) : start].rstrip()
-    if not before.endswith(",") and s[end : end + 1] != ",":
-        return None  # no comma next to the name: no apposition (and no regex to run)
-    m = _APPOSED_AFTER.match(s, end)
-    if m is None and s[end : end + 1] in (",", ".", ";", ")"):  # her husband, Carlos, (not "her mother, Colonel Brandon was")
-        m = _APPOSED_BEFORE.search(s, max(0, start - 40), start)
-    if m is None:
-        return None
-    return m.group("noun") or m.groupdict().get("age")
-
-
 def _addressed_at(s: str, start: int, end: int) -> bool:
     """Whether the name at ``[start, end)``, inside a quotation, is set off as a
     form of address: after a comma or the opening mark, before punctuation.
@@ -827,99 +783,6 @@ def _addressed_at(s: str, start: int, end: int) -> bool:
     if before[-1:] in ("“", '"') or not before:
         return after in (",", "!", "?")
     return before[-1:] in (",", "!") and after in (",", "!", "?", ".", ";")
-
-
-def _sentence_end(s: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` ends, roughly: the next . ! ? or paragraph
-    break (looked for in the next 600 characters only)."""
-    limit = min(len(s), pos + 600)
-    ends = [i for i in (s.find(". ", pos, limit), s.find("! ", pos, limit), s.find("? ", pos, limit),
-                        s.find("\n\n", pos, limit)) if i >= 0]
-    return min(ends) + 1 if ends else limit
-
-
-_OWN_BODY = re.compile(
-    r"""(?:,[ ]*(?:who[ ]+)?|[ ]+)(?:[a-z]+ly[ ]+)?              # (, who) (slowly)
-        [a-z]+(?:ed|s|ing)[ ]+(?:[a-z]+[ ]+)?                       # a verb (and a word): shook, raised up, shaking
-        (?P<whose>his|her)[ ]+(?:[a-z]+[ ]+)?                       # his, her (and a word): her pretty
-        (?:head|eyes|face|lips|brows?|eyebrows|shoulders|chin|hat|bonnet|cap)\b  # what only its owner shakes or raises
-    """,
-    re.VERBOSE,
-)
-"""A name's own head or eyes right after it, as the subject of a short clause
-(*Fagin shook his head*, *Elinor raised her eyes*, *said Fagin, shaking his
-head*, *Fagin, who raised his eyes*): the owner's gender.
-Not a hand, which may be someone else's (*Elinor took his hand*)."""
-_SUBJECT_PRONOUN = re.compile(
-    r"(?:[,;]|\band\b|\bbut\b|\bthen\b)\s+(?:then\s+)?(he|she)\b(?!\s+[a-z]+[,.;!?])|\b(himself|herself)\b"
-)
-"""A pronoun that goes on with the subject (*Elinor rose, and she ...*), or a
-reflexive; not one in a comment clause of a verb alone (*Gilbert had ambitions,
-she knew, and ...*: the one who knows is someone else)."""
-
-
-def _after_cue(s: str, start: int) -> bool:
-    """Whether a name stands right after a reporting verb that follows a quotation
-    (*“...,” said Freddy. He ...*): the subject of its sentence, as at the start
-    of one. Elsewhere the name after the verb is its object (*and released
-    Captain Wentworth as well as herself*, *told Lucy*)."""
-    base = max(0, start - 16)
-    left = s[base:start].rstrip()
-    cue = next((m for m in CUE.finditer(left) if m.end() == len(left)), None)
-    if cue is None:
-        return False
-    at = base + cue.start()
-    return s[max(0, at - 8) : at].rstrip(" \t\n,!?.;:—-\"“”‘’'").endswith(MASK)
-
-
-_CLAUSE_OPENERS = frozenset("that when while whilst if because though although until unless whether but whereupon".split())
-"""Words after which a name is the subject of the clause they open (*that
-Brittles was to saddle the pony and betake himself*). Not *and* or *or*, which
-join objects as often (*looked at Cecil and Freddy, and she*), nor words that
-are prepositions too (*before*, *since*)."""
-
-
-def _after_clause_opener(s: str, start: int) -> bool:
-    """Whether a name stands right after a word that opens a clause (:data:`_CLAUSE_OPENERS`)."""
-    before = s[max(0, start - 12) : start].split()
-    return bool(before) and before[-1].lower() in _CLAUSE_OPENERS
-
-
-def _clause_end(s: str, start: int, stop: int) -> int:
-    """Where the clause at ``start`` ends, before ``stop``: at a semicolon, a colon or
-    a dash (*that Rose could surely never die; that graves were for winter*)."""
-    ends = [at for at in (s.find(mark, start, stop) for mark in (";", ":", "—", "--")) if at >= 0]
-    return min(ends, default=stop)
-
-
-def _after_opening(layout: Layout, start: int) -> bool:
-    """Whether a name follows an opening phrase of its sentence and its comma
-    (*Unaware of his own profundity, Freddy checked himself*; *At last, Lady
-    Russell drew back her head*): the subject, as at the start of one. The
-    opening has no other name and no comma of its own (not a list: *Lucy,
-    Freddy, and George*)."""
-    opening = layout.masked[layout.sentence_start(start) : start].rstrip()
-    words = opening.split()
-    return opening.endswith(",") and 2 <= len(words) <= 12 and "," not in opening[:-1] and MASK not in opening \
-        and not any(w[:1].isupper() for w in words[1:])
-
-
-def _subject_pronoun_gender(s: str, start: int, end: int) -> tuple[str | None, int]:
-    """The gender of the first pronoun in ``s[start:end]`` that goes on with the
-    sentence's subject, and where it is: after a clause break (*Elinor rose, and
-    she ...*) or a reflexive (*herself*). Not "he told her that she": those are
-    someone else."""
-    m = _SUBJECT_PRONOUN.search(s, start, end)
-    return (PRONOUN_GENDER.get((m.group(1) or m.group(2)).lower()), m.start()) if m else (None, end)
-
-
-_SOMEONE_ELSE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b|\b(?:him|her|his|them|he|she)\b|\x1a")
-
-
-def _someone_else(s: str, start: int, end: int) -> bool:
-    """Whether ``s[start:end]`` names someone else (a capitalised word, a pronoun,
-    or a quotation) whom a pronoun after it might refer to instead."""
-    return _SOMEONE_ELSE.search(s, start, end) is not None
 
 
 def characters(text: TextLike) -> list[Character]:
