@@ -36,15 +36,24 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
+# jsonschema, pulled in with its format extras by Jupyter's event system, builds
+# a Lark grammar for the "iri" format whenever it is imported, when the optional
+# rfc3987-syntax is installed: 2 s here, paid by every process that reads a
+# notebook (nbformat), the Jupyter server, the grader and each test worker.
+# Nothing in the course validates IRIs, so it is removed after each install
+# (jsonschema then skips that one format). `make bench` times `import nbformat`.
+DROP := $(PY) -m pip uninstall --quiet --yes rfc3987-syntax
+
 # The test extras include everything the kit needs to run, so a fresh test
 # install counts as a runtime install too.
 $(RUNTIME): pyproject.toml | $(PY)
 	@if [ -e $(TESTING) ] && [ $(TESTING) -nt pyproject.toml ]; then echo "runtime dependencies: installed with the test extras"; \
-	else $(PY) -m pip install --quiet -e .; fi
+	else $(PY) -m pip install --quiet -e . && $(DROP); fi
 	touch $@
 
 $(TESTING): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e ".[test]"
+	$(DROP)
 	touch $@
 
 clean:
