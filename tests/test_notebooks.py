@@ -65,6 +65,10 @@ def test_runs_under_papermill(path: Path, pair: str, tmp_path: Path):
         cwd=str(tmp_path),  # notebooks must not depend on the working directory
         execution_timeout=CELL_TIMEOUT,
         progress_bar=False,
+        # papermill writes the whole notebook at the start and end of every cell
+        # by default (about a second and a half per lesson here); once at the end
+        # is enough to check it
+        request_save_on_cell_execute=False,
     )
     executed = json.loads(out.read_text(encoding="utf-8"))
     errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
