@@ -39,6 +39,19 @@ def _run(path: Path, runs: int, save_each_cell: bool = True) -> tuple[float, lis
     return statistics.median(times), sorted(cells, reverse=True)[:3]
 
 
+def _papermill_share(path: Path, runs: int) -> str:
+    """How much of a notebook's time is papermill's own saving of the notebook at
+    each cell's start and end: runs with and without it, side by side in turns
+    (the machine's speed drifts from minute to minute), the median difference."""
+    differences = [_run(path, 1)[0] - _run(path, 1, save_each_cell=False)[0] for _ in range(runs)]
+    share = statistics.median(differences)
+    cells = len(json.loads(path.read_text(encoding="utf-8"))["cells"])
+    if share < 0.05:
+        return f"; papermill's saving of the notebook at each of its {cells} cells is lost in the noise here"
+    return (f"; about {share:.2f} s of it is papermill writing the notebook at the start and end of each of its "
+            f"{cells} cells (median of {runs} runs in turns with --no-request-save-on-cell-execute)")
+
+
 def _floor_notebook(folder: Path) -> Path:
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook
@@ -66,13 +79,8 @@ def rows(runs: int = 3) -> list[dict]:
         over, allowed = seconds - floor, ALLOWED.get(path.name, DEFAULT_ALLOWED)
         why = ""
         if over > allowed:
-            # how much of it is papermill's own bookkeeping, which a lesson pays per cell
-            unsaved, _ = _run(path, runs, save_each_cell=False)
-            cells = len(json.loads(path.read_text(encoding="utf-8"))["cells"])
-            why = (f"; {seconds - unsaved:.2f} s of it is papermill writing the notebook at the start and end of "
-                   f"each of its {cells} cells ({unsaved - floor:+.2f} s over the floor with "
-                   f"--no-request-save-on-cell-execute); slowest cells: "
-                   + ", ".join(f"{s:.2f} s `{src}`" for s, src in slowest))
+            why = _papermill_share(path, runs) + "; slowest cells: " + ", ".join(
+                f"{s:.2f} s `{src}`" for s, src in slowest)
         out.append({
             "task": f"papermill {path.parent.name}/{path.name}",
             "kit_s": seconds, "kit_peak_mb": None,
