@@ -41,7 +41,6 @@ Character(name='Miss Morstan', titles=('Miss',), short_forms=('Morstan',), gende
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from collections import Counter
@@ -87,8 +86,8 @@ _OPENING = ("\"", "“", "‘")
 """Opening quotation marks (and the straight double mark, which opens as often as it closes)."""
 _NOT_A_PERSON_BEFORE = frozenset("the a an in at near into towards toward through across to from".split())
 """Words before a capitalised name that show a place or a thing: at Windy Corner, the Piazza.
-And "of" before one word alone: the streets of Coketown (but the paintings of Alessio
-Baldovinetti, a full name, are a person's)."""
+(*of* shows one too, but only before a single word: the streets of Coketown, where the
+paintings of Alessio Baldovinetti are a person's; see ``Cast._read_runs``.)"""
 
 
 class Character(NamedTuple):

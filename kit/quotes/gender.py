@@ -186,5 +186,3 @@ def _someone_else(s: str, start: int, end: int) -> bool:
     """Whether ``s[start:end]`` names someone else (a capitalised word, a pronoun,
     or a quotation) whom a pronoun after it might refer to instead."""
     return _SOMEONE_ELSE.search(s, start, end) is not None
-
-
