@@ -686,7 +686,12 @@ def strip_adverbs(chunk: str) -> str:
     return " ".join(found)
 
 
-_CONNECTORS = frozenset("but and so yet or then still also now even".split())
+_CONNECTORS = frozenset("""but and so yet or then still also now even later earlier meanwhile afterwards afterward
+    finally instead again separately previously subsequently eventually recently""".split())
+"""Words that may open a sentence before its subject, with no comma: *But Tom Miller*, *Later the FAA*."""
+_INSTRUMENTS = frozenset("act agreement accord amendment bill constitution convention law pact protocol treaty".split())
+"""What a capitalised name after "the" may end with that names a text of law, which
+is talked about rather than speaking: *the North American Free Trade Agreement, which ...*"""
 _OPENING_PREPOSITIONS = frozenset("by on in at to for with from after before during of about over under".split())
 
 
@@ -735,12 +740,20 @@ def leading_np(chunk: str) -> str:
     'Former Labour leadership candidate Ann Birch'
     >>> leading_np("The award-winning Fenwick novelist Dora Quillfeather told the crowd")
     'The award-winning Fenwick novelist Dora Quillfeather'
+    >>> leading_np("Later the FAA confirmed it"), leading_np("The Harbour Times reported it")
+    ('the FAA', 'The Harbour Times')
     """
     found = chunk.split()
     if not found:
         return ""
     if found[0].lower() in _PRONOUNS:
         return found[0]
+    while len(found) > 1 and found[0].lower() in _CONNECTORS:
+        found = found[1:]  # But Tom Miller, Later the FAA
+    if found[0].lower() in _PRONOUNS:
+        # Then she ...: left unread. Measured on the novels, reading "she" here
+        # as the subject names the next quote's speaker wrongly more often than rightly.
+        return ""
     if found[0].lower() in DETERMINERS:  # up to a person noun: the board’s chairman, the Sanders campaign
         heads = [i for i, w in enumerate(found[:6]) if name_key(w) in _SPEAKING_HEADS]
         owner = next((i for i, w in enumerate(found[:4]) if w.endswith(("’s", "'s"))), None)
@@ -749,6 +762,24 @@ def leading_np(chunk: str) -> str:
             while k < len(found) and found[k][:1].isupper():
                 k += 1
             return " ".join(found[:k])
+        if found[0].lower() == "the" and found[1:2] and found[1][:1].isupper():
+            # the FBI, The New York Times (confirmed that account): an organisation
+            # that the text names, and no head word right after it (the Sanders campaign)
+            k = 1
+            while k < len(found):
+                if found[k][:1].isupper() and found[k].rstrip(",.;:").isalpha():
+                    k += 1
+                    continue
+                after = k + 2 if found[k + 1 : k + 2] == ["the"] else k + 1  # the Bank of England,
+                if found[k] in ("of", "for") and found[k - 1][-1:].isalpha() and found[after : after + 1] \
+                        and found[after][:1].isupper():  # the Committee for the Study of Rivers
+                    k = after
+                    continue
+                break
+            run = [w.rstrip(",.;:") for w in found[1:k]]
+            if (k == len(found) or name_key(found[k]) not in _SPEAKING_HEADS) and is_organisation(run) \
+                    and not is_person_name(run) and name_key(run[-1]) not in _INSTRUMENTS:
+                return " ".join(found[:k]).rstrip(",.;:")
         if not heads:
             return _named_after_role(found)
         k = heads[0]
@@ -759,8 +790,6 @@ def leading_np(chunk: str) -> str:
             while k + 1 < len(found) and (found[k + 1][:1].isupper() or found[k + 1] == "the"):
                 k += 1
         return " ".join(found[: k + 1])
-    while len(found) > 1 and found[0].lower() in _CONNECTORS:
-        found = found[1:]  # But Tom Miller, ...
     if name_key(found[0]) in DATES:
         return ""  # Sunday morning, ...
     if len(found) > 1 and found[0][:1].isupper() and found[1] in _OPENING_PREPOSITIONS:
