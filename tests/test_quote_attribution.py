@@ -267,6 +267,20 @@ def test_an_organisation_keeps_the_words_after_of():
     assert only(text).speaker == "Illinois Board of Elections"
 
 
+def test_a_description_that_names_its_group_speaks_as_that_group():
+    q = only("The Dutch newspaper Harbour Nieuws noted that “no official would meet them.”")
+    assert (q.speaker, q.mention) == ("Harbour Nieuws", "The Dutch newspaper Harbour Nieuws")
+    q = only("A newspaper noted that “no official would meet them.”")  # no name: unnamed, as written
+    assert q.speaker_note.startswith("unnamed") and q.mention == "A newspaper"
+
+
+def test_an_organisation_after_the_is_the_subject_of_a_participle():
+    q = only("Later the Bank of England confirmed the figure, saying growth was “slower than hoped.”")
+    assert (q.speaker, q.mention) == ("Bank of England", "the Bank of England")
+    q = only("The Coastal Trade Agreement, which Ann Birch called a “disaster,” was signed.")
+    assert q.speaker != "Coastal Trade Agreement"  # a text of law is talked about, it does not speak
+
+
 def test_someone_s_campaign_manager_is_not_that_someone():
     q = only("Donald Trump spoke in Iowa.\n\nDonald Trump’s campaign manager said: “We are gratified by it.”")
     assert q.speaker is None and q.mention == "Donald Trump’s campaign manager"

@@ -187,6 +187,9 @@ class Resolver:
                 return Speaker(surname)  # a title word that is a person's surname: Billie Jean King
             mention = "the " + mention  # a title alone: "Leader" is "the Leader"
         if kind == "descriptor":
+            group = _named_group(mention)
+            if group is not None:
+                return Speaker(group)
             person = self._person_then_words(mention, pos) or self._epithet(mention, pos)
             if person is not None:
                 return Speaker(person)
@@ -731,6 +734,28 @@ def _role_words_before(s: str, at: int) -> set[str]:
         else:
             break
     return found
+
+
+def _named_group(mention: str) -> str | None:
+    """The name of a group or publication that a description gives right after
+    its head word: *the news agency Reuters*, *the Israeli newspaper Haaretz*,
+    *the advocacy group Common Cause*. The text itself ties the words to the
+    name, so this is no guess; None for any other description.
+
+    >>> _named_group("The Israeli newspaper Haaretz"), _named_group("the news agency Reuters")
+    ('Haaretz', 'Reuters')
+    >>> _named_group("the newspaper"), _named_group("a story by the website Politico")
+    (None, None)
+    """
+    found = mention.split()
+    tail = len(found)
+    while tail > 0 and found[tail - 1][:1].isupper():
+        tail -= 1
+    if found[0].lower() not in DETERMINERS or tail < 2 or tail == len(found) or found[tail - 1] not in GROUP_HEADS:
+        return None
+    if any(w.lower() in FUNCTION_WORDS or w.endswith(("’s", "'s")) for w in found[1 : tail - 1]):
+        return None  # not "a story by the website Politico", "the party's newspaper Pravda"
+    return _organisation(found[tail:])
 
 
 def _organisation(found: list[str] | tuple[str, ...], *, keep_the: bool = False) -> str:
