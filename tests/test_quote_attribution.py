@@ -274,6 +274,12 @@ def test_a_description_that_names_its_group_speaks_as_that_group():
     assert q.speaker_note.startswith("unnamed") and q.mention == "A newspaper"
 
 
+def test_a_verb_form_after_an_owner_or_article_is_an_adjective_not_a_cue():
+    q = only("Ines Marrow, who farms near the dam, decried Tom Reed’s repeated calls to drain it, "
+             "noting he has “never lived here.”")
+    assert (q.speaker, q.cue) == ("Ines Marrow", "noting")
+
+
 def test_an_organisation_after_the_is_the_subject_of_a_participle():
     q = only("Later the Bank of England confirmed the figure, saying growth was “slower than hoped.”")
     assert (q.speaker, q.mention) == ("Bank of England", "the Bank of England")

@@ -59,6 +59,8 @@ _ING = "|".join(w for w in _VERBS if w.endswith("ing"))  # saying, adding, notin
 # One pattern for every reporting verb, with a comment for each case.
 _CUE_PATTERN = rf"""
     (?<![\w’'-])                                    # a whole word: "so-called" is not "called"
+    (?<!’s\s)(?<!'s\s)(?<!s’\s)(?<![Tt]he\s)(?<![Hh]is\s)(?<![Ii]ts\s)(?<![Tt]heir\s)(?<!\ba\s)(?<!\ban\s)
+                                                    # an adjective after an owner or an article: "Trump’s repeated calls"
     (?:
         [Aa]ccording\s+to                           # “...,” according to the ministry
       | (?:concluded|concludes|ended|ends|closed|began|opened|wrapped\s+up)
