@@ -280,6 +280,15 @@ def test_a_verb_form_after_an_owner_or_article_is_an_adjective_not_a_cue():
     assert (q.speaker, q.cue) == ("Ines Marrow", "noting")
 
 
+def test_the_agent_of_a_passive_cue_is_the_speaker():
+    q = only("Ann Birch was asked by radio host Tom Reed whether the plan would mean “another tax on farmers.”")
+    assert (q.speaker, q.mention) == ("Tom Reed", "radio host Tom Reed")
+    q = only("Ann Birch was asked by a reporter whether the plan would mean “another tax on farmers.”")
+    assert (q.speaker_note or "").startswith("unnamed") and q.mention == "a reporter"
+    q = only("The worries being expressed by Ann Birch go beyond the “temporary” pause.")  # a noun's modifier
+    assert (q.cue, q.speaker) == ("expressed", None)
+
+
 def test_an_organisation_after_the_is_the_subject_of_a_participle():
     q = only("Later the Bank of England confirmed the figure, saying growth was “slower than hoped.”")
     assert (q.speaker, q.mention) == ("Bank of England", "the Bank of England")

@@ -98,7 +98,7 @@ CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–“”\"«»\x1a]+")
 _STOP = (
     r"in|on|at|during|when|while|after|before|as|to|with|without|who|which|that|and|"
     r"but|from|by|through|into|via|because|since|than|told|said|says|added|of|for|about|"
-    r"was|is|had|has|were|are|would|will|could|should|did|does"
+    r"was|is|had|has|were|are|would|will|could|should|did|does|whether|if"
 )
 # A word of an attribution: no punctuation and no quoted text, except the
 # full stop of Mr. or an initial.

@@ -447,11 +447,22 @@ def _label_is_speaker(before: str, np: str) -> bool:
         and previous[0].lower() not in FUNCTION_WORDS
 
 
+_PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:was|were|is|are|been)\s+$")
+"""A passive auxiliary right before a cue: (Sanders) was (asked by ...)."""
+_BY = re.compile(r"[a-z]+\s+by(?=\s)")
+"""A cue and "by": asked by (host Bill Maher)."""
+
+
 def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str, int] | None:
     """The noun phrase before a reporting verb, and where it starts: "the Leader" in
     "the Leader said". With nothing between the verb and the last break, the
     subject of the sentence (``Smith, the chief executive, said``)."""
     left = layout.masked[sent_start:cue_start]
+    by = _BY.match(layout.masked, cue_start) if _PASSIVE_BEFORE.search(left) else None
+    agent = NP_AFTER_CUE.match(layout.masked, by.end()) if by else None
+    if agent and np_kind(agent.group("np"), at_cue=True) in ("name", "descriptor"):
+        # Sanders was asked by host Bill Maher, “...”: the words are the agent's, not the subject's
+        return agent.group("np"), agent.start("np")
     if layout.masked[cue_start : cue_start + 30].split()[0].rstrip(",:;").endswith("ing"):
         # "..., noting the absurdity": a participle's subject is the sentence's,
         # unless the participle has its own: "with Trump reportedly yelling",
