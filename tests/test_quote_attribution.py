@@ -289,6 +289,11 @@ def test_the_agent_of_a_passive_cue_is_the_speaker():
     assert (q.cue, q.speaker) == ("expressed", None)
 
 
+def test_as_a_name_with_an_appositive_put_it():
+    q = only("As Ann Birch, the deputy leader of the council, put it: “This plan will not pass.”")
+    assert (q.speaker, q.cue) == ("Ann Birch", "put it")
+
+
 def test_an_organisation_after_the_is_the_subject_of_a_participle():
     q = only("Later the Bank of England confirmed the figure, saying growth was “slower than hoped.”")
     assert (q.speaker, q.mention) == ("Bank of England", "the Bank of England")

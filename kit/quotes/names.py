@@ -750,6 +750,8 @@ def leading_np(chunk: str) -> str:
         return found[0]
     while len(found) > 1 and found[0].lower() in _CONNECTORS:
         found = found[1:]  # But Tom Miller, Later the FAA
+    if found[0] == "As" and len(found) > 1 and all(w[:1].isupper() for w in found[1:]):
+        found = found[1:]  # As John Cornyn(, the No. 2 in the leadership, put it): the name is the clause's
     if found[0].lower() in _PRONOUNS:
         # Then she ...: left unread. Measured on the novels, reading "she" here
         # as the subject names the next quote's speaker wrongly more often than rightly.
