@@ -294,6 +294,18 @@ def test_as_a_name_with_an_appositive_put_it():
     assert (q.speaker, q.cue) == ("Ann Birch", "put it")
 
 
+def test_a_hyphen_between_spaces_is_a_dash_that_sets_off_an_aside():
+    q = only("In May - two weeks after Ann Birch left office - the harbour board told reporters that "
+             "“no records were found.”")
+    assert q.mention == "the harbour board" and q.speaker != "Ann Birch"
+
+
+def test_a_whether_clause_is_no_speaker():
+    q = only("In Tom Reed’s mind, his bluntness - whether it’s raising doubts about the harbour, attacking "
+             "Ann Birch as having “choked like a dog,” or worse - is a strength.")
+    assert q.mention is None or not q.mention.startswith("whether")
+
+
 def test_an_organisation_after_the_is_the_subject_of_a_participle():
     q = only("Later the Bank of England confirmed the figure, saying growth was “slower than hoped.”")
     assert (q.speaker, q.mention) == ("Bank of England", "the Bank of England")

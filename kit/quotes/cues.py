@@ -88,12 +88,12 @@ NAMING = re.compile(
 )
 """Words right before a short quote that make it a name or a scare quote."""
 CHUNK_BREAK = re.compile(
-    r"[,;:()\[\]—–“”\"«»\x1a]|(?<![\w’'-])(?i:and|but|or|who|whom|which|what|that|while|when|as|after|"
+    r"[,;:()\[\]—–“”\"«»\x1a]|(?<=\s)--?(?=\s)|(?<![\w’'-])(?i:and|but|or|who|whom|which|what|that|while|when|as|after|"
     r"before|because|although|though|if|where)(?![\w’'-])"
 )
 """Where a chunk of a sentence (a clause, an aside) ends."""
-CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–“”\"«»\x1a]+")
-"""Where a clause ends (punctuation only)."""
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–“”\"«»\x1a]+|(?<=\s)--?(?=\s)")
+"""Where a clause ends (punctuation only; a hyphen or two between spaces is a dash)."""
 
 _STOP = (
     r"in|on|at|during|when|while|after|before|as|to|with|without|who|which|that|and|"

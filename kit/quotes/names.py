@@ -663,8 +663,8 @@ def np_kind(chunk: str, *, at_cue: bool = False) -> str | None:
         if all(w[:1].isupper() or w in PARTICLES or name_key(w) in TITLES for w in found) and found[-1][:1].isupper():
             return "name"  # (a title in lower case comes before a name, not after: Harbour Town’s mayor)
         return "descriptor"  # Analysts at Berenberg
-    if low in FUNCTION_WORDS or found[-1].lower() in FUNCTION_WORDS or not first.isalpha():
-        return None
+    if low in FUNCTION_WORDS or low in _SUBORDINATORS or found[-1].lower() in FUNCTION_WORDS or not first.isalpha():
+        return None  # (whether it's: a clause)
     capitals = [i for i, w in enumerate(found) if w[:1].isupper()]
     if capitals and capitals[0] <= 4 and all(w[:1].isupper() or w in PARTICLES for w in found[capitals[0]:]):
         return "name"  # shop steward Leanne Marsh: lower-case role words, then a name
@@ -689,6 +689,8 @@ def strip_adverbs(chunk: str) -> str:
 _CONNECTORS = frozenset("""but and so yet or then still also now even later earlier meanwhile afterwards afterward
     finally instead again separately previously subsequently eventually recently""".split())
 """Words that may open a sentence before its subject, with no comma: *But Tom Miller*, *Later the FAA*."""
+_SUBORDINATORS = frozenset("whether if because although though unless".split())
+"""Words that open a subordinate clause, never a noun phrase."""
 _INSTRUMENTS = frozenset("act agreement accord amendment bill constitution convention law pact protocol treaty".split())
 """What a capitalised name after "the" may end with that names a text of law, which
 is talked about rather than speaking: *the North American Free Trade Agreement, which ...*"""
