@@ -306,6 +306,13 @@ def test_a_whether_clause_is_no_speaker():
     assert q.mention is None or not q.mention.startswith("whether")
 
 
+def test_a_show_named_after_with_on_or_told_is_no_quotation():
+    assert extract_quotes("Ann Birch said in an interview with “Harbour Tonight.”") == []
+    assert extract_quotes("Tom Reed told “Morning Harbour,” reminding the hosts that he was mayor.") == []
+    q = only("Tom Reed told reporters: “Harbour Tonight is a fine show.”")  # words after a colon are speech
+    assert q.speaker == "Tom Reed"
+
+
 def test_an_organisation_after_the_is_the_subject_of_a_participle():
     q = only("Later the Bank of England confirmed the figure, saying growth was “slower than hoped.”")
     assert (q.speaker, q.mention) == ("Bank of England", "the Bank of England")

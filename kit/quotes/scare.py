@@ -22,6 +22,9 @@ from kit.segment import tokens
 __all__ = ["is_scare_quote", "is_title"]
 
 _NOUN_PHRASE_START = frozenset("a an the his her their its our my your".split())
+_BEFORE_A_NAME = frozenset("with on told".split())
+"""Words after which quoted words in Title Case are a name (a show, a book), not words
+someone says: *in an interview with “Fox News Sunday.”*, *told “Fox and Friends,”*."""
 
 
 def is_title(content: str) -> bool:
@@ -67,7 +70,9 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
        person's words, a quotation.
     3. Inside a noun phrase (*a “cash for access” scheme*) they are a modifier,
        unless a reporting verb earlier in their sentence says whose words
-       they are (*Clinton said this was a “new” expectation*).
+       they are (*Clinton said this was a “new” expectation*). In Title Case
+       right after *with*, *on* or *told* they name a show (*in an interview
+       with “Fox News Sunday.”*, *told “Fox and Friends,”*).
     4. With a reporting verb in their sentence, or after a colon or a label,
        they are a quotation.
     5. Without one, a title inside a sentence is a title (its comma or full
@@ -107,6 +112,8 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
             and following[0][:1].islower() and following[0].lower() not in FUNCTION_WORDS \
             and not _reported(before[: len(before) - len(previous[0]) - 1]):
         return True  # rule 3: a “cash for access” scheme
+    if previous and previous[0] in _BEFORE_A_NAME and is_title(content.rstrip(".,")):
+        return True  # rule 3: a show's name, told “Fox and Friends,”
     if naming:
         return False  # rule 2's exception: he called her “weak”
     if attribution is not None and (attribution.cue is not None or attribution.where == "colon"):
