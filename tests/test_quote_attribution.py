@@ -747,3 +747,15 @@ def test_and_he_with_a_verb_alone_goes_on_with_the_subject():
     assert cast["Holmes"].gender == "m"
     cast = {c.name: c for c in characters("“Well,” said Gilbert. Gilbert had ambitions, she knew, and more.")}
     assert cast["Gilbert"].gender is None
+
+
+def test_a_common_word_opening_a_sentence_is_no_subject_even_when_a_name_holds_it():
+    # The text has a Mr. Someone Something, but "Something warned Lucy" is about no one
+    # ("something" is written in lower case far more often), so "he" stays George.
+    text = ("Mr. Eager said that Mr. Someone Something lived up the hill. Lucy thought something was odd, "
+            "and something else was odder, and something about the hill was oddest of all.\n\n"
+            "George Emerson stood on the bridge above the river.\n\n"
+            "“They have gone,” George said.\n\n"
+            "Something warned Lucy that she must stop him.\n\n"
+            "“It has happened,” he repeated.")
+    assert [q.speaker for q in extract_quotes(text)] == ["George Emerson", "George Emerson"]

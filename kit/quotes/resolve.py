@@ -414,7 +414,10 @@ class Resolver:
             subject = sentence_subject(self.layout, start, end)
             words = subject[0].split() if subject else []
             if subject and np_kind(subject[0]) != "pronoun" and not (
-                    words[0].lower() in _POSSESSIVES and name_key(words[-1]) in SOURCE_HEADS):  # "her account" is her
+                    words[0].lower() in _POSSESSIVES and name_key(words[-1]) in SOURCE_HEADS) and not (
+                    len(words) == 1 and self.cast.is_common_word(words[0])):
+                # ("her account" is her; "Something warned Lucy" is no one, though the text
+                # has a Mr. Someone Something: a word it writes in lower case far more often)
                 who = self.resolve(*subject).name
                 if who:
                     found = (subject[1], who)
