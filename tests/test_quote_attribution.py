@@ -759,3 +759,9 @@ def test_a_common_word_opening_a_sentence_is_no_subject_even_when_a_name_holds_i
             "Something warned Lucy that she must stop him.\n\n"
             "“It has happened,” he repeated.")
     assert [q.speaker for q in extract_quotes(text)] == ["George Emerson", "George Emerson"]
+
+
+def test_a_clause_after_the_second_part_of_a_quote_is_not_its_attribution():
+    text = ("“In other news,” Tom Reed wrote on Monday, “the mayor backs the mayor,” after harbour "
+            "spokesman Ann Birch praised her.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Reed", "Tom Reed"]

@@ -100,6 +100,12 @@ _STOP = (
     r"but|from|by|through|into|via|because|since|than|told|said|says|added|of|for|about|"
     r"was|is|had|has|were|are|would|will|could|should|did|does|whether|if"
 )
+# Words that open a clause or a phrase, never the noun phrase of a speaker:
+# “...,” after Clinton spokesman Brian Fallon expressed ... is no attribution.
+_NOT_NP_START = (
+    r"after|before|when|while|as|because|since|if|whether|than|though|although|until|unless|"
+    r"in|on|at|to|from|by|with|without|for|of|about|into|through|during|via"
+)
 # A word of an attribution: no punctuation and no quoted text, except the
 # full stop of Mr. or an initial.
 _PLAIN = rf"(?:[{UP}][a-z]{{1,5}}{TITLE_STOP}|(?:[{UP}]\.){{2,}}|[{UP}]\.|[^\s,.;:!?“”\"«»\x1a()]+)"
@@ -124,7 +130,8 @@ AFTER = re.compile(
         (?P<cue1>{_CUE_PATTERN})\s+(?P<np1>{_NP}){_PARTY_TAG}     # “...,” said the Leader
         (?:\s*,\s*(?P<appos1>{_PLAIN}(?:\s+{_PLAIN}){{0,9}})(?=\s*(?:[,.;:!?]|$)))?
                                                                  #   ..., the chief executive of Acme
-      | (?P<np2>{_PLAIN}(?:\s+{_PLAIN}){{0,7}}?){_PARTY_TAG}      # “...,” the Leader
+      | (?P<np2>(?!(?:{_NOT_NP_START})(?![\w’'-])){_PLAIN}(?:\s+{_PLAIN}){{0,7}}?){_PARTY_TAG}
+                                                                 # “...,” the Leader (not "after Clinton ...")
         (?:\s*,\s*(?P<appos2>{_PLAIN}(?:\s+{_PLAIN}){{0,9}}?)\s*,)?  #   , the chief executive of Acme,
         (?:\s+(?:{"|".join(sorted(ADVERBS))}|[a-z]+ly))*         #   also
         \s+(?P<cue2>{_CUE_PATTERN})                              #   said
