@@ -765,3 +765,12 @@ def test_a_clause_after_the_second_part_of_a_quote_is_not_its_attribution():
     text = ("“In other news,” Tom Reed wrote on Monday, “the mayor backs the mayor,” after harbour "
             "spokesman Ann Birch praised her.")
     assert [q.speaker for q in extract_quotes(text)] == ["Tom Reed", "Tom Reed"]
+
+
+def test_a_party_tag_ties_a_senator_to_a_state_and_a_party():
+    q = only("Sen. Ann Birch (D-Vt.) and Sen. Tom Reed (R-Fla.) met.\n\n“It is hard,” said the Florida senator.")
+    assert (q.speaker, q.mention) == ("Tom Reed", "the Florida senator")
+    q = only("Sen. Ann Birch, D-Vt., and Sen. Tom Reed, R-Fla., met.\n\n“It is hard,” said the Vermont senator.")
+    assert q.speaker == "Ann Birch"
+    q = only("Sen. Ann Birch (D-Vt.) and Sen. Tom Reed (R-Fla.) met.\n\n“It is hard,” said the Ohio senator.")
+    assert q.speaker is None  # no one from Ohio: never a guess

@@ -136,6 +136,42 @@ class Voice(NamedTuple):
     para: int = 0
 
 
+_STATE_FORMS = (
+    "Alabama Ala. AL", "Alaska AK", "Arizona Ariz. AZ", "Arkansas Ark. AR", "California Calif. CA",
+    "Colorado Colo. CO", "Connecticut Conn. CT", "Delaware Del. DE", "Florida Fla. FL", "Georgia Ga. GA",
+    "Hawaii HI", "Idaho ID", "Illinois Ill. IL", "Indiana Ind. IN", "Iowa IA", "Kansas Kan. KS",
+    "Kentucky Ky. KY", "Louisiana La. LA", "Maine ME", "Maryland Md. MD", "Massachusetts Mass. MA",
+    "Michigan Mich. MI", "Minnesota Minn. MN", "Mississippi Miss. MS", "Missouri Mo. MO", "Montana Mont. MT",
+    "Nebraska Neb. NE", "Nevada Nev. NV", "New_Hampshire N.H. NH", "New_Jersey N.J. NJ", "New_Mexico N.M. NM",
+    "New_York N.Y. NY", "North_Carolina N.C. NC", "North_Dakota N.D. ND", "Ohio OH", "Oklahoma Okla. OK",
+    "Oregon Ore. OR", "Pennsylvania Pa. PA", "Rhode_Island R.I. RI", "South_Carolina S.C. SC",
+    "South_Dakota S.D. SD", "Tennessee Tenn. TN", "Texas TX", "Utah UT", "Vermont Vt. VT", "Virginia Va. VA",
+    "Washington Wash. WA", "West_Virginia W.Va. WV", "Wisconsin Wis. WI", "Wyoming Wyo. WY",
+)
+_STATES = {form.replace(".", "").replace("_", "").lower(): line.split()[0].replace("_", " ")
+           for line in _STATE_FORMS for form in line.split()}
+"""The US states, by the forms a party tag writes them in (AP style and postal codes):
+a fact table, read by :data:`_PARTY_TAG`."""
+_PARTY_TAG = re.compile(r"\s*(?:\(\s*(?P<party>[RDI])\s*-\s*(?P<state>[A-Za-z. ]{2,15}?)\s*\)|,\s*(?P<party2>[RDI])-(?P<state2>[A-Z][A-Za-z.]{1,6}),)")
+"""A party tag after a name: Sen. Marco Rubio (R-Fla.), Rep. Jim Jordan, R-Ohio,"""
+_PARTIES = {"R": ("republican",), "D": ("democratic", "democrat"), "I": ("independent",)}
+
+
+def _party_words(s: str, end: int) -> set[str]:
+    """The words a party tag right after ``end`` adds to a title: (R-Fla.) makes
+    Sen. Marco Rubio the Florida senator and a Republican one.
+
+    >>> sorted(_party_words("Sen. Ann Birch (D-N.H.) said", 14))
+    ['democrat', 'democratic', 'hampshire', 'new']
+    """
+    m = _PARTY_TAG.match(s, end)
+    if not m:
+        return set()
+    party, state = (m.group("party"), m.group("state")) if m.group("party") else (m.group("party2"), m.group("state2"))
+    name = _STATES.get(state.replace(".", "").replace(" ", "").lower(), "")
+    return {*_PARTIES[party], *(_plain(w) for w in name.split())}
+
+
 def _plain(word: str) -> str:
     """A word as modifiers are compared: lower case, no possessive, no full stops (U.S. = US)."""
     return name_key(word).replace(".", "")
@@ -581,9 +617,10 @@ class Resolver:
             title, name = split_name([s[at:end], *named.group("name").split()])
             who = self._person(name, title, named.start("name"))
             if who:
-                run = named.group("name").split()  # Sen. Marco Rubio of Florida
+                run = named.group("name").split()  # Sen. Marco Rubio of Florida, Sen. Marco Rubio (R-Fla.)
                 of = run[run.index("of") + 1 :] if "of" in run[1:] else []
-                found = (who, frozenset({_plain(w) for w in [*title, *of]} | _role_words_before(s, at)))
+                found = (who, frozenset({_plain(w) for w in [*title, *of]} | _role_words_before(s, at)
+                                        | _party_words(s, named.end("name"))))
         # (2) an apposition after the name: Jane Doe, the chief executive of Acme
         if found is None:
             window = s[max(0, at - 160) : at]
