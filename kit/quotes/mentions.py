@@ -456,7 +456,8 @@ _BY = re.compile(r"[a-z]+\s+by(?=\s)")
 def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str, int] | None:
     """The noun phrase before a reporting verb, and where it starts: "the Leader" in
     "the Leader said". With nothing between the verb and the last break, the
-    subject of the sentence (``Smith, the chief executive, said``)."""
+    subject of the sentence (``Smith, the chief executive, said``). A passive
+    verb's agent instead of its subject (``Sanders was asked by host Bill Maher``)."""
     left = layout.masked[sent_start:cue_start]
     by = _BY.match(layout.masked, cue_start) if _PASSIVE_BEFORE.search(left) else None
     agent = NP_AFTER_CUE.match(layout.masked, by.end()) if by else None

@@ -151,9 +151,10 @@ _STATE_FORMS = (
 _STATES = {form.replace(".", "").replace("_", "").lower(): line.split()[0].replace("_", " ")
            for line in _STATE_FORMS for form in line.split()}
 """The US states, by the forms a party tag writes them in (AP style and postal codes):
-a fact table, read by :data:`_PARTY_TAG`."""
+a fact table, read by :func:`_party_words`."""
 _PARTY_TAG = re.compile(r"\s*(?:\(\s*(?P<party>[RDI])\s*-\s*(?P<state>[A-Za-z. ]{2,15}?)\s*\)|,\s*(?P<party2>[RDI])-(?P<state2>[A-Z][A-Za-z.]{1,6}),)")
-"""A party tag after a name: Sen. Marco Rubio (R-Fla.), Rep. Jim Jordan, R-Ohio,"""
+"""A party tag after a name, with its parts: Sen. Marco Rubio (R-Fla.), Rep. Jim Jordan, R-Ohio,
+(``kit.quotes.cues`` finds the same tags inside its attribution patterns, without parts)."""
 _PARTIES = {"R": ("republican",), "D": ("democratic", "democrat"), "I": ("independent",)}
 
 
