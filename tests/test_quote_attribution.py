@@ -774,3 +774,12 @@ def test_a_party_tag_ties_a_senator_to_a_state_and_a_party():
     assert q.speaker == "Ann Birch"
     q = only("Sen. Ann Birch (D-Vt.) and Sen. Tom Reed (R-Fla.) met.\n\n“It is hard,” said the Ohio senator.")
     assert q.speaker is None  # no one from Ohio: never a guess
+
+
+def test_a_lead_in_from_a_source_with_a_colon_names_it():
+    q = only("From Ann Birch’s Facebook post: “For the sake of the harbour, we must move on.”")
+    assert (q.speaker, q.mention) == ("Ann Birch", "Ann Birch’s Facebook post")
+    q = only("More from Birch and Reed: “Our data show both issues were in play.”")
+    assert q.speaker == "Birch and Reed"
+    q = only("Tom Reed spoke first. From the start: “We must move on.”")
+    assert q.mention != "the start"  # a time, not a source

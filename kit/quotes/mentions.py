@@ -412,6 +412,10 @@ def _introduced_otherwise(layout: Layout, sentence: int, end: int, cues: list[_P
     return None
 
 
+_FROM_LEAD = re.compile(r"\s*(?:(?:More|Also|And)\s+)?[Ff]rom\s+(?P<np>[^:;,.“”\"]{2,80}?)\s*:\s*$")
+"""A lead-in that names where the words come from: *From Bush’s Facebook post:*, *More from Ann Roe:*."""
+
+
 def _introduced(layout: Layout, r: Region, start: int) -> Attribution | None:
     """A quote with no cue in its sentence, introduced by a label (``Okafor: “...”``)
     or by a colon or dash after a sentence whose subject is a person."""
@@ -426,6 +430,12 @@ def _introduced(layout: Layout, r: Region, start: int) -> Attribution | None:
     words = POSSESSIVE_SUBJECT.match(before)
     if words:  # Her answer was simple: “Not now.”
         return Attribution(None, words.group("np"), start + words.start("np"), where="colon")
+    source = _FROM_LEAD.match(before)
+    np = source.group("np") if source else ""
+    kind = "name" if source and all(np_kind(part) == "name" for part in np.split(" and ")) \
+        else np_kind(np, at_cue=True) if source else None  # (More from Blumenthal and Cohen:)
+    if kind == "name" or kind == "descriptor" and head_key(np.split()[-1]) in UNNAMED_HEADS:
+        return Attribution(None, source.group("np"), start + source.start("np"), where="colon")  # From X’s post:
     subject = sentence_subject(layout, start, r.mark_start)
     if subject:  # a person, or an organisation: "The Clinton campaign ... worded it carefully: “...”"
         return Attribution(None, *subject, where="colon")
