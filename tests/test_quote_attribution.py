@@ -765,6 +765,9 @@ def test_a_clause_after_the_second_part_of_a_quote_is_not_its_attribution():
     text = ("“In other news,” Tom Reed wrote on Monday, “the mayor backs the mayor,” after harbour "
             "spokesman Ann Birch praised her.")
     assert [q.speaker for q in extract_quotes(text)] == ["Tom Reed", "Tom Reed"]
+    q = only("Ann Birch said she voted no because “they put too much in that bill,” including rules she said "
+             "would hurt farmers.")
+    assert (q.speaker, q.mention) == ("Ann Birch", "Ann Birch")
 
 
 def test_a_party_tag_ties_a_senator_to_a_state_and_a_party():

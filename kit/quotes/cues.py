@@ -104,7 +104,7 @@ _STOP = (
 # “...,” after Clinton spokesman Brian Fallon expressed ... is no attribution.
 _NOT_NP_START = (
     r"after|before|when|while|as|because|since|if|whether|than|though|although|until|unless|"
-    r"in|on|at|to|from|by|with|without|for|of|about|into|through|during|via"
+    r"in|on|at|to|from|by|with|without|for|of|about|into|through|during|via|including|like"
 )
 # A word of an attribution: no punctuation and no quoted text, except the
 # full stop of Mr. or an initial.
