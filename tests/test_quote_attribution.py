@@ -786,3 +786,9 @@ def test_a_lead_in_from_a_source_with_a_colon_names_it():
     assert q.speaker == "Birch and Reed"
     q = only("Tom Reed spoke first. From the start: “We must move on.”")
     assert q.mention != "the start"  # a time, not a source
+
+
+def test_someone_calling_a_named_person_something_is_quoted():
+    q = only("Ann Birch, hoping to win the harbour seat, called Reed a “petulant child” who's acting alone.")
+    assert (q.text, q.speaker) == ("petulant child", "Ann Birch")
+    assert extract_quotes("Critics called it a “cash for access” scheme.") == []  # a modifier of "scheme"

@@ -82,11 +82,12 @@ CUE = re.compile(rf"(?P<cue>{_CUE_PATTERN})", re.VERBOSE)
 
 NAMING = re.compile(
     r"(?:(?:so-called|dubbed|termed|known\s+as|nicknamed|called|named|titled|entitled|"
-    r"labell?ed|branded)(?:\s+(?:the|a|an|it|him|her|them|his|its))?|"
+    r"labell?ed|branded)(?:\s+(?-i:[A-Z][\w.’'-]*)){0,4}(?:\s+(?:the|a|an|it|him|her|them|his|its))?|"
     r"the\s+(?:word|words|term|phrase|slogan|motto|hashtag))\s*$",
     re.IGNORECASE,
 )
-"""Words right before a short quote that make it a name or a scare quote."""
+"""Words right before a short quote that make it a name or a scare quote (or, when
+someone does the calling, that person's words: called Obama a “petulant child”)."""
 CHUNK_BREAK = re.compile(
     r"[,;:()\[\]—–“”\"«»\x1a]|(?<=\s)--?(?=\s)|(?<![\w’'-])(?i:and|but|or|who|whom|which|what|that|while|when|as|after|"
     r"before|because|although|though|if|where)(?![\w’'-])"

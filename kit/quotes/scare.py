@@ -109,7 +109,7 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     previous = before.split()[-1:]
     following = layout.masked[r.mark_end : r.mark_end + 30].split()[:1]
     if previous and previous[0].lower() in _NOUN_PHRASE_START and following and content[-1] not in ".,!?…" \
-            and following[0][:1].islower() and following[0].lower() not in FUNCTION_WORDS \
+            and following[0][:1].islower() and re.split(r"[’']", following[0])[0].lower() not in FUNCTION_WORDS \
             and not _reported(before[: len(before) - len(previous[0]) - 1]):
         return True  # rule 3: a “cash for access” scheme
     if previous and previous[0] in _BEFORE_A_NAME and is_title(content.rstrip(".,")):
@@ -165,8 +165,8 @@ def _someone_calls(left: str, naming: str) -> bool:
     verb = naming.split()
     if not verb or not _CALLING.fullmatch(verb[0]):
         return False
-    if len(verb) > 1 and verb[1].lower() in _OBJECT:
-        return True
+    if len(verb) > 1 and (verb[1].lower() in _OBJECT or verb[1][:1].isupper()):
+        return True  # called her “weak”, called Obama a “petulant child”
     before = left.split()[-1:]
     return bool(before) and (before[0].lower() in _CALLER or before[0][:1].isupper() and before[0].isalpha()
                              and len(left.split()) > 1)
