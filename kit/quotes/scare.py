@@ -88,6 +88,8 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
         return True  # rule 0: a value in markup, tweet-id="7586...", or the end of a tag: ">Rubio stadium ...
     if _repeated_headline(layout, r, attribution):
         return True  # rule 0: Obama slams GOP’s ‘doom and despair’ on economy. | ... (the body quotes him)
+    if _capital_heading(layout, r):
+        return True  # rule 0: a heading in capitals, “ELLIOT OF KELLYNCH HALL.” on a line of its own
     if r.flag == "unopened" and _SIGNATURE.fullmatch(s[r.start : r.end]):
         return True  # rule 0: “... | Dean Baker, Center for Economic Research.” signs the quote before
     if _names_a_work(layout, r) or _BYLINE.match(layout.masked, r.mark_end):
@@ -125,6 +127,28 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     stands_alone = not before.strip() and (content[-1] in ".!?…" or after[:1] in ("", ".", "!", "?")
                                            or _speech_goes_on(layout, r))
     return not stands_alone and not _reported(before, calling=True)  # rule 5: Ryan lamented the “disheartened” state
+
+
+def _capital_heading(layout: Layout, r: Region) -> bool:
+    """Whether quoted words in capitals are a heading: their paragraph holds nothing
+    else in lower case (“DIVISIVE, STUPID AND WRONG” over a story, “ELLIOT OF
+    KELLYNCH HALL.” heading a page), and they do not end like a call (“BERNIE!”,
+    “CECIL?” are shouted).
+
+    >>> from kit.quotes.marks import find_regions
+    >>> from kit.segment import paragraph_spans
+    >>> s = "“HARBOUR TOWN DECIDES”\\n\\nThe crowd shouted “VOTE!” and a sign read “NO TO THE DAM.”"
+    >>> layout = Layout(s, paragraph_spans(s), find_regions(s, paragraph_spans(s)))
+    >>> [_capital_heading(layout, r) for r in layout.regions]
+    [True, False, False]
+    """
+    content = layout.s[r.start : r.end]
+    letters = [c for c in content if c.isalpha()]
+    if len(letters) < 4 or any(c.islower() for c in letters) or content.rstrip()[-1:] in "!?":
+        return False
+    start, end = layout.paras[r.para]
+    around = layout.s[start : r.mark_start] + layout.s[r.mark_end : end]
+    return not any(c.islower() for c in around)
 
 
 _SIGNATURE = re.compile(rf"(?:{RUN.pattern})(?:,[^.;:!?“”\"]{{1,60}})?\.?", re.VERBOSE)
