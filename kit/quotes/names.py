@@ -194,13 +194,16 @@ _GENDERED = {
         "mr sir king prince emperor duke baron lord count spokesman chairman congressman "
         "councilman monsieur master father husband son brother uncle grandfather man "
         "gentleman boy businessman nephew widower lad fellow chap monk friar abbot "
-        "bridegroom groom landlord papa dad daddy".split(), "m"),
+        "bridegroom groom landlord papa dad daddy male gent grandpa stepfather stepson godfather "
+        "boyfriend viscount earl marquis".split(), "m"),
     **dict.fromkeys(
         "mrs ms miss dame queen princess empress duchess countess lady spokeswoman "
         "chairwoman congresswoman councilwoman madame mademoiselle mother wife daughter "
         "sister aunt grandmother woman girl businesswoman niece widow lass maid maiden "
         "nun abbess bride landlady mamma mama mum mummy actress waitress hostess "
-        "governess mistress seamstress stewardess heiress priestess goddess".split(), "f"),
+        "governess mistress seamstress stewardess heiress priestess goddess female gentlewoman "
+        "matron crone hag wench damsel grandma granny stepmother stepdaughter godmother girlfriend "
+        "viscountess marchioness baroness".split(), "f"),
 }
 _NOT_MAN = frozenset("human inhuman superhuman shaman talisman caiman ottoman german roman".split())
 """Words that end in *man* without being one (*the human*, *the German*)."""
@@ -491,6 +494,8 @@ def gender_of_words(found: list[str] | tuple[str, ...]) -> str | None:
     ('f', 'm', None)
     >>> gender_of_words(["the", "clergyman"]), gender_of_words(["the", "policewoman"]), gender_of_words(["the", "human"])
     ('m', 'f', None)
+    >>> gender_of_words(["the", "male", "traveller"]), gender_of_words(["the", "female"])
+    ('m', 'f')
     """
     for word in found:
         key = name_key(word)
