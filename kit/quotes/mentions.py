@@ -42,6 +42,7 @@ from kit.quotes.cues import (
     POSSESSIVE_SUBJECT,
     SIGNATURE,
     WITH_SUBJECT,
+    cues_in,
 )
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
@@ -254,7 +255,7 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     ``X: “...”``, or a colon after a sentence about a person."""
     masked = layout.masked
     start = layout.sentence_start(r.mark_start)
-    cues = list(CUE.finditer(masked, start, r.mark_start))
+    cues = cues_in(masked, start, r.mark_start)
     if not cues:
         return _introduced(layout, r, start) or _loose_before(layout, r, start)
     loose = _loose_before(layout, r, start)
@@ -361,7 +362,7 @@ def introduced_before(layout: Layout, r: Region) -> Attribution | None:
     # instead cost a book of 3 MB a copy per paragraph that ends with a colon.
     base = max(0, sentence - 1)
     lowered = layout.masked[base:sentence] + layout.masked[sentence : sentence + 1].lower() + layout.masked[sentence + 1 : end]
-    cues = [_Placed(m, base) for m in CUE.finditer(lowered, sentence - base)]
+    cues = [_Placed(m, base) for m in cues_in(lowered, sentence - base)]
     if not cues:
         return None
     subject = subject_of_cue(layout, sentence, cues[-1].start())
@@ -665,7 +666,7 @@ def _reporter_before(layout: Layout, sent_start: int, cue_start: int) -> tuple[s
     at = breaks[-1].end() if breaks else 0
     if at == 0:
         return None  # the reporting clause opens the sentence: its subject is the sentence's
-    cues = list(CUE.finditer(left, at))
+    cues = cues_in(left, at)
     if len(cues) != 1:
         return None
     cue = cues[0]
@@ -803,7 +804,7 @@ def sentence_subject(layout: Layout, sent_start: int, limit: int) -> tuple[str, 
                 and not CUE.search(chunk) or was_place and PLACE_ONLY.fullmatch(chunk.strip()):
             left = b.end() if b else limit
             continue
-        cues = list(CUE.finditer(text, left, right))
+        cues = cues_in(text, left, right)
         if descriptor is not None:
             if not cues and np_kind(strip_adverbs(chunk)) == "name":
                 return chunk.strip(), pos  # the apposition names the person
@@ -825,7 +826,7 @@ def report_before(layout: Layout, start: int, end: int) -> tuple[int, str, int] 
     """The last report in ``masked[start:end]`` (a reporting verb with a subject, as
     in "He added that ..."), as (where the verb is, the subject, where it starts),
     or None."""
-    for cue in reversed(list(CUE.finditer(layout.masked, start, end))):
+    for cue in reversed(cues_in(layout.masked, start, end)):
         subject = subject_of_cue(layout, layout.sentence_start(cue.start()), cue.start())
         if subject:  # a cue with no subject is no report: "said Smith in a Friday tweet"
             return cue.start(), *subject
