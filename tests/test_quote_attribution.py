@@ -270,6 +270,8 @@ def test_an_organisation_keeps_the_words_after_of():
 def test_a_description_that_names_its_group_speaks_as_that_group():
     q = only("The Dutch newspaper Harbour Nieuws noted that “no official would meet them.”")
     assert (q.speaker, q.mention) == ("Harbour Nieuws", "The Dutch newspaper Harbour Nieuws")
+    q = only("The Dutch newspaper Nieuwsblad noted that “no official would meet them.”")  # one word: no person's name
+    assert (q.speaker, q.mention) == ("Nieuwsblad", "The Dutch newspaper Nieuwsblad")
     q = only("A newspaper noted that “no official would meet them.”")  # no name: unnamed, as written
     assert q.speaker_note.startswith("unnamed") and q.mention == "A newspaper"
 

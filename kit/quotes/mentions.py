@@ -417,6 +417,15 @@ _FROM_LEAD = re.compile(r"\s*(?:(?:More|Also|And)\s+)?[Ff]rom\s+(?P<np>[^:;,.“
 """A lead-in that names where the words come from: *From Bush’s Facebook post:*, *More from Ann Roe:*."""
 
 
+def _names_a_source(np: str) -> bool:
+    """Whether the words after *from* in a lead-in name where a quote comes from:
+    a name, names joined by *and* (*Blumenthal and Cohen*), or a description
+    with a speaking head (*Bush’s Facebook post*); not a time (*the start*)."""
+    if all(np_kind(part) == "name" for part in np.split(" and ")):
+        return True
+    return np_kind(np, at_cue=True) == "descriptor" and head_key(np.split()[-1]) in UNNAMED_HEADS
+
+
 def _introduced(layout: Layout, r: Region, start: int) -> Attribution | None:
     """A quote with no cue in its sentence, introduced by a label (``Okafor: “...”``)
     or by a colon or dash after a sentence whose subject is a person."""
@@ -432,10 +441,7 @@ def _introduced(layout: Layout, r: Region, start: int) -> Attribution | None:
     if words:  # Her answer was simple: “Not now.”
         return Attribution(None, words.group("np"), start + words.start("np"), where="colon")
     source = _FROM_LEAD.match(before)
-    np = source.group("np") if source else ""
-    kind = "name" if source and all(np_kind(part) == "name" for part in np.split(" and ")) \
-        else np_kind(np, at_cue=True) if source else None  # (More from Blumenthal and Cohen:)
-    if kind == "name" or kind == "descriptor" and head_key(np.split()[-1]) in UNNAMED_HEADS:
+    if source and _names_a_source(source.group("np")):
         return Attribution(None, source.group("np"), start + source.start("np"), where="colon")  # From X’s post:
     subject = sentence_subject(layout, start, r.mark_start)
     if subject:  # a person, or an organisation: "The Clinton campaign ... worded it carefully: “...”"

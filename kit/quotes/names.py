@@ -787,7 +787,7 @@ def leading_np(chunk: str) -> str:
                 break
             run = [w.rstrip(",.;:") for w in found[1:k]]
             if (k == len(found) or name_key(found[k]) not in _SPEAKING_HEADS) and is_organisation(run) \
-                    and not is_person_name(run) and name_key(run[-1]) not in _INSTRUMENTS:
+                    and name_key(run[-1]) not in _INSTRUMENTS:
                 return " ".join(found[:k]).rstrip(",.;:")
         if not heads:
             return _named_after_role(found)
