@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kit.quotes import FLAGS, Quote, SpeakerCount, extract_quotes, quote_records, speakers
+from kit.quotes.names import is_sentence_word, name_key
 from kit.segment import paragraph_spans
 from kit.texts import Article, load_articles
 
@@ -139,6 +140,75 @@ MARK_CASES = {
 def test_marks(name):
     text, expected = MARK_CASES[name]
     assert texts_of(text) == expected
+
+
+# A British book quotes with single marks, and nests with double ones. The
+# passage is ours; the marks are what matter.
+SINGLE_MARKED = (
+    "Mrs. Pike looked up from her letter.\n\n"
+    "{o}The Joneses{a} house is let at last,{c} said Mrs. Pike. {o}I told {a}em it would be.{c}\n\n"
+    "{o}Who has taken it?{c} asked Ellen Marsh.\n\n"
+    "{o}A Mr. Hale from Leeds. He wrote to say so.\n\n"
+    "{o}He says the garden is {d}a perfect wilderness{e}, and he means to mend it.{c}\n\n"
+    "Ellen laughed. {o}Then he will never finish,{c} she said."
+)
+SINGLE_QUOTES = [
+    "The Joneses{a} house is let at last,",
+    "I told {a}em it would be.",
+    "Who has taken it?",
+    "A Mr. Hale from Leeds. He wrote to say so.\n\n{o}He says the garden is {d}a perfect wilderness{e}, and he means "
+    "to mend it.",
+    "Then he will never finish,",
+]
+
+
+@pytest.mark.parametrize("marks", [("‘", "’", "’", "“", "”"), ("'", "'", "'", '"', '"')], ids=["curly", "straight"])
+def test_a_book_quoted_with_single_marks_is_read_as_one_quoted_with_double_ones(marks):
+    """Single marks open every quote here: a quote runs over two paragraphs, a
+    plural's apostrophe (the Joneses' house) and an elision ('em) stand inside
+    quotes, and double marks nest inside one. Before, the straight-marked
+    passage gave no quotes at all, and a quote over two paragraphs was lost."""
+    o, c, a, d, e = marks
+    text = SINGLE_MARKED.format(o=o, c=c, a=a, d=d, e=e)
+    found = extract_quotes(text)
+    assert [q.text for q in found] == [t.format(o=o, c=c, a=a, d=d, e=e) for t in SINGLE_QUOTES]
+    assert found[3].flag == "continued"
+    # the speakers are those of the same passage quoted with double marks
+    doubled = extract_quotes(SINGLE_MARKED.format(o="“", c="”", a="’", d="‘", e="’"))
+    assert [q.speaker for q in found] == [q.speaker for q in doubled]
+    assert [q.speaker for q in found][:3] == ["Mrs. Pike", "Mrs. Pike", "Ellen Marsh"]
+
+
+def test_the_later_steps_read_single_marks_as_double_ones_in_the_masked_copy():
+    """The attribution's patterns know “ ” round a masked quote: a single-marked
+    quote shows them too, and the copy keeps the text's length."""
+    from kit.quotes.layout import MASK, Layout
+    from kit.quotes.marks import find_regions
+    from kit.segment import paragraph_spans
+
+    text = SINGLE_MARKED.format(o="'", c="'", a="'", d='"', e='"')
+    paras = paragraph_spans(text)
+    layout = Layout(text, paras, find_regions(text, paras))
+    assert len(layout.masked) == len(text)
+    assert layout.masked.startswith("Mrs. Pike looked up from her letter.\n\n“" + MASK)
+    assert ",” said Mrs. Pike. “" in layout.masked
+
+
+def test_a_text_that_doubles_apostrophes_for_marks_is_not_read_as_single_marked():
+    """Some archives write double marks as two apostrophes, which the kit does not
+    read as marks (see :func:`kit.quotes.marks.find_regions`); a few straight
+    single marks that open a word there ('boots', 'surge') do not make it a
+    single-marked text, whose quotes would be fragments of the doubled ones."""
+    text = ("Troops in 'boots' and a 'surge' are ruled out.\n\n''We will not send them,'' the general said. "
+            "''Never,'' he added. ''Not now,'' he said.")
+    assert extract_quotes(text) == []
+
+
+def test_a_curly_apostrophe_is_an_apostrophe_in_names_and_words():
+    """I’m is the word I'm, never a name: a book set with curly apostrophes made
+    I’m one of the people of A Room with a View (15 mentions) before."""
+    assert [is_sentence_word(w) for w in ("I’m", "Don’t", "Mary’s")] == [True, True, False]
+    assert name_key("Don’t") == name_key("Don't")
 
 
 def test_a_quote_over_several_paragraphs_is_one_quote():

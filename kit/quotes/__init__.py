@@ -134,6 +134,16 @@ it opens, before one it closes). Single marks inside double ones are part of
 the quote; apostrophes (``countries’``, ``don’t``) are never marks. Single
 marks outside double ones (as in headlines) are quotes of their own.
 
+A text that quotes with single marks, as many British books do, and nests
+with double ones, is read the same way round: single marks open more than
+twice as many quotes there as double marks do. Inside such a quote, a
+plural's apostrophe (*the Joneses’ house*) and an elision (*’em*) are not
+marks:
+
+>>> said = "‘The Joneses’ house is let,’ she said. ‘To whom?’ ‘A man who calls it “a wilderness”.’"
+>>> [q.text for q in extract_quotes(said)]
+['The Joneses’ house is let,', 'To whom?', 'A man who calls it “a wilderness”.']
+
 A quote that runs over several paragraphs, each opening with a mark and only
 the last one closing, is one Quote. Since ``q.text`` must be exactly
 ``text[q.start:q.end]``, it keeps the paragraph breaks and the opening marks
@@ -177,17 +187,16 @@ reader knows who it is (*the Florida senator* for Marco Rubio, when the text
 never writes *Florida Sen. Marco Rubio*). A short novel excerpt has too few
 named turns to be read as a dialogue, so its quotes with no cue continue a
 speaker as news does. A person introduced as *a man* and named only in a
-later paragraph is not found for the *he* before the name. Text that puts
-single marks outside and double marks inside (``‘He said “no”,’``) is read
-the American way round.
+later paragraph is not found for the *he* before the name. Archives that
+write double marks as two apostrophes (``''Yes,'' he said``) give no quotes.
 
 Measured on real text (``benchmarks/bench_quote_scores.py``, with ``make
 bench`` when ``../shared`` holds the data): PolNeAR's 840 hand-annotated news
 articles and eight novels of the Project Dialogism Novel Corpus;
-``benchmarks/RESULTS.md`` has the numbers. Speed: all 840 articles in about
-two seconds, a 0.9 MB novel in about 0.6 s, *War and Peace* (3.2 million
-characters, 8,700 quotations) in about two seconds; see
-``benchmarks/bench_quotes.py``.
+``benchmarks/RESULTS.md`` has the numbers. Speed, on the 2-core machine of
+that file: all 840 articles in about four seconds, a 0.9 MB novel in about
+1.6 s, *War and Peace* (3.2 million characters, 8,700 quotations) in about
+five seconds; see ``benchmarks/bench_quotes.py``.
 
 Tables
 ------

@@ -43,8 +43,14 @@ class Layout:
         for r in regions:
             content = s[r.start : r.end]
             keep = len(content) - len(content.rstrip(".,!?…;:"))
-            parts += [s[last : r.start], MASK * (len(content) - keep), content[len(content) - keep :]]
+            before = s[last : r.start]
+            if r.start - r.mark_start == 1 and s[r.mark_start] in "‘'":
+                before = before[:-1] + "“"  # a single mark reads as a double one: the later steps know those
+            parts += [before, MASK * (len(content) - keep), content[len(content) - keep :]]
             last = r.end
+            if r.mark_end - r.end == 1 and s[r.end] in "’'":
+                parts.append("”")
+                last = r.mark_end
         parts.append(s[last:])
         self.masked = "".join(parts)
         self._sentences: dict[int, list[Span]] = {}

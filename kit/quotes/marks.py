@@ -2,12 +2,16 @@
 
 Curly and straight double marks (and angle marks), read paragraph by paragraph,
 with quotes that run over several paragraphs and quotes left unclosed; then
-single marks outside the double quotes, told apart from apostrophes.
+single marks outside the double quotes, told apart from apostrophes. A text
+that quotes with single marks (many British books) is read the other way
+round: its single marks paragraph by paragraph, then its double marks
+outside those quotes.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterator, NamedTuple
 
 from kit.segment import WRAP_WIDTH
@@ -65,6 +69,24 @@ _SINGLE_MARKS = re.compile(
 )
 _QUOTE_END_PUNCT = ".,!?;:…—–-"
 
+# A text that quotes with single marks (‘Yes,’ she said; 'Yes,' she said), as
+# many British books do, is read as double marks are, paragraph by paragraph
+# (:func:`_paired`), with these marks. A straight or curly mark inside a word
+# (don’t) is an apostrophe and matches neither group.
+_PRIMARY_SINGLE_MARKS = re.compile(
+    r"""
+    (?P<close>
+        (?<=\S)[’'](?![^\W_])               # ’ or ' after a word or punctuation, not before a letter
+    )
+  | (?P<open>
+        ‘(?=\S)                             # ‘ before a word
+      | (?<![^\s(\[{—–/-])'(?=[^\s\d])     # a straight ' after a space or bracket, before a word ('Yes)
+    )
+    """,
+    re.VERBOSE,
+)
+_PRIMARY_SINGLE_CHAR = re.compile(r"[‘’']")
+
 
 class Region(NamedTuple):
     """A quoted stretch, before anyone is attributed to it."""
@@ -97,18 +119,56 @@ def find_regions(s: str, paras: list[Span]) -> list[Region]:
     >>> [s[r.start:r.end] for r in find_regions(s, [Span(0, len(s))])]
     ['We won,', 'Yes,']
     """
+    doubled = _apostrophe_doubles(s)
+    if not doubled and _quotes_with_single_marks(s):
+        regions = _paired(s, paras, _PRIMARY_SINGLE_MARKS, _PRIMARY_SINGLE_CHAR, single=True)
+        taken = [(r.mark_start, r.mark_end) for r in regions]  # (the double marks in them are nested quotes)
+        return sorted(regions + [r for r in double_quotes(s, paras) if not _overlaps(r, taken)])
     regions = double_quotes(s, paras)
-    if ("‘" in s or "'" in s) and not _apostrophe_doubles(s):
+    if ("‘" in s or "'" in s) and not doubled:
         regions = sorted(regions + single_quotes(s, paras, regions))
     return regions
 
 
+def _quotes_with_single_marks(s: str) -> bool:
+    """Whether a text quotes with single marks, as many British books do: single
+    marks open more than twice as many quotes as double marks do (a straight
+    double mark may open or close: half of them open).
+
+    >>> _quotes_with_single_marks("‘Yes,’ she said. ‘Not the “Times”,’ he said. ‘Go.’")
+    True
+    >>> _quotes_with_single_marks("“Yes,” she said. “Not the ‘Times’,” he said. “No.”")
+    False
+    """
+    singles = s.count("‘") + len(_STRAIGHT_OPENS.findall(s))
+    return singles >= 2 and singles > 2 * (s.count("“") + s.count('"') / 2)
+
+
+def _overlaps(region: Region, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``region`` (with its marks) overlaps one of ``spans`` (sorted, not overlapping)."""
+    k = bisect_right(spans, (region.mark_start, float("inf"))) - 1
+    if k >= 0 and spans[k][1] > region.mark_start:
+        return True  # it starts inside a span
+    return k + 1 < len(spans) and spans[k + 1][0] < region.mark_end  # a span starts inside it
+
+
 def _apostrophe_doubles(s: str) -> bool:
     """Whether a text writes its double marks as two apostrophes: ``''`` more
-    than once, and more often than a curly single mark opens (one stray
-    ``''`` in a novel quoted with ‘ ’ does not count)."""
+    than once, and more often than a single mark opens a quote. A few ``''``
+    in a novel quoted with ‘ ’ or with straight ' ' do not count: there,
+    ``''`` is most often a nested quote closing with the one around it.
+
+    >>> _apostrophe_doubles("''Yes,'' he said. ''No,'' she said.")
+    True
+    >>> _apostrophe_doubles("'Go,' he said. 'Say ''no.''' 'Why?' 'Now.'")
+    False
+    """
     n = s.count("''")
-    return n >= 2 and n > s.count("‘")
+    return n >= 2 and n > s.count("‘") + len(_STRAIGHT_OPENS.findall(s))
+
+
+_STRAIGHT_OPENS = re.compile(r"'(?<![^\s(\[{—–/-]')(?=[^\W\d_])")  # (the mark first: a fast scan)
+"""A straight single mark that opens a quote: after a space or a bracket, before a letter ('Yes)."""
 
 
 def _trimmed(s: str, mark_start: int, start: int, end: int, mark_end: int, para: int,
@@ -130,6 +190,17 @@ def double_quotes(s: str, paras: list[Span]) -> list[Region]:
     quote ends at its paragraph's end unless the next paragraph opens with a
     mark (a quote running over several paragraphs).
     """
+    return _paired(s, paras, _MARKS, _MARK_CHAR)
+
+
+def _paired(s: str, paras: list[Span], marks_pattern: re.Pattern, mark_char: re.Pattern, *,
+            single: bool = False) -> list[Region]:
+    """The stretches between the opening and closing marks that ``marks_pattern``
+    reads (see :func:`double_quotes`). With ``single``, the marks are single
+    ones, which are also apostrophes: inside an open quote, an opening mark
+    is an elision ('em, 'Tis) and a closing one after a letter and before a
+    lower-case word is a plural's apostrophe (the Joneses' house), when
+    another closing mark follows before the next opening one."""
     found: list[Region] = []
     opened: tuple[int, int, int] | None = None  # (mark start, quoted start, paragraph)
     continued = False
@@ -142,7 +213,9 @@ def double_quotes(s: str, paras: list[Span]) -> list[Region]:
 
     for i, (p_start, p_end) in enumerate(paras):
         # Find the mark characters first (fast), then read each with _MARKS.
-        marks = [_MARKS.match(s, c.start(), p_end) for c in _MARK_CHAR.finditer(s, p_start, p_end)]
+        marks = [marks_pattern.match(s, c.start(), p_end) for c in mark_char.finditer(s, p_start, p_end)]
+        if single:
+            marks = [m for m in marks if m is not None]
         first_in_paragraph = True
         if opened is not None:
             if marks and marks[0].start() == p_start and marks[0].lastgroup != "close":
@@ -153,8 +226,10 @@ def double_quotes(s: str, paras: list[Span]) -> list[Region]:
             else:
                 close(previous_end, previous_end, "unclosed")
                 opened = None
-        for m in marks:
+        for n, m in enumerate(marks):
             kind = m.lastgroup
+            if single and opened is not None and (kind == "open" or _apostrophe(s, m, marks[n + 1 :])):
+                continue
             if opened is None:
                 if kind != "close":
                     opened, continued = (m.start(), m.end(), i), False
@@ -179,6 +254,15 @@ def double_quotes(s: str, paras: list[Span]) -> list[Region]:
     if opened is not None:
         close(previous_end, previous_end, "unclosed")
     return found
+
+
+def _apostrophe(s: str, m: re.Match, later: list[re.Match]) -> bool:
+    """Whether the closing single mark ``m`` is a plural's apostrophe (the
+    Joneses' house): after a letter, before a lower-case word, and followed by
+    another closing mark before any opening one."""
+    after = s[m.end() : m.end() + 2]
+    return (s[m.start() - 1].isalpha() and len(after) == 2 and after[0] == " " and after[1].islower()
+            and bool(later) and later[0].lastgroup == "close")
 
 
 def _wrapped_line_break(s: str, left: int, right: int) -> bool:

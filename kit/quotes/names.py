@@ -429,12 +429,13 @@ def _clean(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
-    """A word as names are matched: no possessive, no full stop, lower case.
+    """A word as names are matched: no possessive, no full stop, lower case, and
+    a curly apostrophe written straight (I’m and I'm are one word).
 
-    >>> name_key("Khamenei’s"), name_key("Mr.")
-    ('khamenei', 'mr')
+    >>> name_key("Khamenei’s"), name_key("Mr."), name_key("I’m")
+    ('khamenei', 'mr', "i'm")
     """
-    return _clean(word).rstrip(".,;:").lower()
+    return _clean(word).rstrip(".,;:").lower().replace("’", "'")
 
 
 _TITLE_ABBREVIATIONS = abbreviations("title")
