@@ -93,12 +93,21 @@ def apposed_role(s: str, start: int, end: int) -> str | None:
 
 
 def _sentence_end(s: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` ends, roughly: the next . ! ? or paragraph
-    break (looked for in the next 600 characters only)."""
+    r"""Where the sentence holding ``pos`` ends, roughly: the next . ! ? before a
+    space or a line break, or the next paragraph break (looked for in the next
+    600 characters only). A text with a paragraph on each line ends them with
+    a single line break (*Cecil wondered why.⏎“I tell you,” she said*).
+
+    >>> s = "Cecil wondered why.\n“I tell you,” she said."
+    >>> s[:_sentence_end(s, 0)]
+    'Cecil wondered why.'
+    """
     limit = min(len(s), pos + 600)
-    ends = [i for i in (s.find(". ", pos, limit), s.find("! ", pos, limit), s.find("? ", pos, limit),
-                        s.find("\n\n", pos, limit)) if i >= 0]
-    return min(ends) + 1 if ends else limit
+    m = _SENTENCE_END.search(s, pos, limit)
+    return m.start() + 1 if m else limit
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 
 
 _OWN_BODY = re.compile(
