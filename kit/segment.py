@@ -486,8 +486,13 @@ def _joins(line: str, following: str, width: int) -> bool:
     next_word = following.split(None, 1)[0]
     if width and len(line) + 1 + len(next_word) > width - 5 and len(following) <= WRAP_WIDTH:
         return True  # a full line of a wrapped text: the next word did not fit on it
+    if line[-1].isalnum() and following[0] in _OPENING_MARKS and following[1:2].isupper():
+        return False  # a heading (Chapter VI The Statement), then a quote that opens the next paragraph
     # a line that stops mid-sentence, and a next line that goes on in lower case
     return not line.endswith(_ENDS_SENTENCE) and not following[0].isupper() and not following[0].isdigit()
+
+
+_OPENING_MARKS = "\"'“‘«"
 
 
 def _strip(s: str, start: int, end: int) -> Span:

@@ -194,6 +194,15 @@ def test_the_later_steps_read_single_marks_as_double_ones_in_the_masked_copy():
     assert ",” said Mrs. Pike. “" in layout.masked
 
 
+def test_a_name_never_runs_on_from_the_paragraph_before():
+    """With a paragraph on each line, a heading's last words and the next line's
+    name (Case⏎Miss Mary Morstan) are not one name: before, she was lost in the
+    heading, and "she said" went to Holmes."""
+    text = ("Chapter II The Statement of the Case\nMiss Mary Morstan entered the room. She sat down by "
+            "Sherlock Holmes.\n“I have come to you,” she said.\n“Why?” asked Holmes.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Mary Morstan", "Sherlock Holmes"]
+
+
 def test_a_text_that_doubles_apostrophes_for_marks_is_not_read_as_single_marked():
     """Some archives write double marks as two apostrophes, which the kit does not
     read as marks (see :func:`kit.quotes.marks.find_regions`); a few straight

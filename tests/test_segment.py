@@ -594,6 +594,17 @@ def test_short_news_paragraphs_one_on_each_line_stay_apart():
     assert len(kit.paragraph_spans(text)) == 3
 
 
+def test_a_heading_on_its_own_line_is_not_joined_to_the_quote_below_it():
+    """A book with a paragraph on each line: a heading ends with a word, not a
+    full stop, and the next line opens with a quotation mark. Before, the two
+    were one paragraph, so the heading's capitals ran into the speech."""
+    text = "Chapter VI A Demonstration\n“Now, Watson,” said Holmes.\nI nodded."
+    assert [text[a:b] for a, b in kit.paragraph_spans(text)] == [
+        "Chapter VI A Demonstration", "“Now, Watson,” said Holmes.", "I nodded."]
+    going_on = "At the door he wrote\n“come home” on a card."  # a quote in lower case goes on the sentence
+    assert len(kit.paragraph_spans(going_on)) == 1
+
+
 def test_a_nul_character_is_refused_as_binary_data():
     with pytest.raises(ValueError, match=r"NUL character .* at position 4: it is binary data"):
         kit.words("Iran\x00Belarus")

@@ -338,7 +338,10 @@ class Cast:
         # starts there, whatever stands before it (the Gryphon added "Come, let's
         # hear ..."), as at the start of a sentence.
         matches = [(m, m.group().split(), self.layout.starts_sentence(m.start(), s) or s[m.start() - 1 : m.start()]
-                    in _OPENING) for m in RUN.finditer(s)]
+                    in _OPENING) for start, end in self.layout.paras for m in RUN.finditer(s, start, end)]
+        # (paragraph by paragraph: a run may cross a line break where a book wraps its lines, but not
+        # the end of a paragraph, which in a text with a paragraph on each line is one line break:
+        # "Chapter II The Statement of the Case⏎Miss Morstan entered the room")
         # (the words of all runs inside sentences, split at once: a book has 80,000)
         mid_capitals = Counter(" ".join([m.group() for m, _, initial in matches if not initial]).split())
         self._mid_capitals = mid_capitals
