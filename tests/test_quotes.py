@@ -115,6 +115,10 @@ MARK_CASES = {
         "\"They called it 'a temporary measure' and left,\" she said.",
         ["They called it 'a temporary measure' and left,"],
     ),
+    "several single-quoted phrases in one double quote": (
+        "“They called it ‘a measure’ and ‘a pause’ and ‘a review’,” she said.",
+        ["They called it ‘a measure’ and ‘a pause’ and ‘a review’,"],
+    ),
     "apostrophes inside a quote": (
         "“Both countries’ leaders don’t agree,” she said.",
         ["Both countries’ leaders don’t agree,"],

@@ -119,29 +119,40 @@ def find_regions(s: str, paras: list[Span]) -> list[Region]:
     >>> [s[r.start:r.end] for r in find_regions(s, [Span(0, len(s))])]
     ['We won,', 'Yes,']
     """
-    doubled = _apostrophe_doubles(s)
-    if not doubled and _quotes_with_single_marks(s):
-        regions = _paired(s, paras, _PRIMARY_SINGLE_MARKS, _PRIMARY_SINGLE_CHAR, single=True)
-        taken = [(r.mark_start, r.mark_end) for r in regions]  # (the double marks in them are nested quotes)
-        return sorted(regions + [r for r in double_quotes(s, paras) if not _overlaps(r, taken)])
     regions = double_quotes(s, paras)
+    doubled = _apostrophe_doubles(s)
+    if not doubled and _quotes_with_single_marks(s, regions):
+        singles = _paired(s, paras, _PRIMARY_SINGLE_MARKS, _PRIMARY_SINGLE_CHAR, single=True)
+        taken = [(r.mark_start, r.mark_end) for r in singles]  # (the double marks in them are nested quotes)
+        return sorted(singles + [r for r in regions if not _overlaps(r, taken)])
     if ("‘" in s or "'" in s) and not doubled:
         regions = sorted(regions + single_quotes(s, paras, regions))
     return regions
 
 
-def _quotes_with_single_marks(s: str) -> bool:
+def _quotes_with_single_marks(s: str, doubles: list[Region]) -> bool:
     """Whether a text quotes with single marks, as many British books do: single
-    marks open more than twice as many quotes as double marks do (a straight
-    double mark may open or close: half of them open).
+    marks open more than twice as many quotes outside the double quotes
+    ``doubles`` as there are double quotes. (Counted outside them: an
+    American quote may nest several single-quoted phrases.)
 
-    >>> _quotes_with_single_marks("‘Yes,’ she said. ‘Not the “Times”,’ he said. ‘Go.’")
+    >>> def single(s): return _quotes_with_single_marks(s, double_quotes(s, [Span(0, len(s))]))
+    >>> single("‘Yes,’ she said. ‘Not the “Times”,’ he said. ‘Go.’")
     True
-    >>> _quotes_with_single_marks("“Yes,” she said. “Not the ‘Times’,” he said. “No.”")
+    >>> single("“Yes,” she said. “Not the ‘Times’,” he said. “No.”")
+    False
+    >>> single("“They called it ‘a measure’ and ‘a pause’ and ‘a review’,” she said.")
     False
     """
-    singles = s.count("‘") + len(_STRAIGHT_OPENS.findall(s))
-    return singles >= 2 and singles > 2 * (s.count("“") + s.count('"') / 2)
+    if "‘" not in s and "'" not in s:
+        return False
+    spans = [(r.mark_start, r.mark_end) for r in doubles]
+    opens = [m.start() for m in re.finditer("‘", s)] + [m.start() for m in _STRAIGHT_OPENS.finditer(s)]
+    outside = 0
+    for at in opens:
+        k = bisect_right(spans, (at, float("inf"))) - 1
+        outside += not (k >= 0 and spans[k][0] <= at < spans[k][1])
+    return outside >= 2 and outside > 2 * len(doubles)
 
 
 def _overlaps(region: Region, spans: list[tuple[int, int]]) -> bool:
