@@ -4,8 +4,10 @@ A reporting verb or a name inside a quotation never attributes it: *“I told
 him,” she said* is attributed by *she said*, not by *I told*. So the later
 steps read a copy of the text in which the quoted words are masked out (each
 quoted character becomes ``MASK``), keeping the punctuation that ends a
-quote, so that sentence ends stay visible. The copy has the same length, so a
-position means the same place in both.
+quote, so that sentence ends stay visible. A quote's single marks (a book
+quoted ‘like this’) are written there as double ones, the marks the later
+steps' patterns know. The copy has the same length, so a position means the
+same place in both.
 
 >>> from kit.quotes.marks import find_regions
 >>> from kit.segment import paragraph_spans
