@@ -135,10 +135,11 @@ the quote; apostrophes (``countries’``, ``don’t``) are never marks. Single
 marks outside double ones (as in headlines) are quotes of their own.
 
 A text that quotes with single marks, as many British books do, and nests
-with double ones, is read the same way round: single marks open more than
-twice as many quotes there as double marks do. Inside such a quote, a
-plural's apostrophe (*the Joneses’ house*) and an elision (*’em*) are not
-marks:
+with double ones, is read the same way round: outside its double quotes,
+single marks open more than twice as many quotes as there are double quotes
+(an American quote that nests several ‘phrases’ stays one quote). Inside
+such a quote, a plural's apostrophe (*the Joneses’ house*) and an elision
+(*’em*) are not marks:
 
 >>> said = "‘The Joneses’ house is let,’ she said. ‘To whom?’ ‘A man who calls it “a wilderness”.’"
 >>> [q.text for q in extract_quotes(said)]
