@@ -363,6 +363,13 @@ def test_the_fullest_name_is_used_in_both_seeds(seeds):
         ("Asked again, the negotiator paused. “Not yet.”", ["Not yet."]),
         ("She said the statement came “far too late” for the families.", ["far too late"]),
         ("Officials said the so-called “reset” had failed.", []),
+        # words written, printed, spelt or pronounced, not said by anyone
+        ("She had read that a bottle marked “poison,” disagrees with you.", []),
+        ("She said one juror could not spell “stupid,” and asked his neighbour.", []),
+        ("The jurors were writing down “stupid things!” on their slates.", []),
+        ("“It’s an arm,” said Pat. (He pronounced it “arrum.”)", ["It’s an arm,"]),
+        # a name called out is still said
+        ("The Rabbit read out the name “Alice!”", ["Alice!"]),
     ],
 )
 def test_short_quotes(text, expected):

@@ -108,11 +108,15 @@ def cues_in(text: str, start: int = 0, end: int | None = None) -> list[re.Match]
 NAMING = re.compile(
     r"(?:(?:so-called|dubbed|termed|known\s+as|nicknamed|called|named|titled|entitled|"
     r"labell?ed|branded)(?:\s+(?-i:[A-Z][\w.’'-]*)){0,4}(?:\s+(?:the|a|an|it|him|her|them|his|its))?|"
-    r"the\s+(?:word|words|term|phrase|slogan|motto|hashtag))\s*$",
+    r"the\s+(?:word|words|term|phrase|slogan|motto|hashtag)|"
+    # words written, printed or spelt, not said: a bottle marked “poison,”, how to spell “stupid,”
+    r"(?:marked|printed|engraved|inscribed|stamped|spell|spells|spelt|spelled|spelling|pronounced|"
+    r"(?:write|writes|wrote|written|writing)(?:\s+it)?\s+down)(?:\s+(?:it|them))?)\s*$",
     re.IGNORECASE,
 )
-"""Words right before a short quote that make it a name or a scare quote (or, when
-someone does the calling, that person's words: called Obama a “petulant child”)."""
+"""Words right before a short quote that make it a name, a scare quote or words that are
+written, printed or spelt rather than said (or, when someone does the calling, that
+person's words: called Obama a “petulant child”)."""
 CHUNK_BREAK = re.compile(
     r"[,;:()\[\]—–“”\"«»\x1a]|(?<=\s)--?(?=\s)|(?<![\w’'-])(?i:and|but|or|who|whom|which|what|that|while|when|as|after|"
     r"before|because|although|though|if|where)(?![\w’'-])"

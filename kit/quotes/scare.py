@@ -62,8 +62,10 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
        Again,”*, *on NBC’s “Meet the Press,”*), or with a byline after it
        (*“Museum to close in December,” by The Ledger's Ann Roe*): the title
        of a work.
-    2. Right after a naming word (so-called, dubbed, known as) they are a name;
-       but when someone does the calling (*he called her “weak”*, *what
+    2. Right after a naming word (so-called, dubbed, known as) they are a name,
+       and right after a word of writing or spelling (*a bottle marked
+       “poison,”*, *could not spell “stupid,”*, *writing down “stupid
+       things!”*) words written, not said; but when someone does the calling (*he called her “weak”*, *what
        Gilbert called “a perception problem”*, *Trump had called it a
        “disaster”*), or someone uses the words (*refused to say the words
        “radical Islam”*, *using the term “superpredator”*), they are that
