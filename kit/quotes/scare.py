@@ -145,8 +145,9 @@ def _capital_heading(layout: Layout, r: Region) -> bool:
     [True, False, False]
     """
     content = layout.s[r.start : r.end]
-    letters = [c for c in content if c.isalpha()]
-    if len(letters) < 4 or any(c.islower() for c in letters) or content.rstrip()[-1:] in "!?":
+    if content.upper() != content:
+        return False  # a lower-case letter, found at C speed: nearly every quote stops here
+    if sum(c.isalpha() for c in content) < 4 or content.rstrip()[-1:] in "!?":
         return False
     start, end = layout.paras[r.para]
     around = layout.s[start : r.mark_start] + layout.s[r.mark_end : end]
