@@ -456,6 +456,14 @@ def test_characters_with_titles_short_forms_and_gender():
     assert cast["Miss Morstan"].gender == "f"
 
 
+def test_a_name_in_gutenberg_italics_is_the_same_person():
+    """Project Gutenberg's plain texts write italics as _underscores_: the name
+    inside them is the name outside them, not a second person called "Smith_"."""
+    text = ("_Mr. Smith_ came in. Mr. Smith was tired, and he sat down. "
+            "“No,” said Mr. Smith. The _Aurora_ sailed at noon.")
+    assert characters(text) == [Character("Mr. Smith", ("Mr.",), ("Smith",), "m", 3)]
+
+
 def test_a_family_keeps_its_members_apart():
     text = ("Mr. Henry Dashwood died in the spring. Mrs. Henry Dashwood moved to Barton with her daughters. "
             "Mrs. Dashwood was glad of the cottage, and she said so.")

@@ -97,8 +97,9 @@ _NAME_WORD = rf"""
     (?:
         (?:\.[{UP}])+\.                             #   the rest of an initialism: U.S., U.K.
       | \.(?=\s+[{UP}])                             #   the full stop of an initial: John F. Kennedy
-      | [\w’']*(?:-[\w’']+)*                         #   the rest of a word: Khamenei, O’Brien, Al-Assad
-                                                    #   (one hyphen at a time: not Vyses--Mrs.)
+      | (?:[^\W_]|[’'])*(?:-(?:[^\W_]|[’'])+)*       #   the rest of a word: Khamenei, O’Brien, Al-Assad
+                                                    #   (one hyphen at a time: not Vyses--Mrs.; no
+                                                    #   underscore: Gutenberg's _italics_, _Mr. Smith_)
         {TITLE_STOP}?                               #   and the full stop of Mr., Gen., Prof., Jr.
     )
 """
