@@ -59,6 +59,7 @@ __all__ = [
     "Span",
     "TextLoadError",
     "as_text",
+    "line_ends_in_place",
     "load_article",
     "load_articles",
     "seed_dir",
@@ -170,6 +171,21 @@ def as_text(text: TextLike, *, argument: str = "text") -> str:
         else ' Load a file first: kit.load_article("path/to/file.txt").'
     )
     raise TypeError(f"{argument} must be an Article or a str, not {kind}.{hint}")
+
+
+def line_ends_in_place(s: str) -> str:
+    """``s`` with every line ending written as ``\\n``, each character where it was.
+
+    A file the kit loads has its line endings made ``\\n`` already. A string read
+    another way (a download, bytes decoded by hand) may end its lines in
+    ``\\r\\n``; a step that reports offsets into it reads it through this, which
+    writes each ``\\r\\n`` as a space and a line break, and a lone ``\\r`` as a
+    line break, so that every offset still points into the caller's string.
+
+    >>> line_ends_in_place("One.\\r\\nTwo.\\rThree.")
+    'One. \\nTwo.\\nThree.'
+    """
+    return s.replace("\r\n", " \n").replace("\r", "\n") if "\r" in s else s
 
 
 # --- loading ---------------------------------------------------------------

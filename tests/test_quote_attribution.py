@@ -464,6 +464,23 @@ def test_a_name_in_gutenberg_italics_is_the_same_person():
     assert characters(text) == [Character("Mr. Smith", ("Mr.",), ("Smith",), "m", 3)]
 
 
+def test_windows_line_endings_read_as_the_same_text():
+    """A string read without Python's newline translation (a download) ends its
+    lines in \\r\\n: a name wrapped across one is still one name, and the
+    offsets still point into the string given."""
+    lf = ("We had waited an hour in the cold hall when the door opened and a small\n"
+          "man came in. It was the twin brother of our host, Mr. Bartholomew\n"
+          "Sholto, who had a bald head and a nervous smile that came and went.\n\n"
+          "“Come in, come in,” said Bartholomew, rubbing his hands together as if\n"
+          "the cold had got into them too, and then he turned to the lady.")
+    crlf = lf.replace("\n", "\r\n")
+    assert characters(crlf) == characters(lf)
+    assert characters(lf)[0].name == "Bartholomew Sholto"
+    quote = kit.extract_quotes(crlf)[0]
+    assert crlf[quote.start : quote.end] == quote.text == "Come in, come in,"
+    assert quote.speaker == "Bartholomew Sholto"
+
+
 def test_a_family_keeps_its_members_apart():
     text = ("Mr. Henry Dashwood died in the spring. Mrs. Henry Dashwood moved to Barton with her daughters. "
             "Mrs. Dashwood was glad of the cottage, and she said so.")

@@ -210,7 +210,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from kit.texts import TextLike, as_text
+from kit.texts import TextLike, as_text, line_ends_in_place
 
 if TYPE_CHECKING:
     from kit.quotes.cast import Character, characters
@@ -336,7 +336,7 @@ def extract_quotes(text: TextLike) -> list[Quote]:
 
     s = as_text(text)
     quotes = []
-    for a in attribute(s):
+    for a in attribute(line_ends_in_place(s)):  # \r\n read as \n, every offset kept
         r, found = a.region, a.attribution
         cue = found.cue if found is not None else None
         mention = found.mention if found is not None else None

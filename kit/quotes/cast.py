@@ -65,7 +65,7 @@ from kit.quotes.names import (
     whole_word_counts,
 )
 from kit.segment import paragraph_spans
-from kit.texts import TextLike, as_text
+from kit.texts import TextLike, as_text, line_ends_in_place
 
 # The name reading asks the same questions of the same few words (The, But,
 # Mr., Trump) tens of thousands of times per book or news collection; both
@@ -802,6 +802,6 @@ def characters(text: TextLike) -> list[Character]:
     ...
     TypeError: text must be an Article or a str, not int. Load a file first: kit.load_article("path/to/file.txt").
     """
-    s = as_text(text)
+    s = line_ends_in_place(as_text(text))
     paras = paragraph_spans(s)
     return Cast(Layout(s, paras, find_regions(s, paras))).characters()
