@@ -455,6 +455,19 @@ def test_news_passage(case):
         assert all(absent != q.text for q in found)
 
 
+def test_a_speaker_note_never_contradicts_the_speaker():
+    """A description that the dialogue around it names (*said the girl*) keeps a
+    note saying how it was named, never the note of a description no one fits."""
+    case = next(case for case in CASES if case["id"] == "fiction_epithets")
+    named = [q for q in extract_quotes(case["text"]) if q.mention in ("the girl", "the old man")]
+    assert len(named) == 6 and all(q.speaker in ("Hetty Vane", "Amos Pell") for q in named)
+    for q in named:
+        assert q.speaker in q.speaker_note and "no one in the text" not in q.speaker_note, q.speaker_note
+    for q in extract_quotes("US President Joe Biden met Chinese President Xi Jinping.\n\n“We agreed,” the French "
+                            "president said.\n\n“It went well,” said a spokesman."):
+        assert (q.speaker is None) == (q.speaker_note is not None and "no one" in q.speaker_note), q
+
+
 def test_news_passages_are_varied_enough():
     styles = {case["style"] for case in CASES}
     assert len(CASES) >= 12 and len(styles) >= 8

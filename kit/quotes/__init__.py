@@ -276,7 +276,8 @@ class Quote(NamedTuple):
     """Why there is no speaker, when the text does not say who it is ("the US
     president could be Joe Biden or Xi Jinping"), or that the speaker is
     someone it does not name ("unnamed: the text does not say who this is"),
-    else None."""
+    or, in a novel that calls the speaker by an epithet only (*said the girl*),
+    how the dialogue or the scenes around it name them; else None."""
 
     @property
     def complete(self) -> bool:

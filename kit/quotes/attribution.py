@@ -647,7 +647,12 @@ def _name_the_unnamed(items: list[_Item], cast: Cast, dialogue: bool = False) ->
             if who is not None:
                 names[(key[0], key[1], id(item))] = who
     for item, key in keys:
-        item.speaker = names.get(key) or names.get((key[0], key[1], id(item)))
+        addressed = names.get(key)
+        item.speaker = addressed or names.get((key[0], key[1], id(item)))
         if item.speaker is None:
             item.note = NARRATOR if key[0] == _ME else item.note
             item.how = ""
+        elif key[0] != _ME:  # the note says how the description was read, not that it could not be
+            item.note = (f"“{key[0][1:]}” is {item.speaker}: the turns around it speak to {item.speaker} by name"
+                         if addressed else f"“{key[0][1:]}” read as {item.speaker}, who is in the scenes where "
+                         f"the text says “{key[0][1:]}”")
