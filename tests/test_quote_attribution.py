@@ -481,6 +481,18 @@ def test_windows_line_endings_read_as_the_same_text():
     assert quote.speaker == "Bartholomew Sholto"
 
 
+def test_a_place_named_like_a_person_is_no_character():
+    """Two capitalised words ending in a word for a place are a place (Saffron Hill),
+    unless the text treats them as someone's name; a surname that is also a place
+    word (Cross, Woods) keeps its person when the text writes it alone."""
+    text = ("Oliver and the Dodger walked up Saffron Hill in the rain. The shops of Saffron Hill "
+            "were shut, and Hyde Park was far away.\n\n“Come on,” said the Dodger.\n\n"
+            "Richard Cross came in later. “It is late,” Cross said.")
+    names = {c.name for c in characters(text)}
+    assert "Saffron Hill" not in names and "Richard Cross" in names
+    assert [q.speaker for q in kit.extract_quotes(text)][-1] == "Richard Cross"
+
+
 def test_a_family_keeps_its_members_apart():
     text = ("Mr. Henry Dashwood died in the spring. Mrs. Henry Dashwood moved to Barton with her daughters. "
             "Mrs. Dashwood was glad of the cottage, and she said so.")

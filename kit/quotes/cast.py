@@ -5,7 +5,11 @@ President* + *Alexander Lukashenko*, *Mr.* + *Darcy*).
 
 * A name written in full (two or more name words) is a person, unless the
   text mostly writes it after *the* or a place preposition (*at Windy
-  Corner*, *in Northern Italy*): then it is a place or a thing.
+  Corner*, *in Northern Italy*): then it is a place or a thing. A full name
+  that ends in a word for a place (*Saffron Hill*, *Hyde Park*: see
+  :data:`~kit.quotes.names.PLACE_ENDS`) is a place too, unless the text
+  treats it as a person's, as below, gives it *he* or *she*, or writes its
+  last word alone as a name (*Richard Cross* ... *Cross said*).
 * A shorter form is matched to the one full name it is a part of
   (*Lukashenko* → *Alexander Lukashenko*). With a courtesy title it must fit
   that title: when a family shares a surname, *Mrs. Honeychurch* is the
@@ -54,6 +58,7 @@ from kit.quotes.marks import find_regions
 from kit.quotes.names import (
     NOT_NAMES,
     PERSON_HEADS,
+    PLACE_ENDS,
     PLACE_PREPOSITIONS,
     RUN,
     find_word,
@@ -249,6 +254,7 @@ class Cast:
                 if run.courtesy:
                     titled.add(word)
         self._common = {w for w, n in alone.items() if n >= 3 and 3 * after_the[w] >= n and w not in titled}
+        self._alone = {w for w, n in alone.items() if n > after_the[w]}  # written alone, not after "the": Cross said
         mentions: list[tuple[_Run, _Person]] = []
         # The courtesy titles the text writes with each bare surname: with both
         # Mr. Palmer and Mrs. Palmer, a surname is a family's.
@@ -630,9 +636,14 @@ class Cast:
         """Whether the text treats a name as a person's (see the module docs)."""
         if not person.positions or 2 * person.against >= len(person.positions):
             return False
+        evidence = person.evidence > 0 or any(self._evidence(run) for run in person.runs)
         if person.key in self._full:
+            if person.key[1] in PLACE_ENDS and not evidence and person.key[1] not in self._alone \
+                    and person.gender is None:
+                return False  # Saffron Hill, Hyde Park: a place, unless the text treats the name as someone's
+                # (a reporting verb, a vocative, "he" or "she" after it, the surname alone: Cross said)
             return person.key[1] not in self._common  # not "Lucy Italian": the text writes "the Italian"
-        return person.evidence > 0 or any(self._evidence(run) for run in person.runs)
+        return evidence
 
     def _people(self) -> list[_Person]:
         return list({id(p): p for p in [*self._full.values(), *self._single.values()]}.values())

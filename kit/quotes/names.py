@@ -37,6 +37,7 @@ __all__ = [
     "NOT_PERSON",
     "PARTICLES",
     "PERSON_HEADS",
+    "PLACE_ENDS",
     "PLACE_PREPOSITIONS",
     "POST_ADJECTIVES",
     "POST_PREPOSITIONS",
@@ -238,6 +239,18 @@ NOT_PERSON = frozenset(
     """.split()
 )
 """A capitalised word that makes a run a place, an organisation or a date."""
+PLACE_ENDS = frozenset(
+    """
+    hill hills heath park green church chapel ditch cottage valley vale lane hall wood woods
+    common field fields place row gate cross abbey manor farm castle grove mill wharf dock
+    streets downs moor marsh pond mall
+    """.split()
+)
+"""Last words of the names of places (Saffron Hill, Hyde Park, Barton Cottage) that
+are surnames too (Damon Hill, Lois Lane, Dorothy Green): a name ending in one is a
+person's only where the text treats it as one (a title, a reporting verb, a
+vocative, *he* or *she* after it, the surname alone), while a name with a word of
+:data:`NOT_PERSON` never is."""
 NOT_NAMES = frozenset(
     """
     a an after afterwards again also although and as asked at before but by despite
