@@ -493,6 +493,12 @@ def test_a_place_named_like_a_person_is_no_character():
     assert [q.speaker for q in kit.extract_quotes(text)][-1] == "Richard Cross"
 
 
+def test_i_am_is_no_name():
+    text = ("“I’m sure of it,” said Anne Shirley. “I'm--I'm awful sick,” said Diana Barry.\n\n"
+            "Dear Anne,\n\nMother says I'm not to play with you. She says I’ll be sorry.")
+    assert {c.name for c in characters(text)} == {"Anne Shirley", "Diana Barry"}
+
+
 def test_a_family_keeps_its_members_apart():
     text = ("Mr. Henry Dashwood died in the spring. Mrs. Henry Dashwood moved to Barton with her daughters. "
             "Mrs. Dashwood was glad of the cottage, and she said so.")

@@ -265,6 +265,7 @@ NOT_NAMES = frozenset(
     throughout inside outside near against between except past round call no not nay
     madam ma'am pray indeed alas hush hark lo o mamma papa mama lest unless whether
     of amid amidst alongside given based following regarding concerning including among already such
+    i'm i'll i've i'd
     """.split()
 )
 """Capitalised words that start a sentence (or address someone) but are never a name."""
