@@ -653,6 +653,7 @@ def _name_the_unnamed(items: list[_Item], cast: Cast, dialogue: bool = False) ->
             item.note = NARRATOR if key[0] == _ME else item.note
             item.how = ""
         elif key[0] != _ME:  # the note says how the description was read, not that it could not be
-            item.note = (f"“{key[0][1:]}” is {item.speaker}: the turns around it speak to {item.speaker} by name"
-                         if addressed else f"“{key[0][1:]}” read as {item.speaker}, who is in the scenes where "
-                         f"the text says “{key[0][1:]}”")
+            said = key[0][1:]  # the description: "the girl"
+            item.note = (f"“{said}” is {item.speaker}: the turns around it speak to {item.speaker} by name"
+                         if addressed else
+                         f"“{said}” read as {item.speaker}, who is in the scenes where the text says “{said}”")

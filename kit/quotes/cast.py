@@ -636,14 +636,18 @@ class Cast:
         """Whether the text treats a name as a person's (see the module docs)."""
         if not person.positions or 2 * person.against >= len(person.positions):
             return False
-        evidence = lambda: person.evidence > 0 or any(self._evidence(run) for run in person.runs)  # noqa: E731
-        if person.key in self._full:  # (asked for evidence only where it decides: reading it is slow)
+        if person.key in self._full:
             if person.key[1] in PLACE_ENDS and person.key[1] not in self._alone and person.gender is None \
-                    and not evidence():
+                    and not self._treated_as_person(person):
                 return False  # Saffron Hill, Hyde Park: a place, unless the text treats the name as someone's
                 # (a reporting verb, a vocative, "he" or "she" after it, the surname alone: Cross said)
             return person.key[1] not in self._common  # not "Lucy Italian": the text writes "the Italian"
-        return evidence()
+        return self._treated_as_person(person)
+
+    def _treated_as_person(self, person: _Person) -> bool:
+        """Whether any mention of ``person`` has the evidence of :meth:`_evidence`
+        (read only where it decides: reading it is slow)."""
+        return person.evidence > 0 or any(self._evidence(run) for run in person.runs)
 
     def _people(self) -> list[_Person]:
         return list({id(p): p for p in [*self._full.values(), *self._single.values()]}.values())

@@ -65,10 +65,11 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     2. Right after a naming word (so-called, dubbed, known as) they are a name,
        and right after a word of writing or spelling (*a bottle marked
        “poison,”*, *could not spell “stupid,”*, *writing down “stupid
-       things!”*) words written, not said; but when someone does the calling (*he called her “weak”*, *what
-       Gilbert called “a perception problem”*, *Trump had called it a
-       “disaster”*), or someone uses the words (*refused to say the words
-       “radical Islam”*, *using the term “superpredator”*), they are that
+       things!”*) words written, not said; but when someone does the calling
+       (*he called her “weak”*, *what Gilbert called “a perception
+       problem”*, *Trump had called it a “disaster”*), or someone uses the
+       words (*refused to say the words “radical Islam”*, *using the term
+       “superpredator”*), they are that
        person's words, a quotation.
     3. Inside a noun phrase (*a “cash for access” scheme*) they are a modifier,
        unless a reporting verb earlier in their sentence says whose words
