@@ -85,7 +85,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Iterable, NamedTuple
 
-from kit.texts import Span, TextLike, as_text
+from kit.texts import Span, TextLike, as_text, line_ends_in_place
 
 __all__ = [
     "ABBREVIATION_KINDS",
@@ -430,14 +430,17 @@ _ENDS_SENTENCE = tuple(".?!:;\"”’')]")
 def paragraph_spans(text: TextLike) -> list[Span]:
     """The spans of the paragraphs of ``text``, without surrounding white space.
 
-    See the module docs for how a line break is read.
+    See the module docs for how a line break is read; a text that ends its lines
+    in ``\\r\\n`` or ``\\r`` is read as if they were ``\\n`` (:func:`kit.texts.line_ends_in_place`).
 
     >>> from kit import load_articles
     >>> a, b = load_articles()
     >>> len(paragraph_spans(a)), len(paragraph_spans(b))
     (13, 7)
+    >>> len(paragraph_spans("One.\\r\\rTwo.")), len(paragraph_spans("One.\\r\\n\\r\\nTwo."))
+    (2, 2)
     """
-    s = as_text(text)
+    s = line_ends_in_place(as_text(text))
     spans: list[Span] = []
     width = _wrap_width(s)
     breaks = list(_BLANK_LINES.finditer(s))

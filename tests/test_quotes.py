@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kit.quotes import FLAGS, Quote, SpeakerCount, extract_quotes, quote_records, speakers
@@ -501,6 +501,8 @@ TEXTS = st.lists(st.one_of(st.text(max_size=12).map(lambda t: t.replace("\x00", 
 
 @settings(max_examples=200, deadline=None)
 @given(TEXTS)
+@example("0\r0,” he said. “")  # a lone \r ends a line for the quotes and for paragraph_spans alike
+@example("One.\r\n\r\n“Two,” he said.\r\n")
 def test_spans_are_exact_ordered_and_never_overlap(text):
     found = extract_quotes(text)
     n_paragraphs = len(paragraph_spans(text))
