@@ -45,6 +45,7 @@ Character(name='Miss Morstan', titles=('Miss',), short_forms=('Morstan',), gende
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from collections import Counter
@@ -85,6 +86,9 @@ _COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame mon
 """Titles that tell family members apart: Mrs. Bennet is not Miss Bennet."""
 _PROTAGONIST_MENTIONS = 50  # a protagonist is named this often at least: a book's, not an article's
 _LONG_TEXT = 50_000  # characters: a book, read once for all doubtful words rather than searched for each
+_PLAIN_WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
+"""A word that :func:`whole_word_counts` counts: letters, perhaps joined by an
+apostrophe or a hyphen (good-natured)."""
 _HEADING_WORDS = frozenset("chapter part book volume section".split())
 """Words a heading opens with (*Chapter XII*)."""
 _OPENING = ("\"", "“", "‘")
@@ -724,7 +728,7 @@ class Cast:
             return False  # (Cold-hearted, as in "Cold-hearted Elinor!", is a word too)
         s, counts = self.layout.s, self._lower_counts
         if low not in counts:
-            if len(s) > _LONG_TEXT and low.isalpha():
+            if len(s) > _LONG_TEXT and _PLAIN_WORD.fullmatch(low):
                 # A book asks about a thousand words: one pass counts every word as
                 # find_word would find it, instead of a pass through the book for each.
                 if self._word_counts is None:
