@@ -271,8 +271,16 @@ def test_a_run_that_nbclient_gives_up_on_past_the_total_limit_is_a_timeout(tmp_p
     if over:
         assert "total" in run.kinds and "failed" not in run.kinds, run.problems
         assert any("total limit of 30 s" in p for p in run.problems), run.problems
+        assert run.grader_error == ""
     else:
         assert run.kinds == ("failed",) and "the control channel closed" in run.problems[0], run.problems
+        # the whole traceback is kept for the teacher, in the grade's record, and not on the feedback page
+        assert run.grader_error.startswith("Traceback") and "in gives_up" in run.grader_error, run.grader_error
+        from kit.grade.report import feedback_html, grade_from_record, grade_record
+        from kit.grade.records import Grade
+        g = Grade("ann", {}, 0, 19, "failed", run.problems[0], (), (run,))
+        assert grade_from_record(json.loads(json.dumps(grade_record(g)))).runs[0].grader_error == run.grader_error
+        assert "in gives_up" not in feedback_html(g, "keyword_frequency", "")
 
 # --- the output folder: rerun and resume --------------------------------------------------------------
 

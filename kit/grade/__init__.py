@@ -112,7 +112,10 @@ What is written into ``--out DIR``
   (:func:`kit.grade.report.feedback_table`).
 - ``summary.png``: a histogram of totals and the mean points per question.
 - ``records/<student>.json``: each grade as data, so that written answers can
-  be merged later without running anything (:mod:`kit.grade.written`).
+  be merged later without running anything (:mod:`kit.grade.written`). When
+  the grader itself could not run a notebook (status ``failed``), the run's
+  ``grader_error`` there holds the whole traceback; the feedback page and
+  ``grades.csv`` give only the error's first 200 characters.
 - ``written/<question>.html`` and ``written/points.csv``, when the assignment
   has written answers: the class's answers on one anonymous page per question,
   beside the rubric, and a CSV for the teacher's points, which

@@ -121,6 +121,10 @@ class RunSummary(NamedTuple):
     as ``a`` and ``b`` after the grader set its texts, to tell a notebook that
     read other texts from one that typed its answers in."""
     seconds: float = 0.0
+    grader_error: str = ""
+    """When the grader itself failed on the run (kind ``failed``): its whole
+    traceback, for the teacher. Kept in ``records/``, never on a feedback page
+    nor in ``grades.csv``, whose reason says only the error's first 200 characters."""
 
 
 # --- grades ----------------------------------------------------------------------------

@@ -36,6 +36,7 @@ import shutil
 import stat
 import subprocess
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -318,6 +319,7 @@ class _Run:
         self.output_cut = False
         self.started: int | None = None
         """The index of the last cell the kernel began to run."""
+        self.grader_error = ""
 
     def start_clock(self) -> None:
         self.deadline = time.monotonic() + self.settings.total_timeout
@@ -534,6 +536,7 @@ async def _execute(nb, settings: RunSettings, folder: Path, run: _Run) -> None:
             run.total_limit(client.nb.cells[run.started])
         else:
             run.note("failed", f"the grader could not run the notebook: {type(err).__name__}: {cap(str(err))}")
+            run.grader_error = traceback.format_exc()  # the rest, for the teacher (records/), not the student
     finally:
         if km.has_kernel:  # nbclient shuts down what it started; this makes sure of it, whatever happened
             try:
@@ -591,5 +594,5 @@ def run_notebook(notebook: str, settings: RunSettings, texts: TextPair, workdir:
               if k in ("a", "b") and isinstance(v, list)}
     summary = RunSummary(texts.label, run.completed, tuple(run.problems), tuple(run.kinds),
                          dict(run.hidden_errors), {k: tuple(v) for k, v in loaded.items()},
-                         round(time.monotonic() - started, 3))
+                         round(time.monotonic() - started, 3), run.grader_error)
     return answers, summary
