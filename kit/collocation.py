@@ -43,7 +43,7 @@ sentence:
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 from kit.frequency import _stoplist
 from kit.segment import SENTENCE_BREAK, _cached_tokens, normalise, token_counts, words
@@ -147,8 +147,38 @@ def collocations(
         finder = TrigramCollocationFinder.from_words(collocation_tokens(text))
         finder.apply_freq_filter(min_freq)
         finder.apply_ngram_filter(lambda *ws: any(w in stop for w in ws))
-    scored = sorted(finder.score_ngrams(score_fn), key=lambda item: (-item[1], item[0]))
+    scored = sorted(_scores(finder, score_fn), key=lambda item: (-item[1], item[0]))
     return [Collocation(ng, score, finder.ngram_fd[ng]) for ng, score in scored[:n]]
+
+
+def _scores(finder: Any, score_fn: Callable[..., float]) -> list[tuple[tuple[str, ...], float]]:
+    """``finder.score_ngrams(score_fn)``, less the n-grams whose counts cannot be scored.
+
+    NLTK fills an n-gram's table of counts from how often each of its words
+    occurs anywhere. In a text of a few words, one repeated back to back
+    (*bye bye. bye bye.*), those counts add up to more than the text holds, a
+    cell of the table falls below zero, and a measure that takes its
+    logarithm raises ``ValueError: math domain error``. No measure means
+    anything on a table that cannot exist, so such an n-gram is left out;
+    on a text of more than a few sentences it never happens.
+
+    >>> from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+    >>> tiny = BigramCollocationFinder.from_words(collocation_tokens("bye bye. bye bye."))
+    >>> tiny.score_ngrams(BigramAssocMeasures.likelihood_ratio)
+    Traceback (most recent call last):
+    ValueError: math domain error
+    >>> _scores(tiny, BigramAssocMeasures.likelihood_ratio), _scores(tiny, BigramAssocMeasures.raw_freq)
+    ([], [(('bye', 'bye'), 0.5)])
+    """
+    found = []
+    for ngram in finder.ngram_fd:
+        try:
+            score = finder.score_ngram(score_fn, *ngram)
+        except (ValueError, ZeroDivisionError):
+            continue
+        if score is not None:
+            found.append((ngram, score))
+    return found
 
 
 def _adjacent_pairs(text: TextLike, stop: set[str], min_freq: int):
