@@ -18,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from conftest import ROOT
@@ -531,6 +532,24 @@ def test_the_texts_are_set_after_the_cell_that_names_them_tag_or_no_tag(tmp_path
     del nb.cells[params]
     built, notes = _built(nb, tmp_path)
     assert [c.get("id") for c in built.cells][:2] == [SETUP_ID, TEXTS_ID] and "article_a" in notes[0]
+
+
+def test_tags_that_nbformat_forbids_are_dropped_not_fatal(tmp_path):
+    """Bug (found by fuzzing): an empty tag, a tag with a comma, or one written twice made the
+    notebook the grader builds invalid, and the honest student's grade 'failed'."""
+    raw = json.loads(nbformat.writes(_read(KF_EXERCISE)))
+    params = _index(_read(KF_EXERCISE), "01-001")
+    raw["cells"][params]["metadata"]["tags"] = ["parameters", "", "a,b", "parameters", 7]
+    path = tmp_path / "odd_tags.ipynb"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    cells, _ = read_submission(path)
+    qs = KF_QUESTIONS
+    built, notes = build_notebook(cells, [q.id for q in qs if not q.hidden], hidden_tests(_read(KF_SOLUTION)),
+                                  [q.id for q in qs if q.hidden])
+    nbformat.validate(built)
+    ids = [c.get("id") for c in built.cells]
+    assert built.cells[ids.index("01-001")].metadata["tags"] == ["parameters"]
+    assert ids[ids.index("01-001") + 1] == TEXTS_ID and not notes
 
 
 def test_unknown_assignment_lists_the_valid_ones(tmp_path):

@@ -144,7 +144,10 @@ def _cells(raw_cells: list[Any]) -> tuple[list[Cell], list[str]]:
         metadata = cell.get("metadata") if isinstance(cell.get("metadata"), dict) else {}
         tags = metadata.get("tags") if isinstance(metadata.get("tags"), list) else []
         cell_id = cell.get("id") if isinstance(cell.get("id"), str) else None
-        cells.append(Cell(kind, source, tuple(t for t in tags if isinstance(t, str)), cell_id, number))
+        # tags as nbformat's schema allows them (strings, not empty, no comma, each once): any
+        # other would make the notebook the grader builds invalid, and an honest one fail to run
+        kept = tuple(dict.fromkeys(t for t in tags if isinstance(t, str) and t and "," not in t))
+        cells.append(Cell(kind, source, kept, cell_id, number))
     notes = []
     if skipped:
         notes.append(f"{skipped} broken cell(s) were skipped.")
