@@ -283,7 +283,13 @@ def _equal(expected: Any, given: Any, tolerance: float) -> bool:
         if isinstance(expected, bool) or isinstance(given, bool):
             return False
         if isinstance(expected, (int, float)) and isinstance(given, (int, float)):
-            return math.isclose(expected, given, rel_tol=tolerance, abs_tol=tolerance)
+            # NaN is no number, so it is close to nothing, itself included: but an answer that is
+            # undefined on these texts (0/0) is right when the student's is undefined too
+            try:
+                both_nan = math.isnan(expected) and math.isnan(given)
+                return both_nan or math.isclose(expected, given, rel_tol=tolerance, abs_tol=tolerance)
+            except OverflowError:  # an int too large for any float (10**400) is close to no float
+                return False
         return False
     if type(expected) is not type(given):
         return False
@@ -317,6 +323,10 @@ def compare(expected: Any, given: Any, *, order: bool = True, tolerance: float =
     True
     >>> compare([1, 2, 3], [1, 2])
     'wrong length: expected 3 items, got 2.'
+    >>> compare([0.5, float("nan")], [0.5, float("nan")]) is None, compare(float("nan"), 0.5)
+    (True, 'not the expected value.')
+    >>> compare(0.5, 10**400)
+    'not the expected value.'
     """
     try:
         given = to_plain(given)

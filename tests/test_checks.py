@@ -12,6 +12,8 @@ import math
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from kit.checks import Answers, Checker, Expected, Question, compare, expect, fingerprint, pack, unpack
@@ -233,6 +235,33 @@ def test_compare_kinds_directly():
     assert "order" in compare(["a", "b", "c"], ["c", "b", "a"])
     assert compare(["a", "b"], ["b", "a"], order=False) is None
 
+
+def test_undefined_and_enormous_numbers_are_graded_not_crashed_on():
+    """Bugs (found by fuzzing compare): an expected answer that is NaN on some texts (0/0) made
+    every student's identical NaN wrong; an int too large for a float (10**400) against a float
+    raised OverflowError, so the grader failed on the whole notebook."""
+    nan = math.nan
+    assert compare(nan, nan) is None and compare([["x", nan]], [("x", nan)]) is None
+    assert compare(nan, 0.0) == compare(0.0, nan) == "not the expected value."
+    assert compare(0.5, 10**400) == compare(10**400, 0.5) == "not the expected value."
+    assert compare([1.5], [10**400]) == "1 of the 1 expected items are missing or different."
+    assert compare(10**400, 10**400) is None and compare(math.inf, math.inf) is None
+
+
+
+_PLAIN = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    max_leaves=15,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PLAIN, _PLAIN, st.booleans())
+def test_compare_never_raises_and_every_answer_matches_itself(expected, given_, order):
+    result = compare(expected, given_, order=order)
+    assert result is None or isinstance(result, str)
+    assert compare(expected, expected, order=order) is None
 
 # --- not answered, and answers that cheat ---------------------------------------------------
 
