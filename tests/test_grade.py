@@ -20,6 +20,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from grading import KF_EXERCISE, KF_SOLUTION
@@ -550,6 +552,35 @@ def test_tags_that_nbformat_forbids_are_dropped_not_fatal(tmp_path):
     ids = [c.get("id") for c in built.cells]
     assert built.cells[ids.index("01-001")].metadata["tags"] == ["parameters"]
     assert ids[ids.index("01-001") + 1] == TEXTS_ID and not notes
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(
+                         ["cells", "cell_type", "source", "metadata", "tags", "id", "nbformat", "x"]), inner, max_size=5),
+                     max_leaves=20)
+_CELL = st.fixed_dictionaries({
+    "cell_type": st.sampled_from(["code", "markdown", "raw", "heading", 3]),
+    "source": st.one_of(st.text(max_size=30), st.lists(st.text(max_size=10), max_size=3), st.integers()),
+    "metadata": st.one_of(_JSON, st.fixed_dictionaries({"tags": st.one_of(st.lists(st.text(max_size=6), max_size=3), _JSON)})),
+    "id": st.one_of(st.text(max_size=12), st.integers(), st.none()),
+})
+_NOTEBOOK = st.one_of(_JSON, st.fixed_dictionaries({"cells": st.lists(_CELL, max_size=6), "metadata": _JSON,
+                                                    "nbformat": st.sampled_from([3, 4, 5, "4"]), "nbformat_minor": st.integers(-1, 6)}))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(_NOTEBOOK)
+def test_any_json_is_refused_with_a_reason_or_built_into_a_valid_notebook(tmp_path_factory, doc):
+    """Whatever JSON a student hands in, the grader either says why it cannot grade it or builds
+    a notebook that nbformat accepts: never an exception that fails the whole submission."""
+    path = tmp_path_factory.mktemp("nb") / "sub.ipynb"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    cells, notes = read_submission(path)
+    if cells is None:
+        assert notes and len(notes[0]) > 20
+        return
+    built, _ = build_notebook(cells, ["q1_word_count"], hidden_tests(_read(KF_SOLUTION)), [])
+    nbformat.validate(built)
 
 
 def test_unknown_assignment_lists_the_valid_ones(tmp_path):
