@@ -245,32 +245,57 @@ class NotPlainData(TypeError):
     """An answer holds something other than plain data."""
 
 
-def to_plain(value: Any) -> Any:
+_MAX_DEPTH, _MAX_ITEMS = 60, 200_000
+"""How deeply an answer may nest lists and dicts, and how many values it may hold: far more than
+any question asks for, and the limits of the grader's own answer saver (``kit.grade.run``), so
+that a check here agrees with the grade. A list that holds itself is refused, not recursed into
+without end."""
+
+
+def to_plain(value: Any, _depth: int = 0, _budget: list[int] | None = None) -> Any:
     """``value`` as plain JSON-like data: lists, dicts with str keys, str, int, float, bool, None.
 
     Tuples (named ones too) become lists and Counters become dicts. Anything
-    else is refused, so an object with a home-made ``__eq__`` cannot pass.
+    else is refused, so an object with a home-made ``__eq__`` cannot pass; so
+    is a list that holds itself, or an object whose ``tolist`` fails.
 
     >>> to_plain([("sanctions", 8)])
     [['sanctions', 8]]
+    >>> loop = [1]
+    >>> loop.append(loop)
+    >>> to_plain(loop)
+    Traceback (most recent call last):
+    kit.checks.NotPlainData: lists or dicts nested more than 60 deep (one that holds itself?)
     """
+    budget = [_MAX_ITEMS] if _budget is None else _budget
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise NotPlainData(f"an answer of more than {_MAX_ITEMS:,} values")
+    if _depth > _MAX_DEPTH:
+        raise NotPlainData(f"lists or dicts nested more than {_MAX_DEPTH} deep (one that holds itself?)")
     if value is None or type(value) in (str, bool, int, float):
         return value
     if isinstance(value, (str, bool, int, float)):  # a subclass, such as an int that lies
         for base in (bool, int, float, str):
             if isinstance(value, base):
                 return base(value)
+    inner = _depth + 1
     if isinstance(value, Mapping):
-        return {str(to_plain(k)) if not isinstance(k, str) else str(k): to_plain(v) for k, v in value.items()}
+        return {str(to_plain(k, inner, budget)) if not isinstance(k, str) else str(k): to_plain(v, inner, budget)
+                for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [to_plain(v) for v in value]
+        return [to_plain(v, inner, budget) for v in value]
     if isinstance(value, (set, frozenset)):
-        return sorted((to_plain(v) for v in value), key=repr)
+        return sorted((to_plain(v, inner, budget) for v in value), key=repr)
     try:  # NumPy numbers and arrays, without importing NumPy
-        return to_plain(value.tolist())
+        tolist = value.tolist
     except AttributeError:
-        pass
-    raise NotPlainData(type(value).__name__)
+        raise NotPlainData(type(value).__name__) from None
+    try:
+        listed = tolist()
+    except Exception:  # its own code failed: not data the checker can read
+        raise NotPlainData(type(value).__name__) from None
+    return to_plain(listed, inner, budget)
 
 
 def _describe(value: Any) -> str:

@@ -263,6 +263,45 @@ def test_compare_never_raises_and_every_answer_matches_itself(expected, given_, 
     assert result is None or isinstance(result, str)
     assert compare(expected, expected, order=order) is None
 
+
+def _nested(depth: int) -> list:
+    value: list = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+class _FailingToList:
+    def tolist(self):
+        raise RuntimeError("broken")
+
+
+def test_answers_the_checker_refuses_are_the_ones_the_grader_refuses():
+    """Bug: a list that holds itself, or an object whose tolist() fails, made check() end in a
+    RecursionError or the object's own error. Both are refused as not plain data now, with the
+    grader's own limits (kit.grade.run's answer saver), so that a check agrees with the grade."""
+    from kit.checks import NotPlainData, to_plain
+    from kit.grade.run import _SAVER
+
+    class Shell:
+        class events:
+            register = staticmethod(lambda *args: None)
+
+    saver: dict = {"SHELL": Shell, "VISIBLE": [], "HIDDEN": {}, "TEXTS_MARK": "", "PATH": ""}
+    exec(_SAVER, saver)
+    loop: list = [1]
+    loop.append(loop)
+    values = [_nested(59), _nested(60), _nested(61), _nested(62), list(range(199_998)), list(range(200_001)),
+              loop, _FailingToList(), (1, [2.5, "x"]), {"a": {"b": None}}]
+    for value in values:
+        try:
+            to_plain(value)
+            refused = False
+        except NotPlainData:
+            refused = True
+        assert refused == ("__unserializable__" in saver["answer"](value)), (refused, str(value)[:40])
+    assert compare([1], loop).startswith("wrong type: answers must be plain data")
+
 # --- not answered, and answers that cheat ---------------------------------------------------
 
 
