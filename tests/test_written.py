@@ -150,6 +150,14 @@ def _filled(batch) -> list[dict[str, str]]:
     return rows
 
 
+def test_a_digit_that_is_no_number_is_a_problem_not_a_crash(batch, tmp_path):
+    """Bug: "²" passed str.isdigit() and then int() raised ValueError out of merge_written."""
+    rows = _filled(batch)
+    next(r for r in rows if r["blank"] != "yes")["points"] = "²"
+    with pytest.raises(WrittenError, match="points '²' for answer"):
+        merge_written(_write_csv(tmp_path / "superscript.csv", rows), batch["out"])
+
+
 def test_a_wrong_csv_merges_nothing_and_says_every_problem(batch, tmp_path):
     rows = _filled(batch)
     before = {p: p.read_bytes() for p in [batch["out"] / "grades.csv", batch["out"] / "gradebook-canvas.csv"]}

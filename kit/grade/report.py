@@ -96,7 +96,7 @@ def read_rows(path: Path, qs: Sequence[Question]) -> list[list[str]] | None:
     if rows is None:
         return None
     manual = [q.manual for q in qs]
-    return [row for row in rows if all(x.isdigit() or (x == "" and m) for x, m in zip(row[1:], manual))]
+    return [row for row in rows if all(x.isdecimal() or (x == "" and m) for x, m in zip(row[1:], manual))]
 
 
 def _read_rows(path: Path, header: list[str]) -> list[list[str]] | None:
@@ -114,8 +114,8 @@ def _read_rows(path: Path, header: list[str]) -> list[list[str]] | None:
         return None
     good = []
     for row in rows[1:]:
-        if len(row) == len(header) and all(x.isdigit() or x == "" for x in row[1:-4]) \
-                and all(x.isdigit() for x in row[-4:-2]):
+        if len(row) == len(header) and all(x.isdecimal() or x == "" for x in row[1:-4]) \
+                and all(x.isdecimal() for x in row[-4:-2]):
             good.append([csv_unescape(x) for x in row])
     return good
 

@@ -290,7 +290,7 @@ def _check(rows: list[dict[str, str]], questions: dict[str, Question], codes: di
             continue
         first_row[key] = n
         q = questions[qid]
-        if not given.isdigit() or int(given) > q.points:
+        if not given.isdecimal() or int(given) > q.points:  # (not isdigit: "²" is a digit but no number)
             what = "no points" if not given else f"points {given!r}"
             problems.append(f"row {n}: {what} for answer {code} to {qid}: write a whole number from 0 to {q.points}.")
             continue
