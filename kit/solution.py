@@ -71,6 +71,7 @@ kit.solution.SolutionError: demo.ipynb, cell 1: points must be a whole number of
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -240,8 +241,8 @@ def _question(fields: Any, where: str) -> Question:
     if rubric is None or not isinstance(rubric, (str, int, float)) or isinstance(rubric, bool):
         raise SolutionError(f"{where}: rubric must be text, not {rubric!r}. Write, for example: {_fix('rubric')}")
     tolerance = fields.get("tolerance", 1e-6)
-    if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or tolerance < 0:
-        raise SolutionError(f"{where}: tolerance must be a number of 0 or more, not {tolerance!r}. Write, for "
+    if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or not 0 <= tolerance < math.inf:
+        raise SolutionError(f"{where}: tolerance must be a finite number of 0 or more, not {tolerance!r}. Write, for "
                             f"example: {_fix('tolerance')}")
     for key in ("order", "hidden"):
         if not isinstance(fields.get(key, key == "order"), bool):

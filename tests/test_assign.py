@@ -265,6 +265,9 @@ def test_assign_is_byte_stable_for_a_notebook_written_without_cell_ids(course):
     ("# BEGIN QUESTION\nname: q1 words\npoints: 1\nkind: a number\nhint: Count.", "Python variable name"),
     ("# BEGIN QUESTION\nname: q1_words\npoints: 1\nkind: a number\nhint: Count.\nweight: 3", "unknown key 'weight'"),
     ("# BEGIN QUESTION\nname: q1_words\npoints: 1\nkind: a number\nhint: Look: here", "not valid YAML"),
+    # .nan would make every answer that is not exactly the solution's wrong; .inf every number right
+    ("# BEGIN QUESTION\nname: q1_words\npoints: 1\nkind: a number\nhint: Count.\ntolerance: .nan", "finite number"),
+    ("# BEGIN QUESTION\nname: q1_words\npoints: 1\nkind: a number\nhint: Count.\ntolerance: .inf", "finite number"),
 ])
 def test_a_malformed_question_block_names_the_notebook_the_cell_and_the_fix(course, capsys, block, words):
     solutions, exercises = course
