@@ -253,6 +253,9 @@ def load_article(path: str | Path, *, name: str | None = None) -> Article:
         raise TypeError(
             f"path must be a file path (str or pathlib.Path), not {type(path).__name__}."
         )
+    if not str(path).strip():  # Path("") is the current folder, which is not what was meant
+        raise TextLoadError(f"The path is empty. Give a path to a UTF-8 text file, or the name of a seed "
+                            f"article: {', '.join(seed_names())}.")
     p = Path(path).expanduser()
     if not p.exists():
         seed = seed_dir() / (p.name if p.suffix == ".txt" else f"{p.name}.txt")

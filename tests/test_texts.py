@@ -255,6 +255,16 @@ def test_missing_path_names_the_path_and_lists_the_seeds(tmp_path, monkeypatch):
     assert "UTF-8" in message  # what to give instead
 
 
+@pytest.mark.parametrize("empty", ["", "   "])
+def test_an_empty_path_says_so_and_not_that_a_folder_was_given(tmp_path, monkeypatch, empty):
+    """Bug: a parameter left empty (article_a = "") was read as Path(""), the current folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("Text.", encoding="utf-8")
+    with pytest.raises(TextLoadError, match="The path is empty") as info:
+        kit.load_article(empty)
+    assert SEED_A in str(info.value) and "folder" not in str(info.value)
+
+
 def test_a_directory_is_refused(tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
