@@ -493,6 +493,16 @@ def test_a_place_named_like_a_person_is_no_character():
     assert [q.speaker for q in kit.extract_quotes(text)][-1] == "Richard Cross"
 
 
+def test_a_people_is_no_character():
+    """The plural of a word the text uses as a common noun (the Italian, an Italian) names a
+    people, not a person: "Italians" took the turns of a dialogue in A Room with a View."""
+    text = ("Lucy watched the Italian at the door. The Italian bowed, and an Italian boy ran past.\n\n"
+            "“Italians understand,” said Miss Lavish. Italians were everywhere, and Italians laughed.\n\n"
+            "“Are you lost?” asked the Italian.\n\n“No,” said Lucy.")
+    names = {c.name for c in characters(text)}
+    assert "Italians" not in names and {"Lucy", "Miss Lavish"} <= names, names
+
+
 def test_i_am_is_no_name():
     text = ("“I’m sure of it,” said Anne Shirley. “I'm--I'm awful sick,” said Diana Barry.\n\n"
             "Dear Anne,\n\nMother says I'm not to play with you. She says I’ll be sorry.")

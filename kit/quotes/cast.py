@@ -646,6 +646,9 @@ class Cast:
                 return False  # Saffron Hill, Hyde Park: a place, unless the text treats the name as someone's
                 # (a reporting verb, a vocative, "he" or "she" after it, the surname alone: Cross said)
             return person.key[1] not in self._common  # not "Lucy Italian": the text writes "the Italian"
+        word = person.key[1]
+        if not person.key[0] and word.endswith("s") and word[:-1] in self._common:
+            return False  # Italians, when the text writes "the Italian": a people, not a person
         return self._treated_as_person(person)
 
     def _treated_as_person(self, person: _Person) -> bool:
