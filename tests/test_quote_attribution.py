@@ -503,6 +503,15 @@ def test_a_people_is_no_character():
     assert "Italians" not in names and {"Lucy", "Miss Lavish"} <= names, names
 
 
+def test_a_name_suffix_never_starts_a_name():
+    """Esq. at the start of a line (or of a run: Charles Smith, Esq. Tunbridge Wells) was a
+    character of its own in Persuasion, and Jr. before a surname made a "Jr. Smith"."""
+    text = ("Charles Musgrove,\nEsq. of Uppercross, wrote to Charles Smith, Esq. at Bath.\n\n"
+            "“Now,” said Jr. Smith.")
+    names = {c.name for c in characters(text)}
+    assert not [n for n in names if n.startswith(("Esq", "Jr"))] and "Smith" in names, names
+
+
 def test_i_am_is_no_name():
     text = ("“I’m sure of it,” said Anne Shirley. “I'm--I'm awful sick,” said Diana Barry.\n\n"
             "Dear Anne,\n\nMother says I'm not to play with you. She says I’ll be sorry.")

@@ -454,6 +454,8 @@ def name_key(word: str) -> str:
 
 
 _TITLE_ABBREVIATIONS = abbreviations("title")
+_NAME_SUFFIXES = abbreviations("name")
+"""What is written after a name and never starts one: Esq., Jr., Sr. (the kit's abbreviation list)."""
 def role_word(word: str) -> str:
     """The role a title word names, with abbreviations spelt out: Sen. -> senator.
 
@@ -562,8 +564,8 @@ def split_name(found: list[str]) -> tuple[list[str], list[str]]:
             title, name = title + name, []
     if "of" in name:  # President Putin of Russia
         name = name[: name.index("of")]
-    while name and not name[0][:1].isupper():  # never start a name with "the" or "de"
-        name = name[1:]
+    while name and (not name[0][:1].isupper() or name_key(name[0]) in _NAME_SUFFIXES):
+        name = name[1:]  # never start a name with "the" or "de", nor with Esq. (Charles Smith, Esq. Tunbridge Wells)
     return title, name
 
 
