@@ -74,6 +74,11 @@ class Collocation(NamedTuple):
     count: int
 
 
+def _check_min_freq(min_freq: int) -> None:
+    if isinstance(min_freq, bool) or not isinstance(min_freq, int) or min_freq < 1:
+        raise ValueError(f"min_freq must be a whole number, 1 or more (2 leaves out what occurs once), not {min_freq!r}.")
+
+
 def _measure(name: str, size: int):
     from nltk.collocations import BigramAssocMeasures, TrigramAssocMeasures
 
@@ -137,6 +142,7 @@ def collocations(
         raise ValueError(f"size must be 2 (pairs) or 3 (trigrams), not {size!r}.")
     if not isinstance(n, int) or n < 1:
         raise ValueError(f"n must be a whole number of collocations, 1 or more, not {n!r}.")
+    _check_min_freq(min_freq)
     score_fn = _measure(measure, size)
     stop = _stoplist(stopwords)
     if size == 2:
@@ -259,6 +265,7 @@ def collocates(
         raise ValueError(f"node must be one word, such as 'sanctions', not {node!r}.")
     node = normalise(words(node)[0])
     left, right = _window(window)
+    _check_min_freq(min_freq)
     score_fn = _measure(measure, 2)
     stop = _stoplist(stopwords) - {node}
     # The text's words, sentence by sentence.

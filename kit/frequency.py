@@ -161,6 +161,8 @@ def relative_frequencies(
     """
     if n is not None and (not isinstance(n, int) or n < 1):
         raise ValueError(f"n must be a whole number of words, 1 or more, or None for all, not {n!r}.")
+    if isinstance(per, bool) or not isinstance(per, (int, float)) or not 0 < per < math.inf:
+        raise ValueError(f"per must be a positive number of words, such as 1000 (per thousand words), not {per!r}.")
     total = len(words(text))
     if total == 0:
         return []

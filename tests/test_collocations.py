@@ -307,6 +307,11 @@ def test_collocates_check_their_arguments():
     with pytest.raises(ValueError, match="one word"):
         collocates(PRIME, "prime minister")
     assert collocates(PRIME, "MINISTER", min_freq=1) == collocates(PRIME, "minister", min_freq=1) != []
+    for bad in (0, -1, True, 1.5):  # (0 and -1 were taken as 1, True as 1, without a word)
+        with pytest.raises(ValueError, match="min_freq must be a whole number, 1 or more"):
+            collocates(PRIME, "prime", min_freq=bad)
+        with pytest.raises(ValueError, match="min_freq must be a whole number, 1 or more"):
+            collocations(PRIME, min_freq=bad)
 
 
 def test_collocates_leave_out_stopwords_unless_kept(seeds):

@@ -105,6 +105,13 @@ def test_relative_frequencies_divide_by_all_words_stopwords_included(seeds):
     assert kit.words(b).count("sanctions") == 11
 
 
+@pytest.mark.parametrize("per", [0, -5, True, "1000", float("nan"), float("inf")])
+def test_relative_frequencies_refuse_a_per_that_is_no_positive_number(per):
+    """Bug: per=0 gave every word a rate of 0.0, and per=-5 negative rates, as if they were data."""
+    with pytest.raises(ValueError, match="per must be a positive number of words, such as 1000"):
+        kit.relative_frequencies(SHORT, per=per)
+
+
 def test_relative_frequencies_of_a_text_without_words():
     assert kit.relative_frequencies("... !") == []
 
