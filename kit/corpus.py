@@ -190,10 +190,14 @@ class Corpus:
                                 f"(files matching {pattern!r}).")
         files = sorted(p for p in folder.glob(pattern) if p.is_file())
         if not files:
-            inside = sorted(p.name for p in folder.iterdir())[:5]
-            hint = f" It holds: {', '.join(inside)}." if inside else " It is empty."
-            raise TextLoadError(f"No files in {folder} match {pattern!r}.{hint} Pass another pattern, "
-                                "such as pattern='*.md'.")
+            inside = sorted(p.name for p in folder.iterdir())
+            if not inside:
+                raise TextLoadError(f"{folder} is empty. Put the texts in it, or give the folder that holds them.")
+            # suggest the commonest kind of file that is there (not the pattern that just failed)
+            suffixes = Counter(Path(name).suffix for name in inside if Path(name).suffix)
+            other = next((f"*{suffix}" for suffix, _ in suffixes.most_common() if f"*{suffix}" != pattern), "*")
+            raise TextLoadError(f"No files in {folder} match {pattern!r}. It holds: {', '.join(inside[:5])}. "
+                                f"Pass another pattern, such as pattern={other!r}.")
         documents, failed = [], []
         for file in files:
             try:

@@ -62,8 +62,11 @@ def test_a_folder_loads_in_name_order_and_lists_every_file_it_could_not_load(tmp
 def test_bad_folders_get_clear_errors(tmp_path):
     with pytest.raises(kit.TextLoadError, match="is not a folder"):
         Corpus.from_folder(tmp_path / "missing")
-    (tmp_path / "x.md").write_text("x", encoding="utf-8")
-    with pytest.raises(kit.TextLoadError, match=r"No files .* match '\*\.txt'.* It holds: x\.md"):
+    with pytest.raises(kit.TextLoadError, match="is empty. Put the texts in it"):
+        Corpus.from_folder(tmp_path)
+    (tmp_path / "x.text").write_text("x", encoding="utf-8")
+    # the suggestion is a pattern for what is there (it suggested '*.md' whatever the folder held)
+    with pytest.raises(kit.TextLoadError, match=r"No files .* match '\*\.txt'.* It holds: x\.text.*pattern='\*\.text'"):
         Corpus.from_folder(tmp_path)
     (tmp_path / "bad.txt").write_bytes(b"")
     with pytest.raises(ValueError, match="every file failed to load"):
