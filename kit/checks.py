@@ -62,6 +62,8 @@ __all__ = [
     "CheckResult",
     "Checker",
     "Expected",
+    "ANSWER_DEPTH",
+    "ANSWER_VALUES",
     "GRADING_ENV",
     "Question",
     "Summary",
@@ -245,9 +247,9 @@ class NotPlainData(TypeError):
     """An answer holds something other than plain data."""
 
 
-_MAX_DEPTH, _MAX_ITEMS = 60, 200_000
+ANSWER_DEPTH, ANSWER_VALUES = 60, 200_000
 """How deeply an answer may nest lists and dicts, and how many values it may hold: far more than
-any question asks for, and the limits of the grader's own answer saver (``kit.grade.run``), so
+any question asks for. The grader's answer saver (``kit.grade.run``) keeps to the same limits, so
 that a check here agrees with the grade. A list that holds itself is refused, not recursed into
 without end."""
 
@@ -267,12 +269,12 @@ def to_plain(value: Any, _depth: int = 0, _budget: list[int] | None = None) -> A
     Traceback (most recent call last):
     kit.checks.NotPlainData: lists or dicts nested more than 60 deep (one that holds itself?)
     """
-    budget = [_MAX_ITEMS] if _budget is None else _budget
+    budget = [ANSWER_VALUES] if _budget is None else _budget
     budget[0] -= 1
     if budget[0] < 0:
-        raise NotPlainData(f"an answer of more than {_MAX_ITEMS:,} values")
-    if _depth > _MAX_DEPTH:
-        raise NotPlainData(f"lists or dicts nested more than {_MAX_DEPTH} deep (one that holds itself?)")
+        raise NotPlainData(f"an answer of more than {ANSWER_VALUES:,} values")
+    if _depth > ANSWER_DEPTH:
+        raise NotPlainData(f"lists or dicts nested more than {ANSWER_DEPTH} deep (one that holds itself?)")
     if value is None or type(value) in (str, bool, int, float):
         return value
     if isinstance(value, (str, bool, int, float)):  # a subclass, such as an int that lies

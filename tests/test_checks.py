@@ -280,14 +280,15 @@ def test_answers_the_checker_refuses_are_the_ones_the_grader_refuses():
     """Bug: a list that holds itself, or an object whose tolist() fails, made check() end in a
     RecursionError or the object's own error. Both are refused as not plain data now, with the
     grader's own limits (kit.grade.run's answer saver), so that a check agrees with the grade."""
-    from kit.checks import NotPlainData, to_plain
+    from kit.checks import ANSWER_DEPTH, ANSWER_VALUES, NotPlainData, to_plain
     from kit.grade.run import _SAVER
 
     class Shell:
         class events:
             register = staticmethod(lambda *args: None)
 
-    saver: dict = {"SHELL": Shell, "VISIBLE": [], "HIDDEN": {}, "TEXTS_MARK": "", "PATH": ""}
+    saver: dict = {"SHELL": Shell, "VISIBLE": [], "HIDDEN": {}, "TEXTS_MARK": "", "PATH": "",
+                   "MAX_DEPTH": ANSWER_DEPTH, "MAX_VALUES": ANSWER_VALUES}  # as _setup_source passes them
     exec(_SAVER, saver)
     loop: list = [1]
     loop.append(loop)

@@ -47,7 +47,7 @@ from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-from kit.checks import GRADING_ENV
+from kit.checks import ANSWER_DEPTH, ANSWER_VALUES, GRADING_ENV
 from kit.grade.notebook import TEXTS_MARK
 from kit.grade.records import RunSettings, RunSummary, TextPair
 from kit.grade.redact import MESSAGE_LIMIT, cap, redact
@@ -81,7 +81,7 @@ def type_name(value):
 
 def plain(value, depth, budget):
     budget[0] -= 1
-    if budget[0] < 0 or depth > 60:
+    if budget[0] < 0 or depth > MAX_DEPTH:
         raise Refused("too large")
     kind = type(value)
     if value is None or kind is bool or kind is int or kind is float or kind is str:
@@ -133,7 +133,7 @@ def answer(value):
     if value is Ellipsis:
         return '{"__unanswered__":true}'
     try:
-        return encode(plain(value, 0, [200000]))
+        return encode(plain(value, 0, [MAX_VALUES]))
     except Refused as err:
         return encode({"__unserializable__": err.args[0]})
     except Exception:
@@ -188,7 +188,8 @@ def _setup_source(path: Path, visible: list[str], hidden: dict[str, list[str]]) 
         "# Added by `kit grade`: saves your answers after every cell. It is not part of your notebook.\n"
         "import builtins as _kit_grade_builtins\n"
         f"_kit_grade_builtins.exec({_SAVER!r}, {{'__builtins__': _kit_grade_builtins, 'SHELL': get_ipython(), "
-        f"'VISIBLE': {visible!r}, 'HIDDEN': {hidden!r}, 'TEXTS_MARK': {TEXTS_MARK!r}, 'PATH': {str(path)!r}}})\n"
+        f"'VISIBLE': {visible!r}, 'HIDDEN': {hidden!r}, 'TEXTS_MARK': {TEXTS_MARK!r}, 'PATH': {str(path)!r}, "
+        f"'MAX_DEPTH': {ANSWER_DEPTH!r}, 'MAX_VALUES': {ANSWER_VALUES!r}}})\n"
         "del _kit_grade_builtins"
     )
 

@@ -27,7 +27,9 @@ President* + *Alexander Lukashenko*, *Mr.* + *Darcy*).
   thing (*Florence*, *Iran*), as is a word the text mostly writes after *of*
   (*the streets of Coketown*). A word capitalised only at the start of a
   sentence or right after an opening quotation mark, and written far more
-  often in lower case, is no name (*“Come, ...”*).
+  often in lower case, is no name (*“Come, ...”*). The plural of a word the
+  text uses as a common noun is a people, not a person (*Italians*, where it
+  writes *the Italian*).
 
 A person's **gender** is learned from the text, never from a list of first
 names: from the titles written with the name (*Mr*, *Mrs*, *Lady*), and else
@@ -45,7 +47,6 @@ Character(name='Miss Morstan', titles=('Miss',), short_forms=('Morstan',), gende
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from collections import Counter
@@ -63,6 +64,7 @@ from kit.quotes.names import (
     PLACE_PREPOSITIONS,
     RUN,
     find_word,
+    is_whole_word,
     gender_of_words,
     is_person_name,
     is_sentence_word,
@@ -86,9 +88,6 @@ _COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame mon
 """Titles that tell family members apart: Mrs. Bennet is not Miss Bennet."""
 _PROTAGONIST_MENTIONS = 50  # a protagonist is named this often at least: a book's, not an article's
 _LONG_TEXT = 50_000  # characters: a book, read once for all doubtful words rather than searched for each
-_PLAIN_WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
-"""A word that :func:`whole_word_counts` counts: letters, perhaps joined by an
-apostrophe or a hyphen (good-natured)."""
 _HEADING_WORDS = frozenset("chapter part book volume section".split())
 """Words a heading opens with (*Chapter XII*)."""
 _OPENING = ("\"", "“", "‘")
@@ -731,7 +730,7 @@ class Cast:
             return False  # (Cold-hearted, as in "Cold-hearted Elinor!", is a word too)
         s, counts = self.layout.s, self._lower_counts
         if low not in counts:
-            if len(s) > _LONG_TEXT and _PLAIN_WORD.fullmatch(low):
+            if len(s) > _LONG_TEXT and is_whole_word(low):
                 # A book asks about a thousand words: one pass counts every word as
                 # find_word would find it, instead of a pass through the book for each.
                 if self._word_counts is None:

@@ -53,6 +53,7 @@ __all__ = [
     "UP",
     "VOICES",
     "find_word",
+    "is_whole_word",
     "gender_of_words",
     "head_key",
     "is_bare_plural",
@@ -456,6 +457,8 @@ def name_key(word: str) -> str:
 _TITLE_ABBREVIATIONS = abbreviations("title")
 _NAME_SUFFIXES = abbreviations("name")
 """What is written after a name and never starts one: Esq., Jr., Sr. (the kit's abbreviation list)."""
+
+
 def role_word(word: str) -> str:
     """The role a title word names, with abbreviations spelt out: Sen. -> senator.
 
@@ -491,6 +494,15 @@ _WHOLE_WORD = re.compile(r"(?<![^\W_]|[’'-])[^\W_]+(?:[’'-][^\W_]+)*(?![^\W_
 """A whole word as :func:`find_word` sees one: a run of letters and digits, perhaps
 joined by single apostrophes or hyphens (don’t, good-natured), with none of
 them on either side."""
+
+
+def is_whole_word(word: str) -> bool:
+    """Whether ``word`` is one word as :func:`whole_word_counts` counts them.
+
+    >>> is_whole_word("good-natured"), is_whole_word("don’t"), is_whole_word("well--")
+    (True, True, False)
+    """
+    return _WHOLE_WORD.fullmatch(word) is not None
 
 
 def whole_word_counts(s: str) -> Counter:
