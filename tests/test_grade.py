@@ -284,6 +284,8 @@ def test_a_run_that_nbclient_gives_up_on_past_the_total_limit_is_a_timeout(tmp_p
         g = Grade("ann", {}, 0, 19, "failed", run.problems[0], (), (run,))
         assert grade_from_record(json.loads(json.dumps(grade_record(g)))).runs[0].grader_error == run.grader_error
         assert "in gives_up" not in feedback_html(g, "keyword_frequency", "")
+        from kit.grade.report import _row
+        assert "in gives_up" not in " ".join(_row(g, KF_QUESTIONS))  # nor in grades.csv
 
 # --- the output folder: rerun and resume --------------------------------------------------------------
 
