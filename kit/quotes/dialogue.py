@@ -405,6 +405,13 @@ def name_descriptions(uses: list[Use], gender_of: Callable[[str], str | None]) -
        every epithet);
     3. else the person named last.
 
+    Before all of these: a description that is one person's throughout the
+    text is theirs even in a scene that does not name them (*the doctor*,
+    where a chapter names only the patient), unless they cannot be it there.
+    Such a person is in the scene of at least :data:`_HOLDS` of its uses and
+    is also the one the text ties the words to most often (not a hero who is
+    merely in most of the scenes where *the man* speaks).
+
     When no one of the scene fits, the person of rule 1 is taken, else the
     one in the scene of at least :data:`_HOLDS` of its uses. A description
     the text uses fewer than :data:`_ENOUGH_USES` times is someone new, not
@@ -416,6 +423,10 @@ def name_descriptions(uses: list[Use], gender_of: Callable[[str], str | None]) -
     ...        Use("the old man", ("Tom", "Abel"), frozenset())]
     >>> name_descriptions(girl + man, {"Nell": "f", "Tom": "m", "Bill": "m", "Abel": "m"}.get)  # Tom is everywhere
     ['Nell', 'Nell', 'Nell', 'Abel', 'Abel', 'Abel']
+    >>> doctor = [Use("the doctor", ("Ann",), frozenset()), Use("the doctor", ("Ann", "Tom"), frozenset({"Tom"})),
+    ...           Use("the doctor", ("Tom",), frozenset())]
+    >>> name_descriptions(doctor, {}.get)  # Ann's epithet, in the scene that names only Tom too
+    ['Ann', 'Ann', 'Ann']
     >>> name_descriptions([Use("the stranger", ("Tom",), frozenset())], {}.get)  # once: someone new
     [None]
     """
@@ -450,12 +461,17 @@ def name_descriptions(uses: list[Use], gender_of: Callable[[str], str | None]) -
         options.append(fitting)
         if len(fitting) == 1:  # where one person alone fits, the text ties the words to them
             votes.setdefault(use.description, Counter())[fitting[0]] += 1
+    epithet = {description: who for description, who in holder.items()
+               if votes.get(description) and votes[description].most_common(1)[0][0] == who}
     found: list[str | None] = []
     for use, fitting in zip(uses, options):
         if count[use.description] < _ENOUGH_USES:
             found.append(None)  # said once or twice: someone new, not an epithet
             continue
         tied = votes.get(use.description, Counter())
+        if use.description in epithet and epithet[use.description] not in use.excluded:
+            found.append(epithet[use.description])
+            continue
         if not fitting:  # the person the text ties it to, else the one in most of its scenes
             who = tied.most_common(1)[0][0] if tied else holder.get(use.description)
             found.append(who if who not in use.excluded else None)
