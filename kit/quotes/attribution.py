@@ -578,6 +578,22 @@ def _use(item: _Item, description: str, by_para: dict[int, list[_Item]], cast: C
     return Use(description, tuple(reversed([w for w in present if cast.is_person(w)])), frozenset(excluded))
 
 
+def _paragraph_speaker(item: _Item, description: str, by_para: dict[int, list[_Item]], cast: Cast) -> str | None:
+    """The person a description at a cue is because a novel gives a paragraph to
+    one speaker: the one another quote of the paragraph is said by, by name,
+    when the description fits them (*“I told you before,” replied Nancy ... “I
+    don't know why it is,” said the girl*). None when the paragraph's named
+    quotes are two people's, or when the description says a gender (*girl*)
+    that the text does not give the person."""
+    others = {other.speaker for other in by_para.get(item.para, ()) if other is not item and other.named
+              and other.sure and other.speaker and other.speaker[0] != _UNNAMED}
+    if len(others) != 1:
+        return None
+    who = next(iter(others))
+    gender = gender_of_words(description.split())
+    return who if gender is None or cast.gender(who) == gender else None
+
+
 def _name_the_unnamed(items: list[_Item], cast: Cast, dialogue: bool = False) -> None:
     """Name the narrator (*I*) and the people a dialogue knows only by a description
     (*the girl*, *the old gentleman*), from the names the neighbouring turns
@@ -593,6 +609,9 @@ def _name_the_unnamed(items: list[_Item], cast: Cast, dialogue: bool = False) ->
       whoever else they address), or, when it says none (*the doctor*), one
       person only: the text ties the words to the person when it has someone
       answer *the girl* with *“Nancy, ...”*.
+    * In a novel, a description is also the person who says, by name, the
+      other quote of its paragraph (:func:`_paragraph_speaker`); else it is
+      read from the scenes it is used in (:func:`kit.quotes.dialogue.name_descriptions`).
 
     Those not named get no speaker and a note."""
     unnamed = {i.speaker for i in items if i.speaker and i.speaker.startswith(_UNNAMED)}
@@ -635,7 +654,13 @@ def _name_the_unnamed(items: list[_Item], cast: Cast, dialogue: bool = False) ->
             fitting = [who for who in counter if cast.gender(who) == gender or gender is None]
             if len(fitting) == 1 and (len(counter) == 1 or gender is not None):
                 names[key] = fitting[0]
-    left = [(item, key) for item, key in keys if key not in names and key[0] != _ME]
+    in_paragraph: dict[int, str] = {}  # id(quote) -> the one who says the other quote of its paragraph
+    for item, key in keys:
+        if dialogue and key not in names and key[0] != _ME:
+            who = _paragraph_speaker(item, key[0][1:], by_para, cast)
+            if who is not None:
+                in_paragraph[id(item)] = who
+    left = [(item, key) for item, key in keys if key not in names and key[0] != _ME and id(item) not in in_paragraph]
     if dialogue and left:
         opened = {}  # paragraph -> where the quote that runs over it opens
         for item in items:
@@ -648,7 +673,7 @@ def _name_the_unnamed(items: list[_Item], cast: Cast, dialogue: bool = False) ->
                 names[(key[0], key[1], id(item))] = who
     for item, key in keys:
         addressed = names.get(key)
-        item.speaker = addressed or names.get((key[0], key[1], id(item)))
+        item.speaker = addressed or in_paragraph.get(id(item)) or names.get((key[0], key[1], id(item)))
         if item.speaker is None:
             item.note = NARRATOR if key[0] == _ME else item.note
             item.how = ""
@@ -656,4 +681,6 @@ def _name_the_unnamed(items: list[_Item], cast: Cast, dialogue: bool = False) ->
             said = key[0][1:]  # the description: "the girl"
             item.note = (f"“{said}” is {item.speaker}: the turns around it speak to {item.speaker} by name"
                          if addressed else
+                         f"“{said}” is {item.speaker}, who says the other quote of its paragraph"
+                         if id(item) in in_paragraph else
                          f"“{said}” read as {item.speaker}, who is in the scenes where the text says “{said}”")
