@@ -1,0 +1,449 @@
+"""Step 4 of attribution: a quote with no cue of its own takes the speaker around it.
+
+Each quote is an :class:`Item` while it is being attributed. One with no
+reporting verb and mention of its own (*“We must.”*) is given, in this order:
+
+1. the speaker of its paragraph: an earlier quote or report, a later quote,
+   or the narration (*Elinor coloured. “...”*);
+2. in news, the speaker going on from the paragraph before;
+3. in a dialogue (a novel), the speaker whose turn it is
+   (:func:`kit.quotes.dialogue.take_turns`).
+
+What the neighbouring quotes address someone by (:func:`names_addressed`)
+tells turns apart: the one addressed answers.
+
+>>> from kit.quotes.attribution import attribute
+>>> [(a.speaker, a.how) for a in attribute("“We will win,” said Jane Doe. “We must.”")]
+[('Jane Doe', 'cue'), ('Jane Doe', 'paragraph')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from kit.quotes.cast import Cast
+from kit.quotes.dialogue import Turn, answered_as, only_names, reports_speech, take_turns
+from kit.quotes.layout import Layout
+from kit.quotes.marks import Region
+from kit.quotes.mentions import Attribution, addressee, report_before, sentence_subject
+from kit.quotes.names import (
+    INDEFINITE,
+    PERSON_HEADS,
+    PRONOUN_GENDER,
+    RUN,
+    gender_of_words,
+    is_bare_plural,
+    name_key,
+    np_kind,
+)
+from kit.quotes.resolve import NARRATOR, Resolver, Speaker
+
+__all__ = ["Item", "ME", "UNNAMED", "drop_common_words", "fill", "first_addressed", "named_pairs", "names_addressed",
+           "unnamed_as_written"]
+
+UNNAMED = "\x00"
+"""Starts the speaker of a quote the text names only by a description, while it is
+not known who that is: UNNAMED + "the girl"."""
+
+ME = UNNAMED + "I"
+"""The speaker of a quote said by "I", while the text has not said who the narrator is."""
+
+_NEARBY = 12
+"""How many paragraphs of narration before a conversation are read for the people who may speak in it."""
+
+_MIN_MENTIONS = 2
+"""How often the whole text must name a person for the narration's mention of
+them to make them a likely speaker of an unmarked turn (not *Mr. Someone
+Something*, named once in a joke)."""
+
+
+class Item:
+    """A quote while it is being attributed."""
+
+    __slots__ = ("region", "attribution", "speaker", "note", "how", "para", "named", "sure", "addressed")
+
+    def __init__(self, region: Region, attribution: Attribution | None) -> None:
+        self.region = region
+        self.attribution = attribution
+        self.speaker: str | None = None
+        self.note: str | None = None
+        self.how = ""
+        self.para = region.para
+        self.named = False  # the mention is a name (for learning whether turns alternate)
+        self.sure = False  # the speaker is named (not only "he"), so a dialogue may count on it
+        self.addressed: list[str] | None = None  # the people the quote addresses by name, once read
+
+    def set(self, speaker: Speaker | str | None, how: str) -> None:
+        if isinstance(speaker, Speaker):
+            self.speaker, self.note = speaker
+            if self.note == NARRATOR:
+                self.speaker = ME
+            elif self.speaker is None and how == "cue" and self.attribution and _definite(self.attribution.mention):
+                self.speaker = UNNAMED + _definite(self.attribution.mention)  # "the girl", named later if the text says
+        else:
+            self.speaker, self.note = speaker, None
+        self.how = how if self.speaker else ""
+
+
+def _definite(mention: str | None) -> str:
+    """The definite description of a person a mention is, lower-cased, else "":
+    *the girl*, *the old gentleman*, and at a reporting verb any noun (*said
+    the beadle*), with the adverbs after it dropped (*said the doctor
+    impetuously*: *the doctor*)."""
+    found = (mention or "").split()
+    while len(found) > 2 and found[-1].lower().endswith("ly"):
+        found.pop()  # impetuously, coolly
+    if not (2 <= len(found) <= 4 and found[0].lower() == "the") or any(
+            w.lower() in ("of", "for", "at", "from", "to", "and") for w in found):
+        return ""
+    head = found[-1]
+    if name_key(head) in PERSON_HEADS or all(w.isalpha() and w.islower() for w in found[1:]) \
+            and head not in _NOT_HEADS:
+        return " ".join(found).lower()
+    return ""
+
+
+_NOT_HEADS = frozenset("other others same first second last rest one whole".split())
+"""Words that end a description without naming a kind of person (*the other*, *the first*)."""
+
+
+def named_pairs(items: list[Item]) -> list[tuple[str, str]]:
+    """(speaker, next speaker) for neighbouring paragraphs whose first quotes both name their speaker."""
+    first: dict[int, str] = {}
+    for item in items:
+        if item.para not in first and item.named and item.speaker:
+            first[item.para] = item.speaker
+    return [(first[p], first[p + 1]) for p in first if p + 1 in first]
+
+
+def drop_common_words(items: list[Item], cast: Cast) -> None:
+    """In a dialogue (a novel), who speaks is a character. A single capitalised
+    word at a cue that is no one of the cast and that the text mostly writes in
+    lower case is an ordinary word opening the sentence (*Rather a hard voice
+    said*, *Very soon the Rabbit called out*, *All the way home*), not a
+    speaker: the quote is left to the turns of the conversation. (In news a
+    group speaks as written, *Aides said*, so this is for dialogue only.)"""
+    for item in items:
+        who = item.speaker
+        if who and " " not in who and not who.startswith((UNNAMED, ME)) and not cast.is_person(who) \
+                and cast.is_common_word(who):
+            item.set(None, "")
+            item.sure = item.named = False
+
+
+def unnamed_as_written(items: list[Item], layout: Layout, resolver: Resolver) -> None:
+    """News: a speaker the text introduces by an indefinite description (*a senior
+    Cruz adviser*, *one Clinton aide*, *some Republicans*, *a person close to
+    the Clintons*) is the speaker as written, with the note
+    :data:`~kit.quotes.resolve.UNNAMED`, as a group is (*Aides said*). The
+    mention takes the post-modifier the description reads on to (*a person
+    close* -> *a person close to the Clintons*). A dialogue leaves them with
+    no speaker: in a novel, *a voice* or *a man* is one of the scene, whom the
+    turns around may name. The quotes are resolved again here, once the text
+    is known not to be a dialogue; those that follow with no cue of their own
+    take the speaker on (:func:`fill`), but *he* and *she* still skip it,
+    as before: the voices resolved are left as they were."""
+    resolver.as_written = True
+    for item in items:
+        found = item.attribution
+        if found is None or found.mention is None or name_key(found.mention.split()[0]) not in INDEFINITE \
+                and not is_bare_plural(found.mention.split()):
+            continue
+        speaker = resolver.resolve(found.mention, found.mention_pos, found.appositive)
+        if speaker.name is None:
+            continue  # (a spokesman for Platte River is Platte River, through the spokesman)
+        item.set(speaker, "cue")
+        words = speaker.name.split()
+        if len(words) > len(found.mention.split()):  # a person close -> a person close to the Clintons
+            m = re.compile(r"\s+".join(map(re.escape, words))).match(layout.s, found.mention_pos)
+            if m:
+                item.attribution = found._replace(mention=m.group())
+
+
+def fill(items: list[Item], layout: Layout, cast: Cast, resolver: Resolver, dialogue: bool) -> None:
+    """Give each quote with no speaker of its own the speaker around it (the dialogue module's rules)."""
+    by_para: dict[int, list[Item]] = {}
+    for item in items:
+        by_para.setdefault(item.para, []).append(item)
+    for item in items:
+        if item.speaker or (item.attribution is not None and item.attribution.mention is not None):
+            continue
+        # 1. its paragraph: an earlier quote or report, a later quote, the narration
+        here = by_para[item.para]
+        if _from_paragraph(item, here, layout, resolver):
+            continue
+        # 2. news: a speaker goes on from the paragraph before (not into a quote
+        #    with a cue of its own), unless the quote addresses that speaker:
+        #    then it is the one who spoke before them
+        if not dialogue and here[0] is item and item.para > 0 and not _has_own_cue(item):
+            last = by_para.get(item.para - 1, [])
+            voice = _last_voice(layout, resolver, last[-1] if last else None,
+                                layout.paras[item.para - 1].start, layout.paras[item.para].start)
+            addressed = names_addressed(item, cast)
+            if voice is not None and voice.name in addressed and item.para > 1:
+                before = [i.speaker for i in by_para.get(item.para - 2, []) if i.speaker]
+                voice = Speaker(before[0]) if before and before[0] not in addressed else None
+            elif voice is not None and voice.note == NARRATOR and last and any(
+                    a for a in addressed if a not in {i.speaker for i in items if i.named}):
+                before = [i.speaker for i in by_para.get(item.para - 2, []) if i.speaker]
+                voice = Speaker(before[0]) if before and before[0] != ME else None
+            if voice is None and not last and len(here) == 1 and not _narration(layout, item):
+                # a paragraph that is only the quote, after one of narration: whom that one ends about
+                # (Viguerie is upbeat about Cruz’s chances ... / “Not only can Ted Cruz win ...”)
+                who = _last_subject(layout, cast, resolver, item.para - 1)
+                voice = Speaker(who) if who else None
+            if voice is not None:
+                item.set(voice, "previous paragraph")
+    if dialogue:  # 3. a dialogue: turns
+        _take_turns(by_para, layout, cast, resolver)
+
+
+def _narration(layout: Layout, item: Item) -> bool:
+    """Whether the paragraph of a quote has words outside its marks."""
+    start, end = layout.paras[item.para]
+    return bool(layout.masked[start : item.region.mark_start].strip(" \t\n") or
+                layout.masked[item.region.mark_end : end].strip(" \t\n.,"))
+
+
+def _has_own_cue(item: Item) -> bool:
+    """Whether a quote has a reporting verb of its own (whose subject could not be
+    read): then it is not the speaker of the paragraph before going on
+    (*Ryan’s staff shrugged it off, telling reporters, “...”*)."""
+    return item.attribution is not None and item.attribution.cue is not None
+
+
+def _from_paragraph(item: Item, here: list[Item], layout: Layout, resolver: Resolver) -> bool:
+    """Rule 1: the speaker of an earlier quote or report in the paragraph, else of a
+    later quote with a cue, else the person its narration is about."""
+    r = item.region
+    earlier = [i for i in here if i.region.start < r.start]
+    voice = _last_voice(layout, resolver, earlier[-1] if earlier else None, layout.paras[item.para].start,
+                        r.mark_start)
+    if voice is not None and (voice.name or voice.note):
+        item.set(voice, "paragraph")
+        return True
+    later = next((i for i in here if i.region.start > r.start and i.how == "cue" and i.speaker), None)
+    if later is not None:
+        item.set(later.speaker, "paragraph")
+        item.sure = later.sure
+        return True
+    about = _narration_subject(layout, resolver, item.para, r, here)
+    if about is not None:
+        if about.who:
+            item.set(about.who, "paragraph")
+            item.sure = about.named
+            return True
+    return False
+
+
+def _take_turns(by_para: dict[int, list[Item]], layout: Layout, cast: Cast, resolver: Resolver) -> None:
+    """Rule 3: read the turns of each conversation (:func:`kit.quotes.dialogue.take_turns`)."""
+    turns: list[Turn] = []
+    firsts: list[Item | None] = []
+    for p in sorted(by_para):
+        its = by_para[p]
+        first = its[0]
+        reported = _reported_by(layout, cast, resolver, p - 1) if p > 0 and p - 1 not in by_para else None
+        if reported is not None:  # Elinor told him the number. / “...”: Elinor has had her turn
+            turns.append(Turn(p - 1, reported, fixed=True, nearby=_nearby(layout, cast, p - 1)))
+            firsts.append(None)
+        mention = first.attribution.mention if first.attribution is not None else None
+        gender = PRONOUN_GENDER.get(mention.lower()) if mention and mention.lower() in ("he", "she", "his", "her") else None
+        if gender is None and mention and np_kind(mention) == "descriptor":
+            gender = gender_of_words(mention.split())  # said his father, said the clergyman: a man
+        speaker = next((i.speaker for i in its if i.speaker), None)
+        if speaker is None and p > 0 and p - 1 not in by_para and reported is None:
+            speaker = _last_subject(layout, cast, resolver, p - 1)  # Mr. Beebe came to the rescue.
+        addressed = tuple(dict.fromkeys([*(a for i in its for a in names_addressed(i, cast)),
+                                         *_said_to(its, layout, cast, resolver)]))
+        said = " ".join(layout.s[i.region.start : i.region.end] for i in its)
+        calls = bool(addressed) and only_names(said)  # “Eleanor!”: a name and nothing else
+        turns.append(Turn(p, speaker, fixed=bool(speaker) and first.sure, gender=gender, addressed=addressed,
+                          nearby=_nearby(layout, cast, p), last=layout.para_of(its[-1].region.end), calls=calls))
+        firsts.append(first)
+    alias = answered_as(turns)  # “... Fagin?” / “...,” said the Jew: one person
+    for turn in turns:
+        turn.addressed = tuple(dict.fromkeys(alias.get(a, a) for a in turn.addressed))
+        turn.nearby = tuple(dict.fromkeys(alias.get(a, a) for a in turn.nearby))
+
+    def gender_of(name: str) -> str | None:
+        if name == ME:
+            return "I"  # the narrator says "I", never "he" or "she"
+        return gender_of_words(name[1:].split()) if name.startswith(UNNAMED) else cast.gender(name)
+
+    for n, (turn, first, speaker) in enumerate(zip(turns, firsts, take_turns(turns, gender_of))):
+        if first is None:
+            continue  # speech the narration reports: no quote to give a speaker
+        own = next((i.speaker for i in by_para[turn.para] if i.speaker), None)
+        if speaker is None or speaker == own:
+            continue
+        how = "vocative" if n and speaker in turns[n - 1].addressed else "turn"
+        for item in by_para[turn.para]:
+            if not item.speaker or item is first or (item.how == "paragraph" and item.speaker == own):
+                item.set(speaker, how)
+
+
+def _last_subject(layout: Layout, cast: Cast, resolver: Resolver, p: int) -> str | None:
+    """The person the last sentence of a paragraph of narration is about, if it
+    names one or says *he* or *she*: in a novel, the next paragraph's unmarked
+    quote is most often theirs (*Mr. Beebe came to the rescue.* / *“...”*)."""
+    last = layout.sentences(p)[-1] if layout.sentences(p) else None
+    subject = _about(layout, last.start, last.end) if last else None
+    if not subject or np_kind(subject[0]) not in ("name", "pronoun"):
+        return None
+    who = resolver.resolve(*subject).name
+    return who if who and cast.is_person(who) and cast.mentions(who) >= _MIN_MENTIONS else None
+
+
+_OWNER_FIRST = re.compile(rf"\s*(?:(?P<pronoun>His|Her)|(?P<name>{RUN.pattern})(?:’s|'s))\s+(?=[a-z])", re.VERBOSE)
+"""A sentence that opens with something of someone's: *His brow*, *Miss Bartlett's recent liberalism*."""
+
+
+def _about(layout: Layout, start: int, stop: int) -> tuple[str, int] | None:
+    """Whom a sentence of narration is about, as (words, where they start): its
+    subject (:func:`~kit.quotes.mentions.sentence_subject`), or, when that is
+    something of someone's, its owner: *His brow contracted.* is about him,
+    *Miss Bartlett's recent liberalism oozed away* about Miss Bartlett.
+
+    >>> from kit.quotes.marks import find_regions
+    >>> from kit.segment import paragraph_spans
+    >>> s = "His brow contracted. Miss Bartlett's liberalism oozed away."
+    >>> layout = Layout(s, paragraph_spans(s), find_regions(s, paragraph_spans(s)))
+    >>> _about(layout, 0, 20), _about(layout, 21, len(s))
+    (('he', 0), ('Miss Bartlett', 21))
+    """
+    subject = sentence_subject(layout, start, stop)
+    if subject is not None:
+        return subject
+    m = _OWNER_FIRST.match(layout.masked, start, stop)
+    if m is None:
+        return None
+    if m.group("pronoun"):
+        return {"His": "he", "Her": "she"}[m.group("pronoun")], m.start("pronoun")  # his brow: he
+    return (m.group("name"), m.start("name")) if np_kind(m.group("name")) == "name" else None
+
+
+def _nearby(layout: Layout, cast: Cast, p: int) -> tuple[str, ...]:
+    """The people the narration of the paragraphs before ``p`` names, latest first."""
+    return tuple(dict.fromkeys(who for _, who in reversed(cast.named_in(
+        layout.paras[max(0, p - _NEARBY)].start, layout.paras[p].start))
+        if cast.mentions(who) >= _MIN_MENTIONS)) if p > 0 else ()
+
+
+def _reported_by(layout: Layout, cast: Cast, resolver: Resolver, p: int) -> str | None:
+    """The person whose words the last sentence of a paragraph of narration
+    reports (*Elinor told him the number of the house.*), if it does
+    (:func:`kit.quotes.dialogue.reports_speech`) and names them or says *he*
+    or *she*: that was their turn, and the next quote answers it."""
+    start, end = layout.paras[p]
+    if not reports_speech(layout.s[max(start, end - _TAIL) : end]):
+        return None  # (read first in the paragraph's end, not split into sentences: most paragraphs say no such thing)
+    last = layout.sentences(p)[-1] if layout.sentences(p) else None
+    if last is None or not reports_speech(layout.s[last.start : last.end]):
+        return None
+    return _last_subject(layout, cast, resolver, p)
+
+
+_TAIL = 400
+"""How many characters at the end of a paragraph are read for a report first (more than most sentences)."""
+
+
+def _said_to(its: list[Item], layout: Layout, cast: Cast, resolver: Resolver) -> list[str]:
+    """The people the narration says a paragraph's quotes are said to (*said Lucy
+    to Cecil*, *he asked the vicar*, *he said to me*): a person of the cast, the
+    narrator, or a description of a person that the next turn may be said by."""
+    found = []
+    for item in its:
+        if item.attribution is None:
+            continue
+        stop = layout.paras[item.para].end
+        later = [i.region.mark_start for i in its if i.region.start > item.region.start]
+        to = addressee(layout, item.attribution, min(later, default=stop))
+        if to is None:
+            continue
+        words, at = to
+        if words == "me":
+            found.append(ME)
+            continue
+        who = resolver.resolve(words, at, at_cue=False).name
+        if who and cast.is_person(who):
+            found.append(who)
+        elif who is None and _definite(words):
+            found.append(UNNAMED + words.lower())
+    return found
+
+
+def _last_voice(layout: Layout, resolver: Resolver, quote: Item | None, start: int, end: int) -> Speaker | None:
+    """The speaker of the last quote or report ("He added that ...") in ``[start, end)``:
+    a report in a sentence after the quote's (and its attribution's) wins. None
+    if there is neither; a Speaker with no name if there is one but it names
+    no one. A reporting verb in the quote's own sentence reports nothing new
+    (*“...,” Clinton said, with a passion that almost suggested that ...*)."""
+    after = start
+    if quote is not None:
+        after = max(quote.region.mark_end, quote.attribution.end if quote.attribution else 0)
+        if quote.attribution is not None and quote.attribution.cue is not None:
+            after = max(after, min(end, layout.sentence_at(after - 1).end))
+    report = report_before(layout, max(start, after), end)
+    if report is not None:
+        _, subject, at = report
+        return resolver.resolve(subject, at)
+    if quote is not None and (quote.speaker or quote.note):
+        return Speaker(quote.speaker, quote.note) if quote.speaker != ME else Speaker(None, NARRATOR)
+    return None
+
+
+class _About(NamedTuple):
+    """Whom the narration of a quote's paragraph is about."""
+
+    who: str | None
+    named: bool
+    """Whether the narration names them (not just "he")."""
+
+
+def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, here: list[Item]
+                       ) -> _About | None:
+    """The person the narration of a quote's paragraph is about: the subject of its
+    sentence before the quote (or of the sentence before, when the quote opens
+    its sentence: *Dianne Bystrom agreed. “...”*), else of the sentence right
+    after it (*“...” She sighed.*)."""
+    sentence = layout.sentence_at(r.mark_start)
+    spans = []
+    if sentence.start < r.mark_start and layout.masked[sentence.start : r.mark_start].strip():
+        spans.append((sentence.start, r.mark_start))
+    elif sentence.start > layout.paras[p].start and not any(i.region.start < r.start for i in here):
+        before = layout.sentence_at(sentence.start - 1)  # Dianne Bystrom agreed. “...”
+        spans.append((before.start, before.end))
+    end = layout.paras[p].end
+    if r.mark_end < end and not any(i.region.start > r.start for i in here):
+        after = layout.sentence_at(min(end - 1, r.mark_end + 1))
+        start = max(after.start, r.mark_end)
+        if layout.masked[start : after.end].strip():
+            spans.append((start, after.end))
+    for start, stop in spans:
+        subject = _about(layout, start, stop)
+        kind = np_kind(subject[0]) if subject else None
+        if kind in ("name", "pronoun"):
+            return _About(resolver.resolve(*subject).name, kind == "name")
+    return None
+
+
+def names_addressed(item: Item, cast: Cast) -> list[str]:
+    """The people of the cast that a quote addresses by name (read once per quote)."""
+    if item.addressed is not None:
+        return item.addressed
+    # only the quote's first paragraph: a story told over several paragraphs
+    # addresses its listeners there; the names later on are its own people's
+    end = min(item.region.end, cast.layout.paras[item.para].end)
+    item.addressed = cast.addressed_in(cast.layout.s[item.region.start : end])
+    return item.addressed
+
+
+def first_addressed(turn: list[Item], cast: Cast, speaker: str) -> str | None:
+    """The person the quotes of a turn address by name, if one of the cast and not the speaker."""
+    for item in turn:
+        for who in names_addressed(item, cast):
+            if who != speaker:
+                return who
+    return None

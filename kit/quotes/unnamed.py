@@ -1,0 +1,173 @@
+"""Naming the narrator (*I*) and the people a novel knows only by a description
+(*the girl*, *the old gentleman*), once every quote has its speaker or none.
+
+A quote said by "I" or by a definite description is first given a
+placeholder speaker (:data:`kit.quotes.context.ME`, or
+:data:`kit.quotes.context.UNNAMED` and the description); :func:`name_the_unnamed`
+then names it from what the text says around it, or leaves it with no
+speaker and a note.
+
+>>> from kit.quotes import extract_quotes
+>>> turns = "".join(f"“{w}?” said Tom.\\n\\n“{w},” said Nell. She smiled.\\n\\n"
+...                 for w in ("Yes", "No", "Now", "Then", "So"))
+>>> text = "Nell Gray came to the bridge, where she found Tom Birch.\\n\\n" + turns
+>>> last = extract_quotes(text + "“I told you,” replied Nell. “It is late,” said the girl.")[-1]
+>>> last.speaker, last.speaker_note
+('Nell Gray', '“the girl” is Nell Gray, who says the other quote of its paragraph')
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kit.quotes.cast import Cast
+from kit.quotes.context import ME, UNNAMED, Item, first_addressed
+from kit.quotes.dialogue import Use, name_descriptions
+from kit.quotes.names import RUN, gender_of_words, split_name
+from kit.quotes.resolve import NARRATOR
+
+__all__ = ["name_the_unnamed"]
+
+_SCENE = 12
+"""How many paragraphs before a quote make its scene: the people named there may be its speaker."""
+
+
+def _use(item: Item, description: str, by_para: dict[int, list[Item]], cast: Cast, opened: dict[int, int],
+         speaking: set[str]) -> Use:
+    """What :func:`kit.quotes.dialogue.name_descriptions` needs to know of a quote
+    said by a description: the people of its scene, and who cannot be it. The
+    scene reaches back :data:`_SCENE` paragraphs, and to the start of a quote
+    that runs into them (a story told over many paragraphs counts as one);
+    the people its own paragraph's quotes name may be it too (*“Mr.
+    Thaddeus Sholto,” said the little man*)."""
+    layout, p = cast.layout, item.para
+    lo = max(0, p - _SCENE)
+    lo = opened.get(lo, lo)
+    # the people its paragraph's quotes name (“Mr. Thaddeus Sholto,” said the
+    # little man) go first, so that once the list is turned round (latest
+    # first) they come last: they are the least sure
+    present = []
+    for i in by_para.get(p, ()):
+        for m in RUN.finditer(layout.s, i.region.start, i.region.end):
+            title, name = split_name(m.group().split())
+            who = cast.lookup(name, title).name if name else None
+            if who:
+                present.append(who)
+    # of the people the narration names, those who speak somewhere in the text
+    # (not a painter the narration mentions: an epithet at a cue is a speaker's)
+    present += [who for _, who in cast.named_in(layout.paras[lo].start, layout.paras[p].end) if who in speaking]
+    for q in range(lo, p + 1):
+        present += [i.speaker for i in by_para.get(q, ()) if i.named and i.speaker and i.speaker[0] != UNNAMED]
+    sentence = layout.sentence_at(item.attribution.mention_pos) if item.attribution else layout.sentence_at(item.region.start)
+    excluded = {who for _, who in cast.named_in(sentence.start, sentence.end)}
+    for q in (p - 1, p + 1):
+        excluded.update(i.speaker for i in by_para.get(q, ()) if i.speaker and i.sure and i.speaker[0] != UNNAMED)
+    return Use(description, tuple(reversed([w for w in present if cast.is_person(w)])), frozenset(excluded))
+
+
+def _paragraph_speaker(item: Item, description: str, by_para: dict[int, list[Item]], cast: Cast) -> str | None:
+    """The person a description at a cue is because a novel gives a paragraph to
+    one speaker: the one another quote of the paragraph is said by, by name,
+    when the description fits them (*“I told you before,” replied Nancy ... “I
+    don't know why it is,” said the girl*). None when the paragraph's named
+    quotes are two people's, or when the description says a gender (*girl*)
+    that the text does not give the person."""
+    others = {other.speaker for other in by_para.get(item.para, ()) if other is not item and other.named
+              and other.sure and other.speaker and other.speaker[0] != UNNAMED}
+    if len(others) != 1:
+        return None
+    who = next(iter(others))
+    gender = gender_of_words(description.split())
+    return who if gender is None or cast.gender(who) == gender else None
+
+
+def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> None:
+    """Name the narrator (*I*) and the people a dialogue knows only by a description
+    (*the girl*, *the old gentleman*), from the names the neighbouring turns
+    address them by.
+
+    * The narrator is one person throughout: the name said most often to them
+      in the turns next to theirs (twice at least, and twice as often as any
+      other), of those no quote names as its speaker (*said Holmes*).
+    * A description may be a different person in each scene (*the man*), so
+      it is named only within one conversation (turns in neighbouring
+      paragraphs), and only when the turns next to it address by name one
+      person of the gender the description says (*the girl*: one woman,
+      whoever else they address), or, when it says none (*the doctor*), one
+      person only: the text ties the words to the person when it has someone
+      answer *the girl* with *“Nancy, ...”*.
+    * In a novel, a description is also the person who says, by name, the
+      other quote of its paragraph (:func:`_paragraph_speaker`); else it is
+      read from the scenes it is used in (:func:`kit.quotes.dialogue.name_descriptions`).
+
+    Those not named get no speaker and a note."""
+    unnamed = {i.speaker for i in items if i.speaker and i.speaker.startswith(UNNAMED)}
+    if not unnamed:
+        return
+    by_para: dict[int, list[Item]] = {}
+    for item in items:
+        by_para.setdefault(item.para, []).append(item)
+
+    def addressed_next_to(item: Item) -> list[str]:
+        found = []
+        for p in (item.para - 1, item.para + 1):
+            for other in by_para.get(p, ()):
+                if other.speaker != item.speaker:
+                    who = first_addressed([other], cast, other.speaker or "")
+                    if who:
+                        found.append(who)
+        return found
+
+    named = {i.speaker for i in items if i.named and i.how == "cue"}  # the narrator is never named so
+    names: dict[tuple[str, int], str] = {}  # (description, conversation) -> name; (I, -1) for the narrator
+    votes: dict[tuple[str, int], Counter] = {}
+    keys: list[tuple[Item, tuple[str, int]]] = []  # each unnamed quote and what names it
+    conversation, last_para = 0, None
+    for item in items:
+        if last_para is not None and item.para > last_para + 1:
+            conversation += 1
+        last_para = item.para
+        if item.speaker in unnamed:
+            key = (item.speaker, -1 if item.speaker == ME else conversation)
+            keys.append((item, key))
+            votes.setdefault(key, Counter()).update(addressed_next_to(item))
+    for key, counter in votes.items():
+        if key[0] == ME:
+            ranked = [(who, n) for who, n in counter.most_common() if who not in named][:2]
+            if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+                names[key] = ranked[0][0]
+        elif dialogue:  # news quotes seldom address anyone: “..., Benito Mussolini, specifically”
+            gender = gender_of_words(key[0][1:].split())  # the girl: f; the doctor: not said
+            fitting = [who for who in counter if cast.gender(who) == gender or gender is None]
+            if len(fitting) == 1 and (len(counter) == 1 or gender is not None):
+                names[key] = fitting[0]
+    in_paragraph: dict[int, str] = {}  # id(quote) -> the one who says the other quote of its paragraph
+    for item, key in keys:
+        if dialogue and key not in names and key[0] != ME:
+            who = _paragraph_speaker(item, key[0][1:], by_para, cast)
+            if who is not None:
+                in_paragraph[id(item)] = who
+    left = [(item, key) for item, key in keys if key not in names and key[0] != ME and id(item) not in in_paragraph]
+    if dialogue and left:
+        opened = {}  # paragraph -> where the quote that runs over it opens
+        for item in items:
+            for q in range(item.para + 1, cast.layout.para_of(item.region.end) + 1):
+                opened[q] = item.para
+        speaking = {i.speaker for i in items if i.named and i.speaker}
+        uses = [_use(item, key[0][1:], by_para, cast, opened, speaking) for item, key in left]
+        for (item, key), who in zip(left, name_descriptions(uses, cast.gender)):
+            if who is not None:
+                names[(key[0], key[1], id(item))] = who
+    for item, key in keys:
+        addressed = names.get(key)
+        item.speaker = addressed or in_paragraph.get(id(item)) or names.get((key[0], key[1], id(item)))
+        if item.speaker is None:
+            item.note = NARRATOR if key[0] == ME else item.note
+            item.how = ""
+        elif key[0] != ME:  # the note says how the description was read, not that it could not be
+            said = key[0][1:]  # the description: "the girl"
+            item.note = (f"“{said}” is {item.speaker}: the turns around it speak to {item.speaker} by name"
+                         if addressed else
+                         f"“{said}” is {item.speaker}, who says the other quote of its paragraph"
+                         if id(item) in in_paragraph else
+                         f"“{said}” read as {item.speaker}, who is in the scenes where the text says “{said}”")
