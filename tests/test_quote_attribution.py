@@ -141,6 +141,10 @@ UNNAMED_NOTE = "unnamed: the text does not say who this is"
      "a veteran farmer"),  # a participle goes on from the reporting clause before it
     ("Critics of the plan, however, say it is “a disaster.”", "Critics of the plan"),  # a plural, no determiner
     ("Voters in Fenwick, for their part, said the fair was “over.”", "Voters in Fenwick"),
+    # a capitalised word, then a plural head: the group speaks, not "Senior", and not Okafor herself
+    ("The vote was close. Senior officials said the plan was “dead on arrival.”", "Senior officials"),
+    ("Ruth Okafor spoke first. Okafor aides said later that she was “very tired.”", "Okafor aides"),
+    ("Fishery scientists have warned of “a collapse within ten years.”", "Fishery scientists"),
 ])
 def test_an_unnamed_speaker_is_given_as_written_with_a_note(text, speaker):
     """News: an indefinite description is the speaker as the text writes it, with

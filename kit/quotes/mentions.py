@@ -56,6 +56,7 @@ from kit.quotes.names import (
     RUN,
     UNNAMED_HEADS,
     head_key,
+    is_bare_plural,
     is_person_name,
     leading_np,
     np_kind,
@@ -779,6 +780,8 @@ def _subject_words(chunk: str) -> str:
     kind = np_kind(chunk, at_cue=True)
     if kind in ("name", "pronoun") or not chunk[:1].isupper():
         return chunk
+    if kind == "descriptor" and is_bare_plural(chunk.split()):
+        return chunk  # Senior officials, Trump aides (said): a group, not "Senior", not Trump
     lead = leading_np(chunk)
     if lead and lead != chunk and np_kind(lead) in ("name", "pronoun") and not (
             kind == "descriptor" and len(lead.split()) == 1 and chunk.split()[1:2] in (["at"], ["of"], ["for"], ["from"])):

@@ -366,15 +366,32 @@ def head_key(word: str) -> str:
 
 
 def is_bare_plural(found: list[str] | tuple[str, ...]) -> bool:
-    """Whether words open with a capitalised plural head and no determiner, and a
-    phrase after it: *Critics of the plan*, *Attorneys for Clinton*, *Voters in
-    Iowa*. Such a group is indefinite, as *some critics* is.
+    """Whether words are a group written in the plural with no determiner, which
+    is indefinite as *some critics* is:
+
+    * a capitalised plural head and a phrase after it: *Critics of the plan*,
+      *Attorneys for Clinton*, *Voters in Iowa*;
+    * a capitalised word, then lower-case words that end in a plural head:
+      *Senior officials*, *Republican leaders*, *Trump aides* (the aides
+      speak, not Trump; and not *Trump at the time*, where Trump does).
 
     >>> is_bare_plural("Critics of the plan".split()), is_bare_plural("Critic of the plan".split())
     (True, False)
+    >>> groups = ("Senior officials", "Trump aides", "Trump at the time", "White House officials")
+    >>> [is_bare_plural(words.split()) for words in groups]
+    [True, True, False, False]
     """
-    return len(found) > 1 and found[0][:1].isupper() and found[1] in POST_PREPOSITIONS \
-        and head_key(found[0]) != found[0].lower() and head_key(found[0]) in UNNAMED_HEADS - TITLES
+    if len(found) < 2 or not found[0][:1].isupper():
+        return False
+    if found[1] in POST_PREPOSITIONS:
+        return _plural_head(found[0]) and head_key(found[0]) not in TITLES
+    return all(w.islower() for w in found[1:]) and _plural_head(found[-1])
+
+
+def _plural_head(word: str) -> bool:
+    """Whether a word is a head of :data:`UNNAMED_HEADS` in the plural (officials, aides, leaders)."""
+    key = head_key(word)
+    return key != word.lower() and key in UNNAMED_HEADS
 
 
 VOICES = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
