@@ -51,6 +51,7 @@ import hashlib
 import json
 import math
 import os
+import threading
 import zlib
 from collections.abc import Mapping
 from typing import Any, NamedTuple
@@ -74,6 +75,7 @@ __all__ = [
     "literal_assignment",
     "message_html",
     "pack",
+    "parse_code",
     "to_plain",
     "unpack",
 ]
@@ -206,6 +208,29 @@ def message_html(message: str, look: str = "note") -> str:
             f"{html.escape(message)}</div>")
 
 
+_PARSING = threading.Lock()
+
+
+def parse_code(source: str) -> Any:
+    """``ast.parse(source)``, one call at a time in this process: the one way the
+    kit reads a cell's code (the grader's worker threads read many at once).
+
+    CPython 3.11 counts the depth of the tree it is building in state that all
+    threads share. When a thread parses while another is part-way through (a
+    garbage collection in the middle hands the interpreter to it), the count no
+    longer matches and ``ast.parse`` raises "SystemError: AST constructor
+    recursion depth mismatch" (CPython issue 106905): the grader then failed an
+    honest notebook. The lock keeps every parse whole.
+
+    >>> [type(node).__name__ for node in parse_code("q7 = 22").body]
+    ['Assign']
+    """
+    import ast
+
+    with _PARSING:
+        return ast.parse(source)
+
+
 def literal_assignment(source: str, name: str) -> bool:
     """Whether the last top-level assignment to ``name`` in ``source`` assigns a value typed in (a literal).
 
@@ -217,7 +242,7 @@ def literal_assignment(source: str, name: str) -> bool:
     import ast
 
     try:
-        tree = ast.parse(source)
+        tree = parse_code(source)
     except (SyntaxError, ValueError):
         return False
     last = None

@@ -399,3 +399,51 @@ def _plain_equal(x, y) -> bool:
     if isinstance(x, (list, tuple)) and isinstance(y, (list, tuple)):
         return len(x) == len(y) and all(_plain_equal(i, j) for i, j in zip(x, y))
     return x == y
+
+
+# --- reading code while other threads read code ------------------------------------------
+
+
+def test_code_is_parsed_whole_while_other_threads_parse_and_collect_garbage():
+    """The grader's worker threads read cells at once. In CPython 3.11 a garbage
+    collection in the middle of ``ast.parse`` can hand the interpreter to another
+    thread that parses too, and the shared depth count then makes ``ast.parse``
+    raise "SystemError: AST constructor recursion depth mismatch": with plain
+    ``ast.parse`` this harness raises it within a second. ``parse_code`` must not."""
+    import gc
+    import threading
+    import time
+
+    from kit.checks import parse_code
+
+    source = "\n".join(f"x{i} = [{', '.join(str(j) for j in range(20))}]" for i in range(100))
+    errors: list[str] = []
+
+    class Finalised:  # garbage in a cycle, whose finaliser lets another thread run
+        def __init__(self) -> None:
+            self.me = self
+
+        def __del__(self) -> None:
+            time.sleep(0)
+
+    def work() -> None:
+        for _ in range(30):
+            junk = [Finalised() for _ in range(50)]
+            del junk
+            try:
+                parse_code(source)
+            except SystemError as err:
+                errors.append(str(err))
+                return
+
+    threshold = gc.get_threshold()
+    gc.set_threshold(50, 1, 1)  # collect often, so that collections fall inside a parse
+    try:
+        threads = [threading.Thread(target=work) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        gc.set_threshold(*threshold)
+    assert errors == []

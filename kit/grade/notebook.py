@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kit.checks import literal_assignment
+from kit.checks import literal_assignment, parse_code
 from kit.grade.records import HiddenTest
 
 __all__ = [
@@ -165,7 +165,7 @@ def _cells(raw_cells: list[Any]) -> tuple[list[Cell], list[str]]:
 def _sets_both_texts(source: str) -> bool:
     """Whether the code assigns both ``article_a`` and ``article_b`` at its top level."""
     try:
-        tree = ast.parse(source)
+        tree = parse_code(source)
     except SyntaxError:
         return False
     names = {t.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
@@ -186,7 +186,7 @@ def parameters_cell(cells: list[Cell]) -> int | None:
 def _top_assignments(source: str) -> list[tuple[str, ast.expr | None]]:
     """The names a cell assigns at its top level, with the value assigned (None when it is not one expression)."""
     try:
-        tree = ast.parse(source)
+        tree = parse_code(source)
     except (SyntaxError, ValueError):
         return []
     found: list[tuple[str, ast.expr | None]] = []

@@ -18,7 +18,7 @@ from typing import Any
 
 import nbformat
 
-from kit.checks import Question
+from kit.checks import Question, parse_code
 from kit.grade.notebook import build_notebook, cell_question, cells_of, parameters_cell
 from kit.grade.records import SECOND_PAIR, YOUR_TEXTS, GradeError, HiddenTest, Plan, RunSettings, Text, TextPair
 from kit.grade.redact import cap
@@ -104,7 +104,7 @@ def solution_texts(solution_path: Path) -> tuple[Text, Text]:
     index = parameters_cell(cells)
     values: dict[str, Any] = {}
     if index is not None:
-        for node in ast.parse(cells[index].source).body:
+        for node in parse_code(cells[index].source).body:
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 try:
                     values[node.targets[0].id] = ast.literal_eval(node.value)
@@ -163,7 +163,7 @@ def hidden_tests(solution, ids: Sequence[str] = ()) -> list[HiddenTest]:
         code = "\n".join(line for inside, lines in blocks(cell.source, BEGIN_HIDDEN, END_HIDDEN, f"cell {n}")
                          if inside for line in lines)
         try:
-            tree = ast.parse(code)
+            tree = parse_code(code)
         except SyntaxError as err:
             raise GradeError(f"The hidden tests in solution cell {n} are not valid Python ({err.msg}, "
                              f"line {err.lineno}). Fix the solution notebook.") from None
