@@ -77,6 +77,9 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
         if attribution is not None and attribution.mention is not None:
             mention_pos = attribution.mention_pos
             addressed = frozenset(names_addressed(item, cast)) if attribution.mention in _PRONOUNS else frozenset()
+            shared = _shares_cue(items, attribution)
+            if shared is not None:  # “No, Elinor,” she replied, “ask nothing”: she is not Elinor in either part
+                addressed |= frozenset(names_addressed(shared, cast)) if attribution.mention in _PRONOUNS else frozenset()
             item.set(resolver.resolve(attribution.mention, mention_pos, attribution.appositive, exclude=addressed),
                      "cue")
             item.named = np_kind(attribution.mention) == "name" or attribution.appositive is not None
@@ -85,6 +88,9 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
             if subject is not None and subject not in addressed:
                 item.set(subject, "cue")  # Marianne coloured as she replied, “...”
                 item.sure = True
+            if shared is not None and shared.speaker != item.speaker:
+                shared.set(item.speaker, "cue")  # one cue, one speaker
+                resolver.voices[-1] = resolver.voices[-1]._replace(speaker=item.speaker)
         items.append(item)
         end = max(r.mark_end, attribution.end if attribution else 0)
         resolver.voices.append(Voice(end, mention_pos, item.speaker, r.para))
@@ -111,6 +117,14 @@ def _long_story(layout: Layout, r: Region) -> bool:
     closing mark (*“...,” said I*) belongs to its last paragraph alone, and
     is not used for the whole."""
     return r.flag == "continued" and layout.para_of(r.end) - r.para + 1 >= _STORY
+
+
+def _shares_cue(items: list[Item], attribution: Attribution) -> Item | None:
+    """The quote just before, when it has the same cue (*“No, Elinor,” she replied, “ask nothing.”*)."""
+    last = items[-1] if items else None
+    if last is None or last.attribution is None or last.attribution.mention_pos != attribution.mention_pos:
+        return None
+    return last
 
 
 def _named_in_sentence(layout: Layout, resolver: Resolver, cast: Cast, attribution: Attribution) -> str | None:

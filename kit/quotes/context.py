@@ -280,8 +280,15 @@ def _take_turns(by_para: dict[int, list[Item]], layout: Layout, cast: Cast, reso
             continue
         how = "vocative" if n and speaker in turns[n - 1].addressed else "turn"
         for item in by_para[turn.para]:
-            if not item.speaker or item is first or (item.how == "paragraph" and item.speaker == own):
+            if not item.speaker or item is first or (item.how == "paragraph" and item.speaker == own) \
+                    or _same_cue(item, first):
                 item.set(speaker, how)
+
+
+def _same_cue(item: Item, first: Item) -> bool:
+    """Whether two quotes share one cue (*“No, Elinor,” she replied, “ask nothing.”*)."""
+    a, b = item.attribution, first.attribution
+    return a is not None and b is not None and a.mention is not None and a.mention_pos == b.mention_pos
 
 
 def _last_subject(layout: Layout, cast: Cast, resolver: Resolver, p: int) -> str | None:
