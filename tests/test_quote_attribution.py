@@ -14,7 +14,7 @@ import pytest
 import kit
 from kit.quotes import Character, Quote, characters, extract_quotes
 from kit.quotes.verbs import reporting_verbs
-from kit.quotes.dialogue import Turn, is_dialogue, take_turns, vocatives
+from kit.quotes.dialogue import Signs, Turn, is_dialogue, take_turns, vocatives
 
 
 def only(text: str) -> Quote:
@@ -413,9 +413,9 @@ def test_vocatives():
 
 
 def test_a_text_is_a_dialogue_when_its_named_turns_change_speaker():
-    assert is_dialogue([("Anne", "Mary"), ("Mary", "Anne")] * 4)
-    assert not is_dialogue([("Anne", "Mary"), ("Mary", "Anne")])  # too few to tell
-    assert not is_dialogue([("Jane Doe", "Jane Doe")] * 5 + [("Jane Doe", "John Roe")] * 3)
+    assert is_dialogue(Signs([("Anne", "Mary"), ("Mary", "Anne")] * 4))
+    assert not is_dialogue(Signs([("Anne", "Mary"), ("Mary", "Anne")]))  # too few to tell
+    assert not is_dialogue(Signs([("Jane Doe", "Jane Doe")] * 5 + [("Jane Doe", "John Roe")] * 3))
 
 
 def test_take_turns_reads_the_turns_that_fit_the_rules_best():

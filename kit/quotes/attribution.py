@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from kit.quotes.cast import Cast
-from kit.quotes.context import Item, drop_common_words, fill, named_pairs, names_addressed, unnamed_as_written
+from kit.quotes.context import Item, dialogue_signs, drop_common_words, fill, names_addressed, unnamed_as_written
 from kit.quotes.dialogue import is_dialogue
 from kit.quotes.layout import Layout
 from kit.quotes.marks import Region, find_regions
@@ -95,7 +95,7 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
         end = max(r.mark_end, attribution.end if attribution else 0)
         resolver.voices.append(Voice(end, mention_pos, item.speaker, r.para))
     # 4. quotes with no speaker of their own
-    dialogue = is_dialogue(named_pairs(items))
+    dialogue = is_dialogue(dialogue_signs(items, layout))
     if dialogue:
         drop_common_words(items, cast)
     else:

@@ -23,7 +23,7 @@ import re
 from typing import NamedTuple
 
 from kit.quotes.cast import Cast
-from kit.quotes.dialogue import Turn, answered_as, only_names, reports_speech, take_turns
+from kit.quotes.dialogue import SHORT_LINE, Signs, Turn, answered_as, only_names, reports_speech, take_turns
 from kit.quotes.layout import Layout
 from kit.quotes.marks import Region
 from kit.quotes.mentions import Attribution, addressee, report_before, sentence_subject
@@ -39,7 +39,7 @@ from kit.quotes.names import (
 )
 from kit.quotes.resolve import NARRATOR, Resolver, Speaker
 
-__all__ = ["Item", "ME", "UNNAMED", "drop_common_words", "fill", "first_addressed", "named_pairs", "names_addressed",
+__all__ = ["Item", "ME", "UNNAMED", "dialogue_signs", "drop_common_words", "fill", "first_addressed", "names_addressed",
            "unnamed_as_written"]
 
 UNNAMED = "\x00"
@@ -108,13 +108,35 @@ _NOT_HEADS = frozenset("other others same first second last rest one whole".spli
 """Words that end a description without naming a kind of person (*the other*, *the first*)."""
 
 
-def named_pairs(items: list[Item]) -> list[tuple[str, str]]:
-    """(speaker, next speaker) for neighbouring paragraphs whose first quotes both name their speaker."""
+def dialogue_signs(items: list[Item], layout: Layout) -> Signs:
+    """How the quotes of a text follow one another, for :func:`kit.quotes.dialogue.is_dialogue`."""
     first: dict[int, str] = {}
+    by_para: dict[int, list[Item]] = {}
+    said_pronoun = 0
     for item in items:
+        by_para.setdefault(item.para, []).append(item)
         if item.para not in first and item.named and item.speaker:
             first[item.para] = item.speaker
-    return [(first[p], first[p + 1]) for p in first if p + 1 in first]
+        a = item.attribution
+        if a is not None and a.cue and a.where == "after" and (a.mention or "").lower() in ("he", "she", "i") \
+                and a.cue in layout.s[item.region.mark_end : a.mention_pos]:
+            said_pronoun += 1  # “...,” said he
+    lines = [p for p, its in by_para.items() if p - 1 in by_para and _short_line(its, layout)]
+    run = exchange = 0
+    for n, p in enumerate(lines):
+        run = run + 1 if n and lines[n - 1] == p - 1 else 1
+        exchange = max(exchange, run)
+    return Signs([(first[p], first[p + 1]) for p in first if p + 1 in first], said_pronoun, len(lines), exchange)
+
+
+def _short_line(its: list[Item], layout: Layout) -> bool:
+    """Whether a paragraph is a short line of speech: its quotes and nothing else, with no cue."""
+    start, end = layout.paras[its[0].para]
+    if end - start > SHORT_LINE or any(i.attribution is not None and i.attribution.mention for i in its):
+        return False
+    outside = layout.s[start:its[0].region.mark_start] + "".join(
+        layout.s[a.region.mark_end : b.region.mark_start] for a, b in zip(its, its[1:])) + layout.s[its[-1].region.mark_end : end]
+    return not any(c.isalnum() for c in outside)
 
 
 def drop_common_words(items: list[Item], cast: Cast) -> None:

