@@ -95,7 +95,7 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
         end = max(r.mark_end, attribution.end if attribution else 0)
         resolver.voices.append(Voice(end, mention_pos, item.speaker, r.para))
     # 4. quotes with no speaker of their own
-    dialogue = is_dialogue(dialogue_signs(items, layout))
+    dialogue = is_dialogue(dialogue_signs(items, layout, cast))
     if dialogue:
         drop_common_words(items, cast)
     else:

@@ -108,7 +108,7 @@ _NOT_HEADS = frozenset("other others same first second last rest one whole".spli
 """Words that end a description without naming a kind of person (*the other*, *the first*)."""
 
 
-def dialogue_signs(items: list[Item], layout: Layout) -> Signs:
+def dialogue_signs(items: list[Item], layout: Layout, cast: Cast) -> Signs:
     """How the quotes of a text follow one another, for :func:`kit.quotes.dialogue.is_dialogue`."""
     first: dict[int, str] = {}
     by_para: dict[int, list[Item]] = {}
@@ -126,7 +126,9 @@ def dialogue_signs(items: list[Item], layout: Layout) -> Signs:
     for n, p in enumerate(lines):
         run = run + 1 if n and lines[n - 1] == p - 1 else 1
         exchange = max(exchange, run)
-    return Signs([(first[p], first[p + 1]) for p in first if p + 1 in first], said_pronoun, len(lines), exchange)
+    addresses = sum(1 for item in items if names_addressed(item, cast))
+    return Signs([(first[p], first[p + 1]) for p in first if p + 1 in first], said_pronoun, len(lines), exchange,
+                 addresses)
 
 
 def _short_line(its: list[Item], layout: Layout) -> bool:
