@@ -63,6 +63,7 @@ from kit.quotes.names import (
     PLACE_ENDS,
     PLACE_PREPOSITIONS,
     RUN,
+    TITLES,
     find_word,
     is_whole_word,
     gender_of_words,
@@ -226,6 +227,20 @@ def _title_key(title: tuple[str, ...] | list[str]) -> str | None:
 def _full_key(run: _Run) -> tuple[str, str]:
     """What tells full names apart: the first and last name words."""
     return name_key(run.proper[0]), name_key(run.proper[-1])
+
+
+_COURTESY = frozenset("mr mrs ms miss monsieur madame mademoiselle lady lord sir dame".split())
+_RANK_SPELLINGS = {"doctor": "dr", "colonel": "col", "captain": "capt", "major": "maj", "general": "gen",
+                   "sergeant": "sgt", "professor": "prof", "admiral": "adm", "lieutenant": "lt", "reverend": "rev"}
+
+
+def _rank(word: str) -> str | None:
+    """The rank a title word names, one way however it is written (*Colonel*, *Col.*: col), or
+    None for a word that is no rank: a courtesy title (*Mr.*, *Sir*) is everyone's, so a
+    quotation that calls out *Sir!* names no one."""
+    key = word.rstrip(".").lower()
+    key = _RANK_SPELLINGS.get(key, key)
+    return key if key in TITLES and key not in _COURTESY else None
 
 
 class Cast:
@@ -668,10 +683,16 @@ class Cast:
         for name in vocatives(words):
             found_words = name.split()
             title = [w for w in found_words[:-1] if w.rstrip(".").lower() in ("mr", "mrs", "miss", "ms", "dr")]
-            who = self.lookup(found_words[len(title):], title).name
+            who = self.lookup(found_words[len(title):], title).name if len(found_words) > 1 or \
+                _rank(name) is None else self._holder(_rank(name))
             if who:
                 found.append(who)
         return found
+
+    def _holder(self, rank: str) -> str | None:
+        """The one person of the cast the text gives the rank ``rank`` (*Colonel* Brandon), if one."""
+        holders = [p for p in self._people() if any(_rank(t) == rank for t in p.titles)]
+        return self._display(holders[0]) if len(holders) == 1 else None
 
     def lookup(self, name: list[str] | tuple[str, ...], title: list[str] | tuple[str, ...] = (),
                pos: int | None = None) -> Lookup:

@@ -99,6 +99,11 @@ def vocatives(quote: str) -> list[str]:
 
     >>> vocatives("Come in--Mr. Pike--the gate is shut."), vocatives("I asked Mr. Pike--he said no.")
     (['Mr. Pike'], [])
+
+    A title alone is kept (*“Well, Colonel, ...”*): the cast knows who holds it.
+
+    >>> vocatives("Oh! Colonel, I am glad to see you.")
+    ['Colonel']
     """
     found = []
     for m in _VOCATIVE.finditer(quote):
@@ -108,6 +113,8 @@ def vocatives(quote: str) -> list[str]:
         title, name = split_name(words)
         if name and is_person_name(name) and not is_sentence_word(name[0]):
             found.append(" ".join(words))
+        elif not name and len(title) == 1:
+            found.append(title[0])  # “Oh! Colonel, ...”: a rank alone calls the one who holds it
     return found
 
 
