@@ -733,11 +733,22 @@ def strip_adverbs(chunk: str) -> str:
 
     >>> strip_adverbs("Smith has also")
     'Smith'
+
+    An adverb's own degree word goes with it (*the King very decidedly*):
+
+    >>> strip_adverbs("the King very decidedly")
+    'the King'
     """
     found = chunk.split()
     while found and (found[-1] in ADVERBS or (found[-1].endswith("ly") and found[-1].islower())):
-        found.pop()
+        adverb = found.pop()
+        while adverb.endswith("ly") and found and found[-1] in _DEGREE:
+            found.pop()
     return " ".join(found)
+
+
+_DEGREE = frozenset("very quite rather most more less so too somewhat".split())
+"""Words that say how much of an adverb (*very decidedly*, *rather sharply*)."""
 
 
 _CONNECTORS = frozenset("""but and so yet or then still also now even later earlier meanwhile afterwards afterward

@@ -364,6 +364,8 @@ class Resolver:
             if not who or who in exclude:
                 return 0
             known = cast.gender(who)
+            if known is None and who.startswith(("the ", "The ")):
+                known = gender_of_words(who.split()[1:])  # the speaker “the King”: a man
             if known == gender:
                 return 2
             return int(known is None and cast.is_person(who))
