@@ -69,6 +69,9 @@ _CUE_PATTERN = rf"""
       | quoted\s+as\s+saying                        # was quoted as saying
       | (?:point|points|pointed|pointing)\s+out     # pointed out
       | (?:went|goes|going)\s+on(?:\s+to\s+say)?    # went on (to say)
+      | [a-z]+ed\s+to\s+(?:say|ask|reply|answer|add|whisper|exclaim|cry|remark|observe|explain|inquire|enquire|
+                          shout|call|murmur|mutter|protest|interrupt|repeat|continue)
+                                                    # managed to say, ventured to ask, hastened to add
       | (?:put|puts|putting)\s+it                    # as The Post's Ruth Marcus puts it
       | {trie_pattern(_VERBS)}                             # said, told, cried, ... (the derived list, as a trie)
     )
