@@ -18,6 +18,8 @@ speaker and a note.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 
 from kit.quotes.cast import Cast
@@ -79,6 +81,13 @@ def _paragraph_speaker(item: Item, description: str, by_para: dict[int, list[Ite
     who = next(iter(others))
     gender = gender_of_words(description.split())
     return who if gender is None or cast.gender(who) == gender else None
+
+
+_STRANGER = re.compile(r"(?<![\w’'-])(?:strangers?|strange)(?![\w’'-])")
+"""A description that says its person is new to the scene (*the stranger*, *the strange
+gentleman*): the people of the scene are the ones it is not, so it is named only by what
+ties it to a name (the turns that answer it, its paragraph), never by the scenes it is in.
+In the novels of PDNC, every such description read from its scenes was someone else."""
 
 
 def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> None:
@@ -147,7 +156,8 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
             who = _paragraph_speaker(item, key[0][1:], by_para, cast)
             if who is not None:
                 in_paragraph[id(item)] = who
-    left = [(item, key) for item, key in keys if key not in names and key[0] != ME and id(item) not in in_paragraph]
+    left = [(item, key) for item, key in keys if key not in names and key[0] != ME and id(item) not in in_paragraph
+            and not _STRANGER.search(key[0])]
     if dialogue and left:
         opened = {}  # paragraph -> where the quote that runs over it opens
         for item in items:
@@ -162,7 +172,8 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
         addressed = names.get(key)
         item.speaker = addressed or in_paragraph.get(id(item)) or names.get((key[0], key[1], id(item)))
         if item.speaker is None:
-            item.note = NARRATOR if key[0] == ME else item.note
+            item.note = NARRATOR if key[0] == ME else \
+                f"“{key[0][1:]}” is someone the text has not named yet" if _STRANGER.search(key[0]) else item.note
             item.how = ""
         elif key[0] != ME:  # the note says how the description was read, not that it could not be
             said = key[0][1:]  # the description: "the girl"
