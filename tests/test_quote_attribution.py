@@ -144,6 +144,8 @@ UNNAMED_NOTE = "unnamed: the text does not say who this is"
     # a capitalised word, then a plural head: the group speaks, not "Senior", and not Okafor herself
     ("The vote was close. Senior officials said the plan was “dead on arrival.”", "Senior officials"),
     ("Ruth Okafor spoke first. Okafor aides said later that she was “very tired.”", "Okafor aides"),
+    ("Ruth Okafor spoke first. “She is very tired,” said Okafor aides.", "Okafor aides"),  # inverted too
+    ("“The plan is dead,” said Senior officials.", "Senior officials"),
     ("Fishery scientists have warned of “a collapse within ten years.”", "Fishery scientists"),
 ])
 def test_an_unnamed_speaker_is_given_as_written_with_a_note(text, speaker):

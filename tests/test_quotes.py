@@ -281,6 +281,8 @@ ATTRIBUTION_CASES = {
     "X concluded by saying": ("Jane Doe concluded by saying, “We will win this fight.”", "Jane Doe",
                               "concluded by saying"),
     "according to X": ("“We will win this fight,” according to Jane Doe.", "Jane Doe", "according to"),
+    "a name that ends like a plural, and how it was said": ("“Not bad,” replied Monks with a smile.", "Monks",
+                                                             "replied"),  # not the group "Monks with a smile"
     "X managed to say": ("“No,” Jane Doe managed to say.", "Jane Doe", "managed to say"),  # a short answer too
     "X hastened to add": ("Jane Doe hastened to add: “We will win this fight.”", "Jane Doe", "hastened to add"),
     "a title to the person": (

@@ -125,8 +125,25 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
                 # cuts a quote off before its attribution)
                 return None
             if kind:
-                return Attribution(m.group(cue), mention, m.start(np), m.group(appos), m.end())
+                end = m.end()
+                if cue == "cue1" and not m.group(appos):
+                    mention, end = _plural_group(masked, mention, m.end(np), end)
+                return Attribution(m.group(cue), mention, m.start(np), m.group(appos), end)
     return None
+
+
+_GROUP_REST = re.compile(r"(?:\s+[a-z][\w’'-]*){1,3}(?=\s*(?:[,.;:!?]|$))")
+"""The lower-case words that may end an inverted group: (said Trump) aides, (said Republican) leaders."""
+
+
+def _plural_group(masked: str, mention: str, np_end: int, end: int) -> tuple[str, int]:
+    """An inverted mention with the plural head that follows it: *said Trump aides* is
+    the aides (:func:`kit.quotes.names.is_bare_plural`), not Trump; and where it ends."""
+    rest = _GROUP_REST.match(masked, np_end)
+    if rest and rest.group().split()[0] not in POST_PREPOSITIONS and is_bare_plural((mention + rest.group()).split()):
+        # (not "replied Monks with a smile": the words after a name may be how it was said)
+        return mention + rest.group(), max(end, rest.end())
+    return mention, end
 
 
 def _affiliation_cut(mention: str) -> str:
