@@ -178,10 +178,15 @@ def naive_novel(texts: list[str]) -> int:
     return _run(naive_extract, texts)
 
 
+def _passage_texts() -> list[str]:
+    """The passages a child process times, of the size its environment names (``BENCH_QUOTE_PASSAGE``)."""
+    return [text for _, text, _ in _passages(_scorer(), int(os.environ["BENCH_QUOTE_PASSAGE"]))[0]]
+
+
 def kit_passages_setup(fraction: float = 1.0) -> list[str]:
     import kit.quotes.attribution  # noqa: F401  (see kit_news_setup)
 
-    return [text for _, text, _ in _passages(_scorer(), int(os.environ["BENCH_QUOTE_PASSAGE"]))[0]]
+    return _passage_texts()
 
 
 def kit_passages(texts: list[str]) -> int:
@@ -189,7 +194,7 @@ def kit_passages(texts: list[str]) -> int:
 
 
 def naive_passages_setup(fraction: float = 1.0) -> list[str]:
-    return [text for _, text, _ in _passages(_scorer(), int(os.environ["BENCH_QUOTE_PASSAGE"]))[0]]
+    return _passage_texts()
 
 
 def naive_passages(texts: list[str]) -> int:

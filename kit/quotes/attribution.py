@@ -24,7 +24,15 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from kit.quotes.cast import Cast
-from kit.quotes.context import Item, dialogue_signs, drop_common_words, fill, names_addressed, unnamed_as_written
+from kit.quotes.context import (
+    Item,
+    dialogue_signs,
+    drop_common_words,
+    fill,
+    names_addressed,
+    same_cue,
+    unnamed_as_written,
+)
 from kit.quotes.dialogue import is_dialogue
 from kit.quotes.layout import Layout
 from kit.quotes.marks import Region, find_regions
@@ -76,10 +84,10 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
         mention_pos = r.mark_start
         if attribution is not None and attribution.mention is not None:
             mention_pos = attribution.mention_pos
-            addressed = frozenset(names_addressed(item, cast)) if attribution.mention in _PRONOUNS else frozenset()
-            shared = _shares_cue(items, attribution)
-            if shared is not None:  # “No, Elinor,” she replied, “ask nothing”: she is not Elinor in either part
-                addressed |= frozenset(names_addressed(shared, cast)) if attribution.mention in _PRONOUNS else frozenset()
+            shared = items[-1] if items and same_cue(item, items[-1]) else None
+            addressed = frozenset()
+            if attribution.mention in _PRONOUNS:  # “No, Elinor,” she replied, “ask nothing”: not Elinor, in either part
+                addressed = frozenset(names_addressed(item, cast) + (names_addressed(shared, cast) if shared else []))
             item.set(resolver.resolve(attribution.mention, mention_pos, attribution.appositive, exclude=addressed),
                      "cue")
             item.named = np_kind(attribution.mention) == "name" or attribution.appositive is not None
@@ -117,14 +125,6 @@ def _long_story(layout: Layout, r: Region) -> bool:
     closing mark (*“...,” said I*) belongs to its last paragraph alone, and
     is not used for the whole."""
     return r.flag == "continued" and layout.para_of(r.end) - r.para + 1 >= _STORY
-
-
-def _shares_cue(items: list[Item], attribution: Attribution) -> Item | None:
-    """The quote just before, when it has the same cue (*“No, Elinor,” she replied, “ask nothing.”*)."""
-    last = items[-1] if items else None
-    if last is None or last.attribution is None or last.attribution.mention_pos != attribution.mention_pos:
-        return None
-    return last
 
 
 def _named_in_sentence(layout: Layout, resolver: Resolver, cast: Cast, attribution: Attribution) -> str | None:

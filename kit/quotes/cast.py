@@ -229,7 +229,6 @@ def _full_key(run: _Run) -> tuple[str, str]:
     return name_key(run.proper[0]), name_key(run.proper[-1])
 
 
-_COURTESY = frozenset("mr mrs ms miss monsieur madame mademoiselle lady lord sir dame".split())
 _RANK_SPELLINGS = {"doctor": "dr", "colonel": "col", "captain": "capt", "major": "maj", "general": "gen",
                    "sergeant": "sgt", "professor": "prof", "admiral": "adm", "lieutenant": "lt", "reverend": "rev"}
 
@@ -240,7 +239,7 @@ def _rank(word: str) -> str | None:
     quotation that calls out *Sir!* names no one."""
     key = word.rstrip(".").lower()
     key = _RANK_SPELLINGS.get(key, key)
-    return key if key in TITLES and key not in _COURTESY else None
+    return key if key in TITLES and (key == "dr" or key not in _COURTESY) else None  # (a doctor is called "Doctor")
 
 
 class Cast:
@@ -683,8 +682,8 @@ class Cast:
         for name in vocatives(words):
             found_words = name.split()
             title = [w for w in found_words[:-1] if w.rstrip(".").lower() in ("mr", "mrs", "miss", "ms", "dr")]
-            who = self.lookup(found_words[len(title):], title).name if len(found_words) > 1 or \
-                _rank(name) is None else self._holder(_rank(name))
+            rank = _rank(name) if len(found_words) == 1 else None
+            who = self._holder(rank) if rank else self.lookup(found_words[len(title):], title).name
             if who:
                 found.append(who)
         return found

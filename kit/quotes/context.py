@@ -40,7 +40,7 @@ from kit.quotes.names import (
 from kit.quotes.resolve import NARRATOR, Resolver, Speaker
 
 __all__ = ["Item", "ME", "UNNAMED", "dialogue_signs", "drop_common_words", "fill", "first_addressed", "names_addressed",
-           "unnamed_as_written"]
+           "same_cue", "unnamed_as_written"]
 
 UNNAMED = "\x00"
 """Starts the speaker of a quote the text names only by a description, while it is
@@ -305,12 +305,13 @@ def _take_turns(by_para: dict[int, list[Item]], layout: Layout, cast: Cast, reso
         how = "vocative" if n and speaker in turns[n - 1].addressed else "turn"
         for item in by_para[turn.para]:
             if not item.speaker or item is first or (item.how == "paragraph" and item.speaker == own) \
-                    or _same_cue(item, first):
+                    or same_cue(item, first):
                 item.set(speaker, how)
 
 
-def _same_cue(item: Item, first: Item) -> bool:
-    """Whether two quotes share one cue (*“No, Elinor,” she replied, “ask nothing.”*)."""
+def same_cue(item: Item, first: Item) -> bool:
+    """Whether two quotes share one cue (*“No, Elinor,” she replied, “ask nothing.”*): one
+    cue says one thing, so they have one speaker."""
     a, b = item.attribution, first.attribution
     return a is not None and b is not None and a.mention is not None and a.mention_pos == b.mention_pos
 

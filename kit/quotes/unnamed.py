@@ -19,7 +19,6 @@ speaker and a note.
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 
 from kit.quotes.cast import Cast
@@ -172,8 +171,10 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
         addressed = names.get(key)
         item.speaker = addressed or in_paragraph.get(id(item)) or names.get((key[0], key[1], id(item)))
         if item.speaker is None:
-            item.note = NARRATOR if key[0] == ME else \
-                f"“{key[0][1:]}” is someone the text has not named yet" if _STRANGER.search(key[0]) else item.note
+            if key[0] == ME:
+                item.note = NARRATOR
+            elif _STRANGER.search(key[0]):
+                item.note = f"“{key[0][1:]}” is someone the text has not named yet"
             item.how = ""
         elif key[0] != ME:  # the note says how the description was read, not that it could not be
             said = key[0][1:]  # the description: "the girl"
