@@ -23,7 +23,7 @@ import re
 from typing import NamedTuple
 
 from kit.quotes.cast import Cast
-from kit.quotes.dialogue import SHORT_LINE, Signs, Turn, answered_as, only_names, reports_speech, take_turns
+from kit.quotes.dialogue import REPLY_VERBS, SHORT_LINE, Signs, Turn, answered_as, only_names, reports_speech, take_turns
 from kit.quotes.layout import Layout
 from kit.quotes.marks import Region
 from kit.quotes.mentions import Attribution, addressee, report_before, sentence_subject
@@ -127,8 +127,16 @@ def dialogue_signs(items: list[Item], layout: Layout, cast: Cast) -> Signs:
         run = run + 1 if n and lines[n - 1] == p - 1 else 1
         exchange = max(exchange, run)
     addresses = sum(1 for item in items if names_addressed(item, cast))
+    replies = sum(1 for item in items if item.attribution is not None and item.attribution.cue
+                  and item.attribution.cue.split()[0].lower() in REPLY_VERBS)
+    answers = sum(1 for p, its in by_para.items() if p + 1 in by_para and _asks(its[-1], layout))
     return Signs([(first[p], first[p + 1]) for p in first if p + 1 in first], said_pronoun, len(lines), exchange,
-                 addresses)
+                 addresses, replies, answers)
+
+
+def _asks(item: Item, layout: Layout) -> bool:
+    """Whether a quote asks a question (its words end with a question mark)."""
+    return layout.s[item.region.start : item.region.end].rstrip(" \n,.\"'”’").endswith("?")
 
 
 def _short_line(its: list[Item], layout: Layout) -> bool:
