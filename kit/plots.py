@@ -223,9 +223,25 @@ def _themed(plot: F) -> F:
         mpl.interactive(interactive)
         if given is not None:  # made before, with the settings of its day
             _restyle(ax, settings)
+        if "inline" in mpl.get_backend():
+            _skip_unseen_draw(ax.figure)
         return ax
 
     return draw  # type: ignore[return-value]
+
+
+def _skip_unseen_draw(figure: Any) -> None:
+    """Spare Jupyter's inline backend a picture nobody sees.
+
+    After a cell, pyplot's post-execute hook draws every figure marked stale
+    onto its canvas (``Gcf.draw_all``), and then matplotlib-inline draws each
+    new figure again, into the PNG that the notebook shows. With the inline
+    backend the first picture is never shown: it is about a third of a plot
+    cell's time (the layout runs in it too). Marking the finished figure as
+    drawn skips it. Any change made to the figure afterwards marks it stale
+    again, and then it is drawn as before; the PNG is always drawn afresh.
+    """
+    figure.stale = False
 
 
 def _restyle(ax: Axes, settings: dict[str, str]) -> None:

@@ -428,3 +428,33 @@ def test_import_kit_loads_neither_matplotlib_nor_ipywidgets():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_inline_backend_draws_a_finished_plot_once():
+    """In Jupyter (matplotlib-inline), pyplot's post-execute hook draws every stale
+    figure, and the backend then draws it again for the notebook: the kit marks its
+    finished figures as drawn, so the hook skips them, until something changes them."""
+    code = (
+        "import matplotlib; matplotlib.use('module://matplotlib_inline.backend_inline')\n"
+        "import matplotlib.pyplot as plt\n"
+        "from matplotlib.backends.backend_agg import FigureCanvasAgg\n"
+        "import kit\n"
+        "from kit.plots import keyword_bars\n"
+        "draws = []\n"
+        "real = FigureCanvasAgg.draw\n"
+        "FigureCanvasAgg.draw = lambda self, *a, **k: (draws.append(1), real(self, *a, **k))[1]\n"
+        "a, b = kit.load_articles()\n"
+        "ax = keyword_bars(a, b, n=5)\n"
+        "plt.draw_all()  # what the post-execute hook does\n"
+        "untouched = len(draws)\n"
+        "ax.set_title('Changed after')\n"
+        "plt.draw_all()\n"
+        "print(untouched, len(draws))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.split() == ["0", "1"], out.stdout + out.stderr
+
+
+def test_other_backends_draw_as_usual(seeds):
+    ax = plots.keyword_bars(*seeds, n=5)
+    assert ax.figure.stale  # Agg: nothing draws it behind the user's back, so nothing is skipped
