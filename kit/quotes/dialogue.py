@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import takewhile
 from typing import Callable, NamedTuple
 
@@ -115,6 +116,12 @@ def vocatives(quote: str) -> list[str]:
     >>> vocatives("Oh! Colonel, I am glad to see you.")
     ['Colonel']
     """
+    return list(_vocatives(quote))
+
+
+@lru_cache(maxsize=8192)
+def _vocatives(quote: str) -> tuple[str, ...]:
+    # (a quote is asked about several times: by the signs, the turns and the cast)
     found = []
     for m in _VOCATIVE.finditer(quote):
         words = m.group("name").split()
@@ -125,7 +132,7 @@ def vocatives(quote: str) -> list[str]:
             found.append(" ".join(words))
         elif not name and len(title) == 1:
             found.append(title[0])  # “Oh! Colonel, ...”: a rank alone calls the one who holds it
-    return found
+    return tuple(found)
 
 
 def only_names(quote: str) -> bool:
