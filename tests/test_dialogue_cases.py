@@ -48,3 +48,17 @@ def test_one_who_spoke_a_moment_ago_and_is_named_again_speaks_before_one_only_na
              Turn(9, None, fixed=False, nearby=("Jane", "Tom")), Turn(10, "Mary", fixed=True),
              Turn(11, None, fixed=False)]
     assert take_turns(turns, lambda name: None) == ["Anne", "Tom", "Tom", "Mary", "Tom"]
+
+
+def test_a_turn_that_opens_with_narration_may_go_on_with_the_same_speaker() -> None:
+    # Kate spoke a moment ago; after some narration, a turn said by "she", whom
+    # the text reads as Ann, and then a turn the text gives Ann by name. Ann's
+    # hint holds when that last paragraph opens with narration; when it opens
+    # with its quote, a new paragraph is a new speaker, so "she" is Kate.
+    def turns(led: bool) -> list[Turn]:
+        return [Turn(1, "Kate", fixed=True),
+                Turn(4, "Ann", fixed=False, gender="f", nearby=("Ann", "Kate")),
+                Turn(5, "Ann", fixed=True, led=led)]
+
+    assert take_turns(turns(led=True), lambda name: "f") == ["Kate", "Ann", "Ann"]
+    assert take_turns(turns(led=False), lambda name: "f") == ["Kate", "Kate", "Ann"]

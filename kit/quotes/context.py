@@ -291,8 +291,10 @@ def _take_turns(by_para: dict[int, list[Item]], layout: Layout, cast: Cast, reso
                                          *_said_to(its, layout, cast, resolver)]))
         said = " ".join(layout.s[i.region.start : i.region.end] for i in its)
         calls = bool(addressed) and only_names(said)  # “Eleanor!”: a name and nothing else
+        led = bool(layout.masked[layout.paras[p].start : first.region.mark_start].strip(" \t\n"))
         turns.append(Turn(p, speaker, fixed=bool(speaker) and first.sure, gender=gender, addressed=addressed,
-                          nearby=_nearby(layout, cast, p), last=layout.para_of(its[-1].region.end), calls=calls))
+                          nearby=_nearby(layout, cast, p), last=layout.para_of(its[-1].region.end), calls=calls,
+                          led=led))
         firsts.append(first)
     alias = answered_as(turns)  # “... Fagin?” / “...,” said the Jew: one person
     for turn in turns:
