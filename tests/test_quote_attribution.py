@@ -557,6 +557,15 @@ def test_a_person_s_own_head_or_eyes_give_the_gender():
     assert cast["Fagin"].gender == "m"
 
 
+def test_the_noun_a_copula_gives_a_person_gives_the_gender():
+    text = ("“We sail at noon,” said Admiral Croft. Admiral Croft was a very hale, hearty,\n"
+            "well-looking man, a little weather-beaten. “So do I,” said Pat Lowe. Pat Lowe was a\n"
+            "friend of the woman who kept the inn.")
+    cast = {c.name: c for c in characters(text)}
+    assert cast["Croft"].gender == "m"  # the phrase after "was a", across a wrapped line
+    assert cast["Pat Lowe"].gender is None  # the phrase stops at "of": the woman is someone else
+
+
 def test_a_line_break_inside_a_paragraph_starts_no_sentence():
     # A book's lines wrap mid-sentence: "Captain Harville." starts a line, but
     # not a sentence, and the next sentence's "She" (the heroine) says nothing

@@ -55,6 +55,11 @@ def read_votes(layout: Layout, spans: Iterable[tuple[int, int]], votes: dict[str
         if own:  # Fagin shook his head
             votes[PRONOUN_GENDER[own.group("whose").lower()]] += 1
             continue
+        called = _CALLED.match(masked, end)
+        gender = gender_of_words(called.group("phrase").replace(",", " ").split()) if called else None
+        if gender:  # Admiral Croft was a very hale, hearty, well-looking man
+            votes[gender] += 1
+            continue
         main = layout.starts_sentence(start) or _after_cue(masked, start) \
             or _after_opening(layout, start)
         if not (main or _after_clause_opener(masked, start)) \
@@ -109,6 +114,18 @@ def _sentence_end(s: str, pos: int) -> int:
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 
+
+_CALLED = re.compile(
+    r"""\s+(?:was|is)\s+(?:an?|the)\s+                            # was a, is the (a line may wrap)
+        (?P<phrase>(?:(?!(?:of|to|for|with|and|or|but|who|whom|that|in|on|at|by|from|whose)\b)
+                    [a-z]+(?:-[a-z]+)*(?:,\s*|\s+|(?=[.;:!?]))){1,6})  # very hale, hearty, well-looking man
+    """,
+    re.VERBOSE,
+)
+"""The person named right before, said to be a man or a woman by the noun phrase a copula
+gives them (*Admiral Croft was a very hale, hearty, well-looking man*, *Rachael was a woman
+of thirty*); the phrase stops at its first function word, so *was a friend of the woman*
+says nothing of the person."""
 
 _OWN_BODY = re.compile(
     r"""(?:,[ ]*(?:who[ ]+)?|[ ]+)(?:[a-z]+ly[ ]+)?              # (, who) (slowly)
