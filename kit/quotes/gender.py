@@ -4,7 +4,8 @@
 with it (*Mr*, *Mrs*, *Lady*) and, when there are none, from the votes that
 :func:`read_votes` finds where the narration names the person: a gendered
 role in apposition (*her husband, Carlos,*), the person's own head or eyes
-(*Fagin shook his head*), and the pronoun that goes on with the name when it
+(*Fagin shook his head*), the noun a copula gives them (*Croft was a hale,
+hearty man*), and the pronoun that goes on with the name when it
 is the subject of its sentence or clause (*Holmes rose, and he ...*).
 
 >>> from kit.quotes.layout import Layout
@@ -37,7 +38,8 @@ def read_votes(layout: Layout, spans: Iterable[tuple[int, int]], votes: dict[str
     """Add to ``votes`` (``m`` and ``f``) what the names at ``spans`` of the
     narration say of their gender: a gendered role in apposition (*her
     husband, Carlos,*: two votes), the person's own head or eyes right after
-    the name (*Fagin shook his head*), and the pronoun that goes on with the
+    the name (*Fagin shook his head*), the noun of the phrase after *was a*
+    (*Croft was a hale, hearty man*), and the pronoun that goes on with the
     name when the name is the subject of its sentence (*Holmes rose, and he
     ...*, *Holmes rose. He ...*), or of a clause (*that Brittles was to saddle
     the pony and betake himself*: read to the clause's end only). Reading
