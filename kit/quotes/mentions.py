@@ -236,9 +236,17 @@ def _in_opening_clause(masked: str, start: int, cue: re.Match) -> bool:
 _AFTER_WHO = re.compile(rf"(?<![\w’'-])who(?:\s+(?:{_ADVERB_WORDS}|[a-z]+ly))*\s+$")
 """*Who* right before a verb (and its adverbs): (Ines Marrow,) who (called); (a farmer) who (asked)."""
 _JOINED_CLAUSE = re.compile(
-    rf"(?:,\s*(?:while|but|whereas|and)|;)\s+(?P<np>[^,;:()“”\"{MASK}]{{1,60}}?)\s*$", re.IGNORECASE)
+    rf"""(?:,\s*(?:while|but|whereas|and)|;|(?<![\w’'-])(?:after|when|before|until|once))
+         \s+(?P<np>[^,;:()“”\"{MASK}]{{1,60}}?)
+         (?P<appos>,\s*(?:the|a|an|his|her|their)\s[^,;:()“”\"{MASK}]{{1,60}},)?\s*$""", re.IGNORECASE | re.VERBOSE)
 """The subject of a clause joined to the one before by a comma and while, but,
-whereas or and (or a semicolon), right before its verb."""
+whereas or and, by a semicolon, or by a conjunction that opens a clause of time
+(*issued a statement after Donald Trump told a town hall that ...*), right before
+its verb, with an appositive of its own (*while Mike Huckabee, the former Arkansas
+governor,*). Not *because* or *although*: a reported clause often holds one (*She
+went on to say that, because Comey testified that ...*: still her words)."""
+
+
 def _clause_subject(words: str) -> bool:
     """Whether the words before a verb, after *and* or *while*, are a subject of their
     own: a name (*while Cruz*), or *he* or *she* with the verb's auxiliaries
@@ -304,6 +312,11 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
         relative = not _AFTER_RELATIVE.search(masked, start, cues[-1].start())  # (the last cue is not in one)
         cues = [c for c in cues[:-1] if not _in_opening_clause(masked, start, c)
                 and not (relative and _AFTER_RELATIVE.search(masked, start, c.start()))] + cues[-1:]
+    joined = _JOINED_CLAUSE.search(masked, cues[-2].end() if len(cues) > 1 else start, cues[-1].start())
+    if joined and joined.group("appos") and _clause_subject(joined.group("np")):
+        # ..., while Mike Huckabee, the former Arkansas governor, said “...”: the joined
+        # clause's subject, not the sentence's, though an appositive stands before the verb
+        return Attribution(cues[-1].group("cue"), joined.group("np"), joined.start("np"), where="before")
     for i, cue in enumerate(cues):
         subject = subject_of_cue(layout, start, cue.start())
         if subject is not None:
