@@ -184,7 +184,7 @@ LOOSE_AFTER = re.compile(
     [\s,]*
     (?:
         (?P<np>{_LOOSE_NP})                                      # Kelly, the Saudis, an angry Hollande
-        \s+(?P<cue>{_LOOSE_VERB})                                # fumed, charged, riffs
+        \s+(?P<cue>{_LOOSE_VERB}|[a-z]{{2,}}\s+back(?![\w’'-]))    # fumed, charged, riffs, shot back
       | (?P<cue2>[a-z]{{2,}}ed)\s+(?P<np2>{_NP})(?=\s*[,.;])      # remembered Roy Verley, mused co-host Stu Burguiere
     )
     """,
