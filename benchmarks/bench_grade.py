@@ -3,8 +3,8 @@
 Twenty copies of the keyword_frequency solution are graded with two workers,
 once with the sandbox on (bubblewrap, the default) and once with it off
 (``--no-sandbox``), side by side. Every copy earns full marks, so each is run
-twice (on the seeds and on the grader's fresh second pair), in fresh kernels:
-forty notebook runs.
+twice (on the seeds and on the grader's fresh second pair), in one fresh kernel
+per submission, reset between its runs: forty notebook runs.
 
 What is timed: ``kit.grade.grade(...)`` from start to finish, in a fresh Python
 process each time (``common.measure``), after an untimed warm-up that imports

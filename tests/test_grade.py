@@ -760,3 +760,64 @@ def _escaped(text: str) -> str:
     import html
 
     return html.escape(text)
+
+
+# --- a submission's runs share one kernel, cleared between them ---------------------------------
+
+# What the runner promises about a kernel that runs a second pair: no variable, figure, saver or
+# working folder is left from the first run, while the imported modules stay (that is the saving).
+_PROBE = """import os, sys, types
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import kit
+a, b = kit.load_articles(article_a, article_b)
+runs = sys.modules.setdefault("kit_test_probe", types.ModuleType("kit_test_probe"))
+runs.n = getattr(runs, "n", 0) + 1
+q_probe = {"run": runs.n, "left": "left_behind" in globals(), "cwd": os.getcwd(), "figures": len(plt.get_fignums()),
+           "words": len(kit.words(a))}
+left_behind = True
+plt.figure()
+os.chdir("/")
+"""
+
+
+def _probe_runs(tmp_path, extra: str = "", go_on=None):
+    from kit.grade import Cell, TextPair, run_pairs
+    from kit.grade.records import Text
+
+    cells = [Cell("code", 'article_a = "A"\narticle_b = "B"', ("parameters",), "p", 1),
+             Cell("code", _PROBE + extra, (), "probe", 2)]
+    nb, _ = build_notebook(cells, ["q_probe"], [], [])
+    pairs = [TextPair(f"pair {n}", Text(f"a{n}", "One two three. " * n), Text(f"b{n}", "Four five.")) for n in (1, 2)]
+    return run_pairs(nbformat.writes(nb), run_settings(), pairs, tmp_path / "run", go_on=go_on)
+
+
+def test_a_second_pair_runs_in_the_same_kernel_with_nothing_left_from_the_first(tmp_path):
+    (first, one), (second, two) = _probe_runs(tmp_path)
+    assert one.completed and two.completed and not one.problems and not two.problems
+    assert (first["q_probe"]["run"], second["q_probe"]["run"]) == (1, 2)  # one kernel: its modules stay
+    assert not first["q_probe"]["left"] and not second["q_probe"]["left"]  # no variable of the first run
+    assert second["q_probe"]["figures"] == 0  # nor its figures
+    assert second["q_probe"]["cwd"] == first["q_probe"]["cwd"] != "/"  # the working folder set back
+    assert (first["q_probe"]["words"], second["q_probe"]["words"]) == (3, 6)  # each run reads its own texts
+    assert not (tmp_path / "run").exists()
+
+
+def test_a_kernel_whose_reset_fails_or_that_exits_is_replaced_for_the_next_pair(tmp_path):
+    # Each on the first pair only (3 words in its text A), so that a new kernel can run the second.
+    for n, sabotage in enumerate(["\nif len(kit.words(a)) == 3: get_ipython().reset = None",
+                                  "\nif len(kit.words(a)) == 3: os._exit(0)"]):
+        (first, one), (second, two) = _probe_runs(tmp_path / str(n), sabotage)
+        assert second["q_probe"]["run"] == 1 and not second["q_probe"]["left"], sabotage  # a new kernel
+        assert two.completed and not two.problems and second["q_probe"]["words"] == 6, sabotage
+        if "exit" in sabotage:
+            assert not one.completed and one.kinds == ("crash",)
+        else:
+            assert one.completed and first["q_probe"]["run"] == 1
+
+
+def test_the_runner_stops_after_a_run_when_told_to(tmp_path):
+    seen = []
+    results = _probe_runs(tmp_path, go_on=lambda n, answers, summary: seen.append((n, answers["q_probe"]["run"])))
+    assert len(results) == 1 and seen == [(0, 1)]

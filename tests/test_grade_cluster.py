@@ -155,15 +155,15 @@ def test_a_cluster_task_folder_survives_another_batch_starting(monkeypatch):
 
     survived = []
 
-    def run_notebook(notebook, settings, texts, workdir):
+    def run_pairs(notebook, settings, pairs, workdir):
         Path(workdir).mkdir(parents=True)
         survived.append(_another_batch_starts_while(Path(workdir)))
-        return {"q1": 1}, RunSummary(texts.label, True, ())
+        return [({"q1": 1}, RunSummary(texts.label, True, ())) for texts in pairs]
 
-    monkeypatch.setattr(kit.grade.run, "run_notebook", run_notebook)
+    monkeypatch.setattr(kit.grade.run, "run_pairs", run_pairs)
     monkeypatch.setattr(cluster, "_settings", lambda spec: None)
     pair = TextPair("your texts", Text("a", "A."), Text("b", "B."))
-    saved, run = cluster.run_on_worker("{}", None, pair)
+    [(saved, run)] = cluster.run_on_worker("{}", None, (pair,))
     assert survived == [True] and saved == {"q1": 1} and run.completed
 
 

@@ -186,8 +186,8 @@ def test_the_teachers_points_are_merged_into_grades_gradebook_and_feedback_witho
     def no_runs(*args, **kwargs):
         raise AssertionError("merging ran a notebook")
 
-    monkeypatch.setattr(kit.grade.run, "run_notebook", no_runs)
-    monkeypatch.setattr(kit.grade.judge, "run_notebook", no_runs)
+    for module, name in [(kit.grade.run, "run_notebook"), (kit.grade.run, "run_pairs"), (kit.grade.judge, "run_pairs")]:
+        monkeypatch.setattr(module, name, no_runs)
     filled = _write_csv(tmp_path / "points.csv", _filled(batch))
     assert main(["grade", "--merge-written", str(filled), "--out", str(batch["out"])]) == 0
     assert "merged the points of 5 written answers (2 blank, given 0) for 5 students" in capsys.readouterr().out

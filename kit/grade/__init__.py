@@ -140,7 +140,8 @@ Where the code is
 - :mod:`kit.grade.plan`: the solution, its texts and hidden tests, and the
   expected answers on both pairs, from running it (:class:`Solution`).
 - :mod:`kit.grade.notebook`: reading a submission, and the notebook built from it.
-- :mod:`kit.grade.run`: :func:`run_notebook`, one run in one kernel.
+- :mod:`kit.grade.run`: :func:`run_pairs`, a submission's runs in one kernel (and :func:`run_notebook`,
+  one run in a kernel of its own).
 - :mod:`kit.grade.judge`: comparing the saved answers, into a :class:`Grade`
   (:func:`prepare`, :func:`worth_another_run` and :func:`judge_runs` are the
   steps a local batch and a Dask batch share).
@@ -203,7 +204,7 @@ from kit.grade.records import (
 from kit.grade.redact import csv_escape, redact
 from kit.grade.rehearse import Rehearsal, RehearsalError, rehearse
 from kit.grade.report import feedback_html, feedback_table, summary_figure, write_canvas_gradebook, write_summary
-from kit.grade.run import run_notebook
+from kit.grade.run import run_notebook, run_pairs
 from kit.grade.sandbox import Limits, Sandbox, SandboxUnavailable, check_sandbox, find_sandbox
 from kit.grade.submissions import Found, Skipped, Submission, find_submissions
 from kit.grade.unseen import unseen_pair
@@ -265,6 +266,7 @@ __all__ = [
     "rehearse",
     "remove_stale",
     "run_notebook",
+    "run_pairs",
     "run_settings",
     "second_pair",
     "solution_answers",

@@ -1,14 +1,17 @@
 """Grading on a Dask cluster: ``kit grade ... --dask ADDRESS``.
 
-Each run of a submission (on the student's texts, then on the grader's second
-pair) is a Dask task. A worker builds its own sandbox settings (the sandbox
-describes the worker's own folders), runs the notebook with
-:func:`kit.grade.run_notebook` in a fresh folder of its own, and sends back the
-saved answers and how the run went: plain data. Everything else stays in the
-grader's process, exactly as in a local batch:
+Each submission is a Dask task: its runs (on the student's texts, then on
+the grader's second pair), in one kernel, as in a local batch. A worker builds
+its own sandbox settings (the sandbox describes the worker's own folders), runs
+the notebook with :func:`kit.grade.run_pairs` in a fresh folder of its own, and
+sends back the saved answers and how each run went: plain data. Everything else
+stays in the grader's process, exactly as in a local batch:
 
 - the expected answers (the teacher's solution was run before the first task);
-- judging each run's answers, and deciding whether the second run is needed;
+- judging each run's answers, and deciding whether the second run counts. A
+  local batch skips the second run when nothing was right on the first; a
+  worker cannot tell (the expected answers stay here), so it always runs both,
+  and the grader drops the second when a local batch would not have run it;
 - writing ``grades.csv`` and the feedback as runs finish, with a progress bar,
   and resuming after the grader is killed.
 
@@ -68,8 +71,9 @@ RETRIES = 2
 broken worker). A worker that dies is handled by Dask itself."""
 
 
-def run_on_worker(notebook: str, spec: WorkerSettings, texts: TextPair) -> tuple[dict[str, Any], RunSummary]:
-    """One run of one notebook, on whatever machine calls it (a Dask task).
+def run_on_worker(notebook: str, spec: WorkerSettings, pairs: tuple[TextPair, ...]
+                  ) -> list[tuple[dict[str, Any], RunSummary]]:
+    """The runs of one notebook on each pair, on whatever machine calls it (a Dask task).
 
     The run folder is new for every call, so a task that Dask runs again after
     its worker died starts clean. It is a locked batch folder
@@ -79,13 +83,14 @@ def run_on_worker(notebook: str, spec: WorkerSettings, texts: TextPair) -> tuple
     folder lost its answers that way mid-run.
     """
     from kit.grade.folders import batch_folder
-    from kit.grade.run import run_notebook
+    from kit.grade.run import run_pairs
 
     with batch_folder() as folder:
-        saved, run = run_notebook(notebook, _settings(spec), texts, folder / "run")
+        results = run_pairs(notebook, _settings(spec), pairs, folder / "run")
+    saved, run = results[0]
     if "failed" in run.kinds and not run.completed and not saved:
         raise KernelDidNotStart("; ".join(run.problems))
-    return saved, run
+    return results
 
 
 def _spec(plan: Plan, hide: list[Path]) -> WorkerSettings:
@@ -93,15 +98,6 @@ def _spec(plan: Plan, hide: list[Path]) -> WorkerSettings:
     box = settings.sandbox
     return WorkerSettings(box is not None, tuple(str(h) for h in hide), settings.cell_timeout,
                           settings.total_timeout, settings.output_cap, tuple(box.limits) if box else ())
-
-
-class _Student:
-    """One submission on its way through the cluster: its notebook, and the runs judged so far."""
-
-    def __init__(self, prepared: Prepared):
-        self.prepared = prepared
-        self.name, self.source, self.notebook = prepared.student, Path(prepared.source), prepared.notebook
-        self.results: list[tuple[dict[str, Any], RunSummary]] = []
 
 
 CONNECT_TIMEOUT = "20s"
@@ -133,16 +129,10 @@ def grade_on_cluster(todo: list[Submission], plan: Plan, book: Book, results: di
     if not todo:
         return
     spec = _spec(plan, hide)
-    pending: dict[Any, tuple[_Student, int]] = {}
+    pending: dict[Any, Prepared] = {}
     with tqdm(total=len(todo), desc=f"grading {plan.assignment} on {client.scheduler.address}", unit="notebook",
                       file=sys.stderr, disable=not progress, leave=True) as bar:
         queue = as_completed()
-
-        def submit(student: _Student, n: int) -> None:
-            future = client.submit(run_on_worker, student.notebook, spec, plan.pairs[n], pure=False, retries=RETRIES,
-                                   key=f"kit-grade-{student.name}-run{n + 1}-{uuid.uuid4().hex[:8]}")
-            pending[future] = (student, n)
-            queue.add(future)
 
         def finish(grade: Grade) -> None:
             book.add(grade)
@@ -155,18 +145,20 @@ def grade_on_cluster(todo: list[Submission], plan: Plan, book: Book, results: di
             if isinstance(prepared, Grade):
                 finish(prepared)
                 continue
-            submit(_Student(prepared), 0)
+            future = client.submit(run_on_worker, prepared.notebook, spec, plan.pairs, pure=False, retries=RETRIES,
+                                   key=f"kit-grade-{prepared.student}-{uuid.uuid4().hex[:8]}")
+            pending[future] = prepared
+            queue.add(future)
         for future in queue:
-            student, n = pending.pop(future)
+            prepared = pending.pop(future)
             try:
-                saved, run = future.result()
+                runs = future.result()
             except Exception as err:  # the task failed every time it was tried (a worker death is rerun by Dask)
-                finish(invalid(student.name, student.source, plan,
+                finish(invalid(prepared.student, prepared.source, plan,
                                f"the grader could not run this file on the cluster: {type(err).__name__}: {err}",
                                FAILED))
                 continue
-            student.results.append((saved, run))
-            if worth_another_run(plan, n, saved, run):
-                submit(student, n + 1)  # the next pair: same rule as a local batch
-                continue
-            finish(judge_runs(student.prepared, plan, student.results))
+            kept = 1  # the runs a local batch would have made: the same rule
+            while kept < len(runs) and worth_another_run(plan, kept - 1, *runs[kept - 1]):
+                kept += 1
+            finish(judge_runs(prepared, plan, runs[:kept]))

@@ -31,7 +31,7 @@ from kit.grade.records import (
     TextPair,
 )
 from kit.grade.redact import redact
-from kit.grade.run import run_notebook
+from kit.grade.run import run_pairs
 
 __all__ = [
     "PENDING_HIDDEN",
@@ -225,19 +225,15 @@ def judge_runs(prepared: Prepared, plan: Plan, results: list[tuple[dict[str, Any
 
 
 def grade_prepared(prepared: Prepared, plan: Plan, workdir: Path) -> Grade:
-    """Run a prepared submission on each pair in turn (``workdir-1``, ``workdir-2``) and judge it."""
-    results: list[tuple[dict[str, Any], RunSummary]] = []
-    for n, pair in enumerate(plan.pairs):
-        saved, run = run_notebook(prepared.notebook, plan.settings, pair, workdir.with_name(f"{workdir.name}-{n + 1}"),
-                                  stop=plan.stop)
-        results.append((saved, run))
-        if not worth_another_run(plan, n, saved, run):
-            break
+    """Run a prepared submission on each pair in turn, in one kernel (see :func:`kit.grade.run_pairs`), in
+    ``workdir``, and judge it."""
+    results = run_pairs(prepared.notebook, plan.settings, plan.pairs, workdir, stop=plan.stop,
+                        go_on=lambda n, saved, run: worth_another_run(plan, n, saved, run))
     return judge_runs(prepared, plan, results)
 
 
 def grade_one(student: str, source: Path, plan: Plan, workdir: Path) -> Grade:
-    """Grade one submission, running it in ``workdir-1`` (and ``workdir-2``); never raises."""
+    """Grade one submission, running it in ``workdir``; never raises."""
     try:
         prepared = prepare(student, source, plan)
         return prepared if isinstance(prepared, Grade) else grade_prepared(prepared, plan, workdir)

@@ -1,8 +1,9 @@
-"""Running one notebook once, on one pair of texts, in a fresh (sandboxed) kernel: :func:`run_notebook`.
+"""Running a notebook on each pair of texts in turn, in a fresh (sandboxed) kernel: :func:`run_pairs`.
 
-:func:`run_notebook` is a plain function of plain values: the notebook (JSON
-text), the settings, the two texts (their contents), and a folder to work in.
-It returns the saved answers (plain JSON data) and a :class:`RunSummary`. It
+:func:`run_pairs` (and :func:`run_notebook`, for one pair) is a plain function
+of plain values: the notebook (JSON text), the settings, the pairs of texts
+(their contents), and a folder to work in. It returns the saved answers (plain
+JSON data) and a :class:`RunSummary` for each run. It
 keeps no state between calls and starts no threads, so runs can go to a pool
 of processes, or to other machines, as easily as to threads.
 
@@ -38,7 +39,8 @@ import subprocess
 import time
 import traceback
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
 import nbformat
 from jupyter_client import AsyncKernelManager
@@ -53,7 +55,7 @@ from kit.grade.records import RunSettings, RunSummary, TextPair
 from kit.grade.redact import MESSAGE_LIMIT, cap, redact
 from kit.grade.sandbox import run_uid, sandboxed_command
 
-__all__ = ["ANSWERS_FILE", "kernel_env", "remove_folder", "run_notebook"]
+__all__ = ["ANSWERS_FILE", "GoOn", "kernel_env", "remove_folder", "run_notebook", "run_pairs"]
 
 ANSWERS_FILE = "answers.json"
 _MAX_ANSWERS_BYTES = 20 << 20
@@ -189,7 +191,7 @@ def _setup_source(path: Path, visible: list[str], hidden: dict[str, list[str]]) 
         "import builtins as _kit_grade_builtins\n"
         f"_kit_grade_builtins.exec({_SAVER!r}, {{'__builtins__': _kit_grade_builtins, 'SHELL': get_ipython(), "
         f"'VISIBLE': {visible!r}, 'HIDDEN': {hidden!r}, 'TEXTS_MARK': {TEXTS_MARK!r}, 'PATH': {str(path)!r}, "
-        f"'MAX_DEPTH': {ANSWER_DEPTH!r}, 'MAX_VALUES': {ANSWER_VALUES!r}}})\n"
+        f"'MAX_DEPTH': {ANSWER_DEPTH!r}, 'MAX_VALUES': {ANSWER_VALUES!r}, 'KIT_GRADE_SAVER': True}})\n"
         "del _kit_grade_builtins"
     )
 
@@ -321,6 +323,8 @@ class _Run:
         self.started: int | None = None
         """The index of the last cell the kernel began to run."""
         self.grader_error = ""
+        self.reset_failed = False
+        """True when the kernel could not be reset for this run (see :func:`run_pairs`): it runs again in a new one."""
 
     def start_clock(self) -> None:
         self.deadline = time.monotonic() + self.settings.total_timeout
@@ -354,6 +358,8 @@ class _Run:
             return f"the hidden test of {', '.join(meta.get('sets') or ['your code'])}"
         if role == "setup":
             return "the grader's first cell, which sets up saving your answers"
+        if role == "reset":
+            return "the grader's cell that clears the kernel for the next pair of texts"
         return "the cell where the grader sets the texts"
 
     def error(self, cell, ename: str, evalue: str) -> None:
@@ -422,7 +428,17 @@ class _GradingClient(NotebookClient):
                 run.total_limit(cell)
                 return
             self.reply = {}
-            grader_cell = cell.metadata.get("kit_grade", {}).get("role") != "student"
+            role = cell.metadata.get("kit_grade", {}).get("role")
+            grader_cell = role != "student"
+            if role == "reset":
+                try:
+                    await self.async_execute_cell(cell, index, store_history=False)
+                except Exception:  # the kernel died or hung: the run starts again in a new one
+                    self.reply = {}
+                if self.reply.get("status") != "ok":
+                    run.reset_failed = True
+                    return
+                continue
             try:
                 # The grader's cells stay out of the kernel's history (In, _ih),
                 # so later cells cannot read the hidden tests back from it.
@@ -510,7 +526,114 @@ def _chown_tree(folder: Path, uid: int) -> None:
     os.chown(folder, uid, uid)
 
 
-async def _execute(nb, settings: RunSettings, folder: Path, run: _Run) -> None:
+_RESET = """# Added by `kit grade`: the next pair of texts, in this kernel, after a clean slate.
+import sys as _kit_sys
+for _kit_f in list(get_ipython().events.callbacks["post_run_cell"]):
+    if getattr(_kit_f, "__globals__", {{}}).get("KIT_GRADE_SAVER"):
+        get_ipython().events.unregister("post_run_cell", _kit_f)
+if "matplotlib.pyplot" in _kit_sys.modules:
+    _kit_sys.modules["matplotlib.pyplot"].close("all")
+_kit_sys.modules["os"].chdir({folder!r})
+get_ipython().reset(new_session=False)"""
+
+
+class _Job(NamedTuple):
+    """One run: a pair of texts, its notebook with the grader's cells filled in, and how it goes."""
+
+    texts: TextPair
+    nb: Any
+    run: _Run
+    answers: Path
+    visible: list[str]
+    hidden: dict[str, list[str]]
+    started: float
+
+
+def _text_paths(folder: Path, n: int, texts: TextPair) -> tuple[Path, Path]:
+    run = folder / "texts" / str(n + 1)
+    return run / "a" / f"{texts.a.name}.txt", run / "b" / f"{texts.b.name}.txt"
+
+
+def _job(notebook: str, folder: Path, n: int, texts: TextPair, settings: RunSettings, stop: Any,
+         after_another: bool) -> _Job:
+    """Run ``n`` of a notebook; ``after_another``: in a kernel that has run another, so it starts with a reset."""
+    nb = nbformat.reads(notebook, as_version=4)
+    answers = folder / (ANSWERS_FILE if n == 0 else f"answers-{n + 1}.json")
+    a, b = _text_paths(folder, n, texts)
+    visible = list(nb.metadata.get("kit_grade", {}).get("visible", []))
+    hidden = {c.metadata["kit_grade"]["mark"]: list(c.metadata["kit_grade"]["saves"])
+              for c in nb.cells if c.metadata.get("kit_grade", {}).get("role") == "hidden"}
+    secrets = [c.source.split("\n", 1)[-1] for c in nb.cells
+               if c.metadata.get("kit_grade", {}).get("role") == "hidden"]
+    for cell in nb.cells:
+        role = cell.metadata.get("kit_grade", {}).get("role")
+        if role == "setup":
+            cell.source = _setup_source(answers, visible, hidden)
+        elif role == "texts":
+            cell.source = _texts_source(a, b)
+    if after_another:
+        reset = nbformat.v4.new_code_cell(_RESET.format(folder=str(folder)), id=f"kit-grade-reset-{n + 1}")
+        reset.metadata["kit_grade"] = {"role": "reset"}
+        nb.cells.insert(0, reset)
+    return _Job(texts, nb, _Run(settings, texts.label, secrets, stop), answers, visible, hidden, time.monotonic())
+
+
+def _lay_out(folder: Path, notebook: str, pairs: Sequence[TextPair], first: int) -> None:
+    """A new run folder: the notebook and the texts of runs ``first`` on. Written before its kernel starts,
+    so the grader never writes into a folder a kernel can change."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700)
+    _write(folder / "notebook.ipynb", notebook)
+    for n in range(first, len(pairs)):
+        for path, text in zip(_text_paths(folder, n, pairs[n]), (pairs[n].a, pairs[n].b)):
+            _write(path, text.text)
+
+
+def _summary(job: _Job) -> tuple[dict[str, Any], RunSummary]:
+    """The answers a finished run saved, and how it went."""
+    run = job.run
+    if run.output_cut:
+        run.problems.append(f"the output was cut after {run.settings.output_cap:,} characters")
+    saved = _read_answers(job.answers)
+    section = lambda key: saved.get(key) if isinstance(saved.get(key), dict) else {}  # noqa: E731
+    saved_hidden = {n for names in job.hidden.values() for n in names}
+    answers = {k: v for k, v in section("visible").items() if k in job.visible}
+    answers.update({k: v for k, v in section("hidden").items() if k in saved_hidden})
+    loaded = {k: [x for x in v if isinstance(x, str)] for k, v in section("loaded").items()
+              if k in ("a", "b") and isinstance(v, list)}
+    summary = RunSummary(job.texts.label, run.completed, tuple(run.problems), tuple(run.kinds),
+                         dict(run.hidden_errors), {k: tuple(v) for k, v in loaded.items()},
+                         round(time.monotonic() - job.started, 3), run.grader_error)
+    return answers, summary
+
+
+def _failed(job: _Job, client: NotebookClient, err: Exception) -> None:
+    """Note why nbclient gave up on a run (or its kernel did not start)."""
+    run = job.run
+    if set(run.kinds) & {"crash", "stuck", "total"}:
+        pass
+    elif run.over() and not run.stopped() and run.started is not None:
+        # Past the total limit, interrupting a busy kernel can fail in nbclient's
+        # own way (a channel closing under it): the cause is still the limit.
+        run.total_limit(client.nb.cells[run.started])
+    else:
+        run.note("failed", f"the grader could not run the notebook: {type(err).__name__}: {cap(str(err))}")
+        run.grader_error = traceback.format_exc()  # the rest, for the teacher (records/), not the student
+
+
+GoOn = Callable[[int, dict[str, Any], RunSummary], bool]
+"""``go_on(n, answers, summary)``: after run ``n`` (from 0), with its answers and summary, whether to run the next pair."""
+
+
+async def _session(notebook: str, pairs: Sequence[TextPair], first: int, settings: RunSettings, folder: Path,
+                   stop: Any, go_on: GoOn, results: list[tuple[dict[str, Any], RunSummary]]) -> bool:
+    """Run pairs ``first``, ``first + 1``, ... in one new kernel in ``folder``, appending to ``results``.
+
+    True when the work is done (every pair run, or ``go_on`` said enough); False
+    when the kernel can no longer be trusted to start the next run clean (it
+    died, hung, ran out of time, or its reset failed), so the next pair needs a
+    new kernel and folder.
+    """
     uid = run_uid(settings.sandbox) if settings.sandbox is not None else None
     km, start = _kernel_manager(folder, settings, uid)
     km.write_connection_file()
@@ -519,25 +642,42 @@ async def _execute(nb, settings: RunSettings, folder: Path, run: _Run) -> None:
     quiet = logging.getLogger("kit.grade.kernel")
     quiet.addHandler(logging.NullHandler())
     quiet.propagate = False
+    job = _job(notebook, folder, first, pairs[first], settings, stop, after_another=False)
     client = _GradingClient(
-        nb, km, run, log=quiet, startup_timeout=60, timeout=settings.cell_timeout, timeout_func=run.timeout_for,
+        job.nb, km, job.run, log=quiet, startup_timeout=60, timeout=settings.cell_timeout,
+        timeout_func=lambda cell: client.run.timeout_for(cell),
         interrupt_on_timeout=True, raise_on_iopub_timeout=True,
         error_on_timeout={"ename": _TIMEOUT_ENAME, "evalue": "", "traceback": []},
         allow_errors=True, record_timing=False, shutdown_kernel="immediate",
     )
+    n, done, pending = first, False, True
     try:
         async with client.async_setup_kernel(cleanup_kc=True, **start):
-            await client.run_cells()
+            while True:
+                try:
+                    await client.run_cells()
+                except Exception as err:
+                    _failed(job, client, err)
+                if job.run.reset_failed:
+                    pending = False  # run n starts again, in a new kernel
+                    return False
+                results.append(_summary(job))
+                pending = False
+                n += 1
+                if n == len(pairs) or job.run.stopped() or not go_on(n - 1, *results[-1]):
+                    done = True
+                    return True
+                if not (job.run.completed and await km.is_alive()):
+                    return False
+                job = _job(notebook, folder, n, pairs[n], settings, stop, after_another=True)
+                client.nb, client.run, pending = job.nb, job.run, True
     except Exception as err:  # the kernel could not start, or nbclient gave up
-        if set(run.kinds) & {"crash", "stuck", "total"}:
-            pass
-        elif run.over() and not run.stopped() and run.started is not None:
-            # Past the total limit, interrupting a busy kernel can fail in nbclient's
-            # own way (a channel closing under it): the cause is still the limit.
-            run.total_limit(client.nb.cells[run.started])
-        else:
-            run.note("failed", f"the grader could not run the notebook: {type(err).__name__}: {cap(str(err))}")
-            run.grader_error = traceback.format_exc()  # the rest, for the teacher (records/), not the student
+        if pending:
+            _failed(job, client, err)
+            results.append(_summary(job))
+            n += 1
+            done = n == len(pairs) or job.run.stopped() or not go_on(n - 1, *results[-1])
+        return done
     finally:
         if km.has_kernel:  # nbclient shuts down what it started; this makes sure of it, whatever happened
             try:
@@ -546,54 +686,46 @@ async def _execute(nb, settings: RunSettings, folder: Path, run: _Run) -> None:
                 pass
 
 
-def run_notebook(notebook: str, settings: RunSettings, texts: TextPair, workdir: str | Path, *,
-                 stop: Any = None) -> tuple[dict[str, Any], RunSummary]:
-    """Run a notebook built by :func:`kit.grade.build_notebook` once; its answers and how it went.
+def run_pairs(notebook: str, settings: RunSettings, pairs: Sequence[TextPair], workdir: str | Path, *,
+              stop: Any = None, go_on: GoOn | None = None) -> list[tuple[dict[str, Any], RunSummary]]:
+    """Run a notebook built by :func:`kit.grade.build_notebook` on each pair in turn; the answers and how each went.
 
     - ``notebook``: the notebook, as JSON text (``nbformat.writes``).
     - ``settings``: timeouts, output cap, the sandbox (or None).
-    - ``texts``: the pair of texts; the kernel reads them from files in its folder.
+    - ``pairs``: the pairs of texts; the kernel reads them from files in its folder.
     - ``workdir``: a folder that does not exist yet (its parent may not either); it is made, used, and removed.
     - ``stop``: optionally a ``threading.Event``; when it is set, the run ends at its next cell.
+    - ``go_on(n, answers, summary)``: after run ``n``, whether to run the next pair (default: always).
 
-    The answers are ``{question id: plain value}``: visible questions as the
-    notebook left them, hidden ones as their hidden test left them.
+    The runs share one kernel, and one folder holding the notebook and the
+    texts of every pair: starting a kernel, and importing the kit and NLTK
+    in it, is a third of what a run costs, so the second pair starts with
+    IPython's ``reset`` instead (no variable, figure or saver of the first run
+    is left; the modules stay imported, and the working folder is set back).
+    A run that leaves its kernel dead, stuck or past its time, or whose reset
+    fails, is followed by a new kernel in a new folder. What a shared kernel
+    lets a notebook do, carry something from one run to the next, gains it
+    nothing: the grader's expected answers never enter the kernel, and the
+    next run is judged on its own answers.
+
+    Each run's answers are ``{question id: plain value}``: visible questions
+    as the notebook left them, hidden ones as their hidden test left them.
     """
-    started = time.monotonic()
-    nb = nbformat.reads(notebook, as_version=4)
+    go_on = go_on or (lambda n, answers, summary: True)
     folder = Path(workdir)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    folder.mkdir(mode=0o700)
+    results: list[tuple[dict[str, Any], RunSummary]] = []
     try:
-        answers_path = folder / ANSWERS_FILE
-        a = _write(folder / "texts" / "a" / f"{texts.a.name}.txt", texts.a.text)
-        b = _write(folder / "texts" / "b" / f"{texts.b.name}.txt", texts.b.text)
-        visible = list(nb.metadata.get("kit_grade", {}).get("visible", []))
-        hidden = {c.metadata["kit_grade"]["mark"]: list(c.metadata["kit_grade"]["saves"])
-                  for c in nb.cells if c.metadata.get("kit_grade", {}).get("role") == "hidden"}
-        secrets = [c.source.split("\n", 1)[-1] for c in nb.cells
-                   if c.metadata.get("kit_grade", {}).get("role") == "hidden"]
-        for cell in nb.cells:
-            role = cell.metadata.get("kit_grade", {}).get("role")
-            if role == "setup":
-                cell.source = _setup_source(answers_path, visible, hidden)
-            elif role == "texts":
-                cell.source = _texts_source(a, b)
-        _write(folder / "notebook.ipynb", nbformat.writes(nb))
-        run = _Run(settings, texts.label, secrets, stop)
-        asyncio.run(_execute(nb, settings, folder, run))
-        if run.output_cut:
-            run.problems.append(f"the output was cut after {settings.output_cap:,} characters")
-        saved = _read_answers(answers_path)
+        _lay_out(folder, notebook, pairs, 0)
+        while not asyncio.run(_session(notebook, pairs, len(results), settings, folder, stop, go_on, results)):
+            remove_folder(folder)  # the kernel is gone, and everything it left with it
+            _lay_out(folder, notebook, pairs, len(results))
     finally:
         remove_folder(folder)
-    section = lambda key: saved.get(key) if isinstance(saved.get(key), dict) else {}  # noqa: E731
-    saved_hidden = {n for names in hidden.values() for n in names}
-    answers = {k: v for k, v in section("visible").items() if k in visible}
-    answers.update({k: v for k, v in section("hidden").items() if k in saved_hidden})
-    loaded = {k: [x for x in v if isinstance(x, str)] for k, v in section("loaded").items()
-              if k in ("a", "b") and isinstance(v, list)}
-    summary = RunSummary(texts.label, run.completed, tuple(run.problems), tuple(run.kinds),
-                         dict(run.hidden_errors), {k: tuple(v) for k, v in loaded.items()},
-                         round(time.monotonic() - started, 3), run.grader_error)
-    return answers, summary
+    return results
+
+
+def run_notebook(notebook: str, settings: RunSettings, texts: TextPair, workdir: str | Path, *,
+                 stop: Any = None) -> tuple[dict[str, Any], RunSummary]:
+    """Run a notebook built by :func:`kit.grade.build_notebook` once, in a kernel of its own; its answers and
+    how it went (see :func:`run_pairs`)."""
+    return run_pairs(notebook, settings, [texts], workdir, stop=stop)[0]
