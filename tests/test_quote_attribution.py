@@ -499,6 +499,20 @@ def test_a_place_named_like_a_person_is_no_character():
     assert [q.speaker for q in kit.extract_quotes(text)][-1] == "Richard Cross"
 
 
+def test_a_short_scene_names_the_people_who_act_and_who_are_he_or_she():
+    """A scene a class reads may write a name only where a sentence starts (*Holmes smiled*), or
+    never next to a reporting verb: a name that makes a gesture, or that the narration goes on with
+    as *he* or *she*, is a person, so *he said* finds him. A place that does neither stays a place."""
+    text = ("We shot past the barges. Holmes smiled with satisfaction.\n\n"
+            "“We ought to catch anything on the river,” he said.\n\n"
+            "We waited for Pell at the pier. Pell came at last. He was wet through.\n\n"
+            "“It rains,” he said.\n\nThey drove to Florence. Florence was hot.")
+    cast = {c.name: c for c in characters(text)}
+    assert {"Holmes", "Pell"} <= set(cast) and "Florence" not in cast, cast
+    assert cast["Pell"].gender == "m"
+    assert [q.speaker for q in kit.extract_quotes(text)] == ["Holmes", "Pell"]
+
+
 def test_a_people_is_no_character():
     """The plural of a word the text uses as a common noun (the Italian, an Italian) names a
     people, not a person: "Italians" took the turns of a dialogue in A Room with a View."""

@@ -22,8 +22,10 @@ President* + *Alexander Lukashenko*, *Mr.* + *Darcy*).
   Croft*, who is not *Mrs Croft*).
 * A name the text never writes in full is a person when the text treats it
   as one: with a title (*Mrs. Hudson*), next to a reporting verb (*said
-  Alice*), addressed by name in a quotation (*“Lucy, come here.”*), or with
-  a role in apposition (*her husband, Carlos*). Otherwise it is a place or a
+  Alice*) or before a gesture (*Holmes smiled*), addressed by name in a
+  quotation (*“Lucy, come here.”*), with a role in apposition (*her
+  husband, Carlos*), or going on as *he* or *she* (*Pell came. He ...*;
+  see gender below). Otherwise it is a place or a
   thing (*Florence*, *Iran*), as is a word the text mostly writes after *of*
   (*the streets of Coketown*). A word capitalised only at the start of a
   sentence or right after an opening quotation mark, and written far more
@@ -59,6 +61,7 @@ from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import find_regions
 from kit.quotes.names import (
     NOT_NAMES,
+    PERSON_GESTURES,
     PERSON_HEADS,
     PLACE_ENDS,
     PLACE_PREPOSITIONS,
@@ -340,8 +343,10 @@ class Cast:
         if remap:
             mentions = [(r, remap.get(id(p), p)) for r, p in mentions]
         # 3. short names the text does not treat as people are places or things
+        # (a word capitalised only where a sentence starts must speak or make a gesture
+        # to be a name: a short scene may write "Holmes" only there)
         self._single = {k: p for k, p in self._single.items() if self._is_person(p)
-                        and (k[0] or self._mid_capitals[max(p.forms, key=p.forms.get)[0]])}
+                        and (k[0] or self._mid_capitals[max(p.forms, key=p.forms.get)[0]] or self._acts(p))}
         keep = {id(p) for p in self._people()}
         self._single_by_word = {w: [p for p in ps if id(p) in keep] for w, ps in self._single_by_word.items()}
         mentions.sort(key=lambda m: m[0].start)
@@ -437,14 +442,27 @@ class Cast:
 
     def _evidence(self, run: _Run) -> bool:
         """Whether the text treats the name at ``run`` as a person's: a title, a
-        reporting verb next to it, addressed by name, a role or an age in apposition."""
+        reporting verb or a gesture next to it (*Holmes smiled*), addressed by
+        name, a role or an age in apposition."""
         if run.evidence:
             return True
         s, masked = self.layout.s, self.layout.masked
         if self._at_cue(run.start, run.end) or (not run.narration and _addressed_at(s, run.start, run.end)):
             return True
+        if self._gesture_after(run):
+            return True
         apposed = apposed_role(masked, run.start, run.end)
         return apposed is not None and (apposed.isdigit() or name_key(apposed) in PERSON_HEADS)
+
+    def _gesture_after(self, run: _Run) -> bool:
+        """Whether a gesture follows the name (*Holmes smiled*, :data:`~kit.quotes.names.PERSON_GESTURES`)."""
+        after = self.layout.masked[run.end : run.end + 14]
+        return after[:1] == " " and after[1:].split(None, 1)[0].rstrip(",.;:") in PERSON_GESTURES
+
+    def _acts(self, person: _Person) -> bool:
+        """Whether the text writes ``person`` as the one who speaks or makes a gesture
+        (*Holmes said*, *Holmes smiled*), where a place or a thing never stands."""
+        return any(self._at_cue(run.start, run.end) or self._gesture_after(run) for run in person.runs)
 
     def _at_cue(self, start: int, end: int) -> bool:
         """Whether a reporting verb stands right before or after the name (said Alice, Alice said)."""
@@ -662,7 +680,7 @@ class Cast:
         word = person.key[1]
         if not person.key[0] and word.endswith("s") and word[:-1] in self._common:
             return False  # Italians, when the text writes "the Italian": a people, not a person
-        return self._treated_as_person(person)
+        return self._treated_as_person(person) or person.gender is not None
 
     def _treated_as_person(self, person: _Person) -> bool:
         """Whether any mention of ``person`` has the evidence of :meth:`_evidence`

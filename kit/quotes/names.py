@@ -37,6 +37,7 @@ __all__ = [
     "NOT_PERSON",
     "PARTICLES",
     "PERSON_HEADS",
+    "PERSON_GESTURES",
     "PLACE_ENDS",
     "PLACE_PREPOSITIONS",
     "POST_ADJECTIVES",
@@ -284,6 +285,14 @@ AUXILIARIES = frozenset("""is was are were be been being has have had do does di
 DETERMINERS = frozenset("the a an one another his her its their our some several two three this that".split())
 INDEFINITE = frozenset("a an one another some several many most few two three four five".split())
 """Determiners that introduce someone new: "a spokesman" never refers back."""
+PERSON_GESTURES = frozenset(
+    """
+    smiled nodded frowned shrugged grinned winked blushed bowed chuckled laughed sighed wept sobbed
+    gasped yawned blinked scowled beamed giggled coloured colored flushed hesitated
+    """.split()
+)
+"""What a face or a body does, which no place or thing does: *Holmes smiled*
+makes *Holmes* a person, where *Florence lay* or *Iran warned* would not."""
 PERSON_HEADS = TITLES | frozenset(_GENDERED) | frozenset(
     """
     official spokesman spokeswoman spokesperson analyst expert lawyer prosecutor doctor
