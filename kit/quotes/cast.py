@@ -354,6 +354,7 @@ class Cast:
         self._mention_starts = [m[0] for m in self._mentions]
         self._display_index = {self._display(p): p for p in self._people()}
         self._protagonists: dict[str, str | None] = {}
+        self._rank_holders: dict[str, str | None] = {}
 
     # -- reading the names --
 
@@ -708,8 +709,10 @@ class Cast:
 
     def _holder(self, rank: str) -> str | None:
         """The one person of the cast the text gives the rank ``rank`` (*Colonel* Brandon), if one."""
-        holders = [p for p in self._people() if any(_rank(t) == rank for t in p.titles)]
-        return self._display(holders[0]) if len(holders) == 1 else None
+        if rank not in self._rank_holders:  # asked at every "Colonel!" of a book: worked out once
+            holders = [p for p in self._people() if any(_rank(t) == rank for t in p.titles)]
+            self._rank_holders[rank] = self._display(holders[0]) if len(holders) == 1 else None
+        return self._rank_holders[rank]
 
     def lookup(self, name: list[str] | tuple[str, ...], title: list[str] | tuple[str, ...] = (),
                pos: int | None = None) -> Lookup:
