@@ -774,8 +774,19 @@ import kit
 a, b = kit.load_articles(article_a, article_b)
 runs = sys.modules.setdefault("kit_test_probe", types.ModuleType("kit_test_probe"))
 runs.n = getattr(runs, "n", 0) + 1
+try:
+    open("texts/planted.txt", "w").close()
+    planted = True
+except OSError:
+    planted = False
+try:
+    os.rename("texts", "texts-moved")  # to put a folder of one's own in its place
+    planted = True
+except OSError:
+    pass
 q_probe = {"run": runs.n, "left": "left_behind" in globals(), "cwd": os.getcwd(), "figures": len(plt.get_fignums()),
-           "words": len(kit.words(a))}
+           "words": len(kit.words(a)), "texts": sorted(os.path.relpath(os.path.join(d, f), "texts")
+                                                   for d, _, fs in os.walk("texts") for f in fs), "planted": planted}
 left_behind = True
 plt.figure()
 os.chdir("/")
@@ -801,6 +812,10 @@ def test_a_second_pair_runs_in_the_same_kernel_with_nothing_left_from_the_first(
     assert second["q_probe"]["figures"] == 0  # nor its figures
     assert second["q_probe"]["cwd"] == first["q_probe"]["cwd"] != "/"  # the working folder set back
     assert (first["q_probe"]["words"], second["q_probe"]["words"]) == (3, 6)  # each run reads its own texts
+    # and sees only them, in a folder it cannot change (so it cannot plant a link for the grader to follow)
+    assert first["q_probe"]["texts"] == ["1/a/a1.txt", "1/b/b1.txt"]
+    assert second["q_probe"]["texts"] == ["2/a/a2.txt", "2/b/b2.txt"]
+    assert not first["q_probe"]["planted"] and not second["q_probe"]["planted"]
     assert not (tmp_path / "run").exists()
 
 

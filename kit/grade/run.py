@@ -291,7 +291,7 @@ def _kernel_manager(folder: Path, settings: RunSettings, uid: int | None) -> tup
         env = kernel_env(str(folder / "home"), settings.python)
     else:
         env = kernel_env("/tmp", settings.python)
-        argv = sandboxed_command(settings.sandbox, folder, argv, env, uid=uid)
+        argv = sandboxed_command(settings.sandbox, folder, argv, env, uid=uid, read_only=[folder / _TEXTS])
     # interrupt_mode "message": the grader interrupts a cell over the control
     # channel. A SIGINT would go to the process the grader started, which is
     # bwrap, and end the whole sandbox rather than one cell.
@@ -520,7 +520,10 @@ def remove_folder(folder: Path) -> None:
 
 
 def _chown_tree(folder: Path, uid: int) -> None:
+    """Give the kernel's user its folder and what is in it, but for the texts, which stay the grader's."""
     for root, dirs, files in os.walk(folder):
+        if root == str(folder):
+            dirs[:] = [d for d in dirs if d != _TEXTS]
         for name in [*dirs, *files]:
             os.chown(os.path.join(root, name), uid, uid, follow_symlinks=False)
     os.chown(folder, uid, uid)
@@ -549,9 +552,25 @@ class _Job(NamedTuple):
     started: float
 
 
+_TEXTS = "texts"
+"""The run folder's folder of texts: the grader's, which the sandboxed kernel may read but not change."""
+
+
 def _text_paths(folder: Path, n: int, texts: TextPair) -> tuple[Path, Path]:
-    run = folder / "texts" / str(n + 1)
+    run = folder / _TEXTS / str(n + 1)
     return run / "a" / f"{texts.a.name}.txt", run / "b" / f"{texts.b.name}.txt"
+
+
+def _put_texts(folder: Path, n: int, texts: TextPair) -> None:
+    """The texts of run ``n``, in place of the run before's: the kernel sees one pair at a time. In the
+    sandbox the kernel cannot write to this folder (nor plant a link in it for the grader to follow)."""
+    for old in (folder / _TEXTS).iterdir():
+        old.unlink() if old.is_symlink() or not old.is_dir() else shutil.rmtree(old)
+    for path, text in zip(_text_paths(folder, n, texts), (texts.a, texts.b)):
+        for part in (path.parent.parent, path.parent):
+            part.mkdir(mode=0o755, exist_ok=True)
+            part.chmod(0o755)  # readable by the kernel's user, whatever the grader's umask
+        _write(path, text.text).chmod(0o644)
 
 
 def _job(notebook: str, folder: Path, n: int, texts: TextPair, settings: RunSettings, stop: Any,
@@ -578,15 +597,13 @@ def _job(notebook: str, folder: Path, n: int, texts: TextPair, settings: RunSett
     return _Job(texts, nb, _Run(settings, texts.label, secrets, stop), answers, visible, hidden, time.monotonic())
 
 
-def _lay_out(folder: Path, notebook: str, pairs: Sequence[TextPair], first: int) -> None:
-    """A new run folder: the notebook and the texts of runs ``first`` on. Written before its kernel starts,
-    so the grader never writes into a folder a kernel can change."""
+def _lay_out(folder: Path, notebook: str) -> None:
+    """A new run folder: the notebook, and the folder for the texts (:func:`_put_texts`)."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     folder.mkdir(mode=0o700)
     _write(folder / "notebook.ipynb", notebook)
-    for n in range(first, len(pairs)):
-        for path, text in zip(_text_paths(folder, n, pairs[n]), (pairs[n].a, pairs[n].b)):
-            _write(path, text.text)
+    (folder / _TEXTS).mkdir()
+    (folder / _TEXTS).chmod(0o755)  # readable by the kernel's user, whatever the grader's umask
 
 
 def _summary(job: _Job) -> tuple[dict[str, Any], RunSummary]:
@@ -638,7 +655,8 @@ async def _session(notebook: str, pairs: Sequence[TextPair], first: int, setting
     km, start = _kernel_manager(folder, settings, uid)
     km.write_connection_file()
     if uid is not None:
-        _chown_tree(folder, uid)  # the kernel runs as uid: its folder, notebook, texts and connection file
+        _chown_tree(folder, uid)  # the kernel runs as uid: its folder, notebook and connection file
+    _put_texts(folder, first, pairs[first])
     quiet = logging.getLogger("kit.grade.kernel")
     quiet.addHandler(logging.NullHandler())
     quiet.propagate = False
@@ -669,6 +687,7 @@ async def _session(notebook: str, pairs: Sequence[TextPair], first: int, setting
                     return True
                 if not (job.run.completed and await km.is_alive()):
                     return False
+                _put_texts(folder, n, pairs[n])
                 job = _job(notebook, folder, n, pairs[n], settings, stop, after_another=True)
                 client.nb, client.run, pending = job.nb, job.run, True
     except Exception as err:  # the kernel could not start, or nbclient gave up
@@ -697,13 +716,14 @@ def run_pairs(notebook: str, settings: RunSettings, pairs: Sequence[TextPair], w
     - ``stop``: optionally a ``threading.Event``; when it is set, the run ends at its next cell.
     - ``go_on(n, answers, summary)``: after run ``n``, whether to run the next pair (default: always).
 
-    The runs share one kernel, and one folder holding the notebook and the
-    texts of every pair: starting a kernel, and importing the kit and NLTK
-    in it, is a third of what a run costs, so the second pair starts with
-    IPython's ``reset`` instead (no variable, figure or saver of the first run
+    The runs share one kernel and its folder: starting a kernel, and
+    importing the kit and NLTK in it, is a third of what a run costs, so the
+    second pair starts with IPython's ``reset`` instead (no variable, figure or saver of the first run
     is left; the modules stay imported, and the working folder is set back).
     A run that leaves its kernel dead, stuck or past its time, or whose reset
-    fails, is followed by a new kernel in a new folder. What a shared kernel
+    fails, is followed by a new kernel in a new folder. The kernel sees one
+    pair at a time, in a folder of texts it can read but (in the sandbox)
+    not change, which the grader fills before each run. What a shared kernel
     lets a notebook do, carry something from one run to the next, gains it
     nothing: the grader's expected answers never enter the kernel, and the
     next run is judged on its own answers.
@@ -715,10 +735,10 @@ def run_pairs(notebook: str, settings: RunSettings, pairs: Sequence[TextPair], w
     folder = Path(workdir)
     results: list[tuple[dict[str, Any], RunSummary]] = []
     try:
-        _lay_out(folder, notebook, pairs, 0)
+        _lay_out(folder, notebook)
         while not asyncio.run(_session(notebook, pairs, len(results), settings, folder, stop, go_on, results)):
             remove_folder(folder)  # the kernel is gone, and everything it left with it
-            _lay_out(folder, notebook, pairs, len(results))
+            _lay_out(folder, notebook)
     finally:
         remove_folder(folder)
     return results

@@ -15,8 +15,10 @@ What the kernel sees and may do
   environment that run the kernel, the ``kit`` package and the seed articles.
   Anything listed in ``Sandbox.hidden`` (under those folders) is covered by an
   empty folder; the mount that covers it cannot be removed from inside.
-- Read and write: its own run folder only (the notebook's copy, the texts of
-  that run, the answers file, the kernel's sockets), and a small ``/tmp``.
+- Read and write: its own run folder only (the notebook's copy, the answers
+  file, the kernel's sockets), and a small ``/tmp``; in it, read-only, the
+  folder where the grader puts the texts of each run in turn (the kernel
+  can neither change them nor put a link there for the grader to follow).
   No home folder, no other run, no grader output, no solutions.
 - Its own process namespace (it sees only its own processes), no network, a
   minimal environment (none of the grader's variables), and limits
@@ -190,11 +192,13 @@ def run_uid(sandbox: Sandbox) -> int | None:
 
 
 def sandboxed_command(sandbox: Sandbox, folder: Path, argv: Sequence[str], env: Mapping[str, str],
-                      *, uid: int | None = None) -> list[str]:
+                      *, uid: int | None = None, read_only: Sequence[Path] = ()) -> list[str]:
     """The command line that runs ``argv`` in the sandbox, in ``folder`` (read-write), with ``env`` only.
 
     ``folder`` must not be inside a read-only folder of the sandbox. With a
     privileged sandbox, ``uid`` (:func:`run_uid`) is the user the program runs as.
+    ``read_only``: folders inside ``folder`` that the program may read but not
+    change (the grader puts each run's texts there while the kernel lives).
     """
     lim = sandbox.limits
     recent = _at_least(sandbox.version, (0, 8))
@@ -221,7 +225,10 @@ def sandboxed_command(sandbox: Sandbox, folder: Path, argv: Sequence[str], env: 
     for path in sandbox.hidden:
         cmd += ["--tmpfs", path]
     cmd += ["--proc", "/proc", "--dev", "/dev", "--perms", "0755", "--dir", str(folder.parent),
-            "--bind", str(folder), str(folder), "--chdir", str(folder), "--"]
+            "--bind", str(folder), str(folder)]
+    for path in read_only:
+        cmd += ["--ro-bind", str(path), str(path)]
+    cmd += ["--chdir", str(folder), "--"]
     if sandbox.privileged:
         if uid is None:
             raise ValueError("A privileged sandbox needs the uid the kernel runs as: pass uid=run_uid(sandbox).")
