@@ -511,6 +511,7 @@ def test_a_short_scene_names_the_people_who_act_and_who_are_he_or_she():
     assert {"Holmes", "Pell"} <= set(cast) and "Florence" not in cast, cast
     assert cast["Pell"].gender == "m"
     assert [q.speaker for q in kit.extract_quotes(text)] == ["Holmes", "Pell"]
+    assert characters("Pell came in. Holmes \n") == []  # a name with only spaces after it (hypothesis found it)
 
 
 def test_a_people_is_no_character():

@@ -458,7 +458,8 @@ class Cast:
     def _gesture_after(self, run: _Run) -> bool:
         """Whether a gesture follows the name (*Holmes smiled*, :data:`~kit.quotes.names.PERSON_GESTURES`)."""
         after = self.layout.masked[run.end : run.end + 14]
-        return after[:1] == " " and after[1:].split(None, 1)[0].rstrip(",.;:") in PERSON_GESTURES
+        words = after[1:].split(None, 1)  # none when only spaces follow the name
+        return after[:1] == " " and bool(words) and words[0].rstrip(",.;:") in PERSON_GESTURES
 
     def _acts(self, person: _Person) -> bool:
         """Whether the text writes ``person`` as the one who speaks or makes a gesture
