@@ -119,8 +119,8 @@ def grade(
     - ``written_names``: put the students' names on the written answers' review
       pages and in ``written/points.csv`` (by default they are anonymous; see
       :mod:`kit.grade.written`).
-    - ``dask``: the address of a Dask scheduler (``tcp://host:8786``): each run
-      becomes a task on its workers, each in the same sandbox
+    - ``dask``: the address of a Dask scheduler (``tcp://host:8786``): each
+      submission's runs become a task on its workers, in the same sandbox
       (:mod:`kit.grade.cluster`); everything else happens here, as without it.
 
     Results come in the order of ``submissions``.

@@ -1,4 +1,4 @@
-"""The batch's work folder, where every run gets a folder of its own, and the clean-up after killed batches.
+"""The batch's work folder, where every submission's kernel gets a folder of its own, and the clean-up after killed batches.
 
 A batch works in ``<tmp>/kit-grade-XXXXXXXX/``, next to which it keeps
 ``kit-grade-XXXXXXXX.lock`` locked (``flock``) for as long as it runs. The lock
