@@ -38,9 +38,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p = sub.add_parser(
         "grade", help="grade submitted notebooks",
         description="Run each submitted notebook twice (on the student's texts and on a second pair made fresh "
-                    "for this batch, which no student has seen), in a fresh kernel in a sandbox "
-                    "(bubblewrap), reset between the two runs, in parallel, and write grades.csv, feedback/<student>.html and summary.png "
-                    "into --out.",
+                    "for this batch, which no student has seen), in a fresh kernel in a sandbox (bubblewrap), "
+                    "reset between the two runs, in parallel, and write grades.csv, feedback/<student>.html and "
+                    "summary.png into --out.",
         epilog="Example: kit grade solutions/01_keyword_frequency.ipynb submissions/ --out grades/ --lms canvas. "
                "Running again into the same --out resumes a run that was interrupted (students already in "
                "grades.csv are kept); after a run that finished, its grades.csv is kept as grades-<time>.csv.",

@@ -343,8 +343,8 @@ def feedback_html(g: Grade, assignment: str, sandbox: str = "") -> str:
 {feedback_total(g)}
 {status}{reason}
 <p style="{MUTED}">Your notebook was run from top to bottom in a fresh kernel on your texts and, if some answers
-were right, again (with every variable cleared) on a second pair of texts you have not seen. An answer counts when it is right on both,
-so compute answers from the texts rather than typing them in. Hidden tests try your code on other inputs;
+were right, again (with every variable cleared) on a second pair of texts you have not seen. An answer counts
+when it is right on both, so compute answers from the texts rather than typing them in. Hidden tests try your code on other inputs;
 they are named here, but not shown.</p>
 <p style="{MUTED}">{e(sandbox)}</p>
 {feedback_table(g)}

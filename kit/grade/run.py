@@ -565,7 +565,10 @@ def _put_texts(folder: Path, n: int, texts: TextPair) -> None:
     """The texts of run ``n``, in place of the run before's: the kernel sees one pair at a time. In the
     sandbox the kernel cannot write to this folder (nor plant a link in it for the grader to follow)."""
     for old in (folder / _TEXTS).iterdir():
-        old.unlink() if old.is_symlink() or not old.is_dir() else shutil.rmtree(old)
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old)
+        else:
+            old.unlink()
     for path, text in zip(_text_paths(folder, n, texts), (texts.a, texts.b)):
         for part in (path.parent.parent, path.parent):
             part.mkdir(mode=0o755, exist_ok=True)
@@ -642,25 +645,33 @@ GoOn = Callable[[int, dict[str, Any], RunSummary], bool]
 """``go_on(n, answers, summary)``: after run ``n`` (from 0), with its answers and summary, whether to run the next pair."""
 
 
-async def _session(notebook: str, pairs: Sequence[TextPair], first: int, settings: RunSettings, folder: Path,
+def _record(job: _Job, pairs: Sequence[TextPair], go_on: GoOn,
+            results: list[tuple[dict[str, Any], RunSummary]]) -> bool:
+    """Add a finished run to ``results``; whether the work is done (every pair run, or no more wanted)."""
+    results.append(_summary(job))
+    return len(results) == len(pairs) or job.run.stopped() or not go_on(len(results) - 1, *results[-1])
+
+
+async def _session(notebook: str, pairs: Sequence[TextPair], settings: RunSettings, folder: Path,
                    stop: Any, go_on: GoOn, results: list[tuple[dict[str, Any], RunSummary]]) -> bool:
-    """Run pairs ``first``, ``first + 1``, ... in one new kernel in ``folder``, appending to ``results``.
+    """Run the pairs from ``len(results)`` on in one new kernel in ``folder``, adding each run to ``results``.
 
     True when the work is done (every pair run, or ``go_on`` said enough); False
     when the kernel can no longer be trusted to start the next run clean (it
     died, hung, ran out of time, or its reset failed), so the next pair needs a
     new kernel and folder.
     """
+    n = len(results)
     uid = run_uid(settings.sandbox) if settings.sandbox is not None else None
     km, start = _kernel_manager(folder, settings, uid)
     km.write_connection_file()
     if uid is not None:
         _chown_tree(folder, uid)  # the kernel runs as uid: its folder, notebook and connection file
-    _put_texts(folder, first, pairs[first])
+    _put_texts(folder, n, pairs[n])
     quiet = logging.getLogger("kit.grade.kernel")
     quiet.addHandler(logging.NullHandler())
     quiet.propagate = False
-    job = _job(notebook, folder, first, pairs[first], settings, stop, after_another=False)
+    job = _job(notebook, folder, n, pairs[n], settings, stop, after_another=False)
     client = _GradingClient(
         job.nb, km, job.run, log=quiet, startup_timeout=60, timeout=settings.cell_timeout,
         timeout_func=lambda cell: client.run.timeout_for(cell),
@@ -668,7 +679,7 @@ async def _session(notebook: str, pairs: Sequence[TextPair], first: int, setting
         error_on_timeout={"ename": _TIMEOUT_ENAME, "evalue": "", "traceback": []},
         allow_errors=True, record_timing=False, shutdown_kernel="immediate",
     )
-    n, done, pending = first, False, True
+    pending, done = True, False  # pending: the current run is not yet in results
     try:
         async with client.async_setup_kernel(cleanup_kc=True, **start):
             while True:
@@ -676,26 +687,20 @@ async def _session(notebook: str, pairs: Sequence[TextPair], first: int, setting
                     await client.run_cells()
                 except Exception as err:
                     _failed(job, client, err)
-                if job.run.reset_failed:
-                    pending = False  # run n starts again, in a new kernel
-                    return False
-                results.append(_summary(job))
                 pending = False
-                n += 1
-                if n == len(pairs) or job.run.stopped() or not go_on(n - 1, *results[-1]):
-                    done = True
-                    return True
-                if not (job.run.completed and await km.is_alive()):
-                    return False
+                if job.run.reset_failed:
+                    return False  # this pair again, in a new kernel
+                done = _record(job, pairs, go_on, results)
+                if done or not (job.run.completed and await km.is_alive()):
+                    return done
+                n = len(results)
                 _put_texts(folder, n, pairs[n])
                 job = _job(notebook, folder, n, pairs[n], settings, stop, after_another=True)
                 client.nb, client.run, pending = job.nb, job.run, True
     except Exception as err:  # the kernel could not start, or nbclient gave up
         if pending:
             _failed(job, client, err)
-            results.append(_summary(job))
-            n += 1
-            done = n == len(pairs) or job.run.stopped() or not go_on(n - 1, *results[-1])
+            done = _record(job, pairs, go_on, results)
         return done
     finally:
         if km.has_kernel:  # nbclient shuts down what it started; this makes sure of it, whatever happened
@@ -736,7 +741,7 @@ def run_pairs(notebook: str, settings: RunSettings, pairs: Sequence[TextPair], w
     results: list[tuple[dict[str, Any], RunSummary]] = []
     try:
         _lay_out(folder, notebook)
-        while not asyncio.run(_session(notebook, pairs, len(results), settings, folder, stop, go_on, results)):
+        while not asyncio.run(_session(notebook, pairs, settings, folder, stop, go_on, results)):
             remove_folder(folder)  # the kernel is gone, and everything it left with it
             _lay_out(folder, notebook)
     finally:
