@@ -67,14 +67,11 @@ from kit.quotes.names import (
     PLACE_PREPOSITIONS,
     RUN,
     TITLES,
-    find_word,
-    is_whole_word,
     gender_of_words,
     is_person_name,
     is_sentence_word,
     name_key,
     split_run,
-    whole_word_counts,
 )
 from kit.segment import paragraph_spans
 from kit.texts import TextLike, as_text, line_ends_in_place
@@ -91,7 +88,6 @@ _HONORIFIC_KEYS = frozenset("ayatollah grand hojatoleslam seyyed sayyid sheikh s
 _COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame monsieur mademoiselle dr".split())
 """Titles that tell family members apart: Mrs. Bennet is not Miss Bennet."""
 _PROTAGONIST_MENTIONS = 50  # a protagonist is named this often at least: a book's, not an article's
-_LONG_TEXT = 50_000  # characters: a book, read once for all doubtful words rather than searched for each
 _HEADING_WORDS = frozenset("chapter part book volume section".split())
 """Words a heading opens with (*Chapter XII*)."""
 _OPENING = ("\"", "“", "‘")
@@ -375,7 +371,6 @@ class Cast:
         mid_capitals = Counter(" ".join([m.group() for m, _, initial in matches if not initial]).split())
         self._mid_capitals = mid_capitals
         self._lower_counts: dict[str, int] = {}  # (see is_common_word)
-        self._word_counts: Counter | None = None
         headings = self._headings()
         for m, found, initial in matches:
             if len(found) == 1 and initial and _sentence_word(found[0]):
@@ -772,14 +767,7 @@ class Cast:
             return False  # (Cold-hearted, as in "Cold-hearted Elinor!", is a word too)
         s, counts = self.layout.s, self._lower_counts
         if low not in counts:
-            if len(s) > _LONG_TEXT and is_whole_word(low):
-                # A book asks about a thousand words: one pass counts every word as
-                # find_word would find it, instead of a pass through the book for each.
-                if self._word_counts is None:
-                    self._word_counts = whole_word_counts(s)
-                counts[low] = self._word_counts[low]
-            else:
-                counts[low] = sum(s[at].islower() for at in find_word(s, low))
+            counts[low] = sum(s[at].islower() for at in self.layout.find_word(low))
         count, capitalised = counts[low], self._mid_capitals[word]
         # A word capitalised inside sentences now and then (the Beautiful White
         # Devil, a racquet's name) must be far commoner in lower case (beautiful,

@@ -24,6 +24,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from kit.quotes.marks import Region
+from kit.quotes.names import WordIndex, find_word, is_whole_word
 from kit.segment import sentence_spans
 from kit.texts import Span
 
@@ -31,6 +32,8 @@ __all__ = ["MASK", "Layout"]
 
 MASK = "\x1a"
 """The character that stands for a quoted character in :attr:`Layout.masked`."""
+LONG_TEXT = 50_000
+"""Characters: a text this long is a book, whose words are indexed once (:meth:`Layout.find_word`)."""
 
 
 class Layout:
@@ -57,10 +60,21 @@ class Layout:
         self.masked = "".join(parts)
         self._sentences: dict[int, list[Span]] = {}
         self._starts: dict[int, list[int]] = {}
+        self._words: WordIndex | None = None
 
     def para_of(self, pos: int) -> int:
         """The index of the paragraph that holds ``pos`` (or the last one before it)."""
         return max(0, bisect_right(self.para_starts, pos) - 1)
+
+    def find_word(self, word: str, start: int = 0, end: int | None = None) -> list[int]:
+        """Where ``word`` (lower-case) occurs in the text as a whole word, in lower or
+        title case (:func:`kit.quotes.names.find_word`). A book is read once
+        into a :class:`~kit.quotes.names.WordIndex` the first time it is asked."""
+        if len(self.s) <= LONG_TEXT or not is_whole_word(word):
+            return find_word(self.s, word, start, end)
+        if self._words is None:
+            self._words = WordIndex(self.s)
+        return self._words.find(word, start, end)
 
     def sentences(self, p: int) -> list[Span]:
         """The sentences of paragraph ``p``: the kit's one splitter, run on the masked

@@ -18,7 +18,7 @@ package: it imports nothing from the others.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left
 from functools import lru_cache
 
 from kit.segment import abbreviations, spelt_out, stopwords, tokens
@@ -53,6 +53,7 @@ __all__ = [
     "UNNAMED_HEADS",
     "UP",
     "VOICES",
+    "WordIndex",
     "find_word",
     "is_whole_word",
     "gender_of_words",
@@ -70,7 +71,6 @@ __all__ = [
     "split_run",
     "strip_adverbs",
     "trie_pattern",
-    "whole_word_counts",
     "word_count",
 ]
 
@@ -531,18 +531,37 @@ def is_whole_word(word: str) -> bool:
     return _WHOLE_WORD.fullmatch(word) is not None
 
 
-def whole_word_counts(s: str) -> Counter:
-    """How often each whole word occurs in ``s``, as written: one pass that gives,
-    for every word at once, what ``len(find_word(s, word))`` counts of its
-    lower-case form (for a book, where one search per word would read it a
-    thousand times).
+class WordIndex:
+    """Where each whole word of one text occurs, read in one pass: then
+    :meth:`find` answers what :func:`find_word` would with a dictionary lookup
+    and a binary search. A book is asked about a thousand words (is *Rather*
+    a common word? who in it is introduced as *the general*?), and a pass
+    through the whole book for each would read it a thousand times.
 
     >>> s = "The president met the President-elect and President Obama, a good-natured man."
-    >>> counts = whole_word_counts(s)
-    >>> [counts[w] == sum(s[at].islower() for at in find_word(s, w)) for w in ("president", "good-natured")]
-    [True, True]
+    >>> index = WordIndex(s)
+    >>> index.find("president") == find_word(s, "president"), index.find("good-natured")
+    (True, [61])
+    >>> index.find("president", 10, 60) == find_word(s, "president", 10, 60)
+    True
     """
-    return Counter(_WHOLE_WORD.findall(s))
+
+    def __init__(self, s: str) -> None:
+        places: dict[str, list[int]] = {}
+        for m in _WHOLE_WORD.finditer(s):
+            places.setdefault(m.group(), []).append(m.start())
+        self._places = places
+
+    def find(self, word: str, start: int = 0, end: int | None = None) -> list[int]:
+        """Where ``word`` (lower-case, one whole word: :func:`is_whole_word`) occurs
+        in ``[start, end)``, in lower or title case, as :func:`find_word` finds it."""
+        found = []
+        for form in {word, word.capitalize()}:
+            places = self._places.get(form, [])
+            lo = bisect_left(places, start)
+            hi = len(places) if end is None else bisect_left(places, end - len(word) + 1)
+            found += places[lo:hi]
+        return sorted(found)
 
 
 def gender_of_words(found: list[str] | tuple[str, ...]) -> str | None:

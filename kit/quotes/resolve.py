@@ -67,7 +67,6 @@ from kit.quotes.names import (
     TITLES,
     TO_HEADS,
     UNNAMED_HEADS,
-    find_word,
     gender_of_words,
     head_key,
     is_bare_plural,
@@ -574,7 +573,7 @@ class Resolver:
         if len(holders) > 1 and near != everywhere:  # a book: the admiral it introduces three times as often
             if head not in self._roles_in_book:
                 self._roles_in_book[head] = Counter(self._role_at(w, at) for w in heads
-                                                    for at in find_word(self.layout.s, w))
+                                                    for at in self.layout.find_word(w))
             counts = self._roles_in_book[head]
             per = Counter({who: sum(n for r, n in counts.items() if r and r[0] == who and modifiers <= r[1])
                            for who in holders}).most_common(2)
@@ -596,7 +595,7 @@ class Resolver:
         how far from ``pos`` they are introduced."""
         holders: dict[str, int] = {}
         for word in heads:  # the role word itself first, its synonyms only if no one holds it
-            for at in find_word(self.layout.s, word, lo, hi):
+            for at in self.layout.find_word(word, lo, hi):
                 role = self._role_at(word, at)
                 if role is not None and modifiers <= role[1]:
                     distance = pos - at if at <= pos else 2 * (at - pos)  # a lede may say "the president" first
