@@ -53,6 +53,8 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
        that stands before a closing mark with no opening one: it signs the
        quote of the paragraph before (*“... | Dean Baker, Center for Economic
        Research.”*).
+       A poem or a song set out line by line is a text recited, not
+       someone's own words (:func:`_set_as_verse`).
        A headline's quote that the body gives again is counted once, where
        the body gives it (and says who said it): *Trump tells rally NFL has
        gone ‘soft’* over a story that quotes him in full.
@@ -93,6 +95,8 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
         return True  # rule 0: Obama slams GOP’s ‘doom and despair’ on economy. | ... (the body quotes him)
     if _capital_heading(layout, r):
         return True  # rule 0: a heading in capitals, “ELLIOT OF KELLYNCH HALL.” on a line of its own
+    if _set_as_verse(s[r.start : r.end]):
+        return True  # rule 0: a poem or a song set out line by line
     if r.flag == "unopened" and _SIGNATURE.fullmatch(s[r.start : r.end]):
         return True  # rule 0: “... | Dean Baker, Center for Economic Research.” signs the quote before
     if _names_a_work(layout, r) or _BYLINE.match(layout.masked, r.mark_end):
@@ -130,6 +134,37 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     stands_alone = not before.strip() and (content[-1] in ".!?…" or after[:1] in ("", ".", "!", "?")
                                            or _speech_goes_on(layout, r))
     return not stands_alone and not _reported(before, calling=True)  # rule 5: Ryan lamented the “disheartened” state
+
+
+_VERSE_LINE = 50
+"""Characters: a line of verse inside a paragraph is shorter than this (a book's prose is wrapped at 65 to 75)."""
+
+
+def _set_as_verse(content: str) -> bool:
+    r"""Whether quoted words are verse set out line by line: every line that starts
+    inside a paragraph of the quote starts with a capital letter, as a poem's
+    lines do and wrapped prose's seldom do, and those lines are indented or
+    there are two of them or more, all short. Recited or sung (*Alice folded
+    her hands, and began:-- “You are old, Father William,” ...*), the poem is
+    a text performed, as a title is a text named: in the novels of PDNC, 3
+    of 24 such quotes were annotated as speech.
+
+    >>> _set_as_verse("How doth the little crocodile\n    Improve his shining tail,\nAnd pour the waters of the Nile")
+    True
+    >>> _set_as_verse("Soup of the evening,\nBeautiful Soup!\nSoup of the evening")
+    True
+    >>> _set_as_verse("I have just had the honour of receiving your letter, for which I\n    beg to return")
+    False
+    >>> _set_as_verse("Yes.\n\n“No.\n\n“Never.")  # three paragraphs of one line each: speech
+    False
+    """
+    if "\n" not in content:
+        return False  # nearly every quote stops here
+    lines = [line for chunk in re.split(r"\n[ \t]*\n", content) for line in chunk.split("\n")[1:]]
+    if not lines or not all(line.lstrip(" \t\"“‘'_(")[:1].isupper() for line in lines):
+        return False
+    return any(line.startswith("  ") for line in lines) or (
+        len(lines) >= 2 and all(len(line.strip()) < _VERSE_LINE for line in lines[:-1]))
 
 
 def _capital_heading(layout: Layout, r: Region) -> bool:
