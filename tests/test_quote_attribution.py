@@ -382,6 +382,15 @@ def test_the_person_a_quote_is_said_to_answers_it():
     assert (said_to.speaker, answer.speaker) == ("Clara", "Mrs. Webb")
 
 
+def test_was_someone_s_reply_names_the_speaker():
+    text = ("Nell Gray and her uncle Amos sat by the fire.\n\n"
+            "\"We could sell the mare,\" was Amos's slow reply. \"Or the cart.\"\n\n"
+            "\"Never,\" was Nell's answer.")
+    mare, cart, never = extract_quotes(text)
+    assert (mare.speaker, mare.cue, mare.mention) == ("Amos", "was Amos's slow reply", "Amos")
+    assert (cart.speaker, never.speaker, never.cue) == ("Amos", "Nell Gray", "was Nell's answer")
+
+
 def test_a_paragraph_that_ends_with_its_cue_introduces_the_next_one():
     q = only("Tom Hale looked at the letter for a long time.\n\nAt last he said:\n\n\"It is done.\"")
     assert (q.speaker, q.cue, q.mention) == ("Tom Hale", "said", "he")

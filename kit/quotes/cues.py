@@ -169,8 +169,9 @@ AFTER = re.compile(
         (?:\s+(?:{"|".join(sorted(ADVERBS))}|[a-z]+ly))*         #   also
         \s+(?P<cue2>{_CUE_PATTERN})                              #   said
       | (?P<cue3>(?<![\w’'-])(?:{_ING}))(?![\w’'-])              # “...,” adding
-      | (?P<cue4>was\s+(?:all\s+|only\s+)?(?P<np4>his|her)\s+(?:answer|reply|response|rejoinder))
-                                                                 # “...,” was her answer
+      | (?P<cue4>was\s+(?:all\s+|only\s+)?(?:(?P<np4>his|her)|(?P<owner4>{RUN.pattern})[’']s)
+        \s+(?:[a-z]+\s+){{0,2}}?(?:answer|reply|response|rejoinder|remark|comment|retort)(?![\w’'-]))
+                                                                 # “...,” was her answer, was Marilla’s dry response
     )
     """,
     re.VERBOSE,

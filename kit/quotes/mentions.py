@@ -113,8 +113,9 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
     if m.group("cue3"):  # “...,” adding: the speaker is the subject of the sentence
         subject = sentence_subject(layout, layout.sentence_start(r.mark_start), r.mark_start)
         return Attribution(m.group("cue3"), *subject, end=m.end()) if subject else None
-    if m.group("cue4"):  # “...,” was her answer
-        return Attribution(m.group("cue4"), m.group("np4"), m.start("np4"), end=m.end())
+    if m.group("cue4"):  # “...,” was her answer, was Marilla’s dry response
+        who = "np4" if m.group("np4") else "owner4"
+        return Attribution(m.group("cue4"), m.group(who), m.start(who), end=m.end())
     for cue, np, appos in (("cue1", "np1", "appos1"), ("cue2", "np2", "appos2")):
         if m.group(cue):
             mention = _affiliation_cut(strip_adverbs(m.group(np)))
