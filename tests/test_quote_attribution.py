@@ -64,6 +64,17 @@ NAMED = {
     "a role of several words before the name of a sentence's subject": (
         "Former Labour leadership candidate Ann Birch set out her plan to the Fenwick Gazette: “We will rebuild "
         "the pier.”", "Ann Birch", None),
+    "a verb the kit does not list, then the name and an adverb": (
+        "Nell Gray and Tom Birch sat by the fire.\n\n“Yes,” agreed Nell quietly.", "Nell Gray", "agreed"),
+    "a phrasal verb then the name": (
+        "Nell Gray and Tom Birch sat by the fire.\n\n“Not I,” put in Tom.", "Tom Birch", "put in"),
+    "an adverb, a verb the kit does not list and the name": (
+        "Nell Gray and Tom Birch sat by the fire.\n\n“Not I,” feebly reiterated Tom.", "Tom Birch", "reiterated"),
+    "a verb the kit does not list, the name and whom it is said to": (
+        "Nell Gray and Tom Birch sat by the fire.\n\n“Not I,” confided Tom to Nell, “not ever.”", "Tom Birch",
+        "confided"),
+    "a verb the kit does not list and a full name after an exclamation mark": (
+        "Nell Gray and Tom Birch sat by the fire.\n\n“Never!” hissed Tom Birch.", "Tom Birch", "hissed"),
 }
 
 

@@ -186,7 +186,9 @@ LOOSE_AFTER = re.compile(
     (?:
         (?P<np>{_LOOSE_NP})                                      # Kelly, the Saudis, an angry Hollande
         \s+(?P<cue>{_LOOSE_VERB}|[a-z]{{2,}}\s+back(?![\w’'-]))    # fumed, charged, riffs, shot back
-      | (?P<cue2>[a-z]{{2,}}ed)\s+(?P<np2>{_NP})(?=\s*[,.;])      # remembered Roy Verley, mused co-host Stu Burguiere
+      | (?:[a-z]+ly\s+)?(?P<cue2>[a-z]{{2,}}ed|(?:put|broke|cut|chimed)\s+in)\s+(?P<np2>{_NP})
+        (?=(?:\s+to\s+(?:him|her|them|me|us|{RUN.pattern}))?(?:\s+(?:{"|".join(sorted(ADVERBS))}|[a-z]+ly))*\s*[,.;])  # remembered Roy Verley, mused co-host Stu Burguiere,
+                                                                 #   agreed Anne tranquilly, put in Freddy, confided Anne to Diana
     )
     """,
     re.VERBOSE,
@@ -194,8 +196,8 @@ LOOSE_AFTER = re.compile(
 """After a quote that ends with a comma, a name (or he, she, a description) and a
 verb in the past or present tense attribute it even when the verb is not one
 the kit knows as a reporting verb: “...,” Toomey fumed; “...,” remembered Roy
-Verley, ... Only the grammar says so: a quote cut off by a comma goes on with
-its attribution."""
+Verley, ...; “...,” agreed Anne tranquilly; “...,” put in Freddy. Only the
+grammar says so: a quote cut off by a comma goes on with its attribution."""
 LOOSE_BEFORE = re.compile(
     rf"""(?:^|[,;—–]\s*|\s-\s*)\s*(?P<np>{_LOOSE_NP})(?:\s+(?:then|later|also|quickly|simply))?
     \s+(?P<cue>[a-z]{{2,}}ed(?:\s+(?:back|out|up|in|on))?|[a-z]{{2,}}\s+back)\s*[,:]\s*$""",  # quipped, shot back

@@ -130,7 +130,8 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
                 if cue == "cue1" and not m.group(appos):
                     mention, end = _plural_group(masked, mention, m.end(np), end)
                 return Attribution(m.group(cue), mention, m.start(np), m.group(appos), end)
-    return None
+    # no speaker in the words the pattern took ("feebly" in “...,” feebly reiterated Matthew): read them loosely
+    return _loose_after(layout, r, stop) or _aside_after(layout, r, stop) if last in ",?!" else None
 
 
 _GROUP_REST = re.compile(r"(?:\s+[a-z][\w’'-]*){1,3}(?=\s*(?:[,.;:!?]|$))")
@@ -174,9 +175,10 @@ def _loose_after(layout: Layout, r: Region, stop: int) -> Attribution | None:
     if mention.endswith(("’s", "'s", "’")) or np_kind(mention, at_cue=True) not in ("name", "pronoun", "descriptor"):
         return None
     if layout.s[r.end - 1] in "?!" and not (
-            np == "np" and m.group(cue).endswith("ed") and is_person_name(mention.split()[-2:])
+            m.group(cue).endswith("ed") and is_person_name(mention.split()[-2:])
             and layout.masked[m.end() : m.end() + 1] in (".", ",")):
-        return None  # after ? or !, only a person's name and a past tense ending the clause: “...?” Hannity pressed.
+        return None  # after ? or !, only a person's name and a past tense ending the clause: “...?” Hannity
+        # pressed., “...!” hissed Mr. Eager.
     return Attribution(m.group(cue), mention, m.start(np), end=m.end())
 
 
