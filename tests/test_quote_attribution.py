@@ -566,6 +566,23 @@ def test_a_family_keeps_its_members_apart():
     assert "Henry Dashwood" in names and "Mrs. Henry Dashwood" in names
 
 
+def test_a_wife_called_by_her_husband_s_name_is_neither_him_nor_the_mrs_of_the_family():
+    """*Mrs Charles Hale* is Charles Hale's wife when the text calls him "he"; the
+    *Mrs Hale* it writes far more often is the elder Mrs Hale; and *Charles*
+    alone is Charles Hale, whose surname is his family's, not Charles Dunne,
+    whom the text calls Dunne."""
+    text = ("Charles Hale came in from the yard, and he shook the rain from his coat. Mrs Charles Hale was "
+            "by the fire. Mrs Hale, his mother, was knitting. Mr Hale read. Charles Dunne sat with them, and "
+            "Dunne said nothing.\n\n"
+            "“It will clear by noon,” said Mrs Hale.\n\n“It will not,” said Charles.\n\n"
+            "Mrs Hale smiled at her son.")
+    cast = {c.name: c for c in characters(text)}
+    assert cast["Charles Hale"].gender == "m" and cast["Mrs Charles Hale"].gender == "f"
+    assert "Mrs Hale" in cast
+    noon, clear = extract_quotes(text)
+    assert (noon.speaker, clear.speaker) == ("Mrs Hale", "Charles Hale")
+
+
 def test_a_gendered_role_in_apposition_gives_the_gender():
     cast = {c.name: c for c in characters("Maria Lopez and her husband, Carlos, opened the bakery in 1998.")}
     assert cast["Carlos"].gender == "m"

@@ -282,8 +282,10 @@ class Cast:
         # First names the text writes after Miss (Miss Anne): a younger sister's,
         # so Miss and the surname alone (Miss Elliot) is her elder sister.
         self._miss_first = {name_key(r.proper[0]) for r in runs if len(r.proper) == 1 and r.courtesy == "miss"}
-        # "Mrs. Henry Dashwood", when the text also writes Mr. Henry Dashwood, is his wife.
+        # "Mrs. Henry Dashwood", when the text also writes Mr. Henry Dashwood (or calls
+        # Henry Dashwood "he"), is his wife.
         husbands = {_full_key(r) for r in runs if len(r.proper) >= 2 and gender_of_words([r.courtesy or ""]) == "m"}
+        husbands |= self._called_he(runs, husbands)
         # 1. names written in full are people, when the text treats them as people
         for run in runs:
             if len(run.proper) >= 2:
@@ -312,6 +314,8 @@ class Cast:
                 continue
             for word in {key[1]} if key[0].startswith("mrs ") else {key[0], key[1]}:
                 self._by_word.setdefault(word, []).append(person)
+            if key[0].startswith("mrs "):
+                continue  # Mrs Charles Musgrove is named so to tell her from the Mrs Musgrove: no link
             for title in person.title_keys:
                 for word in key:
                     links.setdefault((title, word), []).append(person)
@@ -351,6 +355,24 @@ class Cast:
         self._display_index = {self._display(p): p for p in self._people()}
         self._protagonists: dict[str, str | None] = {}
         self._rank_holders: dict[str, str | None] = {}
+
+    def _called_he(self, runs: list[_Run], husbands: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        """The full names the text writes after *Mrs.* and also, with no title, as a
+        man's: the narration's pronouns say so (*Charles Musgrove ... he*). A
+        married woman is called by her husband's full name (*Mrs Charles
+        Musgrove*), so "Mrs." and that name are his wife, not him."""
+        wives = {_full_key(r) for r in runs if len(r.proper) >= 2 and r.courtesy == "mrs"} - husbands
+        plain: dict[tuple[str, str], list[_Run]] = {}
+        for r in runs:
+            if len(r.proper) >= 2 and not r.courtesy and r.narration and _full_key(r) in wives:
+                plain.setdefault(_full_key(r), []).append(r)
+        found = set()
+        for key, named in plain.items():
+            votes = Counter()
+            read_votes(self.layout, ((r.start, r.end) for r in named), votes)
+            if votes["m"] and not votes["f"] or votes["m"] >= 3 * votes["f"] >= 3:  # as _Person.gender reads them
+                found.add(key)
+        return found
 
     # -- reading the names --
 
@@ -732,6 +754,13 @@ class Cast:
             titled = [p for p in found if " ".join(title) in p.titles]
             if len(titled) == 1:
                 return Lookup(self._display(titled[0]))
+        if not title and len(proper) == 1 and all(p.key[0] == name_key(proper[0]) for p in found):
+            # Charles: of Charles Musgrove and Charles Hayter, the one the text never calls by his
+            # surname alone, which is his family's (Mr Musgrove, Mrs Musgrove); it calls the other Hayter
+            first_named = [p for p in found if not any(len(_proper(f)) == 1 and name_key(_proper(f)[0]) == p.key[1]
+                                                       for f in p.forms)]
+            if len(first_named) == 1:
+                return Lookup(self._display(first_named[0]))
         counts = sorted((len(p.positions), i) for i, p in enumerate(found))
         if counts[-1][0] >= 3 * counts[-2][0]:
             return Lookup(self._display(found[counts[-1][1]]))
