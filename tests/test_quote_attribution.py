@@ -393,6 +393,13 @@ def test_the_person_a_quote_is_said_to_answers_it():
     assert (said_to.speaker, answer.speaker) == ("Clara", "Mrs. Webb")
 
 
+def test_she_is_not_the_one_she_speaks_to():
+    text = ("Nell Gray stood by the stage, and she smiled. Ruth Lane ran up, and she took both her hands.\n\n"
+            "Then she whispered to Ruth:\n\n“I won.”")
+    (q,) = extract_quotes(text)
+    assert (q.speaker, q.cue, q.mention) == ("Nell Gray", "whispered", "she")
+
+
 def test_was_someone_s_reply_names_the_speaker():
     text = ("Nell Gray and her uncle Amos sat by the fire.\n\n"
             "\"We could sell the mare,\" was Amos's slow reply. \"Or the cart.\"\n\n"

@@ -893,9 +893,10 @@ _OBJECT = re.compile(rf"\s+(?P<np>{_PERSON_NP})(?![\w’'-])", re.VERBOSE)
 def addressee(layout: Layout, attribution: Attribution, stop: int) -> tuple[str, int] | None:
     """Whom the narration says a quote is said to, as (words, where they start):
     ``said Lucy to Cecil``, ``said the young lady to her companion``, ``asked
-    Mr. Brownlow, in a low voice, of Monks``, ``he asked the vicar``; None if
-    it does not say. Only the clause after the attribution is read, up to
-    ``stop`` (the next quote).
+    Mr. Brownlow, in a low voice, of Monks``, ``he asked the vicar``, ``she
+    whispered to Jane: “...”``; None if it does not say. Only the clause after
+    the attribution (or after a cue before the quote) is read, up to ``stop``
+    (the next quote).
 
     >>> from kit.quotes.marks import find_regions
     >>> from kit.segment import paragraph_spans
@@ -904,11 +905,18 @@ def addressee(layout: Layout, attribution: Attribution, stop: int) -> tuple[str,
     >>> addressee(layout, find_attribution(layout, layout.regions[0], len(s)), len(s))
     ('Cecil', 25)
     """
-    if attribution.cue is None or attribution.mention is None or attribution.where != "after":
+    if attribution.cue is None or attribution.mention is None or attribution.where not in ("after", "before"):
         return None
     masked, cue = layout.masked, attribution.cue.lower()
     start = attribution.mention_pos + len(attribution.mention)
     stop = min(stop, start + 80)
+    if attribution.where == "before":  # she managed to whisper to Jane: “...”: the words after the cue
+        at = masked.find(attribution.cue, start, stop)
+        m = _TO_WHOM.match(masked, at + len(attribution.cue), stop) if at >= 0 else None
+        if m is None or m.group("prep") != "to" or m.group("between").strip() or not (
+                m.group("np")[:1].isupper() or m.group("np") in ("him", "her", "them", "me")):
+            return None  # a name or a pronoun right after the cue (not "He was referring to the fresco “...”")
+        return m.group("np"), m.start("np")
     verb = re.match(rf"\s+{re.escape(attribution.cue)}(?![\w’'-])", masked[start:stop])
     if verb:  # he asked the vicar: the cue comes after the mention, and may have an object
         start += verb.end()
