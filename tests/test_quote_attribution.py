@@ -526,15 +526,6 @@ def test_a_place_named_like_a_person_is_no_character():
     assert [q.speaker for q in kit.extract_quotes(text)][-1] == "Richard Cross"
 
 
-def test_a_name_in_a_simile_is_no_one_in_the_scene():
-    """*like Robinson Crusoe in his ambuscade* compares; it brings no Robinson Crusoe
-    into the scene, so the "he" that follows is the man the scene is about."""
-    text = ("James Harthouse waited by the gate, and he looked at his watch. Mrs. Sparsit stood behind a tree, "
-            "like Robinson Crusoe in his ambuscade. He was there secretly.\n\n“My dear,” said he, “at last.”")
-    assert "Robinson Crusoe" not in {c.name for c in characters(text)}
-    assert {q.speaker for q in kit.extract_quotes(text)} == {"James Harthouse"}
-
-
 def test_a_short_scene_names_the_people_who_act_and_who_are_he_or_she():
     """A scene a class reads may write a name only where a sentence starts (*Holmes smiled*), or
     never next to a reporting verb: a name that makes a gesture, or that the narration goes on with

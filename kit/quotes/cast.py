@@ -92,8 +92,8 @@ _HEADING_WORDS = frozenset("chapter part book volume section".split())
 """Words a heading opens with (*Chapter XII*)."""
 _OPENING = ("\"", "“", "‘")
 """Opening quotation marks (and the straight double mark, which opens as often as it closes)."""
-_NOT_A_PERSON_BEFORE = frozenset("the a an in at near into towards toward through across to from like".split())
-"""Words before a capitalised name that show a place or a thing: at Windy Corner, the Piazza, (as) like Robinson Crusoe.
+_NOT_A_PERSON_BEFORE = frozenset("the a an in at near into towards toward through across to from".split())
+"""Words before a capitalised name that show a place or a thing: at Windy Corner, the Piazza.
 (*of* shows one too, but only before a single word: the streets of Coketown, where the
 paintings of Alessio Baldovinetti are a person's; see ``Cast._read_runs``.)"""
 
