@@ -526,6 +526,15 @@ def test_a_place_named_like_a_person_is_no_character():
     assert [q.speaker for q in kit.extract_quotes(text)][-1] == "Richard Cross"
 
 
+def test_a_headline_in_title_case_is_no_one_s_name():
+    """A headline that opens with a surname (*Nair Stands Tall On Proposal For Ferry
+    With Portugal*) is no person: a name writes its small words in lower case."""
+    text = ("Nair Stands Tall On Proposal For Ferry With Portugal.\n\nPriya Nair spoke in Harbour Town on "
+            "Monday.\n\n“We will build it,” Nair said.")
+    assert [c.name for c in characters(text)] == ["Priya Nair"]
+    assert [q.speaker for q in kit.extract_quotes(text)] == ["Priya Nair"]
+
+
 def test_a_short_scene_names_the_people_who_act_and_who_are_he_or_she():
     """A scene a class reads may write a name only where a sentence starts (*Holmes smiled*), or
     never next to a reporting verb: a name that makes a gesture, or that the narration goes on with

@@ -658,11 +658,18 @@ def is_sentence_word(word: str) -> bool:
     )
 
 
+_HEADLINE_WORDS = frozenset("On For With To In At By From And Of The A An Into Over After About Is Are Was".split())
+"""Small words that a name writes in lower case (Leader of the Islamic Revolution, Ursula von der
+Leyen), capitalised as a headline in Title Case capitalises them."""
+
+
 def is_person_name(name: list[str] | tuple[str, ...]) -> bool:
     """Whether capitalised name words look like a person's name, not a place or group.
 
     >>> is_person_name(["Alexander", "Lukashenko"]), is_person_name(["Islamic", "Republic"]), is_person_name(["IRNA"])
     (True, False, False)
+    >>> is_person_name("Trump Stands Tall On Proposal For Border Wall".split())
+    False
     """
     return _is_person_name(tuple(name))
 
@@ -676,6 +683,8 @@ def _is_person_name(name: tuple[str, ...]) -> bool:
         return False  # Sir, Madame: a form of address, not a name
     if name_key(capitals[0]) in NOT_NAMES:
         return False
+    if any(w in _HEADLINE_WORDS for w in name[1:]):
+        return False  # Trump Stands Tall On Proposal For Border Wall: a headline in Title Case, not a name
     return not any(  # an acronym (BBC, IRNA) is an organisation; a regnal number (XVII) is not
         len(w) > 1 and w.isupper() and "." not in w and not _ROMAN.fullmatch(w) for w in capitals
     )
