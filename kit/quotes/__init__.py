@@ -174,7 +174,10 @@ a “cash for access” scheme*). A quote in Title Case inside a sentence, with 
 reporting verb, is the title of a work (*her memoir “Lessons From the Back
 Row”*). *A headline's quote that the story repeats* is counted once, where
 the story gives it with its speaker (*Mayor calls plan ‘a disgrace’* over a
-story that quotes the mayor in full).
+story that quotes the mayor in full). *Verse set out line by line*, a poem
+recited or a song sung, is a text performed, as a title is a text named:
+every line inside it opens with a capital, and its lines are indented or
+short.
 
 >>> extract_quotes("Iran leads the so-called “axis of resistance” in the region.")
 []
