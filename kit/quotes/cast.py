@@ -171,18 +171,23 @@ class _Person:
             return ("m" if m > f else "f") if max(m, f) >= 3 * min(m, f) else None
         if self.unread:
             self._read_gender()
-        m, f = self.gender_votes["m"], self.gender_votes["f"]
-        # one vote is enough when none goes against it, however often the text
-        # names the person: in a novel, the hero of a hundred mentions may be
-        # followed by "he" only once or twice
-        if max(m, f) >= 1 and min(m, f) == 0 or max(m, f) >= 3 * min(m, f) >= 3:
-            return "m" if m > f else "f"
-        return None
+        return _voted_gender(self.gender_votes)
 
     def _read_gender(self) -> None:
         """Read the mentions not yet read for votes on the gender (:func:`kit.quotes.gender.read_votes`)."""
         read_votes(self.layout, ((run.start, run.end) for run in self.unread), self.gender_votes)
         self.unread = []
+
+
+def _voted_gender(votes: dict[str, int]) -> str | None:
+    """The gender the votes read from the narration give (:func:`kit.quotes.gender.read_votes`):
+    one vote is enough when none goes against it, however often the text names
+    the person (in a novel, the hero of a hundred mentions may be followed by
+    "he" only once or twice); else three times as many votes, and three at least."""
+    m, f = votes["m"], votes["f"]
+    if max(m, f) >= 1 and min(m, f) == 0 or max(m, f) >= 3 * min(m, f) >= 3:
+        return "m" if m > f else "f"
+    return None
 
 
 def _proper(name: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -370,7 +375,7 @@ class Cast:
         for key, named in plain.items():
             votes = Counter()
             read_votes(self.layout, ((r.start, r.end) for r in named), votes)
-            if votes["m"] and not votes["f"] or votes["m"] >= 3 * votes["f"] >= 3:  # as _Person.gender reads them
+            if _voted_gender(votes) == "m":
                 found.add(key)
         return found
 

@@ -32,7 +32,7 @@ __all__ = ["MASK", "Layout"]
 
 MASK = "\x1a"
 """The character that stands for a quoted character in :attr:`Layout.masked`."""
-LONG_TEXT = 50_000
+_LONG_TEXT = 50_000
 """Characters: a text this long is a book, whose words are indexed once (:meth:`Layout.find_word`)."""
 
 
@@ -70,7 +70,7 @@ class Layout:
         """Where ``word`` (lower-case) occurs in the text as a whole word, in lower or
         title case (:func:`kit.quotes.names.find_word`). A book is read once
         into a :class:`~kit.quotes.names.WordIndex` the first time it is asked."""
-        if len(self.s) <= LONG_TEXT or not is_whole_word(word):
+        if len(self.s) <= _LONG_TEXT or not is_whole_word(word):
             return find_word(self.s, word, start, end)
         if self._words is None:
             self._words = WordIndex(self.s)
