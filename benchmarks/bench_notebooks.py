@@ -1,8 +1,8 @@
 """Run each notebook with papermill, next to a notebook that only starts a kernel (the floor).
 
-Each notebook runs once untimed, then it and the floor run in turns, three
-times, and a notebook is judged by the median of its turns' differences (see
-:func:`_in_turns`).
+Each notebook and the floor run in turns, in three rounds of all the
+notebooks, and a notebook is judged by the median of its turns' differences
+(see :func:`_in_rounds`).
 
 Run: python benchmarks/bench_notebooks.py
 """
@@ -74,32 +74,36 @@ ALLOWED = {"20_corpus.ipynb": 20.0}
 DEFAULT_ALLOWED = 2.0
 
 
-def _in_turns(path: Path, floor_path: Path, runs: int) -> tuple[float, float, float, list[tuple[float, str]]]:
-    """The notebook and the floor run in turns, ``runs`` times: the median of each,
-    the median of the differences of each turn, and the slowest cells. This
-    machine's speed drifts by the minute (a bench once saw one notebook take 3 s
-    longer three runs in a row, and never again); a floor run right before each
-    run of the notebook sees the same drift. Each notebook also runs once
-    first, untimed: the floor does not see every drift. Right after a bench,
-    exercises/01 took 5.4 s and 4.5 s, then 2.0 s on every run after; the
-    floor, which imports neither the kit nor NLTK, stayed at 0.6 s."""
-    notebook, floor, over = [], [], []
-    slowest: list[tuple[float, str]] = []
-    _run(path, 1)  # one run first, not timed: see above
+def _in_rounds(paths: list[Path], floor_path: Path, runs: int) -> dict[Path, tuple[float, float, float, list]]:
+    """Every notebook and the floor run in turns, ``runs`` rounds of all the
+    notebooks: for each notebook, the median of its runs, of the floor runs
+    right before them, of the differences, and its slowest cells.
+
+    This machine slows down now and then for a quarter of a minute: in four
+    benches of ten, one notebook (a different one each time) ran 3 to 4 s
+    slower in every one of its turns, while the floor runs between them did
+    not, and by hand a moment later it ran at its usual speed. A notebook's
+    turns are therefore spread over the whole benchmark, a round of every
+    notebook apart, so that such a slowdown falls on one of them at most."""
+    times: dict[Path, list[tuple[float, float]]] = {path: [] for path in paths}
+    slowest: dict[Path, list[tuple[float, str]]] = {}
     for _ in range(runs):
-        floor.append(_run(floor_path, 1)[0])
-        seconds, slowest = _run(path, 1)
-        notebook.append(seconds)
-        over.append(seconds - floor[-1])
-    return statistics.median(notebook), statistics.median(floor), statistics.median(over), slowest
+        for path in paths:
+            floor = _run(floor_path, 1)[0]
+            seconds, slowest[path] = _run(path, 1)
+            times[path].append((seconds, floor))
+    return {
+        path: (statistics.median(t for t, _ in pairs), statistics.median(f for _, f in pairs),
+               statistics.median(t - f for t, f in pairs), slowest[path])
+        for path, pairs in times.items()
+    }
 
 
 def rows(runs: int = 3) -> list[dict]:
     tmp = tempfile.TemporaryDirectory()
     floor_path = _floor_notebook(Path(tmp.name))
     out = []
-    for path in NOTEBOOKS:
-        seconds, floor, over, slowest = _in_turns(path, floor_path, runs)
+    for path, (seconds, floor, over, slowest) in _in_rounds(NOTEBOOKS, floor_path, runs).items():
         allowed = ALLOWED.get(path.name, DEFAULT_ALLOWED)
         why = ""
         if over > allowed:
@@ -110,8 +114,8 @@ def rows(runs: int = 3) -> list[dict]:
             "kit_s": seconds, "kit_peak_mb": None,
             "baseline": "a kernel that only starts", "baseline_s": floor, "baseline_peak_mb": None,
             "target": f"within {allowed:g} s of the floor",
-            "note": f"{over:+.2f} s over the floor, the median of {runs} turns run side by side "
-                    f"({'met' if over <= allowed else 'MISSED'}){why}",
+            "note": f"{over:+.2f} s over the floor, the median of {runs} turns with it, each in its own round of "
+                    f"all the notebooks ({'met' if over <= allowed else 'MISSED'}){why}",
         })
     tmp.cleanup()
     return out
