@@ -386,6 +386,18 @@ def test_turns_alternate_in_a_dialogue():
     assert sit.speaker == "Edmund"  # addressed to Clara, so not hers
 
 
+def test_words_said_to_oneself_are_no_turn_of_the_dialogue():
+    """*she said to herself* after her own turn: the turns would give the paragraph
+    to the other one (a new paragraph is most often a new speaker), but words
+    said to oneself, or thought, are no turn."""
+    turns = "".join(f"“{w}?” said Tom.\n\n“{w},” said Nell. She smiled.\n\n" for w in ("Yes", "No", "Now", "Then"))
+    text = ("Nell Gray came to the bridge, where she found Tom Birch, and he bowed.\n\n" + turns
+            + "Tom went away over the bridge.\n\n“He will come back,” said Nell.\n\n"
+            "“Of course he will,” she said to herself. “He always does.”\n\n“Or not,” thought she.")
+    *_, back, of_course, always, or_not = extract_quotes(text)
+    assert {back.speaker, of_course.speaker, always.speaker, or_not.speaker} == {"Nell Gray"}
+
+
 def test_the_person_a_quote_is_said_to_answers_it():
     text = (DIALOGUE + "\n\nMrs. Webb came in with the tea.\n\n"
             "\"You must eat something,\" said Clara to Mrs. Webb.\n\n\"I have eaten, miss.\"")

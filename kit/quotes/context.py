@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from kit.quotes.cast import Cast
 from kit.quotes.dialogue import REPLY_VERBS, SHORT_LINE, Signs, Turn, answered_as, only_names, reports_speech, take_turns
-from kit.quotes.layout import Layout
+from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
 from kit.quotes.mentions import Attribution, addressee, report_before, sentence_subject
 from kit.quotes.names import (
@@ -292,7 +292,8 @@ def _take_turns(by_para: dict[int, list[Item]], layout: Layout, cast: Cast, reso
         said = " ".join(layout.s[i.region.start : i.region.end] for i in its)
         calls = bool(addressed) and only_names(said)  # “Eleanor!”: a name and nothing else
         led = bool(layout.masked[layout.paras[p].start : first.region.mark_start].strip(" \t\n"))
-        turns.append(Turn(p, speaker, fixed=bool(speaker) and first.sure, gender=gender, addressed=addressed,
+        fixed = bool(speaker) and (first.sure or _to_oneself(layout, first))
+        turns.append(Turn(p, speaker, fixed=fixed, gender=gender, addressed=addressed,
                           nearby=_nearby(layout, cast, p), last=layout.para_of(its[-1].region.end), calls=calls,
                           led=led))
         firsts.append(first)
@@ -317,6 +318,24 @@ def _take_turns(by_para: dict[int, list[Item]], layout: Layout, cast: Cast, reso
             if not item.speaker or item is first or (item.how == "paragraph" and item.speaker == own) \
                     or same_cue(item, first):
                 item.set(speaker, how)
+
+
+_ONESELF = re.compile(rf"[^.;:!?“”\"{MASK}]{{0,40}}?(?<![\w’'-])to\s+(?:her|him|them)sel(?:f|ves)(?![\w’'-])")
+"""*to herself* in the clause after a cue's mention (*she said to herself*, *said Alice to herself, rather sharply*)."""
+_THINKING = ("thought", "thinks", "think", "wondered", "wonders")
+
+
+def _to_oneself(layout: Layout, item: Item) -> bool:
+    """Whether a quote is said to oneself (*she said to herself*, *thought Alice*): no
+    turn of a conversation, so its own cue's speaker stands, even when it is
+    *she*, and even when the turn before was theirs too (Alice talks to herself
+    for paragraphs on end)."""
+    found = item.attribution
+    if found is None or found.cue is None or found.mention is None:
+        return False
+    if found.cue.split()[0].lower() in _THINKING:
+        return True
+    return _ONESELF.match(layout.masked, found.mention_pos + len(found.mention)) is not None
 
 
 def same_cue(item: Item, first: Item) -> bool:
