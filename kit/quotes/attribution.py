@@ -30,13 +30,14 @@ from kit.quotes.context import (
     drop_common_words,
     fill,
     names_addressed,
+    said_to,
     same_cue,
     unnamed_as_written,
 )
 from kit.quotes.dialogue import is_dialogue
 from kit.quotes.layout import Layout
 from kit.quotes.marks import Region, find_regions
-from kit.quotes.mentions import Attribution, addressee, find_attribution, sentence_subject
+from kit.quotes.mentions import Attribution, find_attribution, sentence_subject
 from kit.quotes.names import PRONOUN_GENDER, np_kind
 from kit.quotes.resolve import Resolver, Voice
 from kit.quotes.scare import is_scare_quote
@@ -88,9 +89,10 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
             addressed = frozenset()
             if attribution.mention in _PRONOUNS:  # “No, Elinor,” she replied, “ask nothing”: not Elinor, in either part,
                 # and not the one she says it to (she whispered to Jane: “...”)
+                to = said_to(layout, cast, resolver, attribution,
+                             r.mark_start if attribution.where == "before" else next_mark)
                 addressed = frozenset(names_addressed(item, cast) + (names_addressed(shared, cast) if shared else [])
-                                      + _said_to(layout, resolver, attribution, r.mark_start if
-                                                 attribution.where == "before" else next_mark))
+                                      + ([to] if to else []))
             item.set(resolver.resolve(attribution.mention, mention_pos, attribution.appositive, exclude=addressed),
                      "cue")
             item.named = np_kind(attribution.mention) == "name" or attribution.appositive is not None
@@ -115,13 +117,6 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
     # 5. the narrator and the people known only by a description
     name_the_unnamed(items, cast, dialogue)
     return [Attributed(i.region, i.attribution, i.speaker, i.note, i.how) for i in items]
-
-
-def _said_to(layout: Layout, resolver: Resolver, attribution: Attribution, stop: int) -> list[str]:
-    """The person the narration says a quote is said to (:func:`kit.quotes.mentions.addressee`), if it names one."""
-    to = addressee(layout, attribution, stop)
-    who = resolver.resolve(*to, at_cue=False).name if to else None
-    return [who] if who else []
 
 
 _STORY = 4

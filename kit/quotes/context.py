@@ -40,7 +40,7 @@ from kit.quotes.names import (
 from kit.quotes.resolve import NARRATOR, Resolver, Speaker
 
 __all__ = ["Item", "ME", "UNNAMED", "dialogue_signs", "drop_common_words", "fill", "first_addressed", "names_addressed",
-           "same_cue", "unnamed_as_written"]
+           "said_to", "same_cue", "unnamed_as_written"]
 
 UNNAMED = "\x00"
 """Starts the speaker of a quote the text names only by a description, while it is
@@ -410,28 +410,35 @@ _TAIL = 400
 """How many characters at the end of a paragraph are read for a report first (more than most sentences)."""
 
 
+def said_to(layout: Layout, cast: Cast, resolver: Resolver, attribution: Attribution, stop: int) -> str | None:
+    """Whom the narration says a quote is said to (*said Lucy to Cecil*, *he asked
+    the vicar*, *she whispered to Jane:*, *he said to me*;
+    :func:`kit.quotes.mentions.addressee`, read up to ``stop``): a person of the
+    cast, the narrator (:data:`ME`), a description of a person (:data:`UNNAMED`
+    and the words), or None."""
+    to = addressee(layout, attribution, stop)
+    if to is None:
+        return None
+    words, at = to
+    if words == "me":
+        return ME
+    who = resolver.resolve(words, at, at_cue=False).name
+    if who and cast.is_person(who):
+        return who
+    return UNNAMED + words.lower() if who is None and _definite(words) else None
+
+
 def _said_to(its: list[Item], layout: Layout, cast: Cast, resolver: Resolver) -> list[str]:
-    """The people the narration says a paragraph's quotes are said to (*said Lucy
-    to Cecil*, *he asked the vicar*, *he said to me*): a person of the cast, the
-    narrator, or a description of a person that the next turn may be said by."""
+    """The people the narration says a paragraph's quotes are said to (:func:`said_to`):
+    the next turn may be said by them."""
     found = []
     for item in its:
         if item.attribution is None:
             continue
-        stop = layout.paras[item.para].end
         later = [i.region.mark_start for i in its if i.region.start > item.region.start]
-        to = addressee(layout, item.attribution, min(later, default=stop))
-        if to is None:
-            continue
-        words, at = to
-        if words == "me":
-            found.append(ME)
-            continue
-        who = resolver.resolve(words, at, at_cue=False).name
-        if who and cast.is_person(who):
+        who = said_to(layout, cast, resolver, item.attribution, min(later, default=layout.paras[item.para].end))
+        if who is not None:
             found.append(who)
-        elif who is None and _definite(words):
-            found.append(UNNAMED + words.lower())
     return found
 
 

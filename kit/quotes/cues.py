@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from kit.quotes.names import ADVERBS, RUN, TITLE_STOP, UP, trie_pattern
+from kit.quotes.names import ADVERB_PATTERN, RUN, TITLE_STOP, UP, trie_pattern
 from kit.quotes.verbs import attribution_verbs, reporting_verbs
 
 __all__ = [
@@ -155,8 +155,6 @@ _NP = rf"""
   | (?:{_ROLE}(?:\s+of(?:\s+the)?)?\s+){{1,4}}(?:{RUN.pattern})     # said shop steward Leanne Marsh,
                                                                  #   former secretary of state Hillary Clinton
 """
-_ADVERB = "|".join(sorted(ADVERBS))
-"""The adverbs the kit knows (:data:`kit.quotes.names.ADVERBS`), as one pattern."""
 _PARTY_TAG = r"(?:\s*\((?:[RDI]|Rep|Dem|Ind)\.?(?:-[^)]{1,20})?\)|\s*,\s*[RDI]-[A-Z][A-Za-z.]{1,6},)?"  # Chaffetz (R-Utah), McConnell, R-Ky.,
 AFTER = re.compile(
     rf"""
@@ -168,7 +166,7 @@ AFTER = re.compile(
       | (?P<np2>(?!(?:{_NOT_NP_START})(?![\w’'-])){_PLAIN}(?:\s+{_PLAIN}){{0,7}}?){_PARTY_TAG}
                                                                  # “...,” the Leader (not "after Clinton ...")
         (?:\s*,\s*(?P<appos2>{_PLAIN}(?:\s+{_PLAIN}){{0,9}}?)\s*,)?  #   , the chief executive of Acme,
-        (?:\s+(?:{_ADVERB}|[a-z]+ly))*                           #   also
+        (?:\s+(?:{ADVERB_PATTERN}|[a-z]+ly))*                   #   also
         \s+(?P<cue2>{_CUE_PATTERN})                              #   said
       | (?P<cue3>(?<![\w’'-])(?:{_ING}))(?![\w’'-])              # “...,” adding
       | (?P<cue4>was\s+(?:all\s+|only\s+)?(?:(?P<np4>his|her)|(?P<owner4>{RUN.pattern})[’']s)
@@ -190,7 +188,7 @@ LOOSE_AFTER = re.compile(
         \s+(?P<cue>{_LOOSE_VERB}|[a-z]{{2,}}\s+back(?![\w’'-]))    # fumed, charged, riffs, shot back
       | (?:[a-z]+ly\s+)?(?P<cue2>[a-z]{{2,}}ed|(?:put|broke|cut|chimed)\s+in)\s+(?P<np2>{_NP})
         (?=(?:\s+to\s+(?:him|her|them|me|us|{RUN.pattern}))?     # remembered Roy Verley, mused co-host Stu
-           (?:\s+(?:{_ADVERB}|[a-z]+ly))*\s*[,.;])                #   Burguiere, agreed Anne tranquilly, put in
+           (?:\s+(?:{ADVERB_PATTERN}|[a-z]+ly))*\s*[,.;])        #   Burguiere, agreed Anne tranquilly, put in
                                                                  #   Freddy, confided Anne to Diana
     )
     """,

@@ -47,7 +47,7 @@ from kit.quotes.cues import (
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
 from kit.quotes.names import (
-    ADVERBS,
+    ADVERB_PATTERN,
     AUXILIARIES,
     DATES,
     DETERMINERS,
@@ -104,7 +104,7 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
         return None  # the quote ended its sentence
     m = AFTER.match(masked, r.mark_end, stop)
     if not m:
-        return _loose_after(layout, r, stop) or _aside_after(layout, r, stop) if last in ",?!" else None
+        return _loosely(layout, r, stop)
     if last in "?!" and not LOWER_NEXT.match(masked, r.mark_end, stop) and not (
             m.group("cue2") and np_kind(m.group("np2"), at_cue=True) == "name" and len(m.group("np2").split()) <= 3
             and is_person_name(m.group("np2").split())
@@ -130,8 +130,15 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
                 if cue == "cue1" and not m.group(appos):
                     mention, end = _plural_group(masked, mention, m.end(np), end)
                 return Attribution(m.group(cue), mention, m.start(np), m.group(appos), end)
-    # no speaker in the words the pattern took ("feebly" in “...,” feebly reiterated Matthew): read them loosely
-    return _loose_after(layout, r, stop) or _aside_after(layout, r, stop) if last in ",?!" else None
+    return _loosely(layout, r, stop)  # no speaker in the words it took ("feebly" in “...,” feebly reiterated Matthew)
+
+
+def _loosely(layout: Layout, r: Region, stop: int) -> Attribution | None:
+    """The looser readings of what follows a quote cut off by a comma, ? or !
+    (:func:`_loose_after`, :func:`_aside_after`), when :data:`~kit.quotes.cues.AFTER` finds no speaker."""
+    if layout.s[r.end - 1] not in ",?!":
+        return None
+    return _loose_after(layout, r, stop) or _aside_after(layout, r, stop)
 
 
 _GROUP_REST = re.compile(r"(?:\s+[a-z][\w’'-]*){1,3}(?=\s*(?:[,.;:!?]|$))")
@@ -182,11 +189,10 @@ def _loose_after(layout: Layout, r: Region, stop: int) -> Attribution | None:
     return Attribution(m.group(cue), mention, m.start(np), end=m.end())
 
 
-_ADVERB_WORDS = "|".join(sorted(ADVERBS))
 _ASIDE_AFTER = re.compile(
     rf"""[\s,]*(?P<np>{RUN.pattern})\s*,
     (?P<aside>\s+[^A-Z\s](?:[^“”"{MASK};:!?.]|\.(?!\s)){{0,120}}?),?     # , 30, of Raleigh, N.C., who was polled,
-    \s+(?:(?:{_ADVERB_WORDS}|[a-z]+ly)\s+)*{CUE.pattern}""",
+    \s+(?:(?:{ADVERB_PATTERN}|[a-z]+ly)\s+)*{CUE.pattern}""",
     re.VERBOSE,
 )
 """After a quote, a name, asides in commas that do not open with a capital (an
@@ -236,7 +242,7 @@ def _in_opening_clause(masked: str, start: int, cue: re.Match) -> bool:
     return after is not None and after.group().strip().startswith(",")
 
 
-_AFTER_WHO = re.compile(rf"(?<![\w’'-])who(?:\s+(?:{_ADVERB_WORDS}|[a-z]+ly))*\s+$")
+_AFTER_WHO = re.compile(rf"(?<![\w’'-])who(?:\s+(?:{ADVERB_PATTERN}|[a-z]+ly))*\s+$")
 """*Who* right before a verb (and its adverbs): (Ines Marrow,) who (called); (a farmer) who (asked)."""
 _JOINED_CLAUSE = re.compile(
     rf"""(?:,\s*(?:while|but|whereas|and)|;|(?<![\w’'-])(?:after|when|before|until|once))
@@ -766,7 +772,7 @@ _TAIL = re.compile(
         (?:the\s+)?(?:past\s+)?(?i:{_TIME_WORDS})s?(?:\s+(?i:morning|afternoon|evening|night))?  # last week, on Friday
       | \s+(?:(?:less|more)\s+than\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|
         a\s+few|\d+)\s+(?:days?|weeks?|months?|years?|hours?)\s+ago                  # less than two weeks ago
-      | \s+(?:{"|".join(sorted(ADVERBS))}|always|never|long)                          # also, has always
+      | \s+(?:{ADVERB_PATTERN}|always|never|long)                          # also, has always
       | \s*,\s*(?:{_ASIDE_WORDS}|in\s+turn|for\s+(?:his|her|their|its)\s+part)\s*,     # , however,
     )\s*$""",
     re.VERBOSE,

@@ -25,6 +25,7 @@ from kit.segment import abbreviations, spelt_out, stopwords, tokens
 
 __all__ = [
     "ADVERBS",
+    "ADVERB_PATTERN",
     "AGE",
     "AUXILIARIES",
     "DATES",
@@ -413,6 +414,8 @@ ADVERBS = frozenset(
     would will was were is did does""".split()
 )
 """Words that may stand between a speaker and the cue: Smith also said, she has said."""
+ADVERB_PATTERN = "|".join(sorted(ADVERBS))
+""":data:`ADVERBS` as one alternation, for the patterns that allow them (with any word in -ly)."""
 PLACE_PREPOSITIONS = [[w] for w in "in at near from into toward towards through across beyond outside inside".split()]
 
 

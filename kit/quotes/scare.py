@@ -1,4 +1,4 @@
-"""Which quoted stretches are quotations, and which are scare quotes, names or titles of works.
+"""Which quoted stretches are quotations, and which are scare quotes, names, titles of works or verse.
 
 >>> from kit.quotes import extract_quotes
 >>> [q.text for q in extract_quotes("Critics called it a “cash for access” scheme.")]
