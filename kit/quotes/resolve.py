@@ -98,6 +98,8 @@ _MEDIA = SOURCE_HEADS | frozenset("""interview call conference speech appearance
 _POSSESSIVES = frozenset("his her its their my our your".split())
 _TURNS_BACK = 6  # how many paragraphs back "he" may find a quote's speaker when nothing nearer fits
 _APPOSITION_STARTS = frozenset("the a an his her their its our".split())
+_THE_APPOSITION = re.compile(r",\s+the\s+(?:[a-z-]+\s+){0,3}$")
+"""The start of an apposition with *the*, right before its noun: (Mr. Sowerberry), the parochial (undertaker)."""
 
 
 def _ends_sentence(word: str) -> bool:
@@ -188,6 +190,7 @@ class Resolver:
         self._subjects: dict[int, tuple[int, str] | None] = {}
         self._in_book: dict[tuple[str, frozenset[str]], dict[str, int]] = {}  # a role's holders in a whole book
         self._roles_in_book: dict[str, Counter] = {}  # how often a book introduces each holder of a role
+        self._appositives: dict[str, str | None] = {}  # a noun -> the one person it is in an apposition
         self.as_written = False
         """News: an indefinite description is the speaker as written (see :meth:`unnamed`);
         set once the text is known not to be a dialogue."""
@@ -525,11 +528,29 @@ class Resolver:
         if proper and head not in PERSON_HEADS:
             return Speaker(self._named(found, pos))  # the White House, the Hatter
         if head not in PERSON_HEADS and role_word(head) not in PERSON_HEADS:
-            return Speaker(None)
+            return Speaker(self._appositive_holder(rest[-1]) if det == "the" else None)
         holder = self.role_holder(mention, pos)
         if holder.name is None and proper and holder.note and holder.note.startswith("no one"):
             return Speaker(_organisation(rest, keep_the=True))  # the Queen, the King
         return holder
+
+    def _appositive_holder(self, head: str) -> str | None:
+        """The one person the text gives a noun the kit does not list as a
+        person's, in an apposition with *the*: *the undertaker* is Mr.
+        Sowerberry when the book writes *Mr. Sowerberry, the parochial
+        undertaker*, and no one else so. The apposition is the evidence: a
+        noun is no role by itself (*the voice of Miss Betsy*, *the other*)."""
+        if not (head.isalpha() and head.islower()):
+            return None
+        if head not in self._appositives:
+            holders = Counter()
+            for at in self.layout.find_word(head):
+                if _THE_APPOSITION.search(self.layout.s, max(0, at - 40), at):
+                    role = self._role_at(head, at)
+                    if role is not None:
+                        holders[role[0]] += 1
+            self._appositives[head] = next(iter(holders)) if len(holders) == 1 else None
+        return self._appositives[head]
 
     def _named(self, found: list[str], pos: int) -> str:
         """A description that is a name (*the Post*, *The Hill*): as written, without
