@@ -372,6 +372,9 @@ def test_the_fullest_name_is_used_in_both_seeds(seeds):
         ("She said one juror could not spell “stupid,” and asked his neighbour.", []),
         ("The jurors were writing down “stupid things!” on their slates.", []),
         ("“It’s an arm,” said Pat. (He pronounced it “arrum.”)", ["It’s an arm,"]),
+        # a name given as a name: a pseudonym, a nickname
+        ("He posted under the pseudonym “Harry Lime,” but was found out.", []),
+        ("Reporters gave him the nickname “the Bulldozer” that spring.", []),
         # a name called out is still said
         ("The Rabbit read out the name “Alice!”", ["Alice!"]),
     ],

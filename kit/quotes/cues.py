@@ -111,7 +111,7 @@ def cues_in(text: str, start: int = 0, end: int | None = None) -> list[re.Match]
 NAMING = re.compile(
     r"(?:(?:so-called|dubbed|termed|known\s+as|nicknamed|called|named|titled|entitled|"
     r"labell?ed|branded)(?:\s+(?-i:[A-Z][\w.’'-]*)){0,4}(?:\s+(?:the|a|an|it|him|her|them|his|its))?|"
-    r"the\s+(?:word|words|term|phrase|slogan|motto|hashtag)|"
+    r"the\s+(?:word|words|term|phrase|slogan|motto|hashtag|pseudonym|nickname|alias|moniker|handle|headline|caption)|"
     # words written, printed or spelt, not said: a bottle marked “poison,”, how to spell “stupid,”
     r"(?:marked|printed|engraved|inscribed|stamped|spell|spells|spelt|spelled|spelling|pronounced|"
     r"(?:write|writes|wrote|written|writing)(?:\s+it)?\s+down)(?:\s+(?:it|them))?)\s*$",
