@@ -448,6 +448,16 @@ def test_a_narrator_no_one_names_is_no_speaker():
     assert (q.speaker, q.speaker_note) == (None, "the narrator")
 
 
+def test_a_narrator_s_my_or_our_at_a_cue_is_a_speaker_s_description():
+    text = ("Holmes stood at the door.\n\n“It is late,” said our visitor.\n\n"
+            "“Come in,” said my companion, and lit the lamp.\n\n“Thank you,” my father said.")
+    found = extract_quotes(text)  # before, the first two were dropped: a short quote with no cue
+    assert [(q.text, q.cue, q.mention) for q in found] == [
+        ("It is late,", "said", "our visitor"), ("Come in,", "said", "my companion"),
+        ("Thank you,", "said", "my father")]
+    assert found[2].speaker is None and "my father" in found[2].speaker_note
+
+
 def test_vocatives():
     assert vocatives("My dear Mr. Bennet, have you heard? Lizzy, come here.") == ["Mr. Bennet", "Lizzy"]
     assert vocatives("Watson is here.") == []

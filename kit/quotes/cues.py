@@ -146,7 +146,7 @@ _PLAIN = rf"(?:[{UP}][a-z]{{1,5}}{TITLE_STOP}|(?:[{UP}]\.){{2,}}|[{UP}]\.|[^\s,.
 _ROLE = rf"(?!(?:{_STOP})(?![\w’'-]))[a-z][\w-]*"
 _NP = rf"""
     (?:he|she|they|we|I|it)(?![\w’'-])                          # said he
-  | (?:the|a|an|one|another|his|her|their|its)\s+{_PLAIN}
+  | (?:the|a|an|one|another|his|her|their|its|my|our|your)\s+{_PLAIN}
     (?:\s+(?!(?:{_STOP})(?![\w’'-])){_PLAIN}                      # said the prince / a spokesman
       | \s+(?:for|of|and)\s+(?=[{UP}]){_PLAIN}){{0,6}}              #   the Office for National Statistics
   | (?:{RUN.pattern})(?<=[’']s)(?:\s+{_ROLE}){{1,3}}(?=\s*[,.;:!?(])  # said Harbour Town’s mayor(, Tom Hale): a

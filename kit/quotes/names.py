@@ -283,7 +283,7 @@ _PRONOUNS = frozenset("he she they we i it you".split())
 AUXILIARIES = frozenset("""is was are were be been being has have had do does did can could will would
     shall should may might must""".split())
 """Auxiliary verbs and forms of *be*: a phrase with one inside is a clause, not a noun phrase."""
-DETERMINERS = frozenset("the a an one another his her its their our some several two three this that".split())
+DETERMINERS = frozenset("the a an one another his her its their my our your some several two three this that".split())
 INDEFINITE = frozenset("a an one another some several many most few two three four five".split())
 """Determiners that introduce someone new: "a spokesman" never refers back."""
 PERSON_GESTURES = frozenset(

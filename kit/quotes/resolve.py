@@ -603,7 +603,9 @@ class Resolver:
         if len(holders) == 1:
             return Speaker(next(iter(holders)))
         what = " ".join(found[1:] if found[0].lower() in DETERMINERS else found)
-        if not any(w.endswith(("’s", "'s")) for w in found):
+        if found[0].lower() in _POSSESSIVES:
+            what = " ".join(found)  # my companion, his father: as written
+        elif not any(w.endswith(("’s", "'s")) for w in found):
             what = f"the {what}"  # the French president; Iran’s foreign minister needs no "the"
         if not holders:
             return Speaker(None, f"no one in the text is introduced as {what}")
