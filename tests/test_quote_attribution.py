@@ -458,6 +458,11 @@ def test_a_narrator_s_my_or_our_at_a_cue_is_a_speaker_s_description():
     assert found[2].speaker is None and "my father" in found[2].speaker_note
 
 
+def test_a_particle_after_a_title_stays_in_the_name():
+    text = "Mrs. de Winter came in.\n\n“No,” said Mrs. de Winter. “Yes,” said Mr. van Helsing."
+    assert [q.speaker for q in extract_quotes(text)] == ["Mrs. de Winter", "Mr. van Helsing"]
+
+
 def test_vocatives():
     assert vocatives("My dear Mr. Bennet, have you heard? Lizzy, come here.") == ["Mr. Bennet", "Lizzy"]
     assert vocatives("Watson is here.") == []

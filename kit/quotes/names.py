@@ -597,6 +597,9 @@ def split_name(found: list[str]) -> tuple[list[str], list[str]]:
     ``Belarusian President Alexander Lukashenko`` -> (Belarusian President,
     Alexander Lukashenko); ``Leader of the Islamic Revolution Ayatollah Ali
     Khamenei`` -> (Leader of the Islamic Revolution, Ayatollah Ali Khamenei).
+
+    >>> split_name("Mrs. de Winter".split()), split_name("Maxim de Winter".split())
+    ((['Mrs.'], ['de', 'Winter']), ([], ['Maxim', 'de', 'Winter']))
     """
     found = [_clean(w) for w in found]
     last_title = max((i for i, w in enumerate(found) if name_key(w) in TITLES), default=-1)
@@ -625,7 +628,9 @@ def split_name(found: list[str]) -> tuple[list[str], list[str]]:
     if "of" in name:  # President Putin of Russia
         name = name[: name.index("of")]
     while name and (not name[0][:1].isupper() or name_key(name[0]) in _NAME_SUFFIXES):
-        name = name[1:]  # never start a name with "the" or "de", nor with Esq. (Charles Smith, Esq. Tunbridge Wells)
+        if title and name[0] in PARTICLES - {"the", "of"} and name[1:2] and name[1][:1].isupper():
+            break  # a title's particle is the name's: Mrs. de Winter, Mr. van Helsing
+        name = name[1:]  # never start a name with "the" or "of", nor with Esq. (Charles Smith, Esq. Tunbridge Wells)
     return title, name
 
 
