@@ -421,6 +421,14 @@ def test_was_someone_s_reply_names_the_speaker():
     assert (cart.speaker, never.speaker, never.cue) == ("Amos", "Nell Gray", "was Nell's answer")
 
 
+def test_was_all_she_said_and_quoth_he_name_the_speaker():
+    text = ("Nell Gray and her uncle Amos sat by the fire.\n\n"
+            "\"We could sell the mare,\" was all Amos said.\n\n\"Never,\" quoth Nell.")
+    mare, never = extract_quotes(text)
+    assert (mare.speaker, mare.cue, mare.mention) == ("Amos", "was all Amos said", "Amos")
+    assert (never.speaker, never.cue) == ("Nell Gray", "quoth")
+
+
 def test_a_paragraph_that_ends_with_its_cue_introduces_the_next_one():
     q = only("Tom Hale looked at the letter for a long time.\n\nAt last he said:\n\n\"It is done.\"")
     assert (q.speaker, q.cue, q.mention) == ("Tom Hale", "said", "he")

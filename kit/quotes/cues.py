@@ -73,6 +73,7 @@ _CUE_PATTERN = rf"""
                           shout|call|murmur|mutter|protest|interrupt|repeat|continue)
                                                     # managed to say, ventured to ask, hastened to add
       | (?:put|puts|putting)\s+it                    # as The Post's Ruth Marcus puts it
+      | quoth                                       # quoth he: an old past tense no annotated text of today uses
       | {trie_pattern(_VERBS)}                             # said, told, cried, ... (the derived list, as a trie)
     )
     (?![\w’'-])
@@ -160,7 +161,9 @@ AFTER = re.compile(
     rf"""
     [\s,]*
     (?:
-        (?P<cue1>{_CUE_PATTERN})\s+(?P<np1>{_NP}){_PARTY_TAG}     # “...,” said the Leader
+        (?P<cue5>was\s+(?:all|what)\s+(?P<np5>he|she|{RUN.pattern})\s+(?:said|answered|replied|could\s+say)(?![\w’'-]))
+                                                                 # “...,” was all she said (before np2 takes "was all she")
+      | (?P<cue1>{_CUE_PATTERN})\s+(?P<np1>{_NP}){_PARTY_TAG}     # “...,” said the Leader
         (?:\s*,\s*(?P<appos1>{_PLAIN}(?:\s+{_PLAIN}){{0,9}})(?=\s*(?:[,.;:!?]|$)))?
                                                                  #   ..., the chief executive of Acme
       | (?P<np2>(?!(?:{_NOT_NP_START})(?![\w’'-])){_PLAIN}(?:\s+{_PLAIN}){{0,7}}?){_PARTY_TAG}

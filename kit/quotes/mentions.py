@@ -116,6 +116,8 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
     if m.group("cue4"):  # “...,” was her answer, was Marilla’s dry response
         who = "np4" if m.group("np4") else "owner4"
         return Attribution(m.group("cue4"), m.group(who), m.start(who), end=m.end())
+    if m.group("cue5"):  # “...,” was all she said
+        return Attribution(m.group("cue5"), m.group("np5"), m.start("np5"), end=m.end())
     for cue, np, appos in (("cue1", "np1", "appos1"), ("cue2", "np2", "appos2")):
         if m.group(cue):
             mention = _affiliation_cut(strip_adverbs(m.group(np)))
