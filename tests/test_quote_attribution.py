@@ -471,6 +471,14 @@ def test_a_particle_after_a_title_stays_in_the_name():
     assert [q.speaker for q in extract_quotes(text)] == ["Mrs. de Winter", "Mr. van Helsing"]
 
 
+def test_a_place_the_text_names_is_no_first_name_of_the_person_after_it():
+    text = ("Anne Holt lived in Bath. Her sister lived in Bath too, and their aunt died in Bath. "
+            "On reaching Bath Anne went to see her.\n\n“It is cold,” said Anne.")
+    names = [c.name for c in characters(text)]
+    assert "Bath Anne" not in names and "Anne Holt" in names
+    assert extract_quotes(text)[0].speaker == "Anne Holt"
+
+
 def test_vocatives():
     assert vocatives("My dear Mr. Bennet, have you heard? Lizzy, come here.") == ["Mr. Bennet", "Lizzy"]
     assert vocatives("Watson is here.") == []

@@ -49,6 +49,7 @@ Character(name='Miss Morstan', titles=('Miss',), short_forms=('Morstan',), gende
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from collections import Counter
@@ -246,6 +247,27 @@ def _rank(word: str) -> str | None:
     return key if key in TITLES and (key == "dr" or key not in _COURTESY) else None  # (a doctor is called "Doctor")
 
 
+
+_IN_PLACE = re.compile(r"\s(?:in|at|near|outside)\s+([A-Z][\w’'-]*)(?![\w’'-])(?!\s+[A-Z])")
+"""A capitalised word alone after *in*, *at*, *near* or *outside*: (in) Moscow, (at) Bath.
+(The space before the preposition, not a look-behind, lets the search skip ahead: twice as fast.)"""
+
+
+def _places(s: str, capitals: Counter) -> frozenset[str]:
+    """The words a text uses as places: written alone after *in*, *at*, *near* or
+    *outside* three times at least, and in a tenth or more of the times the text
+    writes them capitalised inside a sentence (``capitals``). *Moscow* is so
+    200 times of 720 in War and Peace, *Bath* 38 of 99 in Persuasion; a
+    person's name seldom (*at Pierre*: 58 of 1,963). Such a word is no part
+    of a name that runs on from it: *after leaving Moscow Karatáev fell ill*.
+
+    >>> sorted(_places("We met in Bath. It rained at Bath. She stayed in Bath, near Anne.",
+    ...                Counter({"Bath": 3, "Anne": 40})))
+    ['Bath']
+    """
+    found = Counter(m.group(1) for m in _IN_PLACE.finditer(s))
+    return frozenset(w for w, n in found.items() if n >= 3 and n >= 0.1 * capitals[w])
+
 class Cast:
     """The people of one text, with every place the text names them.
 
@@ -398,6 +420,7 @@ class Cast:
         mid_capitals = Counter(" ".join([m.group() for m, _, initial in matches if not initial]).split())
         self._mid_capitals = mid_capitals
         self._lower_counts: dict[str, int] = {}  # (see is_common_word)
+        places = _places(s, mid_capitals)
         headings = self._headings()
         for m, found, initial in matches:
             if len(found) == 1 and initial and _sentence_word(found[0]):
@@ -422,8 +445,9 @@ class Cast:
             if not found:
                 continue
             before = s[max(0, start - 12) : start].split()[-1:]
-            if len(found) > 1 and before in PLACE_PREPOSITIONS:
-                found.pop(0)  # "in Moscow Pierre went": the place is not part of the name
+            if len(found) > 1 and (before in PLACE_PREPOSITIONS or found[0] in places):
+                # "in Moscow Pierre went", "after leaving Moscow Karatáev fell ill": the place is not part of the name
+                found.pop(0)
                 start = s.find(found[0], start)
             read = _read_name(tuple(found))
             if read is None:
