@@ -479,6 +479,12 @@ def test_a_place_the_text_names_is_no_first_name_of_the_person_after_it():
     assert extract_quotes(text)[0].speaker == "Anne Holt"
 
 
+def test_a_first_name_with_a_title_is_the_full_name_written_with_that_title():
+    text = ("Princess Mary Volkova lived in the country. Mary Petrova, the nurse, came to see her. "
+            "Mary Petrova sat down.\n\n“Come in,” said Princess Mary.")
+    assert extract_quotes(text)[0].speaker == "Mary Volkova"
+
+
 def test_vocatives():
     assert vocatives("My dear Mr. Bennet, have you heard? Lizzy, come here.") == ["Mr. Bennet", "Lizzy"]
     assert vocatives("Watson is here.") == []

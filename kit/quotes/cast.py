@@ -562,6 +562,10 @@ class Cast:
             key = (courtesy, word)
         else:
             full = self._by_word.get(word, [])
+            titled = [p for p in full if title and " ".join(title) in p.titles]
+            if len(full) > 1 and len(titled) == 1:
+                return titled[0]  # of several, the one written with the same title: Princess Mary
+                # is Princess Mary Bolkónskaya, not Mary Bogdánovna
             if len(full) > 1:
                 # A full name written once may be two names side by side ("With
                 # Mrs. Allan Anne fell in love"): the one written more often wins.
