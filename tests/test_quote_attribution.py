@@ -485,6 +485,14 @@ def test_a_first_name_with_a_title_is_the_full_name_written_with_that_title():
     assert extract_quotes(text)[0].speaker == "Mary Volkova"
 
 
+def test_her_mother_and_her_father_are_of_her_family():
+    text = ("Mr. Thomas Pellow and Mrs. Pellow kept the shop. Jane Pellow, their daughter, helped them. "
+            "Mr. Pellow was tall; he spoke little. Mrs. Pellow was kind; she spoke much. Jane was quick; "
+            "she laughed often.\n\nJane came in late.\n\n“Where have you been?” said her mother.\n\n"
+            "“Out,” said Jane.\n\n“Out where?” asked her father.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Mrs. Pellow", "Jane Pellow", "Thomas Pellow"]
+
+
 def test_vocatives():
     assert vocatives("My dear Mr. Bennet, have you heard? Lizzy, come here.") == ["Mr. Bennet", "Lizzy"]
     assert vocatives("Watson is here.") == []

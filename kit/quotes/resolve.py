@@ -98,6 +98,8 @@ _MEDIA = SOURCE_HEADS | frozenset("""interview call conference speech appearance
 _POSSESSIVES = frozenset("his her its their my our your".split())
 _TURNS_BACK = 6  # how many paragraphs back "he" may find a quote's speaker when nothing nearer fits
 _APPOSITION_STARTS = frozenset("the a an his her their its our".split())
+_KIN = {"mother": ("f", True), "wife": ("f", True), "father": ("m", False), "husband": ("m", False)}
+"""Relations a family name settles: *her mother* is the one married woman of her surname."""
 _THE_APPOSITION = re.compile(r",\s+the\s+(?:[a-z-]+\s+){0,3}$")
 """The start of an apposition with *the*, right before its noun: (Mr. Sowerberry), the parochial (undertaker)."""
 
@@ -191,6 +193,7 @@ class Resolver:
         self._in_book: dict[tuple[str, frozenset[str]], dict[str, int]] = {}  # a role's holders in a whole book
         self._roles_in_book: dict[str, Counter] = {}  # how often a book introduces each holder of a role
         self._appositives: dict[str, str | None] = {}  # a noun -> the one person it is in an apposition
+        self._kin_owner = False  # reading whose "her" a "her mother" is
         self.as_written = False
         """News: an indefinite description is the speaker as written (see :meth:`unnamed`);
         set once the text is known not to be a dialogue."""
@@ -482,6 +485,16 @@ class Resolver:
             return Speaker(mention, UNNAMED) if self.as_written and det in INDEFINITE else Speaker(None)
         if det in ("his", "her") and name_key(rest[-1]) in SOURCE_HEADS:
             return self.pronoun(det, pos)  # her Twitter account posted: she did
+        if det in ("his", "her") and len(rest) == 1 and name_key(rest[0]) in _KIN and not self._kin_owner:
+            self._kin_owner = True  # (her, found through the sentences before: not through this one again)
+            try:
+                owner = self.pronoun(det, pos).name  # her mother: the one Mrs. of her family
+            finally:
+                self._kin_owner = False
+            gender, married = _KIN[name_key(rest[0])]
+            kin = self.cast.relatives(owner, gender, married=married) if owner else []
+            if len(kin) == 1:
+                return Speaker(kin[0])
         for i, w in enumerate(rest):  # the ministry's spokesman: the part before 's
             if w.endswith(("’s", "'s", "s’")) and i + 1 < len(rest):
                 owner, thing = rest[: i + 1], rest[i + 1 :]
