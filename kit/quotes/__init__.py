@@ -169,7 +169,7 @@ quotation marks, so it is never returned. *Scare quotes and names*: a quoted
 stretch of fewer than four words counts only if a reporting verb in its own
 sentence, a colon or a label introduces it, or it stands as a sentence of its
 own (``“No,” he said.``, ``“Not yet.”``); never right after a naming word
-(*so-called*, *dubbed*, *known as*) or inside a noun phrase (*Critics called it
+(*so-called*, *dubbed*, *known as*, *the pseudonym*) or inside a noun phrase (*Critics called it
 a “cash for access” scheme*). A quote in Title Case inside a sentence, with no
 reporting verb, is the title of a work (*her memoir “Lessons From the Back
 Row”*). *A headline's quote that the story repeats* is counted once, where
@@ -198,9 +198,10 @@ Measured on real text (``benchmarks/bench_quote_scores.py``, with ``make
 bench`` when ``../shared`` holds the data): PolNeAR's 840 hand-annotated news
 articles and eight novels of the Project Dialogism Novel Corpus;
 ``benchmarks/RESULTS.md`` has the numbers. Speed, on the 2-core machine of
-that file: all 840 articles in about four seconds, a 0.9 MB novel in about
-1.6 s, *War and Peace* (3.2 million characters, 8,700 quotations) in about
-five seconds; see ``benchmarks/bench_quotes.py``.
+that file: all 840 articles in under two seconds, a 0.9 MB novel in about
+0.6 s, *War and Peace* (3.2 million characters, 8,800 quotations) in about
+two seconds; see ``benchmarks/bench_quote_scores.py`` and
+``benchmarks/bench_quotes.py``.
 
 Tables
 ------
