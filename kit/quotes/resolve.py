@@ -193,7 +193,6 @@ class Resolver:
         self._in_book: dict[tuple[str, frozenset[str]], dict[str, int]] = {}  # a role's holders in a whole book
         self._roles_in_book: dict[str, Counter] = {}  # how often a book introduces each holder of a role
         self._appositives: dict[str, str | None] = {}  # a noun -> the one person it is in an apposition
-        self._kin_owner = False  # reading whose "her" a "her mother" is
         self.as_written = False
         """News: an indefinite description is the speaker as written (see :meth:`unnamed`);
         set once the text is known not to be a dialogue."""
@@ -485,12 +484,10 @@ class Resolver:
             return Speaker(mention, UNNAMED) if self.as_written and det in INDEFINITE else Speaker(None)
         if det in ("his", "her") and name_key(rest[-1]) in SOURCE_HEADS:
             return self.pronoun(det, pos)  # her Twitter account posted: she did
-        if det in ("his", "her") and len(rest) == 1 and name_key(rest[0]) in _KIN and not self._kin_owner:
-            self._kin_owner = True  # (her, found through the sentences before: not through this one again)
-            try:
-                owner = self.pronoun(det, pos).name  # her mother: the one Mrs. of her family
-            finally:
-                self._kin_owner = False
+        if det in ("his", "her") and len(rest) == 1 and name_key(rest[0]) in _KIN:
+            # her mother: the one Mrs. of her family; "her" is read from before the
+            # sentence (whose subject "her mother" may be, so not from it again)
+            owner = self.pronoun(det, self.layout.sentence_start(pos)).name
             gender, married = _KIN[name_key(rest[0])]
             kin = self.cast.relatives(owner, gender, married=married) if owner else []
             if len(kin) == 1:
