@@ -493,6 +493,13 @@ def test_her_mother_and_her_father_are_of_her_family():
     assert [q.speaker for q in extract_quotes(text)] == ["Mrs. Pellow", "Jane Pellow", "Thomas Pellow"]
 
 
+def test_a_chapter_heading_is_no_person_whatever_its_title_holds():
+    text = ("Chapter II: In the Garden with No Guide\n\nLucy Honey walked out. “It is warm,” said Lucy.\n\n"
+            "Chapter III: Music, Violets, and the Letter “S”\n\nShe sat down. “Play,” said Lucy Honey.")
+    names = [c.name for c in characters(text)]
+    assert names == ["Lucy Honey"]
+
+
 def test_vocatives():
     assert vocatives("My dear Mr. Bennet, have you heard? Lizzy, come here.") == ["Mr. Bennet", "Lizzy"]
     assert vocatives("Watson is here.") == []

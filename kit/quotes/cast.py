@@ -91,6 +91,8 @@ _COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame mon
 _PROTAGONIST_MENTIONS = 50  # a protagonist is named this often at least: a book's, not an article's
 _HEADING_WORDS = frozenset("chapter part book volume section".split())
 """Words a heading opens with (*Chapter XII*)."""
+_NUMBERED = re.compile(r"(?:[IVXLC]+|\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third))[.:]?")
+"""The number after a heading word: (Chapter) II:, (Part) 3., (Book) One."""
 _OPENING = ("\"", "“", "‘")
 """Opening quotation marks (and the straight double mark, which opens as often as it closes)."""
 _NOT_A_PERSON_BEFORE = frozenset("the a an in at near into towards toward through across to from".split())
@@ -471,15 +473,20 @@ class Cast:
         Honeychurch Drive Out in Carriages to See a View*): their capitalised
         words are no names. A heading is short, almost all of its longer words
         are capitalised, and it either opens with Chapter (Part, Book) or does
-        not end like a sentence."""
+        not end like a sentence. One that opens with Chapter and a number is a
+        heading whatever its title holds (*Chapter III: Music, Violets, and the
+        Letter "S"*)."""
         s, found = self.layout.s, set()
         for i, (start, end) in enumerate(self.layout.paras):
             if end - start > 400 or s[end - 1] in ".!?”\"’'" and s[start : start + 8].split()[0].lower() not in \
                     _HEADING_WORDS:
                 continue  # long, or a sentence: not a heading
+            text = s[start:end].split()
+            if len(text) >= 2 and text[0].lower() in _HEADING_WORDS and _NUMBERED.fullmatch(text[1]):
+                found.add(i)  # Chapter II: In Santa Croce with No Baedeker, whatever its title holds
+                continue
             if MASK in self.layout.masked[start:end]:
                 continue
-            text = s[start:end].split()
             long_words = [w for w in text if len(w.strip(".,;:!?")) > 3]
             if len(long_words) >= 2 and sum(w[:1].isupper() for w in long_words) >= 0.85 * len(long_words):
                 found.add(i)
