@@ -500,6 +500,14 @@ def test_a_chapter_heading_is_no_person_whatever_its_title_holds():
     assert names == ["Lucy Honey"]
 
 
+def test_two_names_side_by_side_are_not_one_full_name():
+    text = ("Anne Shirley came to the manse. Anne Shirley liked the new minister's wife. "
+            "With Mrs. Allan Anne fell in love at once.\n\n“You are welcome,” said Mrs. Allan.\n\n"
+            "“Thank you,” said Anne.")
+    assert "Allan Anne" not in [c.name for c in characters(text)]
+    assert [q.speaker for q in extract_quotes(text)] == ["Mrs. Allan", "Anne Shirley"]
+
+
 def test_vocatives():
     assert vocatives("My dear Mr. Bennet, have you heard? Lizzy, come here.") == ["Mr. Bennet", "Lizzy"]
     assert vocatives("Watson is here.") == []

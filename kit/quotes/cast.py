@@ -328,6 +328,11 @@ class Cast:
                     person.title_keys.add(run.courtesy)
         self._learn_genders(mentions)
         self._full = {k: p for k, p in self._full.items() if self._is_person(p)}
+        # A full name written once whose last word is the first name of someone written in
+        # full more often is two names side by side: "With Mrs. Allan Anne fell in love" is
+        # Mrs. Allan, then Anne (Shirley); not a Mrs. Allan Anne
+        firsts = {k[0] for k, p in self._full.items() if len(p.full_positions) > 1}
+        self._full = {k: p for k, p in self._full.items() if len(p.full_positions) > 1 or k[1] not in firsts}
         mentions = [(r, p) for r, p in mentions if self._full.get(p.key) is p]
         links: dict[tuple[str, str], list[_Person]] = {}
         # A full name the text writes only inside quotations, as one addressed
