@@ -69,6 +69,9 @@ def test_runs_under_papermill(path: Path, pair: str, tmp_path: Path):
         # by default (about a second and a half per lesson here); once at the end
         # is enough to check it
         request_save_on_cell_execute=False,
+        # and the kernel stops at once when the notebook is done: a graceful
+        # shutdown now and then waits 3.4 s for an ipykernel that does not exit
+        shutdown_kernel="immediate",
     )
     executed = json.loads(out.read_text(encoding="utf-8"))
     errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]

@@ -373,7 +373,8 @@ def test_jupyter_shows_every_figure_after_the_first_plot_of_a_session(tmp_path):
     env_backend = os.environ.pop("MPLBACKEND", None)  # the tests' Agg would keep figures from showing
     try:
         papermill.execute_notebook(str(tmp_path / "figures.ipynb"), str(tmp_path / "out.ipynb"),
-                                   kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
+                                   kernel_name="python3", progress_bar=False, cwd=str(tmp_path),
+                                   shutdown_kernel="immediate")  # (see test_notebooks.py)
     finally:
         if env_backend is not None:
             os.environ["MPLBACKEND"] = env_backend
