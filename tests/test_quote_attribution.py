@@ -508,6 +508,12 @@ def test_two_names_side_by_side_are_not_one_full_name():
     assert [q.speaker for q in extract_quotes(text)] == ["Mrs. Allan", "Anne Shirley"]
 
 
+def test_a_people_in_the_plural_is_no_person():
+    text = ("Anna Volkova met a Russian at the ball. The Russian bowed. The Russian smiled, and a Russian "
+            "sang. Then Siberian Russians cheered.\n\n“Bravo!” said Anna.")
+    assert [c.name for c in characters(text)] == ["Anna Volkova"]
+
+
 def test_vocatives():
     assert vocatives("My dear Mr. Bennet, have you heard? Lizzy, come here.") == ["Mr. Bennet", "Lizzy"]
     assert vocatives("Watson is here.") == []

@@ -740,7 +740,9 @@ class Cast:
                     and not self._treated_as_person(person):
                 return False  # Saffron Hill, Hyde Park: a place, unless the text treats the name as someone's
                 # (a reporting verb, a vocative, "he" or "she" after it, the surname alone: Cross said)
-            return person.key[1] not in self._common  # not "Lucy Italian": the text writes "the Italian"
+            last = person.key[1]
+            return last not in self._common and not (last.endswith("s") and last[:-1] in self._common)
+            # not "Lucy Italian": the text writes "the Italian"; nor "Austrian Jews", "Herculean Russians"
         word = person.key[1]
         if not person.key[0] and word.endswith("s") and word[:-1] in self._common:
             return False  # Italians, when the text writes "the Italian": a people, not a person
