@@ -169,8 +169,8 @@ quotation marks, so it is never returned. *Scare quotes and names*: a quoted
 stretch of fewer than four words counts only if a reporting verb in its own
 sentence, a colon or a label introduces it, or it stands as a sentence of its
 own (``“No,” he said.``, ``“Not yet.”``); never right after a naming word
-(*so-called*, *dubbed*, *known as*, *the pseudonym*) or inside a noun phrase (*Critics called it
-a “cash for access” scheme*). A quote in Title Case inside a sentence, with no
+(*so-called*, *dubbed*, *known as*, *the pseudonym*) or inside a noun phrase
+(*Critics called it a “cash for access” scheme*). A quote in Title Case inside a sentence, with no
 reporting verb, is the title of a work (*her memoir “Lessons From the Back
 Row”*). *A headline's quote that the story repeats* is counted once, where
 the story gives it with its speaker (*Mayor calls plan ‘a disgrace’* over a

@@ -249,6 +249,12 @@ def _rank(word: str) -> str | None:
     return key if key in TITLES and (key == "dr" or key not in _COURTESY) else None  # (a doctor is called "Doctor")
 
 
+def _one_titled(people: list[_Person], title: list[str] | tuple[str, ...]) -> _Person | None:
+    """Of several people a name may be, the one the text writes with ``title`` (*Admiral
+    Croft*, not Mrs Croft; *Princess Mary*, not Mary Bogdánovna), if only one."""
+    titled = [p for p in people if title and " ".join(title) in p.titles]
+    return titled[0] if len(titled) == 1 else None
+
 
 _IN_PLACE = re.compile(r"\s(?:in|at|near|outside)\s+([A-Z][\w’'-]*)(?![\w’'-])(?!\s+[A-Z])")
 """A capitalised word alone after *in*, *at*, *near* or *outside*: (in) Moscow, (at) Bath.
@@ -269,6 +275,7 @@ def _places(s: str, capitals: Counter) -> frozenset[str]:
     """
     found = Counter(m.group(1) for m in _IN_PLACE.finditer(s))
     return frozenset(w for w, n in found.items() if n >= 3 and n >= 0.1 * capitals[w])
+
 
 class Cast:
     """The people of one text, with every place the text names them.
@@ -574,10 +581,9 @@ class Cast:
             key = (courtesy, word)
         else:
             full = self._by_word.get(word, [])
-            titled = [p for p in full if title and " ".join(title) in p.titles]
-            if len(full) > 1 and len(titled) == 1:
-                return titled[0]  # of several, the one written with the same title: Princess Mary
-                # is Princess Mary Bolkónskaya, not Mary Bogdánovna
+            titled = _one_titled(full, title) if len(full) > 1 else None
+            if titled is not None:
+                return titled  # Princess Mary is Princess Mary Bolkónskaya, not Mary Bogdánovna
             if len(full) > 1:
                 # A full name written once may be two names side by side ("With
                 # Mrs. Allan Anne fell in love"): the one written more often wins.
@@ -735,17 +741,17 @@ class Cast:
         """Whether the text treats a name as a person's (see the module docs)."""
         if not person.positions or 2 * person.against >= len(person.positions):
             return False
+        word = person.key[1]
+        # a people in the plural, when the text writes "the Italian": Italians, Herculean Russians
+        people = word.endswith("s") and word[:-1] in self._common
         if person.key in self._full:
-            if person.key[1] in PLACE_ENDS and person.key[1] not in self._alone and person.gender is None \
+            if word in PLACE_ENDS and word not in self._alone and person.gender is None \
                     and not self._treated_as_person(person):
                 return False  # Saffron Hill, Hyde Park: a place, unless the text treats the name as someone's
                 # (a reporting verb, a vocative, "he" or "she" after it, the surname alone: Cross said)
-            last = person.key[1]
-            return last not in self._common and not (last.endswith("s") and last[:-1] in self._common)
-            # not "Lucy Italian": the text writes "the Italian"; nor "Austrian Jews", "Herculean Russians"
-        word = person.key[1]
-        if not person.key[0] and word.endswith("s") and word[:-1] in self._common:
-            return False  # Italians, when the text writes "the Italian": a people, not a person
+            return word not in self._common and not people  # not "Lucy Italian": the text writes "the Italian"
+        if not person.key[0] and people:
+            return False
         return self._treated_as_person(person) or person.gender is not None
 
     def _treated_as_person(self, person: _Person) -> bool:
@@ -798,9 +804,9 @@ class Cast:
         if not found:
             return Lookup(None)
         if title:  # Admiral Croft: the Croft the text writes as Admiral, not Mrs Croft
-            titled = [p for p in found if " ".join(title) in p.titles]
-            if len(titled) == 1:
-                return Lookup(self._display(titled[0]))
+            titled = _one_titled(found, title)
+            if titled is not None:
+                return Lookup(self._display(titled))
         if not title and len(proper) == 1 and all(p.key[0] == name_key(proper[0]) for p in found):
             # Charles: of Charles Musgrove and Charles Hayter, the one the text never calls by his
             # surname alone, which is his family's (Mr Musgrove, Mrs Musgrove); it calls the other Hayter

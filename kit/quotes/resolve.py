@@ -553,12 +553,9 @@ class Resolver:
         if not (head.isalpha() and head.islower()):
             return None
         if head not in self._appositives:
-            holders = Counter()
-            for at in self.layout.find_word(head):
-                if _THE_APPOSITION.search(self.layout.s, max(0, at - 40), at):
-                    role = self._role_at(head, at)
-                    if role is not None:
-                        holders[role[0]] += 1
+            holders = {role[0] for at in self.layout.find_word(head)
+                       if _THE_APPOSITION.search(self.layout.s, max(0, at - 40), at)
+                       and (role := self._role_at(head, at)) is not None}
             self._appositives[head] = next(iter(holders)) if len(holders) == 1 else None
         return self._appositives[head]
 
