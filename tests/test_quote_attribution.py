@@ -1017,3 +1017,11 @@ def test_someone_calling_a_named_person_something_is_quoted():
     q = only("Ann Birch, hoping to win the harbour seat, called Reed a “petulant child” who's acting alone.")
     assert (q.text, q.speaker) == ("petulant child", "Ann Birch")
     assert extract_quotes("Critics called it a “cash for access” scheme.") == []  # a modifier of "scheme"
+
+
+def test_news_keeps_the_phrases_it_quotes_inside_its_sentences():
+    # The story case in quote_cases.json drops these phrases: its turns alternate.
+    # An article's do not, and in news such a phrase is a source's words.
+    found = extract_quotes("The council's report warned of the “dreadful state of the roads,” and Mayor Ann Birch "
+                           "said the repairs would start in May.")
+    assert [q.text for q in found] == ["dreadful state of the roads,"]

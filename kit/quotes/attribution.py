@@ -7,9 +7,11 @@
    (:mod:`kit.quotes.scare`);
 3. resolve the mention (:mod:`kit.quotes.resolve`) against the cast of the
    text (:mod:`kit.quotes.cast`);
-4. give quotes with no cue the speaker around them: their paragraph, the
-   speaker going on (news), or the turns of a dialogue (novels)
-   (:mod:`kit.quotes.context`, :mod:`kit.quotes.dialogue`);
+4. in a story, leave out the phrases the narration quotes
+   (:func:`kit.quotes.scare.is_narrated_phrase`); give quotes with no cue
+   the speaker around them: their paragraph, the speaker going on (news),
+   or the turns of a dialogue (novels) (:mod:`kit.quotes.context`,
+   :mod:`kit.quotes.dialogue`);
 5. name the narrator and the people a novel knows only by a description
    (:mod:`kit.quotes.unnamed`).
 
@@ -34,13 +36,13 @@ from kit.quotes.context import (
     same_cue,
     unnamed_as_written,
 )
-from kit.quotes.dialogue import is_dialogue
+from kit.quotes.dialogue import is_dialogue, turns_alternate
 from kit.quotes.layout import Layout
 from kit.quotes.marks import Region, find_regions
 from kit.quotes.mentions import Attribution, find_attribution, sentence_subject
 from kit.quotes.names import PRONOUN_GENDER, np_kind
 from kit.quotes.resolve import Resolver, Voice
-from kit.quotes.scare import is_scare_quote
+from kit.quotes.scare import is_narrated_phrase, is_scare_quote
 from kit.quotes.unnamed import name_the_unnamed
 from kit.segment import paragraph_spans
 
@@ -108,7 +110,10 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
         end = max(r.mark_end, attribution.end if attribution else 0)
         resolver.voices.append(Voice(end, mention_pos, item.speaker, r.para))
     # 4. quotes with no speaker of their own
-    dialogue = is_dialogue(dialogue_signs(items, layout, cast))
+    signs = dialogue_signs(items, layout, cast)
+    if turns_alternate(signs):  # a story, whose speech is set apart from the narration
+        items = [i for i in items if not is_narrated_phrase(layout, i.region)]
+    dialogue = is_dialogue(signs)
     if dialogue:
         drop_common_words(items, cast)
     else:
