@@ -1025,3 +1025,12 @@ def test_news_keeps_the_phrases_it_quotes_inside_its_sentences():
     found = extract_quotes("The council's report warned of the “dreadful state of the roads,” and Mayor Ann Birch "
                            "said the repairs would start in May.")
     assert [q.text for q in found] == ["dreadful state of the roads,"]
+
+
+def test_an_exclamation_or_an_ordinary_word_opening_the_narration_is_no_speaker():
+    # "Alas!" is a call, not a subject; "Which" opens a sentence but the text writes
+    # it in lower case. Neither is someone who speaks, nor is the next turn theirs.
+    text = ("Nobody knew which way the thieves had gone, or which of them had the purse, or which street "
+            "they had taken.\n\nAlas! the white house was empty, and there was a bill in the window. “To Let.”\n\n"
+            "“Silence there!”\n\n“What is this?”\n\n“A pick-pocketing case.” Which so tickled the crowd that they laughed.")
+    assert [q.speaker for q in extract_quotes(text)] == [None, None, None, None]

@@ -475,7 +475,9 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
     """The person the narration of a quote's paragraph is about: the subject of its
     sentence before the quote (or of the sentence before, when the quote opens
     its sentence: *Dianne Bystrom agreed. “...”*), else of the sentence right
-    after it (*“...” She sighed.*)."""
+    after it (*“...” She sighed.*). A call (*Alas!*) is no subject, nor is a
+    word that opens a sentence but that the text mostly writes in lower case
+    (*Which so tickled the crowd*) and that no one of the cast is called."""
     sentence = layout.sentence_at(r.mark_start)
     spans = []
     if sentence.start < r.mark_start and layout.masked[sentence.start : r.mark_start].strip():
@@ -489,9 +491,13 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
         start = max(after.start, r.mark_end)
         if layout.masked[start : after.end].strip():
             spans.append((start, after.end))
+    cast = resolver.cast
     for start, stop in spans:
         subject = _about(layout, start, stop)
         kind = np_kind(subject[0]) if subject else None
+        if kind == "name" and (subject[0][-1] in "!?" or " " not in subject[0] and not cast.is_person(subject[0])
+                               and cast.is_common_word(subject[0])):
+            continue  # a call (Alas! | Oliver!), or an ordinary word opening the sentence (Which so tickled them)
         if kind in ("name", "pronoun"):
             return _About(resolver.resolve(*subject).name, kind == "name")
     return None
