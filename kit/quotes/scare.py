@@ -151,8 +151,8 @@ def is_narrated_phrase(layout: Layout, r: Region) -> bool:
 
     Only for a story whose turns alternate
     (:func:`kit.quotes.dialogue.turns_alternate`): news quotes a source's
-    words inside its own sentences (*Priebus called Clinton's remarks a “new
-    low”*), and PolNeAR annotates them, while a novel sets its speech apart
+    words inside its own sentences (*the mayor called the plan a “costly
+    mistake”*), and PolNeAR annotates them, while a novel sets its speech apart
     and PDNC leaves such phrases out. In PDNC's 8 novels this drops 25
     quotes, 1 of them annotated as speech (*beginning with the observation
     of “your sister looks unwell to-day,”*). After *to*, *as*, *by* or *for*
