@@ -1034,3 +1034,33 @@ def test_an_exclamation_or_an_ordinary_word_opening_the_narration_is_no_speaker(
             "they had taken.\n\nAlas! the white house was empty, and there was a bill in the window. “To Let.”\n\n"
             "“Silence there!”\n\n“What is this?”\n\n“A pick-pocketing case.” Which so tickled the crowd that they laughed.")
     assert [q.speaker for q in extract_quotes(text)] == [None, None, None, None]
+
+
+def _story(tail: str) -> str:
+    """Ten alternating named turns (a story, as kit.quotes.dialogue.turns_alternate reads one), then ``tail``."""
+    turns = "\n\n".join(f"“{w},” said {who}." for w, who in zip("Yes No Now Then So Well Here There Up Down".split(),
+                                                                ["Tom", "Nell"] * 5))
+    return "Tom Birch met Nell Gray at the gate.\n\n" + turns + "\n\n" + tail
+
+
+def test_a_story_leaves_out_the_letter_it_copies_out_and_keeps_its_turns():
+    letter = "“Dear Nell,”\n\n“I shall be home on Friday.”\n\n“Ever yours,”\n\n“Ann.”\n\n“Friday!” said Nell."
+    assert [q.text for q in extract_quotes(_story(letter))][-2:] == ["Down,", "Friday!"]
+    austen = "“My dear Nell,--The hens are laying again. Yours affectionately,”\n\n“Friday!” said Nell."
+    assert [q.text for q in extract_quotes(_story(austen))][-2:] == ["Down,", "Friday!"]
+
+
+def test_a_salutation_in_speech_is_no_letter():
+    # spoken with a cue, broken off (“My dear Nell--”), or “Dear me,”: turns, not a letter's lines
+    for tail, said in [("“Dear Nell,” said Tom.\n\n“I shall be home on Friday.”", "Dear Nell,"),
+                       ("“My dear Nell--”\n\n“I shall be home on Friday.”", "My dear Nell--"),
+                       ("“Dear me,”\n\n“I shall be home on Friday.”", "Dear me,")]:
+        texts = [q.text for q in extract_quotes(_story(tail))]
+        assert texts[-2:] == [said, "I shall be home on Friday."], tail
+
+
+def test_news_keeps_the_letter_it_quotes():
+    # A letter in an article is a source's words: PolNeAR annotates them, and the kit keeps them.
+    text = ("Mayor Ann Birch wrote to the council on Monday.\n\n“Dear colleagues,”\n\n“The harbour will close in May.”\n\n"
+            "“Yours sincerely,”\n\n“Ann Birch.”")
+    assert "The harbour will close in May." in [q.text for q in extract_quotes(text)]

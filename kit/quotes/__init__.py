@@ -325,9 +325,10 @@ def extract_quotes(text: TextLike) -> list[Quote]:
     """Every direct quotation in ``text``, in text order (see the module docs).
 
     The steps (:mod:`kit.quotes.attribution`): find the marks; for each quoted
-    stretch find its cue and mention, and drop scare quotes and titles;
-    resolve the mention to a speaker; give quotes with no cue the speaker
-    around them.
+    stretch find its cue and mention, and drop scare quotes and titles (and,
+    in a story, the phrases its narration quotes and the letters it copies
+    out: :mod:`kit.quotes.letters`); resolve the mention to a speaker; give
+    quotes with no cue the speaker around them.
 
     >>> extract_quotes("“Sanctions made us stronger,” the minister said.")[0].cue
     'said'

@@ -8,7 +8,8 @@
 3. resolve the mention (:mod:`kit.quotes.resolve`) against the cast of the
    text (:mod:`kit.quotes.cast`);
 4. in a story, leave out the phrases the narration quotes
-   (:func:`kit.quotes.scare.is_narrated_phrase`); give quotes with no cue
+   (:func:`kit.quotes.scare.is_narrated_phrase`) and the letters it copies
+   out (:mod:`kit.quotes.letters`); give quotes with no cue
    the speaker around them: their paragraph, the speaker going on (news),
    or the turns of a dialogue (novels) (:mod:`kit.quotes.context`,
    :mod:`kit.quotes.dialogue`);
@@ -38,6 +39,7 @@ from kit.quotes.context import (
 )
 from kit.quotes.dialogue import is_dialogue, turns_alternate
 from kit.quotes.layout import Layout
+from kit.quotes.letters import letter_lines
 from kit.quotes.marks import Region, find_regions
 from kit.quotes.mentions import Attribution, find_attribution, sentence_subject
 from kit.quotes.names import PRONOUN_GENDER, np_kind
@@ -112,7 +114,8 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
     # 4. quotes with no speaker of their own
     signs = dialogue_signs(items, layout, cast)
     if turns_alternate(signs):  # a story, whose speech is set apart from the narration
-        items = [i for i in items if not is_narrated_phrase(layout, i.region)]
+        letter = letter_lines(layout, regions)
+        items = [i for i in items if not is_narrated_phrase(layout, i.region) and i.region not in letter]
     dialogue = is_dialogue(signs)
     if dialogue:
         drop_common_words(items, cast)
