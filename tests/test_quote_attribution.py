@@ -1064,3 +1064,12 @@ def test_news_keeps_the_letter_it_quotes():
     text = ("Mayor Ann Birch wrote to the council on Monday.\n\n“Dear colleagues,”\n\n“The harbour will close in May.”\n\n"
             "“Yours sincerely,”\n\n“Ann Birch.”")
     assert "The harbour will close in May." in [q.text for q in extract_quotes(text)]
+
+
+def test_the_subject_after_a_semicolon_is_the_cues():
+    # A semicolon joins two clauses, each with its own subject; a clause with none
+    # shares the sentence's.
+    q = only("Louisa Gray and Ann Birch went out; Tom Reed, stirring his tea as he stood, went on: “We must go home.”")
+    assert (q.speaker, q.mention) == ("Tom Reed", "Tom Reed")
+    q = only("Tom Reed bowed; and advancing to the desk, said, “That is my name.”")
+    assert q.speaker == "Tom Reed"

@@ -516,7 +516,31 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
     """The noun phrase before a reporting verb, and where it starts: "the Leader" in
     "the Leader said". With nothing between the verb and the last break, the
     subject of the sentence (``Smith, the chief executive, said``). A passive
-    verb's agent instead of its subject (``Sanders was asked by host Bill Maher``)."""
+    verb's agent instead of its subject (``Sanders was asked by host Bill Maher``).
+
+    A semicolon joins two clauses: when the one after the last semicolon has
+    a person of its own as subject, that is the verb's (``Louisa withdrew; Mr.
+    Sleary, stirring his brandy, went on``); else the verb shares the
+    sentence's (``The old gentleman bowed; and advancing to the desk, said``).
+    """
+    semicolon = layout.masked.rfind(";", sent_start, cue_start)
+    if semicolon >= 0:
+        clause = semicolon + 1 + len(layout.masked[semicolon + 1 : cue_start]) \
+            - len(layout.masked[semicolon + 1 : cue_start].lstrip())
+        found = _subject_of_cue(layout, clause, cue_start)
+        if found is not None and (np_kind(found[0]) == "name" or found[0].lower() in _ONE_PERSON):
+            return found
+    return _subject_of_cue(layout, sent_start, cue_start)
+
+
+_ONE_PERSON = frozenset("he she i".split())
+"""The pronouns that stand for one person: a clause's *they* may be the people of the
+sentence before the semicolon (*Mrs. Jennings sat down; and they had not been long
+seated, before she ... said*), so the sentence's subject is taken instead."""
+
+
+def _subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str, int] | None:
+    """:func:`subject_of_cue` in the sentence (or clause) that starts at ``sent_start``."""
     left = layout.masked[sent_start:cue_start]
     by = _BY.match(layout.masked, cue_start) if _PASSIVE_BEFORE.search(left) else None
     agent = NP_AFTER_CUE.match(layout.masked, by.end()) if by else None
