@@ -1073,3 +1073,12 @@ def test_the_subject_after_a_semicolon_is_the_cues():
     assert (q.speaker, q.mention) == ("Tom Reed", "Tom Reed")
     q = only("Tom Reed bowed; and advancing to the desk, said, “That is my name.”")
     assert q.speaker == "Tom Reed"
+
+
+def test_the_subject_of_a_clause_joined_by_a_conjunction_is_the_cues():
+    # ", and X, looking up, said" and "when X stopped, ..., and cried": the clause's own subject
+    q = only("Ann Birch smiled, and Tom Reed, looking up from his paper, said: “We must go home.”")
+    assert q.speaker == "Tom Reed"
+    q = only("Ann Birch and Tom Reed reached the church, and were about to go in when Ann Birch stopped, "
+             "squeaked, flung up her arms, and cried: “The tickets!”")
+    assert q.speaker == "Ann Birch"

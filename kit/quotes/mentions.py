@@ -518,19 +518,27 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
     subject of the sentence (``Smith, the chief executive, said``). A passive
     verb's agent instead of its subject (``Sanders was asked by host Bill Maher``).
 
-    A semicolon joins two clauses: when the one after the last semicolon has
-    a person of its own as subject, that is the verb's (``Louisa withdrew; Mr.
-    Sleary, stirring his brandy, went on``); else the verb shares the
-    sentence's (``The old gentleman bowed; and advancing to the desk, said``).
+    A semicolon, or a conjunction after a comma or one that opens a clause of
+    time, joins two clauses: when the last such clause has a person of its own
+    as subject, that is the verb's (``Louisa withdrew; Mr. Sleary, stirring
+    his brandy, went on``, ``Lucy smiled, and Mr. Sleary, looking up, said``,
+    ``when Miss Lavish stopped, flung up her arms, and cried``); else the verb
+    shares the sentence's (``The old gentleman bowed; and advancing to the
+    desk, said``).
     """
-    semicolon = layout.masked.rfind(";", sent_start, cue_start)
-    if semicolon >= 0:
-        clause = semicolon + 1 + len(layout.masked[semicolon + 1 : cue_start]) \
-            - len(layout.masked[semicolon + 1 : cue_start].lstrip())
-        found = _subject_of_cue(layout, clause, cue_start)
+    joints = list(_CLAUSE_JOINT.finditer(layout.masked, sent_start, cue_start))
+    if joints:
+        found = _subject_of_cue(layout, joints[-1].end(), cue_start)
         if found is not None and (np_kind(found[0]) == "name" or found[0].lower() in _ONE_PERSON):
             return found
     return _subject_of_cue(layout, sent_start, cue_start)
+
+
+_CLAUSE_JOINT = re.compile(
+    r"(?:;|,\s*(?:and|but|while|whereas)|(?<![\w’'-])(?:when|while|whilst|till|until))\s+(?=[A-Z]|(?:he|she|I)\s)")
+"""Where a clause with a subject of its own starts: after a semicolon, a comma and
+*and*, *but*, *while*, or a conjunction of time, before a capitalised word or *he*,
+*she*, *I*."""
 
 
 _ONE_PERSON = frozenset("he she i".split())
