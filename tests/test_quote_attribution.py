@@ -1082,3 +1082,13 @@ def test_the_subject_of_a_clause_joined_by_a_conjunction_is_the_cues():
     q = only("Ann Birch and Tom Reed reached the church, and were about to go in when Ann Birch stopped, "
              "squeaked, flung up her arms, and cried: “The tickets!”")
     assert q.speaker == "Ann Birch"
+
+
+def test_a_lead_in_that_ends_with_a_dash_after_its_cue_names_the_speaker():
+    # "said--" is a cue and a dash (a novel's lead-in), after a clause of its own
+    text = ("Ann Birch and Tom Reed read the letter.\n\nIt could not be read without putting Tom in a glow; "
+            "and Ann Birch, observing the colour in his face, said--\n\n“The language is rude.”")
+    assert only(text).speaker == "Ann Birch"
+    text = ("Ann Birch and Tom Reed sat by the fire.\n\nThus the hour crept away, and at last Ann Birch rose "
+            "with a sigh, and said--\n\n“It is late.”")
+    assert only(text).speaker == "Ann Birch"

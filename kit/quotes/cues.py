@@ -76,7 +76,7 @@ _CUE_PATTERN = rf"""
       | quoth                                       # quoth he: an old past tense no annotated text of today uses
       | {trie_pattern(_VERBS)}                             # said, told, cried, ... (the derived list, as a trie)
     )
-    (?![\w’'-])
+    (?![\w’']|-(?!-))                               # a whole word, but "said--" (a dash) is one too
 """
 CUE = re.compile(rf"(?P<cue>{_CUE_PATTERN})", re.VERBOSE)
 """Any reporting verb or construction; the group ``cue`` is the cue as written."""
