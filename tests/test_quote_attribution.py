@@ -1092,3 +1092,15 @@ def test_a_lead_in_that_ends_with_a_dash_after_its_cue_names_the_speaker():
     text = ("Ann Birch and Tom Reed sat by the fire.\n\nThus the hour crept away, and at last Ann Birch rose "
             "with a sigh, and said--\n\n“It is late.”")
     assert only(text).speaker == "Ann Birch"
+
+
+def test_a_lead_in_may_end_with_a_comma_or_with_its_cue():
+    # Dickens: the paragraph before ends with the cue and the manner of it, and a comma
+    for lead in ["Upon this, Tom Reed crossed over; and walking close up to Ann, said,",
+                 "Tom Reed rubbed his hands together, and said, in his most conciliatory tone,",
+                 "Tom Reed started up in preparation for going, and said"]:
+        q = only(f"Ann Birch and Tom Reed met at the gate.\n\n{lead}\n\n“Hullo, my covey!”")
+        assert (q.speaker, q.cue) == ("Tom Reed", "said"), lead
+    # a sentence that goes on after its verb, or has none, introduces nothing
+    q = only("Ann Birch and Tom Reed met at the gate.\n\nTom Reed went home, and Ann was sad,\n\n“Hullo, my covey!”")
+    assert q.cue is None

@@ -389,13 +389,19 @@ def signed_after(layout: Layout, r: Region) -> Attribution | None:
 
 def introduced_before(layout: Layout, r: Region) -> Attribution | None:
     """A quote that opens its paragraph, introduced at the end of the paragraph
-    before: ``Then Cecil said with great emotion:`` / ``“It is true.”``."""
+    before: ``Then Cecil said with great emotion:`` / ``“It is true.”``. A
+    novel may end the lead-in with a comma, or with nothing, right after the
+    cue and the manner of it (``walking close up to Oliver, said,`` /
+    ``“Hullo, my covey!”``)."""
     p = layout.para_of(r.mark_start)
     if p == 0 or layout.masked[layout.paras[p].start : r.mark_start].strip():
         return None
     start, end = layout.paras[p - 1]
     text = layout.masked[start:end].rstrip()
-    if not text.endswith((":", "--", "—", "–")) or MASK in text[-3:]:
+    if MASK in text[-3:]:
+        return None
+    open_end = not text.endswith((":", "--", "—", "–"))
+    if open_end and (text[-1:] not in ",;" and not text[-1:].isalpha()):
         return None
     sentence = layout.sentence_start(end - 1)
     # the cue may open the sentence, capitalised: Stated Stone: / Added the mayor:
@@ -407,10 +413,17 @@ def introduced_before(layout: Layout, r: Region) -> Attribution | None:
     cues = [_Placed(m, base) for m in cues_in(lowered, sentence - base)]
     if not cues:
         return None
+    if open_end and not _OPEN_LEAD_TAIL.fullmatch(layout.masked, cues[-1].end(), end):
+        return None  # (a sentence that goes on after its cue, not a lead-in)
     subject = subject_of_cue(layout, sentence, cues[-1].start())
     if subject is not None:
         return Attribution(_written(layout, cues[-1]), *subject, where="before")
     return _introduced_otherwise(layout, sentence, end, cues)
+
+
+_OPEN_LEAD_TAIL = re.compile(r"[^.!?;:“”\"\x1a]{0,60}?[,;]?\s*")
+"""What may follow the cue of a lead-in with no colon: the manner of it, briefly
+(*said, in his most conciliatory tone,*)."""
 
 
 class _Placed(NamedTuple):
@@ -526,9 +539,14 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
     shares the sentence's (``The old gentleman bowed; and advancing to the
     desk, said``).
     """
-    joints = list(_CLAUSE_JOINT.finditer(layout.masked, sent_start, cue_start))
+    masked = layout.masked
+    joints = [m.end() for m in _CLAUSE_JOINT.finditer(masked, sent_start, cue_start)]
+    semicolon = masked.rfind(";", sent_start, cue_start)
+    if semicolon >= 0 and masked[semicolon + 1 : cue_start].lstrip()[:1].isalpha():
+        joints.append(semicolon + 1)  # whatever words follow the last semicolon (not a quote)
     if joints:
-        found = _subject_of_cue(layout, joints[-1].end(), cue_start)
+        words = masked[max(joints) : cue_start]
+        found = _subject_of_cue(layout, cue_start - len(words.lstrip()), cue_start)
         if found is not None and (np_kind(found[0]) == "name" or found[0].lower() in _ONE_PERSON):
             return found
     return _subject_of_cue(layout, sent_start, cue_start)
