@@ -1104,3 +1104,9 @@ def test_a_lead_in_may_end_with_a_comma_or_with_its_cue():
     # a sentence that goes on after its verb, or has none, introduces nothing
     q = only("Ann Birch and Tom Reed met at the gate.\n\nTom Reed went home, and Ann was sad,\n\n“Hullo, my covey!”")
     assert q.cue is None
+
+
+def test_the_one_heard_saying_it_is_the_speaker():
+    q = only("Ann Birch sat with Tom Reed and Jane Gray.\n\nAnn Birch then heard Tom Reed say, in a low voice to Jane, "
+             "“Some people cannot bear a party.”")
+    assert (q.speaker, q.mention) == ("Tom Reed", "Tom Reed")

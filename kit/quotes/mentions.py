@@ -519,6 +519,10 @@ def _label_is_speaker(before: str, np: str) -> bool:
         and previous[0].lower() not in FUNCTION_WORDS
 
 
+_HEARD = re.compile(
+    rf"(?<![\w’'-])(?:heard|hear|hears|overheard|overhear)\s+(?P<np>him|her|{RUN.pattern}|the\s+[a-z]+)\s+$",
+    re.VERBOSE)
+"""One heard, right before a verb in its plain form: (heard) Willoughby (say), (hear) the Queen (say)."""
 _PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:was|were|is|are|been)\s+$")
 """A passive auxiliary right before a cue: (Sanders) was (asked by ...)."""
 _BY = re.compile(r"[a-z]+\s+by(?=\s)")
@@ -578,6 +582,10 @@ def _subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[st
     if agent and np_kind(agent.group("np"), at_cue=True) in ("name", "descriptor"):
         # Sanders was asked by host Bill Maher, “...”: the words are the agent's, not the subject's
         return agent.group("np"), agent.start("np")
+    heard = _HEARD.search(left)
+    if heard and not layout.masked[cue_start : cue_start + 30].split()[0].rstrip(",:;-").endswith(("ed", "s", "ing")):
+        # Elinor then heard Willoughby say, “...”: the one heard says it, not the one who hears
+        return heard.group("np"), sent_start + heard.start("np")
     if layout.masked[cue_start : cue_start + 30].split()[0].rstrip(",:;").endswith("ing"):
         # "..., noting the absurdity": a participle's subject is the sentence's,
         # unless the participle has its own: "with Trump reportedly yelling",
