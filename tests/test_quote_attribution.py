@@ -1110,3 +1110,13 @@ def test_the_one_heard_saying_it_is_the_speaker():
     q = only("Ann Birch sat with Tom Reed and Jane Gray.\n\nAnn Birch then heard Tom Reed say, in a low voice to Jane, "
              "“Some people cannot bear a party.”")
     assert (q.speaker, q.mention) == ("Tom Reed", "Tom Reed")
+
+
+def test_an_ordinary_word_opening_the_sentence_is_no_speaker():
+    # "All" is capitalised because it opens the sentence: no one in the text is called so
+    text = ("The Queen and Alice went out to the croquet-ground.\n\nAll the time they were playing the Queen never "
+            "left off quarrelling with the other players, and shouting “Off with his head!” at every turn.")
+    assert only(text).speaker != "All"
+    # but a surname that is also a word is its person's
+    q = only("The columnist George Will wrote about the race.\n\nWill said, “It is over.”")
+    assert q.speaker == "George Will"

@@ -72,6 +72,7 @@ from kit.quotes.names import (
     is_bare_plural,
     is_organisation,
     is_person_name,
+    is_sentence_word,
     name_key,
     name_start,
     np_kind,
@@ -318,11 +319,16 @@ class Resolver:
 
     def name(self, name: list[str], title: list[str], pos: int) -> Speaker:
         """A written name: the cast's person, else the name as written (a person or
-        an organisation); not a date (*Sunday*)."""
+        an organisation); not a date (*Sunday*), nor one ordinary word that no
+        one in the text is called, capitalised because it opens the sentence
+        (*About*, *Other*, *Very* in "Very soon the Rabbit noticed Alice"; but
+        *Will* is George Will where the text names him)."""
         if is_person_name(name):
             found = self.cast.lookup(name, title, pos)
             if found.name or found.note:
                 return Speaker(found.name, found.note)
+            if len(name) == 1 and not title and is_sentence_word(name[0]):
+                return Speaker(None)
             return Speaker(_organisation(name))  # as written
         if is_organisation(name):
             return Speaker(_organisation(name))
