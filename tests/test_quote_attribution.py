@@ -1120,3 +1120,10 @@ def test_an_ordinary_word_opening_the_sentence_is_no_speaker():
     # but a surname that is also a word is its person's
     q = only("The columnist George Will wrote about the race.\n\nWill said, “It is over.”")
     assert q.speaker == "George Will"
+
+
+def test_he_after_a_sentence_about_a_persons_face_is_that_person():
+    text = ("“Not at all,” said Tom Reed.\n\n“No,” replied Mr. Limbkins; “take something less.”\n\n"
+            "Mr. Gamfield's countenance brightened, as, with a quick step, he returned to the table, and said, "
+            "“What'll you give?”")
+    assert extract_quotes(text)[-1].speaker == "Mr. Gamfield"

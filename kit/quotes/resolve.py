@@ -182,6 +182,17 @@ def _plain(word: str) -> str:
     return name_key(word).replace(".", "")
 
 
+_OWNER_OF_FEATURE = re.compile(
+    rf"""\s*(?:(?:But|And|Then|Now)\s+)?(?P<np>{RUN.pattern})[’']s\s+
+    (?:face|countenance|voice|eyes?|heart|hands?|lips|mouth|head|cheeks?|colour|color|looks?|manner|spirits|
+       mind|tone|features|brow|smile|temper|patience)(?![\w’'-])""",
+    re.VERBOSE,
+)
+"""A sentence whose subject is a person's face, voice or mood (*Louisa's voice was the
+first distinguished*, *Mr. Gamfield's countenance brightened*): it is about that person,
+whom a *he* or *she* after it most likely means."""
+
+
 class Resolver:
     """Resolves the mentions of one text (see the module docs)."""
 
@@ -470,6 +481,11 @@ class Resolver:
                 who = self.resolve(*subject).name
                 if who:
                     found = (subject[1], who)
+            owner = _OWNER_OF_FEATURE.match(self.layout.masked, start, end) if found is None else None
+            if owner:  # Mr. Gamfield's countenance brightened, as ... he (said): Gamfield
+                who = self.resolve(owner.group("np"), owner.start("np")).name
+                if who and self.cast.is_person(who):
+                    found = (owner.start("np"), who)
             self._subjects[start] = found
         return self._subjects[start]
 
