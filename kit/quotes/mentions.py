@@ -548,7 +548,7 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
     semicolon = masked.rfind(";", sent_start, cue_start)
     if semicolon >= 0 and masked[semicolon + 1 : cue_start].lstrip()[:1].isalpha():
         joints.append(semicolon + 1)  # whatever words follow the last semicolon (not a quote)
-    if joints:
+    if joints and MASK not in masked[max(joints) : cue_start]:  # (a quote between: “Well,” said she)
         words = masked[max(joints) : cue_start]
         found = _subject_of_cue(layout, cue_start - len(words.lstrip()), cue_start)
         if found is not None and (np_kind(found[0]) == "name" or found[0].lower() in _ONE_PERSON):
