@@ -82,15 +82,23 @@ def letter_lines(layout: Layout, regions: list[Region]) -> set[Region]:
     ['Dear Ann,', 'I am well.', 'Tom.', 'Yours ever,']
     """
     found: set[Region] = set()
-    run: list[Region] = []
-    for r in regions + [None]:
-        if r is not None and _alone(layout, r) and (not run or r.para == _last_para(layout, run[-1]) + 1):
-            run.append(r)
-            continue
-        if any(_is_letter_part(layout, q) for q in run):
+    for run in _runs_alone(layout, regions):
+        if any(_is_letter_part(layout, r) for r in run):
             found.update(run)
-        run = [r] if r is not None and _alone(layout, r) else []
     return found
+
+
+def _runs_alone(layout: Layout, regions: list[Region]) -> list[list[Region]]:
+    """The runs of neighbouring paragraphs that are each nothing but one quote."""
+    runs: list[list[Region]] = []
+    for r in regions:
+        if not _alone(layout, r):
+            runs.append([])  # (a paragraph with more in it ends the run)
+        elif runs and runs[-1] and r.para == _last_para(layout, runs[-1][-1]) + 1:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return [run for run in runs if run]
 
 
 def _alone(layout: Layout, r: Region) -> bool:

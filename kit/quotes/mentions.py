@@ -582,11 +582,12 @@ def _subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[st
     if agent and np_kind(agent.group("np"), at_cue=True) in ("name", "descriptor"):
         # Sanders was asked by host Bill Maher, “...”: the words are the agent's, not the subject's
         return agent.group("np"), agent.start("np")
+    verb = layout.masked[cue_start : cue_start + 30].split()[0]
     heard = _HEARD.search(left)
-    if heard and not layout.masked[cue_start : cue_start + 30].split()[0].rstrip(",:;-").endswith(("ed", "s", "ing")):
+    if heard and not verb.rstrip(",:;-").endswith(("ed", "s", "ing")):
         # Elinor then heard Willoughby say, “...”: the one heard says it, not the one who hears
         return heard.group("np"), sent_start + heard.start("np")
-    if layout.masked[cue_start : cue_start + 30].split()[0].rstrip(",:;").endswith("ing"):
+    if verb.rstrip(",:;").endswith("ing"):
         # "..., noting the absurdity": a participle's subject is the sentence's,
         # unless the participle has its own: "with Trump reportedly yelling",
         # or follows a reporting clause: "..., Spicer said, adding"
