@@ -1127,3 +1127,21 @@ def test_he_after_a_sentence_about_a_persons_face_is_that_person():
             "Mr. Gamfield's countenance brightened, as, with a quick step, he returned to the table, and said, "
             "“What'll you give?”")
     assert extract_quotes(text)[-1].speaker == "Mr. Gamfield"
+
+
+def test_an_epithets_holder_does_not_change_with_the_hash_seed():
+    # Ann and Bob are in both scenes where "the doctor" speaks, so they tie; the
+    # third use names no one, and takes the holder. The tie goes to the one the
+    # scene names first, in every process, whatever Python's hash seed.
+    import os
+    import subprocess
+    import sys
+
+    code = ("from kit.quotes.dialogue import Use, name_descriptions\n"
+            "uses = [Use('the doctor', ('Ann', 'Bob'), frozenset())] * 2 + [Use('the doctor', (), frozenset())]\n"
+            "print(name_descriptions(uses, {}.get))")
+    root = str(Path(__file__).resolve().parent.parent)
+    found = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root,
+                            env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": root}).stdout.strip()
+             for seed in range(8)}
+    assert found == {"['Ann', 'Ann', 'Ann']"}

@@ -529,8 +529,9 @@ def name_descriptions(uses: list[Use], gender_of: Callable[[str], str | None]) -
     share: dict[str, Counter] = {}
     count: Counter = Counter()
     for use in uses:
-        base.update(set(use.present))
-        share.setdefault(use.description, Counter()).update(set(use.present))
+        once = dict.fromkeys(use.present, 1)  # each person once, in the use's order: a set's order would
+        base.update(once)  # change with the hash seed and, on ties, the epithet's holder with it
+        share.setdefault(use.description, Counter()).update(once)
         count[use.description] += 1
 
     def score(name: str, description: str) -> float:
