@@ -1145,3 +1145,24 @@ def test_an_epithets_holder_does_not_change_with_the_hash_seed():
                             env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": root}).stdout.strip()
              for seed in range(8)}
     assert found == {"['Ann', 'Ann', 'Ann']"}
+
+
+def test_a_description_the_text_uses_for_several_people_is_no_ones_epithet():
+    # Each evening a stranger brings a parcel while a different gentleman sits
+    # with Miss Gray: "the man" is whoever comes to the door, not the one man the
+    # scene names, so it gets no speaker; "the girl" is Miss Gray's epithet.
+    pause = "\n\n".join(["The rain went on all week."] * 13)
+
+    def evening(host: str) -> str:
+        return (f"{host} sat by the fire with Miss Gray.\n\n“Is it late?” said Miss Gray.\n\n"
+                f"“Nearly nine,” said {host}.\n\nThere was a knock, and a man came in out of the rain.\n\n"
+                f"“A parcel for the house,” said the man.\n\n“Put it on the table,” said the girl.\n\n"
+                f"“Thank you,” said {host}.")
+
+    text = f"\n\n{pause}\n\n".join(evening(host) for host in ("Mr. Reed", "Mr. Hale", "Mr. Cole"))
+    quotes = extract_quotes(text)
+    parcels = [q for q in quotes if q.text.startswith("A parcel")]
+    assert [q.speaker for q in parcels] == [None] * 3
+    assert parcels[0].speaker_note == ("“the man” is not one person's epithet: the text uses it for several "
+                                       "(Mr. Reed, Mr. Hale and Mr. Cole)")
+    assert {q.speaker for q in quotes if q.text.startswith("Put it")} == {"Miss Gray"}

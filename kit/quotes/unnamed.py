@@ -23,7 +23,7 @@ from collections import Counter
 
 from kit.quotes.cast import Cast
 from kit.quotes.context import ME, UNNAMED, Item, first_addressed
-from kit.quotes.dialogue import Use, name_descriptions
+from kit.quotes.dialogue import Use, name_descriptions, shared_descriptions
 from kit.quotes.names import RUN, gender_of_words, split_name
 from kit.quotes.resolve import NARRATOR
 
@@ -89,6 +89,18 @@ ties it to a name (the turns that answer it, its paragraph), never by the scenes
 In the novels of PDNC, every such description read from its scenes was someone else."""
 
 
+def _several(people: tuple[str, ...]) -> str:
+    """Several people, for a note, the first three by name.
+
+    >>> _several(("Fagin", "Bill Sikes", "Monks")), _several(("Fagin", "Bill Sikes", "Monks", "Toby", "Joe"))
+    ('Fagin, Bill Sikes and Monks', 'Fagin, Bill Sikes, Monks and 2 others')
+    """
+    if len(people) <= 3:
+        return ", ".join(people[:-1]) + " and " + people[-1]
+    more = len(people) - 3
+    return f"{', '.join(people[:3])} and {more} other{'s' if more > 1 else ''}"
+
+
 def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> None:
     """Name the narrator (*I*) and the people a dialogue knows only by a description
     (*the girl*, *the old gentleman*), from the names the neighbouring turns
@@ -106,7 +118,9 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
       answer *the girl* with *“Nancy, ...”*.
     * In a novel, a description is also the person who says, by name, the
       other quote of its paragraph (:func:`_paragraph_speaker`); else it is
-      read from the scenes it is used in (:func:`kit.quotes.dialogue.name_descriptions`).
+      read from the scenes it is used in (:func:`kit.quotes.dialogue.name_descriptions`),
+      unless the text uses it for several people
+      (:func:`kit.quotes.dialogue.shared_descriptions`: *the man*).
 
     Those not named get no speaker and a note."""
     unnamed = {i.speaker for i in items if i.speaker and i.speaker.startswith(UNNAMED)}
@@ -157,6 +171,7 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
                 in_paragraph[id(item)] = who
     left = [(item, key) for item, key in keys if key not in names and key[0] != ME and id(item) not in in_paragraph
             and not _STRANGER.search(key[0])]
+    shared: dict[str, tuple[str, ...]] = {}  # description -> the several people the text ties it to
     if dialogue and left:
         opened = {}  # paragraph -> where the quote that runs over it opens
         for item in items:
@@ -167,6 +182,7 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
         for (item, key), who in zip(left, name_descriptions(uses, cast.gender)):
             if who is not None:
                 names[(key[0], key[1], id(item))] = who
+        shared = shared_descriptions(uses, cast.gender)
     for item, key in keys:
         addressed = names.get(key)
         item.speaker = addressed or in_paragraph.get(id(item)) or names.get((key[0], key[1], id(item)))
@@ -175,6 +191,9 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
                 item.note = NARRATOR
             elif _STRANGER.search(key[0]):
                 item.note = f"“{key[0][1:]}” is someone the text has not named yet"
+            elif key[0][1:] in shared:
+                item.note = (f"“{key[0][1:]}” is not one person's epithet: the text uses it for several "
+                             f"({_several(shared[key[0][1:]])})")
             item.how = ""
         elif key[0] != ME:  # the note says how the description was read, not that it could not be
             said = key[0][1:]  # the description: "the girl"
