@@ -1166,3 +1166,17 @@ def test_a_description_the_text_uses_for_several_people_is_no_ones_epithet():
     assert parcels[0].speaker_note == ("“the man” is not one person's epithet: the text uses it for several "
                                        "(Mr. Reed, Mr. Hale and Mr. Cole)")
     assert {q.speaker for q in quotes if q.text.startswith("Put it")} == {"Miss Gray"}
+
+
+def test_was_the_reply_is_a_cue_and_keeps_its_quote():
+    # "“...,” was the reply" was read as a short phrase inside the narration and
+    # dropped; it is a line of dialogue, whoever the turns say answered
+    text = ("Mr. Limbkins sat at the head of the table.\n\n“Three pounds ten,” said Gamfield.\n\n"
+            "“Not a farthing more,” was the firm reply of Mr. Limbkins.\n\n“Then four,” said Gamfield.\n\n"
+            "“No,” was the reply.\n\n“It is late,” had been Gamfield's answer, “and I am going.”")
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["Three pounds ten,", "Not a farthing more,", "Then four,", "No,",
+                                        "It is late,", "and I am going."]
+    assert [q.cue for q in quotes[1:5:3]] == ["was the firm reply", "had been Gamfield's answer"]
+    assert quotes[1].speaker == "Mr. Limbkins" and quotes[3].cue == "was the reply"
+    assert quotes[4].speaker == "Gamfield"

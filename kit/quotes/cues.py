@@ -157,6 +157,8 @@ _NP = rf"""
                                                                  #   former secretary of state Hillary Clinton
 """
 _PARTY_TAG = r"(?:\s*\((?:[RDI]|Rep|Dem|Ind)\.?(?:-[^)]{1,20})?\)|\s*,\s*[RDI]-[A-Z][A-Za-z.]{1,6},)?"  # Chaffetz (R-Utah), McConnell, R-Ky.,
+_ANSWER = r"(?:answer|reply|response|rejoinder|remark|comment|retort|observation|exclamation|question|inquiry|enquiry|cry)"
+"""The nouns of a line said, in *“...,” was her answer* (or *the reply*, *his next observation*)."""
 AFTER = re.compile(
     rf"""
     [\s,]*
@@ -172,9 +174,10 @@ AFTER = re.compile(
         (?:\s+(?:{ADVERB_PATTERN}|[a-z]+ly))*                   #   also
         \s+(?P<cue2>{_CUE_PATTERN})                              #   said
       | (?P<cue3>(?<![\w’'-])(?:{_ING}))(?![\w’'-])              # “...,” adding
-      | (?P<cue4>was\s+(?:all\s+|only\s+)?(?:(?P<np4>his|her)|(?P<owner4>{RUN.pattern})[’']s)
-        \s+(?:[a-z]+\s+){{0,2}}?(?:answer|reply|response|rejoinder|remark|comment|retort)(?![\w’'-]))
-                                                                 # “...,” was her answer, was Marilla’s dry response
+      | (?P<cue4>(?:was|had\s+been)\s+(?:(?:all|only|therefore|then|now|thus)\s+)?(?:(?P<np4>his|her)|(?P<owner4>{RUN.pattern})[’']s|the)
+        \s+(?:[a-z]+\s+){{0,2}}?{_ANSWER}(?![\w’'-]))(?:\s+of\s+(?P<of4>{_NP}))?
+                                                                 # “...,” was her answer, was Marilla’s dry response,
+                                                                 #   was the firm reply of Mr. Limbkins, was the reply
     )
     """,
     re.VERBOSE,

@@ -113,8 +113,10 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
     if m.group("cue3"):  # “...,” adding: the speaker is the subject of the sentence
         subject = sentence_subject(layout, layout.sentence_start(r.mark_start), r.mark_start)
         return Attribution(m.group("cue3"), *subject, end=m.end()) if subject else None
-    if m.group("cue4"):  # “...,” was her answer, was Marilla’s dry response
-        who = "np4" if m.group("np4") else "owner4"
+    if m.group("cue4"):  # “...,” was her answer, was Marilla’s dry response, was the reply (of Mr. Limbkins)
+        who = next((g for g in ("np4", "owner4", "of4") if m.group(g)), None)
+        if who is None:  # was the reply: the turn says who
+            return Attribution(m.group("cue4"), None, m.start("cue4"), end=m.end())
         return Attribution(m.group("cue4"), m.group(who), m.start(who), end=m.end())
     if m.group("cue5"):  # “...,” was all she said
         return Attribution(m.group("cue5"), m.group("np5"), m.start("np5"), end=m.end())
