@@ -1180,3 +1180,12 @@ def test_was_the_reply_is_a_cue_and_keeps_its_quote():
     assert [q.cue for q in quotes[1:5:3]] == ["was the firm reply", "had been Gamfield's answer"]
     assert quotes[1].speaker == "Mr. Limbkins" and quotes[3].cue == "was the reply"
     assert quotes[4].speaker == "Gamfield"
+
+
+def test_short_speech_that_breaks_off_or_opens_its_paragraph_is_a_quote():
+    # Two or three words are no quotation by their length alone; these were
+    # dropped as phrases of the narration, though each is a line of dialogue
+    text = ("Lucy sat by the window with her mother.\n\n“I should have--” She checked herself.\n\n"
+            "“We mothers--” simpered Mrs. Honeychurch.\n\n“Very well,” said this gentleman, smiling.\n\n"
+            "She liked a “rather dull” novel best.")
+    assert [q.text for q in extract_quotes(text)] == ["I should have--", "We mothers--", "Very well,"]

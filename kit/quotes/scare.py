@@ -83,10 +83,13 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     5. Without one, a title inside a sentence is a title (its comma or full
        stop may stand inside the marks after a possessive: *on ABC’s “This
        Week,”*); anything else is a quotation only if it stands as a
-       sentence of its own (“Not yet.”) or opens a sentence that goes on
-       with more quoted words (*“Anne,” with greater severity, “get up.”*),
-       or a verb that attributes stands before it in its sentence (*Ryan
-       lamented the “disheartened” state of the race*).
+       sentence of its own (“Not yet.”), breaks off (*“I should have--” She
+       checked herself*), opens a sentence that goes on with more quoted
+       words (*“Anne,” with greater severity, “get up.”*) or opens its
+       paragraph with a comma and narration after it (*“Very well,” said
+       this gentleman*: a cue the kit does not know), or a verb that
+       attributes stands before it in its sentence (*Ryan lamented the
+       “disheartened” state of the race*).
     """
     s = layout.s
     if r.mark_start > 0 and s[r.mark_start - 1] == "=" or s[r.start : r.start + 1] == ">":
@@ -131,8 +134,10 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
             content[-1] not in ".,!?…" or before.rstrip().endswith(("’s", "'s", " on", " in"))):
         return True  # rule 5: her memoir “Lessons From the Back Row”, on ABC’s “This Week,”
     after = layout.masked[r.mark_end : layout.paras[layout.para_of(r.mark_end)].end].lstrip()
-    stands_alone = not before.strip() and (content[-1] in ".!?…" or after[:1] in ("", ".", "!", "?")
-                                           or _speech_goes_on(layout, r))
+    opens_para = not layout.masked[layout.paras[layout.para_of(r.mark_start)].start : r.mark_start].strip()
+    stands_alone = not before.strip() and (content[-1] in ".!?…-–—" or after[:1] in ("", ".", "!", "?")
+                                           or _speech_goes_on(layout, r)
+                                           or opens_para and content[-1] == "," and after[:1].islower())
     return not stands_alone and not _reported(before, calling=True)  # rule 5: Ryan lamented the “disheartened” state
 
 
