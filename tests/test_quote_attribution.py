@@ -1180,6 +1180,8 @@ def test_was_the_reply_is_a_cue_and_keeps_its_quote():
     assert [q.cue for q in quotes[1:5:3]] == ["was the firm reply", "had been Gamfield's answer"]
     assert quotes[1].speaker == "Mr. Limbkins" and quotes[3].cue == "was the reply"
     assert quotes[4].speaker == "Gamfield"
+    corrected = extract_quotes("Lucy sat down.\n\n“Not ‘abominably,’” was the gentle correction.")
+    assert [(q.text, q.cue) for q in corrected] == [("Not ‘abominably,’", "was the gentle correction")]
 
 
 def test_short_speech_that_breaks_off_or_opens_its_paragraph_is_a_quote():

@@ -157,7 +157,8 @@ _NP = rf"""
                                                                  #   former secretary of state Hillary Clinton
 """
 _PARTY_TAG = r"(?:\s*\((?:[RDI]|Rep|Dem|Ind)\.?(?:-[^)]{1,20})?\)|\s*,\s*[RDI]-[A-Z][A-Za-z.]{1,6},)?"  # Chaffetz (R-Utah), McConnell, R-Ky.,
-_ANSWER = r"(?:answer|reply|response|rejoinder|remark|comment|retort|observation|exclamation|question|inquiry|enquiry|cry)"
+_ANSWER = (r"(?:answer|reply|response|rejoinder|remark|comment|retort|observation|exclamation|question|inquiry|enquiry"
+           r"|cry|correction|admission|salutation|greeting|suggestion|explanation|assurance|objection)")
 """The nouns of a line said, in *“...,” was her answer* (or *the reply*, *his next observation*)."""
 AFTER = re.compile(
     rf"""
