@@ -1191,3 +1191,12 @@ def test_short_speech_that_breaks_off_or_opens_its_paragraph_is_a_quote():
             "“We mothers--” simpered Mrs. Honeychurch.\n\n“Very well,” said this gentleman, smiling.\n\n"
             "She liked a “rather dull” novel best.")
     assert [q.text for q in extract_quotes(text)] == ["I should have--", "We mothers--", "Very well,"]
+
+
+def test_what_a_look_seems_to_say_is_no_line_of_a_story():
+    turns = "".join(f"“{w}?” said Anne.\n\n“{w},” said Harville.\n\n" for w in ("Yes", "No", "Now", "Then", "So"))
+    look = "Harville smiled, as much as to say, “Do you claim that for your sex?”\n\n“I do,” said Anne."
+    assert [q.text for q in extract_quotes(turns + look)][-2:] == ["So,", "I do,"]
+    # news reports the look as its message, and PolNeAR annotates it so
+    news = "The senator rolled his eyes as if to say, “Not again.” Aides said the vote would wait."
+    assert [q.text for q in extract_quotes(news)] == ["Not again."]

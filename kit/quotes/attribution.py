@@ -44,7 +44,7 @@ from kit.quotes.marks import Region, find_regions
 from kit.quotes.mentions import Attribution, find_attribution, sentence_subject
 from kit.quotes.names import PRONOUN_GENDER, np_kind
 from kit.quotes.resolve import Resolver, Voice
-from kit.quotes.scare import is_narrated_phrase, is_scare_quote
+from kit.quotes.scare import is_gesture, is_narrated_phrase, is_scare_quote
 from kit.quotes.unnamed import name_the_unnamed
 from kit.segment import paragraph_spans
 
@@ -115,7 +115,8 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
     signs = dialogue_signs(items, layout, cast)
     if turns_alternate(signs):  # a story, whose speech is set apart from the narration
         letter = letter_lines(layout, regions)
-        items = [i for i in items if not is_narrated_phrase(layout, i.region) and i.region not in letter]
+        items = [i for i in items if not is_narrated_phrase(layout, i.region) and not is_gesture(layout, i.region)
+                 and i.region not in letter]
     dialogue = is_dialogue(signs)
     if dialogue:
         drop_common_words(items, cast)

@@ -19,7 +19,7 @@ from kit.quotes.names import FUNCTION_WORDS, RUN, word_count
 from kit.quotes.verbs import attribution_verbs, reporting_verbs
 from kit.segment import tokens
 
-__all__ = ["is_narrated_phrase", "is_scare_quote", "is_title"]
+__all__ = ["is_gesture", "is_narrated_phrase", "is_scare_quote", "is_title"]
 
 _NOUN_PHRASE_START = frozenset("a an the his her their its our my your".split())
 _BEFORE_A_NAME = frozenset("with on told".split())
@@ -232,6 +232,9 @@ def _capital_heading(layout: Layout, r: Region) -> bool:
     return not any(c.islower() for c in around)
 
 
+_GESTURE = re.compile(r"(?<![\w’'-])(?:as\s+(?:much\s+as|if)|seem(?:ed|s)?)\s+to\s+say\s*[,:]?\s*$")
+"""What makes the words after it a look or a gesture's meaning, not speech: *She looked
+around as much as to say, “Are you all like this?”*, *a glance which seemed to say, “...”*."""
 _SIGNATURE = re.compile(rf"(?:{RUN.pattern})(?:,[^.;:!?“”\"]{{1,60}})?\.?", re.VERBOSE)
 """A name, and after a comma its role or organisation: Dean Baker, Center for Economic Research."""
 _CALLING = re.compile(r"(?i:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|dubb?(?:s|ed|ing)|labell?(?:s|ed|ing)|brand(?:s|ed|ing)|term(?:s|ed|ing))\b")
@@ -388,6 +391,27 @@ def _repeated_headline(layout: Layout, r: Region, attribution: Attribution | Non
         return False
     again = re.compile(r"\W+".join(map(re.escape, words)), re.IGNORECASE)
     return again.search(layout.s, layout.paras[1].start) is not None
+
+
+def is_gesture(layout: Layout, r: Region) -> bool:
+    """Whether a quote is what a look or a gesture seems to say (*She looked around
+    as much as to say, “Are you all like this?”*, *a glance which seemed to say,
+    “...”*, *as if to say*), not words anyone spoke.
+
+    Only for a story whose turns alternate, like :func:`is_narrated_phrase`: a
+    novel keeps such lines out of its speech (PDNC annotates none of the 5 in
+    its 8 novels), while news reports them as the person's message (*Berman
+    rolled his eyes as if to say, “...”*: PolNeAR annotates it, with *his eyes*
+    as the source).
+
+    >>> from kit.quotes.marks import find_regions
+    >>> from kit.segment import paragraph_spans
+    >>> s = "Harville smiled, as much as to say, “Do you claim that?” Anne said, “I do.”"
+    >>> layout = Layout(s, paragraph_spans(s), find_regions(s, paragraph_spans(s)))
+    >>> [is_gesture(layout, r) for r in layout.regions]
+    [True, False]
+    """
+    return _GESTURE.search(layout.masked, max(0, r.mark_start - 30), r.mark_start) is not None
 
 
 def _speech_goes_on(layout: Layout, r: Region) -> bool:
