@@ -1110,6 +1110,9 @@ def test_the_one_heard_saying_it_is_the_speaker():
     q = only("Ann Birch sat with Tom Reed and Jane Gray.\n\nAnn Birch then heard Tom Reed say, in a low voice to Jane, "
              "“Some people cannot bear a party.”")
     assert (q.speaker, q.mention) == ("Tom Reed", "Tom Reed")
+    # a description written with a capital, as a fable names its animals
+    q = only("Alice sat on the bank.\n\nShe did not think it odd to hear the Rabbit say to itself, “I shall be late!”")
+    assert q.mention == "the Rabbit"
 
 
 def test_an_ordinary_word_opening_the_sentence_is_no_speaker():

@@ -175,7 +175,8 @@ AFTER = re.compile(
         (?:\s+(?:{ADVERB_PATTERN}|[a-z]+ly))*                   #   also
         \s+(?P<cue2>{_CUE_PATTERN})                              #   said
       | (?P<cue3>(?<![\w’'-])(?:{_ING}))(?![\w’'-])              # “...,” adding
-      | (?P<cue4>(?:was|had\s+been)\s+(?:(?:all|only|therefore|then|now|thus)\s+)?(?:(?P<np4>his|her)|(?P<owner4>{RUN.pattern})[’']s|the)
+      | (?P<cue4>(?:was|had\s+been)\s+(?:(?:all|only|therefore|then|now|thus)\s+)?
+        (?:(?P<np4>his|her)|(?P<owner4>{RUN.pattern})[’']s|the)
         \s+(?:[a-z]+\s+){{0,2}}?{_ANSWER}(?![\w’'-]))(?:\s+of\s+(?P<of4>{_NP}))?
                                                                  # “...,” was her answer, was Marilla’s dry response,
                                                                  #   was the firm reply of Mr. Limbkins, was the reply

@@ -522,9 +522,9 @@ def _label_is_speaker(before: str, np: str) -> bool:
 
 
 _HEARD = re.compile(
-    rf"(?<![\w’'-])(?:heard|hear|hears|overheard|overhear)\s+(?P<np>him|her|{RUN.pattern}|the\s+[a-z]+)\s+$",
+    rf"(?<![\w’'-])(?:heard|hear|hears|overheard|overhear)\s+(?P<np>him|her|{RUN.pattern}|the\s+[A-Za-z]+)\s+$",
     re.VERBOSE)
-"""One heard, right before a verb in its plain form: (heard) Willoughby (say), (hear) the Queen (say)."""
+"""One heard, right before a verb in its plain form: (heard) Willoughby (say), (hear) the Rabbit (say)."""
 _PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:was|were|is|are|been)\s+$")
 """A passive auxiliary right before a cue: (Sanders) was (asked by ...)."""
 _BY = re.compile(r"[a-z]+\s+by(?=\s)")
