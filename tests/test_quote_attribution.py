@@ -1203,3 +1203,15 @@ def test_what_a_look_seems_to_say_is_no_line_of_a_story():
     # news reports the look as its message, and PolNeAR annotates it so
     news = "The senator rolled his eyes as if to say, “Not again.” Aides said the vote would wait."
     assert [q.text for q in extract_quotes(news)] == ["Not again."]
+
+
+def test_a_person_named_only_in_a_comparison_is_not_he():
+    text = "Mrs. Sparsit stood behind a tree, like Robinson Crusoe in his ambuscade.\n\n“My dearest love,” said he."
+    q = only(text)
+    assert (q.speaker, q.speaker_note) == (None, "no one named before “he” fits")
+
+
+def test_he_after_a_quote_of_his_paragraph_is_its_speaker_though_the_cast_gives_no_gender():
+    text = ("Alice sat with the Hatter and the March Hare.\n\n“Two days wrong!” sighed the Hatter. "
+            "“I told you butter wouldn't suit the works!” he added, looking angrily at the March Hare.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Hatter", "Hatter"]

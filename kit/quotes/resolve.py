@@ -105,6 +105,20 @@ _THE_APPOSITION = re.compile(r",\s+the\s+(?:[a-z-]+\s+){0,3}$")
 """The start of an apposition with *the*, right before its noun: (Mr. Sowerberry), the parochial (undertaker)."""
 
 
+_LIKE = re.compile(r"(?<![\w’'-])(?:like|unlike)\s+$")
+"""The word before a name that only compares someone to that person."""
+
+
+def _unlisted_voice(speaker: str | None, cast: Cast, exclude: frozenset[str]) -> bool:
+    """Whether the speaker of a quote may be *he* or *she* later in the same
+    paragraph though the cast does not list them as a person: a capitalised
+    name the text gives no gender (*“Two days wrong!” sighed the Hatter. “I
+    told you ...,” he added*; *Stefan Körner, chairman of ..., argued that
+    ... He condemned*). Only in the same paragraph: further off, such a voice
+    is as often a newspaper or a government as a person."""
+    return bool(speaker) and speaker[:1].isupper() and speaker not in exclude and cast.gender(speaker) is None
+
+
 def _ends_sentence(word: str) -> bool:
     """Whether a word ends its sentence: *Hale.*, but not *Mr.*, *Sen.* nor an initial *J.*"""
     return word.endswith((".", "!", "?")) and len(word.rstrip(".")) > 1 and name_key(word) not in _ABBREVIATIONS
@@ -396,7 +410,7 @@ class Resolver:
             if v.end < window:
                 break
             if window <= v.mention_pos < pos:
-                f = fit(v.speaker)
+                f = fit(v.speaker) or int(v.para == here and _unlisted_voice(v.speaker, cast, exclude))
                 if f and f not in best:
                     best[f] = (v.mention_pos, v.speaker)
         looked = 0  # the subjects of the last sentences
@@ -412,9 +426,10 @@ class Resolver:
                     f = fit(found[1])
                     if f and (f not in best or best[f][0] < found[0]):
                         best[f] = found
-        if not best:  # nobody was a subject: anyone named in the narration
+        if not best:  # nobody was a subject: anyone named in the narration, but not in a
+            # comparison (stood behind a tree, like Robinson Crusoe in his ambuscade)
             for at, who in cast.named_before(pos, window):
-                f = fit(who)
+                f = fit(who) if not _LIKE.search(layout.masked, max(0, at - 8), at) else 0
                 if f and f not in best:
                     best[f] = (at, who)
         if not best:  # a dialogue runs on: the latest speaker a little further back
