@@ -1215,3 +1215,9 @@ def test_he_after_a_quote_of_his_paragraph_is_its_speaker_though_the_cast_gives_
     text = ("Alice sat with the Hatter and the March Hare.\n\n“Two days wrong!” sighed the Hatter. "
             "“I told you butter wouldn't suit the works!” he added, looking angrily at the March Hare.")
     assert [q.speaker for q in extract_quotes(text)] == ["Hatter", "Hatter"]
+
+
+def test_an_adverb_before_the_cue_is_no_mention():
+    # "soon" stood as the speaker's mention ("soon added"); it is the sentence's "She"
+    q = only("Mrs Smith was sad. She shook it off, and soon added in a different tone--\n\n“I do not suppose it.”")
+    assert (q.mention, q.speaker) == ("She", "Mrs Smith")

@@ -411,7 +411,7 @@ speaker is the one spoken for, and ``speaker_note`` says that the person is unna
 ADVERBS = frozenset(
     """also then later again once further previously earlier recently repeatedly
     reportedly publicly privately simply flatly now just still even has had have
-    would will was were is did does""".split()
+    would will was were is did does soon thus therefore presently afterwards""".split()
 )
 """Words that may stand between a speaker and the cue: Smith also said, she has said."""
 ADVERB_PATTERN = "|".join(sorted(ADVERBS))
