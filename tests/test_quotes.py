@@ -531,3 +531,15 @@ def test_a_quote_crosses_a_blank_line_only_into_a_paragraph_that_opens_with_a_ma
         opening = text[q.start - 1 : q.start]  # a quote in single marks goes on in a paragraph that opens with one
         for gap in re.finditer(r"\n[ \t\r\f\v]*\n\s*", q.text):
             assert q.text[gap.end() : gap.end() + 1] in ("“", "«", '"', "”", "»", opening)
+
+
+def test_every_quote_with_no_speaker_says_why():
+    # a student who sees None must see the reason: a description no one holds,
+    # a cue with no subject, or no cue or name at all
+    texts = [case["text"] for case in CASES] + [
+        "“Shan't,” said the cook.", "Lucy sang: “He has not told.”", "“Go away,” was the reply."]
+    missing = [(q.text, q.cue, q.mention) for t in texts for q in extract_quotes(t)
+               if q.speaker is None and not q.speaker_note]
+    assert not missing
+    assert [q.speaker_note for q in extract_quotes("“Shan't,” said the cook.")] == [
+        "the text does not say who “the cook” is"]

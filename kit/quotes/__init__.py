@@ -278,10 +278,11 @@ class Quote(NamedTuple):
     """None for a plain pair of marks, else a key of :data:`FLAGS`."""
     speaker_note: str | None = None
     """Why there is no speaker, when the text does not say who it is ("the US
-    president could be Joe Biden or Xi Jinping"), or that the speaker is
-    someone it does not name ("unnamed: the text does not say who this is"),
-    or, in a novel that calls the speaker by an epithet only (*said the girl*),
-    how the dialogue or the scenes around it name them; else None."""
+    president could be Joe Biden or Xi Jinping", "no cue or name around it
+    says who speaks": every quote with no speaker has one), or that the
+    speaker is someone it does not name ("unnamed: the text does not say who
+    this is"), or, in a novel that calls the speaker by an epithet only (*said
+    the girl*), how the dialogue or the scenes around it name them; else None."""
 
     @property
     def complete(self) -> bool:

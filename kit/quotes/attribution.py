@@ -125,7 +125,24 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
     fill(items, layout, cast, resolver, dialogue)
     # 5. the narrator and the people known only by a description
     name_the_unnamed(items, cast, dialogue)
-    return [Attributed(i.region, i.attribution, i.speaker, i.note, i.how) for i in items]
+    return [Attributed(i.region, i.attribution, i.speaker, i.note if i.speaker or i.note else _why_none(i.attribution),
+                       i.how) for i in items]
+
+
+def _why_none(attribution: Attribution | None) -> str:
+    """The note of a quote left with no speaker for want of words that name one
+    (the steps that weigh a name or a description write their own).
+
+    >>> _why_none(Attribution("said", "the cook", 0)), _why_none(Attribution("said", None, 0))
+    ('the text does not say who “the cook” is', 'the cue “said” names no one')
+    >>> _why_none(None)
+    'no cue or name around it says who speaks'
+    """
+    if attribution is not None and attribution.mention:
+        return f"the text does not say who “{attribution.mention}” is"
+    if attribution is not None and attribution.cue:
+        return f"the cue “{attribution.cue}” names no one"
+    return "no cue or name around it says who speaks"
 
 
 _STORY = 4
