@@ -547,7 +547,7 @@ def name_descriptions(uses: list[Use], gender_of: Callable[[str], str | None]) -
             holder[description] = ranked[0]
     options = [_fitting(use, gender_of) for use in uses]
     votes = _ties(uses, options)
-    shared = shared_descriptions(uses, gender_of)
+    shared = _shared(votes)
     epithet = {description: who for description, who in holder.items()
                if votes.get(description) and votes[description].most_common(1)[0][0] == who}
     found: list[str | None] = []
@@ -585,11 +585,13 @@ def shared_descriptions(uses: list[Use], gender_of: Callable[[str], str | None])
     >>> shared_descriptions(man[:4] + [Use("the man", ("Bill",), frozenset())], {}.get)  # Bill's, 3 ties in 5
     {}
     """
-    found = {}
-    for description, tied in _ties(uses, [_fitting(use, gender_of) for use in uses]).items():
-        if len(tied) >= _SEVERAL and 2 * tied.most_common(1)[0][1] < sum(tied.values()):
-            found[description] = tuple(who for who, _ in tied.most_common())
-    return found
+    return _shared(_ties(uses, [_fitting(use, gender_of) for use in uses]))
+
+
+def _shared(votes: dict[str, Counter]) -> dict[str, tuple[str, ...]]:
+    """:func:`shared_descriptions`, from the ties of each description (:func:`_ties`)."""
+    return {description: tuple(who for who, _ in tied.most_common()) for description, tied in votes.items()
+            if len(tied) >= _SEVERAL and 2 * tied.most_common(1)[0][1] < sum(tied.values())}
 
 
 def _fits(name: str, gender: str | None, gender_of: Callable[[str], str | None]) -> bool:

@@ -109,16 +109,6 @@ _LIKE = re.compile(r"(?<![\w’'-])(?:like|unlike)\s+$")
 """The word before a name that only compares someone to that person."""
 
 
-def _unlisted_voice(speaker: str | None, cast: Cast, exclude: frozenset[str]) -> bool:
-    """Whether the speaker of a quote may be *he* or *she* later in the same
-    paragraph though the cast does not list them as a person: a capitalised
-    name the text gives no gender (*“Two days wrong!” sighed the Hatter. “I
-    told you ...,” he added*; *Stefan Körner, chairman of ..., argued that
-    ... He condemned*). Only in the same paragraph: further off, such a voice
-    is as often a newspaper or a government as a person."""
-    return bool(speaker) and speaker[:1].isupper() and speaker not in exclude and cast.gender(speaker) is None
-
-
 def _ends_sentence(word: str) -> bool:
     """Whether a word ends its sentence: *Hale.*, but not *Mr.*, *Sen.* nor an initial *J.*"""
     return word.endswith((".", "!", "?")) and len(word.rstrip(".")) > 1 and name_key(word) not in _ABBREVIATIONS
@@ -394,8 +384,14 @@ class Resolver:
         first = max(0, here - 2)
         window = layout.paras[first].start
 
-        def fit(who: str | None) -> int:
-            """2: the text says this person is of that gender; 1: it does not say; 0: no."""
+        def fit(who: str | None, *, spoke_here: bool = False) -> int:
+            """2: the text says this person is of that gender; 1: it does not say; 0: no.
+
+            One who ``spoke_here``, earlier in the same paragraph, may be *he*
+            or *she* even when the cast does not list them as a person, if their
+            name has a capital (*“Two days wrong!” sighed the Hatter. “I told you
+            ...,” he added*); further off, such a voice is as often a newspaper
+            or a government as a person."""
             if not who or who in exclude:
                 return 0
             known = cast.gender(who)
@@ -403,14 +399,14 @@ class Resolver:
                 known = gender_of_words(who.split()[1:])  # the speaker “the King”: a man
             if known == gender:
                 return 2
-            return int(known is None and cast.is_person(who))
+            return int(known is None and (cast.is_person(who) or spoke_here and who[:1].isupper()))
 
         best: dict[int, tuple[int, str]] = {}  # by fit: the latest candidate
         for v in self._voices_before(here):  # the speakers of quotes
             if v.end < window:
                 break
             if window <= v.mention_pos < pos:
-                f = fit(v.speaker) or int(v.para == here and _unlisted_voice(v.speaker, cast, exclude))
+                f = fit(v.speaker, spoke_here=v.para == here)
                 if f and f not in best:
                     best[f] = (v.mention_pos, v.speaker)
         looked = 0  # the subjects of the last sentences
