@@ -1221,3 +1221,28 @@ def test_an_adverb_before_the_cue_is_no_mention():
     # "soon" stood as the speaker's mention ("soon added"); it is the sentence's "She"
     q = only("Mrs Smith was sad. She shook it off, and soon added in a different tone--\n\n“I do not suppose it.”")
     assert (q.mention, q.speaker) == ("She", "Mrs Smith")
+
+
+def test_a_description_written_at_one_cue_is_not_read_from_its_scenes():
+    # The prisoner tells his story in turns that answer Mr. Reed, and the text
+    # names him only once, at the end ("asked the prisoner"). The turns of the
+    # story are his, but nothing ties "the prisoner" to a name: Inspector Hale,
+    # who is in the scene, is not him. (The Sign of the Four's Small, read as
+    # Athelney Jones for 53 quotes.)
+    talk = "".join(f"“{a}?” said Mr. Reed.\n\n“{b},” said Inspector Hale.\n\n"
+                   for a, b in (("Is it late", "Nearly nine"), ("Where is the box", "In the river"),
+                                ("Can we find it", "Perhaps")))
+    text = ("Inspector Hale sat by the table, and Mr. Reed stood at the window.\n\n" + talk +
+            "They had brought the prisoner in, and he sat down.\n\n"
+            "“We sailed from the island in the spring, three of us and the boy. The boat was small.”\n\n"
+            "“Go on,” said Mr. Reed.\n\n"
+            "“On the ninth night we saw the lights of the town, and we landed the box in the dark.”\n\n"
+            "“And then?” said Mr. Reed.\n\n"
+            "“We hid it under the mill, and the boy ran off, and that was the end of us.”\n\n"
+            "“Thank you,” said Mr. Reed.\n\n"
+            "“Is there anything else you would like to ask?” asked the prisoner.\n\n"
+            "“No,” said Inspector Hale.")
+    told = [q for q in extract_quotes(text) if q.text.startswith(("We ", "On the", "Is there"))]
+    assert len(told) == 4
+    assert [q.speaker for q in told] == [None] * 4
+    assert told[0].speaker_note == "the text calls this speaker “the prisoner” at one cue only, and names no one"

@@ -23,7 +23,7 @@ from collections import Counter
 
 from kit.quotes.cast import Cast
 from kit.quotes.context import ME, UNNAMED, Item, first_addressed
-from kit.quotes.dialogue import Use, name_descriptions, shared_descriptions
+from kit.quotes.dialogue import Use, name_descriptions, seldom_written, shared_descriptions
 from kit.quotes.names import RUN, gender_of_words, split_name
 from kit.quotes.resolve import NARRATOR
 
@@ -63,7 +63,8 @@ def _use(item: Item, description: str, by_para: dict[int, list[Item]], cast: Cas
     excluded = {who for _, who in cast.named_in(sentence.start, sentence.end)}
     for q in (p - 1, p + 1):
         excluded.update(i.speaker for i in by_para.get(q, ()) if i.speaker and i.sure and i.speaker[0] != UNNAMED)
-    return Use(description, tuple(reversed([w for w in present if cast.is_person(w)])), frozenset(excluded))
+    return Use(description, tuple(reversed([w for w in present if cast.is_person(w)])), frozenset(excluded),
+               written=item.how == "cue")
 
 
 def _paragraph_speaker(item: Item, description: str, by_para: dict[int, list[Item]], cast: Cast) -> str | None:
@@ -172,6 +173,7 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
     left = [(item, key) for item, key in keys if key not in names and key[0] != ME and id(item) not in in_paragraph
             and not _STRANGER.search(key[0])]
     shared: dict[str, tuple[str, ...]] = {}  # description -> the several people the text ties it to
+    seldom: set[str] = set()  # descriptions written at one cue only (a story's teller: “asked the convict”)
     if dialogue and left:
         opened = {}  # paragraph -> where the quote that runs over it opens
         for item in items:
@@ -183,6 +185,7 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
             if who is not None:
                 names[(key[0], key[1], id(item))] = who
         shared = shared_descriptions(uses, cast.gender)
+        seldom = seldom_written(uses)
     for item, key in keys:
         addressed = names.get(key)
         item.speaker = addressed or in_paragraph.get(id(item)) or names.get((key[0], key[1], id(item)))
@@ -191,6 +194,8 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
                 item.note = NARRATOR
             elif _STRANGER.search(key[0]):
                 item.note = f"“{key[0][1:]}” is someone the text has not named yet"
+            elif key[0][1:] in seldom:
+                item.note = f"the text calls this speaker “{key[0][1:]}” at one cue only, and names no one"
             elif key[0][1:] in shared:
                 item.note = (f"“{key[0][1:]}” is not one person's epithet: the text uses it for several "
                              f"({_several(shared[key[0][1:]])})")
