@@ -121,7 +121,9 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
       other quote of its paragraph (:func:`_paragraph_speaker`); else it is
       read from the scenes it is used in (:func:`kit.quotes.dialogue.name_descriptions`),
       unless the text uses it for several people
-      (:func:`kit.quotes.dialogue.shared_descriptions`: *the man*).
+      (:func:`kit.quotes.dialogue.shared_descriptions`: *the man*) or writes
+      it at one cue only (:func:`kit.quotes.dialogue.seldom_written`: *asked
+      the convict*, after the story he tells).
 
     Those not named get no speaker and a note."""
     unnamed = {i.speaker for i in items if i.speaker and i.speaker.startswith(UNNAMED)}
