@@ -7,11 +7,13 @@ of our own writing; the longer ones live in tests/data/quote_cases.json.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from pathlib import Path
 
 import pytest
 
 import kit
+import kit.quotes
 from kit.quotes import Character, Quote, characters, extract_quotes
 from kit.quotes.verbs import reporting_verbs
 from kit.quotes.dialogue import Signs, Turn, is_dialogue, take_turns, vocatives
@@ -893,8 +895,7 @@ def test_quote_stays_backward_compatible():
     assert old.speaker_note is None and old.complete
 
 
-@pytest.mark.parametrize("module", ["marks", "layout", "cues", "mentions", "names", "cast", "resolve", "dialogue",
-                                    "scare", "attribution"])
+@pytest.mark.parametrize("module", sorted(m.name for m in pkgutil.iter_modules(kit.quotes.__path__)))
 def test_every_step_module_lists_public_names_only(module):
     mod = importlib.import_module(f"kit.quotes.{module}")
     assert mod.__all__ and not [n for n in mod.__all__ if n.startswith("_")]

@@ -36,7 +36,8 @@ quote through them (:mod:`kit.quotes.attribution` puts them together):
    ``boasted``, ``pointed out``, ``according to``). The verbs are not picked
    by hand: they are derived from the cues annotators marked in real news
    and novels (``benchmarks/derive_reporting_verbs.py``).
-3. **Find the mention** (:mod:`~kit.quotes.mentions`): the words that name the
+3. **Find the mention** (:mod:`~kit.quotes.mentions`, with the grammar of
+   :mod:`~kit.quotes.subjects`: who does a verb): the words that name the
    speaker, kept as ``q.mention`` so that you can see the evidence. The cue and
    mention are looked for right after the closing mark (``“...,” the Leader
    said``, ``“...,” said MSNBC host Chris Matthews``), then earlier in the
@@ -299,8 +300,8 @@ class SpeakerCount(NamedTuple):
 
 
 # The steps, each in its own module (see the module docs): marks.py and
-# layout.py (find the marks), cues.py (find the cue), mentions.py (find the
-# mention), names.py, cast.py, gender.py and resolve.py (resolve it), context.py
+# layout.py (find the marks), cues.py (find the cue), mentions.py and
+# subjects.py (find the mention), names.py, cast.py, gender.py and resolve.py (resolve it), context.py
 # and dialogue.py (quotes with no cue), unnamed.py (the narrator and people known
 # by a description), scare.py (what is no quotation), attribution.py (all together).
 

@@ -41,7 +41,8 @@ from kit.quotes.dialogue import is_dialogue, turns_alternate
 from kit.quotes.layout import Layout
 from kit.quotes.letters import letter_lines
 from kit.quotes.marks import Region, find_regions
-from kit.quotes.mentions import Attribution, find_attribution, sentence_subject
+from kit.quotes.mentions import Attribution, find_attribution
+from kit.quotes.subjects import sentence_subject
 from kit.quotes.names import PRONOUN_GENDER, np_kind
 from kit.quotes.resolve import Resolver, Voice
 from kit.quotes.scare import is_gesture, is_narrated_phrase, is_scare_quote

@@ -26,7 +26,8 @@ from kit.quotes.cast import Cast
 from kit.quotes.dialogue import REPLY_VERBS, SHORT_LINE, Signs, Turn, answered_as, only_names, reports_speech, take_turns
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
-from kit.quotes.mentions import Attribution, addressee, report_before, sentence_subject
+from kit.quotes.mentions import Attribution, addressee, report_before
+from kit.quotes.subjects import sentence_subject
 from kit.quotes.names import (
     INDEFINITE,
     PERSON_HEADS,
@@ -363,7 +364,7 @@ _OWNER_FIRST = re.compile(rf"\s*(?:(?P<pronoun>His|Her)|(?P<name>{RUN.pattern})(
 
 def _about(layout: Layout, start: int, stop: int) -> tuple[str, int] | None:
     """Whom a sentence of narration is about, as (words, where they start): its
-    subject (:func:`~kit.quotes.mentions.sentence_subject`), or, when that is
+    subject (:func:`~kit.quotes.subjects.sentence_subject`), or, when that is
     something of someone's, its owner: *His brow contracted.* is about him,
     *Miss Bartlett's recent liberalism oozed away* about Miss Bartlett.
 

@@ -42,7 +42,7 @@ from kit.quotes.cues import ATTRIBUTING, CUE
 from kit.quotes.dialogue import only_names
 from kit.quotes.layout import MASK, Layout
 from kit.segment import abbreviations
-from kit.quotes.mentions import sentence_subject
+from kit.quotes.subjects import sentence_subject
 from kit.quotes.names import (
     ADVERBS,
     AGE,
