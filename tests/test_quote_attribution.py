@@ -1247,3 +1247,23 @@ def test_a_description_written_at_one_cue_is_not_read_from_its_scenes():
     assert len(told) == 4
     assert [q.speaker for q in told] == [None] * 4
     assert told[0].speaker_note == "the text calls this speaker “the prisoner” at one cue only, and names no one"
+
+
+def test_he_may_be_a_man_the_text_only_describes():
+    # Written for this test. "He" is the man the sentence before describes, or the
+    # one who just spoke as "the little man", not Mr. Reed, named further back:
+    # a reader never takes him for Mr. Reed. The text names neither man, so the
+    # quotes get no speaker, and the note says whom "he" stands for. (In The
+    # Sign of the Four, "he" was read as Holmes for Thaddeus Sholto's turns.)
+    text = ("Mr. Reed waited by the gate for an hour, and he grew cold.\n\n"
+            "At last a carriage stopped. The old gentleman looked at the house for a long while. "
+            "“You are late,” he said.\n\n"
+            "“I am here now,” said the little man, smiling. “Come in,” he added.")
+    late, here, come = extract_quotes(text)
+    assert (late.mention, late.speaker) == ("he", None)
+    assert late.speaker_note == "“he” is “the old gentleman”, whom the text does not name"
+    assert here.speaker is None and come.mention == "he" and come.speaker is None
+    assert come.speaker_note == "“he” is “the little man”, whom the text does not name"
+    # a woman described is no "he": the pronoun goes on past her to Mr. Reed
+    woman = text.replace("The old gentleman", "The old lady")
+    assert extract_quotes(woman)[0].speaker == "Mr. Reed"

@@ -62,7 +62,10 @@ quote through them (:mod:`kit.quotes.attribution` puts them together):
      the speaker of a quote nearby, whose gender fits: the text itself says a
      person's gender, by a title (*Mrs*), a role in apposition (*her husband,
      Carlos*) or the pronoun that follows the name (*Holmes rose, and he ...*),
-     never a list of first names; with no one in reach, a novel's protagonist
+     never a list of first names; the person may be one the text only
+     describes (*The old gentleman looked up. “Late,” he said.*: no speaker,
+     unless the text ties *the old gentleman* to a name); with no one in
+     reach, a novel's protagonist
      of that gender, the one it names three times as often as anyone else of
      that gender (Persuasion's Anne Elliot); *I* is the narrator.
 

@@ -38,16 +38,12 @@ from kit.quotes.names import (
     name_key,
     np_kind,
 )
-from kit.quotes.resolve import NARRATOR, Resolver, Speaker
+from kit.quotes.resolve import DESCRIBED, NARRATOR, Resolver, Speaker
 
-__all__ = ["Item", "ME", "UNNAMED", "dialogue_signs", "drop_common_words", "fill", "first_addressed", "names_addressed",
+__all__ = ["Item", "ME", "dialogue_signs", "drop_common_words", "fill", "first_addressed", "names_addressed",
            "said_to", "same_cue", "unnamed_as_written"]
 
-UNNAMED = "\x00"
-"""Starts the speaker of a quote the text names only by a description, while it is
-not known who that is: UNNAMED + "the girl"."""
-
-ME = UNNAMED + "I"
+ME = DESCRIBED + "I"
 """The speaker of a quote said by "I", while the text has not said who the narrator is."""
 
 _NEARBY = 12
@@ -81,7 +77,7 @@ class Item:
             if self.note == NARRATOR:
                 self.speaker = ME
             elif self.speaker is None and how == "cue" and self.attribution and _definite(self.attribution.mention):
-                self.speaker = UNNAMED + _definite(self.attribution.mention)  # "the girl", named later if the text says
+                self.speaker = DESCRIBED + _definite(self.attribution.mention)  # "the girl", named later if the text says
         else:
             self.speaker, self.note = speaker, None
         self.how = how if self.speaker else ""
@@ -159,7 +155,7 @@ def drop_common_words(items: list[Item], cast: Cast) -> None:
     group speaks as written, *Aides said*, so this is for dialogue only.)"""
     for item in items:
         who = item.speaker
-        if who and " " not in who and not who.startswith((UNNAMED, ME)) and not cast.is_person(who) \
+        if who and " " not in who and not who.startswith((DESCRIBED, ME)) and not cast.is_person(who) \
                 and cast.is_common_word(who):
             item.set(None, "")
             item.sure = item.named = False
@@ -306,7 +302,7 @@ def _take_turns(by_para: dict[int, list[Item]], layout: Layout, cast: Cast, reso
     def gender_of(name: str) -> str | None:
         if name == ME:
             return "I"  # the narrator says "I", never "he" or "she"
-        return gender_of_words(name[1:].split()) if name.startswith(UNNAMED) else cast.gender(name)
+        return gender_of_words(name[1:].split()) if name.startswith(DESCRIBED) else cast.gender(name)
 
     for n, (turn, first, speaker) in enumerate(zip(turns, firsts, take_turns(turns, gender_of))):
         if first is None:
@@ -415,7 +411,7 @@ def said_to(layout: Layout, cast: Cast, resolver: Resolver, attribution: Attribu
     """Whom the narration says a quote is said to (*said Lucy to Cecil*, *he asked
     the vicar*, *she whispered to Jane:*, *he said to me*;
     :func:`kit.quotes.mentions.addressee`, read up to ``stop``): a person of the
-    cast, the narrator (:data:`ME`), a description of a person (:data:`UNNAMED`
+    cast, the narrator (:data:`ME`), a description of a person (:data:`~kit.quotes.resolve.DESCRIBED`
     and the words), or None."""
     to = addressee(layout, attribution, stop)
     if to is None:
@@ -426,7 +422,7 @@ def said_to(layout: Layout, cast: Cast, resolver: Resolver, attribution: Attribu
     who = resolver.resolve(words, at, at_cue=False).name
     if who and cast.is_person(who):
         return who
-    return UNNAMED + words.lower() if who is None and _definite(words) else None
+    return DESCRIBED + words.lower() if who is None and _definite(words) else None
 
 
 def _said_to(its: list[Item], layout: Layout, cast: Cast, resolver: Resolver) -> list[str]:

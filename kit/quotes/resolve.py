@@ -80,8 +80,13 @@ from kit.quotes.names import (
     split_name,
 )
 
-__all__ = ["NARRATOR", "Resolver", "Speaker", "UNNAMED", "Voice"]
+__all__ = ["DESCRIBED", "NARRATOR", "Resolver", "Speaker", "UNNAMED", "Voice"]
 
+DESCRIBED = "\x00"
+"""Starts the speaker of a quote that the text gives only by a description, while it
+is not known who that is: DESCRIBED + "the girl" (said by *the girl*, or by *she*
+standing for her). :func:`kit.quotes.unnamed.name_the_unnamed` names them or
+leaves no speaker. No text holds the character: the kit refuses a NUL in a text."""
 NARRATOR = "the narrator"
 """The note of a quote said by *I*, when the text never names its narrator."""
 UNNAMED = "unnamed: the text does not say who this is"
@@ -121,6 +126,7 @@ def _owned(words: list[str]) -> bool:
 _ABBREVIATED = abbreviations("title")
 _ABBREVIATIONS = abbreviations()  # role words written with a full stop: sen, gov, rep
 _SENTENCES_BACK = 4  # how many sentences back "he" or "she" looks for a subject
+_DESCRIBED_BACK = 2  # how many of them may give a described subject: its own sentence and the one before
 _NEAR = 4000  # how far (in characters) a long text is searched for a role's holder
 _THEN_WORDS = frozenset("at in on during after before earlier later last this first once again".split())
 """Words that may stand between a speaker's name and the cue: Trump at the time (said)."""
@@ -206,6 +212,7 @@ class Resolver:
         self.voices: list[Voice] = []
         self._roles: dict[int, tuple[str, frozenset[str]] | None] = {}
         self._subjects: dict[int, tuple[int, str] | None] = {}
+        self._described: dict[int, tuple[int, str] | None] = {}
         self._in_book: dict[tuple[str, frozenset[str]], dict[str, int]] = {}  # a role's holders in a whole book
         self._roles_in_book: dict[str, Counter] = {}  # how often a book introduces each holder of a role
         self._appositives: dict[str, str | None] = {}  # a noun -> the one person it is in an apposition
@@ -366,17 +373,20 @@ class Resolver:
     def antecedent(self, gender: str, pos: int, *, exclude: frozenset[str] = frozenset()) -> str | None:
         """The person "he" or "she" at ``pos`` refers to.
 
-        The latest person, in this paragraph or the two before it, who was the
-        subject of a sentence (in the last four sentences) or the speaker of a
-        quote; failing that, the latest person named there at all, and then the
-        latest speaker of a quote in the six paragraphs before (a dialogue goes
-        on). When none of them is one the text shows to be of that gender, the
-        latest person the quotes of those six paragraphs address by name who
-        is (*“Mr. Emerson!”* ... *“It has happened,” he repeated*: the one spoken
-        to is in the scene), but not one who gives his own name (*“Mr.
-        Thaddeus Sholto,” said the little man*). A person the text shows to be
-        of the other gender is skipped, and so is ``exclude``. With no one in
-        reach at all, the book's protagonist of that gender, if it has one
+        The latest person, in this paragraph or the two before it, who was the subject
+        of a sentence (in the last four sentences) or the speaker of a quote. That
+        person may be one the text only describes, as a man or a woman it does not name:
+        the speaker of a quote (*said the little man*), or the subject of the sentence
+        before, in the same paragraph (*The old gentleman looked at the house. “You are
+        late,” he said.*); a reader never takes *he* for someone named further back.
+        Failing that, the latest person named there at all, and then the latest speaker
+        of a quote in the six paragraphs before (a dialogue goes on). When none of them
+        is one the text shows to be of that gender, the latest person the quotes of
+        those six paragraphs address by name who is (*“Mr. Emerson!”* ... *“It has
+        happened,” he repeated*: the one spoken to is in the scene), but not one who
+        gives his own name (*“Mr. Thaddeus Sholto,” said the little man*). A person the
+        text shows to be of the other gender is skipped, and so is ``exclude``. With no
+        one in reach at all, the book's protagonist of that gender, if it has one
         (:meth:`~kit.quotes.cast.Cast.protagonist`).
         """
         layout, cast = self.layout, self.cast
@@ -394,6 +404,8 @@ class Resolver:
             or a government as a person."""
             if not who or who in exclude:
                 return 0
+            if who.startswith(DESCRIBED):  # the little man: a man, whom the text does not name
+                return 2 if gender_of_words(who[1:].split()) == gender else 0
             known = cast.gender(who)
             if known is None and who.startswith(("the ", "The ")):
                 known = gender_of_words(who.split()[1:])  # the speaker “the King”: a man
@@ -418,6 +430,8 @@ class Resolver:
                     break
                 looked += 1
                 found = self._subject_of_sentence(start, end)
+                if found is None and p == here and looked <= _DESCRIBED_BACK:
+                    found = self._described_subject(start, end)
                 if found and found[0] < pos:
                     f = fit(found[1])
                     if f and (f not in best or best[f][0] < found[0]):
@@ -499,6 +513,21 @@ class Resolver:
                     found = (owner.start("np"), who)
             self._subjects[start] = found
         return self._subjects[start]
+
+    def _described_subject(self, start: int, end: int) -> tuple[int, str] | None:
+        """The man or woman the sentence ``[start, end)`` is about, when its subject
+        describes them and the text does not say who that is (*The gentleman,
+        shortly afterwards, addressed himself to her.*), as (where the subject
+        starts, :data:`DESCRIBED` + the description), or None."""
+        if start not in self._described:
+            found = None
+            subject = sentence_subject(self.layout, start, end)
+            words = re.sub(r"[’']s$", "", subject[0]).split() if subject else []  # the old lady's (cup)
+            if 2 <= len(words) <= 4 and words[0].lower() == "the" and gender_of_words(words[-1:]) \
+                    and not any(w[:1].isupper() for w in words[1:]) and self.resolve(*subject).name is None:
+                found = (subject[1], DESCRIBED + " ".join(words).lower())
+            self._described[start] = found
+        return self._described[start]
 
     # -- descriptions --
 

@@ -1,9 +1,9 @@
 """Naming the narrator (*I*) and the people a novel knows only by a description
 (*the girl*, *the old gentleman*), once every quote has its speaker or none.
 
-A quote said by "I" or by a definite description is first given a
-placeholder speaker (:data:`kit.quotes.context.ME`, or
-:data:`kit.quotes.context.UNNAMED` and the description); :func:`name_the_unnamed`
+A quote said by "I" or by a definite description (or by *he* or *she*
+standing for one) is first given a placeholder speaker (:data:`kit.quotes.context.ME`, or
+:data:`kit.quotes.resolve.DESCRIBED` and the description); :func:`name_the_unnamed`
 then names it from what the text says around it, or leaves it with no
 speaker and a note.
 
@@ -22,10 +22,10 @@ import re
 from collections import Counter
 
 from kit.quotes.cast import Cast
-from kit.quotes.context import ME, UNNAMED, Item, first_addressed
+from kit.quotes.context import ME, Item, first_addressed
 from kit.quotes.dialogue import Use, name_descriptions, seldom_written, shared_descriptions
 from kit.quotes.names import RUN, gender_of_words, split_name
-from kit.quotes.resolve import NARRATOR
+from kit.quotes.resolve import DESCRIBED, NARRATOR
 
 __all__ = ["name_the_unnamed"]
 
@@ -58,11 +58,11 @@ def _use(item: Item, description: str, by_para: dict[int, list[Item]], cast: Cas
     # (not a painter the narration mentions: an epithet at a cue is a speaker's)
     present += [who for _, who in cast.named_in(layout.paras[lo].start, layout.paras[p].end) if who in speaking]
     for q in range(lo, p + 1):
-        present += [i.speaker for i in by_para.get(q, ()) if i.named and i.speaker and i.speaker[0] != UNNAMED]
+        present += [i.speaker for i in by_para.get(q, ()) if i.named and i.speaker and i.speaker[0] != DESCRIBED]
     sentence = layout.sentence_at(item.attribution.mention_pos) if item.attribution else layout.sentence_at(item.region.start)
     excluded = {who for _, who in cast.named_in(sentence.start, sentence.end)}
     for q in (p - 1, p + 1):
-        excluded.update(i.speaker for i in by_para.get(q, ()) if i.speaker and i.sure and i.speaker[0] != UNNAMED)
+        excluded.update(i.speaker for i in by_para.get(q, ()) if i.speaker and i.sure and i.speaker[0] != DESCRIBED)
     return Use(description, tuple(reversed([w for w in present if cast.is_person(w)])), frozenset(excluded),
                written=item.how == "cue")
 
@@ -75,7 +75,7 @@ def _paragraph_speaker(item: Item, description: str, by_para: dict[int, list[Ite
     quotes are two people's, or when the description says a gender (*girl*)
     that the text does not give the person."""
     others = {other.speaker for other in by_para.get(item.para, ()) if other is not item and other.named
-              and other.sure and other.speaker and other.speaker[0] != UNNAMED}
+              and other.sure and other.speaker and other.speaker[0] != DESCRIBED}
     if len(others) != 1:
         return None
     who = next(iter(others))
@@ -126,7 +126,7 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
       the convict*, after the story he tells).
 
     Those not named get no speaker and a note."""
-    unnamed = {i.speaker for i in items if i.speaker and i.speaker.startswith(UNNAMED)}
+    unnamed = {i.speaker for i in items if i.speaker and i.speaker.startswith(DESCRIBED)}
     if not unnamed:
         return
     by_para: dict[int, list[Item]] = {}
@@ -191,21 +191,26 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
     for item, key in keys:
         addressed = names.get(key)
         item.speaker = addressed or in_paragraph.get(id(item)) or names.get((key[0], key[1], id(item)))
+        said = key[0][1:]  # the description: "the girl"
+        mention = item.attribution.mention if item.attribution else None
+        # a cue's "he" that stands for the description: the note says so first
+        via = f"“{mention}” is “{said}”: " if key[0] != ME and item.how == "cue" and mention \
+            and mention.lower() in ("he", "she") else ""
         if item.speaker is None:
             if key[0] == ME:
                 item.note = NARRATOR
             elif _STRANGER.search(key[0]):
-                item.note = f"“{key[0][1:]}” is someone the text has not named yet"
-            elif key[0][1:] in seldom:
-                item.note = f"the text calls this speaker “{key[0][1:]}” at one cue only, and names no one"
-            elif key[0][1:] in shared:
-                item.note = (f"“{key[0][1:]}” is not one person's epithet: the text uses it for several "
-                             f"({_several(shared[key[0][1:]])})")
+                item.note = f"{via}“{said}” is someone the text has not named yet"
+            elif said in seldom:
+                item.note = f"{via}the text calls this speaker “{said}” at one cue only, and names no one"
+            elif said in shared:
+                item.note = f"{via}“{said}” is not one person's epithet: the text uses it for several ({_several(shared[said])})"
+            elif via:
+                item.note = f"“{mention}” is “{said}”, whom the text does not name"
             item.how = ""
         elif key[0] != ME:  # the note says how the description was read, not that it could not be
-            said = key[0][1:]  # the description: "the girl"
-            item.note = (f"“{said}” is {item.speaker}: the turns around it speak to {item.speaker} by name"
-                         if addressed else
-                         f"“{said}” is {item.speaker}, who says the other quote of its paragraph"
-                         if id(item) in in_paragraph else
-                         f"“{said}” read as {item.speaker}, who is in the scenes where the text says “{said}”")
+            item.note = via + (f"“{said}” is {item.speaker}: the turns around it speak to {item.speaker} by name"
+                               if addressed else
+                               f"“{said}” is {item.speaker}, who says the other quote of its paragraph"
+                               if id(item) in in_paragraph else
+                               f"“{said}” read as {item.speaker}, who is in the scenes where the text says “{said}”")
