@@ -290,9 +290,12 @@ def _take_turns(by_para: dict[int, list[Item]], layout: Layout, cast: Cast, reso
         calls = bool(addressed) and only_names(said)  # “Eleanor!”: a name and nothing else
         led = bool(layout.masked[layout.paras[p].start : first.region.mark_start].strip(" \t\n"))
         fixed = bool(speaker) and (first.sure or _to_oneself(layout, first))
+        last = layout.para_of(its[-1].region.end)
+        done = max(its[-1].region.mark_end, its[-1].attribution.end if its[-1].attribution else 0)
+        trailed = any(sentence.start >= done for sentence in layout.sentences(last))
         turns.append(Turn(p, speaker, fixed=fixed, gender=gender, addressed=addressed,
-                          nearby=_nearby(layout, cast, p), last=layout.para_of(its[-1].region.end), calls=calls,
-                          led=led))
+                          nearby=_nearby(layout, cast, p), last=last, calls=calls,
+                          led=led, trailed=trailed))
         firsts.append(first)
     alias = answered_as(turns)  # “... Fagin?” / “...,” said the Jew: one person
     for turn in turns:
