@@ -1290,3 +1290,21 @@ def test_a_speaker_may_go_on_after_narration_that_ends_the_paragraph():
             '"I\'ll--I\'ll take a pound of it," said he.')
     speakers = [q.speaker for q in extract_quotes(text)]
     assert speakers[2:5] == ["Mr. Reed", "Mr. Reed", "Jane Gale"]
+
+
+def test_a_subheading_in_single_marks_is_no_quotation():
+    # Written for this test. American papers set a quote in a headline in single
+    # marks; over a section it names the section, and the text below gives the
+    # words again with who said them.
+    text = ("Dana Pierce spent the week in Harbour Town, where her campaign opened three offices.\n\n"
+            "‘A fight from start to finish.’\n\n"
+            "“This is a fight from start to finish,” Pierce told the crowd on Friday. "
+            "“We will knock on every door.”\n\n"
+            "Her rival, Tom Ames, said he was not worried. “The voters know me,” he said.")
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes][0].startswith("This is a fight")
+    assert [q.speaker for q in quotes] == ["Dana Pierce", "Dana Pierce", "Tom Ames"]
+    # where single marks are the text's own quotation marks, the same paragraph is
+    # a quote like any other (British style)
+    british = text.replace("“", "‘").replace("”", "’")
+    assert extract_quotes(british)[0].text == "A fight from start to finish."

@@ -178,7 +178,9 @@ own (``“No,” he said.``, ``“Not yet.”``); never right after a naming wor
 reporting verb, is the title of a work (*her memoir “Lessons From the Back
 Row”*). *A headline's quote that the story repeats* is counted once, where
 the story gives it with its speaker (*Mayor calls plan ‘a disgrace’* over a
-story that quotes the mayor in full). *Verse set out line by line*, a poem
+story that quotes the mayor in full), and so is *an article's subheading in
+single marks*, a short paragraph of nothing else in a text that sets its
+quotations in double marks (*‘A change warrior.’*). *Verse set out line by line*, a poem
 recited or a song sung, is a text performed, as a title is a text named:
 every line inside it opens with a capital, and its lines are indented or
 short.
@@ -332,7 +334,7 @@ def extract_quotes(text: TextLike) -> list[Quote]:
     The steps (:mod:`kit.quotes.attribution`): find the marks; for each quoted
     stretch find its cue and mention, and drop scare quotes and titles (and,
     in a story, the phrases its narration quotes and the letters it copies
-    out: :mod:`kit.quotes.letters`); resolve the mention to a speaker; give
+    out: :mod:`kit.quotes.letters`; in an article, its subheadings); resolve the mention to a speaker; give
     quotes with no cue the speaker around them.
 
     >>> extract_quotes("“Sanctions made us stronger,” the minister said.")[0].cue

@@ -9,7 +9,8 @@
    text (:mod:`kit.quotes.cast`);
 4. in a story, leave out the phrases the narration quotes
    (:func:`kit.quotes.scare.is_narrated_phrase`) and the letters it copies
-   out (:mod:`kit.quotes.letters`); give quotes with no cue
+   out (:mod:`kit.quotes.letters`), and in an article its subheadings
+   (:func:`kit.quotes.scare.is_subheading`); give quotes with no cue
    the speaker around them: their paragraph, the speaker going on (news),
    or the turns of a dialogue (novels) (:mod:`kit.quotes.context`,
    :mod:`kit.quotes.dialogue`);
@@ -45,7 +46,7 @@ from kit.quotes.mentions import Attribution, find_attribution
 from kit.quotes.subjects import sentence_subject
 from kit.quotes.names import PRONOUN_GENDER, np_kind
 from kit.quotes.resolve import Resolver, Voice
-from kit.quotes.scare import is_gesture, is_narrated_phrase, is_scare_quote
+from kit.quotes.scare import is_gesture, is_narrated_phrase, is_scare_quote, is_subheading
 from kit.quotes.unnamed import name_the_unnamed
 from kit.segment import paragraph_spans
 
@@ -121,7 +122,8 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
     dialogue = is_dialogue(signs)
     if dialogue:
         drop_common_words(items, cast)
-    else:
+    else:  # an article, whose subheadings are set in single marks: ‘A change warrior.’
+        items = [i for i in items if not is_subheading(layout, i.region)]
         unnamed_as_written(items, layout, resolver)
     fill(items, layout, cast, resolver, dialogue)
     # 5. the narrator and the people known only by a description
