@@ -1141,7 +1141,7 @@ def test_an_epithets_holder_does_not_change_with_the_hash_seed():
     import subprocess
     import sys
 
-    code = ("from kit.quotes.dialogue import Use, name_descriptions\n"
+    code = ("from kit.quotes.epithets import Use, name_descriptions\n"
             "uses = [Use('the doctor', ('Ann', 'Bob'), frozenset())] * 2 + [Use('the doctor', (), frozenset())]\n"
             "print(name_descriptions(uses, {}.get))")
     root = str(Path(__file__).resolve().parent.parent)

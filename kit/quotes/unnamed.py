@@ -23,7 +23,7 @@ from collections import Counter
 
 from kit.quotes.cast import Cast
 from kit.quotes.context import ME, Item, first_addressed
-from kit.quotes.dialogue import Use, name_descriptions, seldom_written, shared_descriptions
+from kit.quotes.epithets import Use, name_descriptions, seldom_written, shared_descriptions
 from kit.quotes.names import RUN, gender_of_words, split_name
 from kit.quotes.resolve import DESCRIBED, NARRATOR
 
@@ -35,7 +35,7 @@ _SCENE = 12
 
 def _use(item: Item, description: str, by_para: dict[int, list[Item]], cast: Cast, opened: dict[int, int],
          speaking: set[str]) -> Use:
-    """What :func:`kit.quotes.dialogue.name_descriptions` needs to know of a quote
+    """What :func:`kit.quotes.epithets.name_descriptions` needs to know of a quote
     said by a description: the people of its scene, and who cannot be it. The
     scene reaches back :data:`_SCENE` paragraphs, and to the start of a quote
     that runs into them (a story told over many paragraphs counts as one);
@@ -119,10 +119,10 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
       answer *the girl* with *“Nancy, ...”*.
     * In a novel, a description is also the person who says, by name, the
       other quote of its paragraph (:func:`_paragraph_speaker`); else it is
-      read from the scenes it is used in (:func:`kit.quotes.dialogue.name_descriptions`),
+      read from the scenes it is used in (:func:`kit.quotes.epithets.name_descriptions`),
       unless the text uses it for several people
-      (:func:`kit.quotes.dialogue.shared_descriptions`: *the man*) or writes
-      it at one cue only (:func:`kit.quotes.dialogue.seldom_written`: *asked
+      (:func:`kit.quotes.epithets.shared_descriptions`: *the man*) or writes
+      it at one cue only (:func:`kit.quotes.epithets.seldom_written`: *asked
       the convict*, after the story he tells).
 
     Those not named get no speaker and a note."""
