@@ -352,13 +352,15 @@ narration between the two does not name again has most often left the scene
 (or was a wrong guess there), and a guess must not carry on from one
 conversation to the next."""
 _RESUMES = 6
-_SPOKE = 12
 """A conversation may go on with the people of the one before when at most this
 many paragraphs of narration stand between them (*Sikes nodded.*)."""
+_SPOKE = 12
+"""How many paragraphs back a named speaker still counts as one who spoke a moment
+ago (the ``spoke`` people of :func:`_people`)."""
 _MAX_PEOPLE = 8
+"""The most people one conversation is read with."""
 _SOMEONE_ELSE = "\x01"
 """Who said a turn that no one of its conversation can have said."""
-"""The most people one conversation is read with."""
 _NEARBY_PEOPLE = 6
 """How many of the people the narration before a conversation names (latest first) may
 speak in it: a scene of a novel (a dinner, a drive) often has five or six."""
