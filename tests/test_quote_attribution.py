@@ -1302,7 +1302,7 @@ def test_a_subheading_in_single_marks_is_no_quotation():
             "“We will knock on every door.”\n\n"
             "Her rival, Tom Ames, said he was not worried. “The voters know me,” he said.")
     quotes = extract_quotes(text)
-    assert [q.text for q in quotes][0].startswith("This is a fight")
+    assert quotes[0].text.startswith("This is a fight")
     assert [q.speaker for q in quotes] == ["Dana Pierce", "Dana Pierce", "Tom Ames"]
     # where single marks are the text's own quotation marks, the same paragraph is
     # a quote like any other (British style)
