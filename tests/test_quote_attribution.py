@@ -495,6 +495,33 @@ def test_her_mother_and_her_father_are_of_her_family():
     assert [q.speaker for q in extract_quotes(text)] == ["Mrs. Pellow", "Jane Pellow", "Thomas Pellow"]
 
 
+def test_her_mother_is_the_mother_of_the_one_her_quote_addresses():
+    # "her" before the cue's sentence is Charlotte; the quote speaks to Lucy, so
+    # it is Lucy's mother: the one married woman of Lucy's family name
+    text = ("Lucy Honey lived at Windy Corner with Mrs. Honey and Freddy Honey. Charlotte Bart came to stay; "
+            "she was their cousin. Lucy played the piano; she played well.\n\nCharlotte had gone up to bed.\n\n"
+            "“Lucy,” said her mother, “is anything the matter?”\n\n“No, mother,” said Lucy.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Mrs. Honey", "Mrs. Honey", "Lucy Honey"]
+
+
+def test_her_sister_is_the_one_unmarried_woman_of_her_family():
+    text = ("Elinor Dash and Marianne Dash lived with Mrs. Dash in the cottage. Elinor was calm; she read much. "
+            "Marianne was quick; she played much.\n\nMrs. Dash went out.\n\n“Marianne,” said her sister, "
+            "“be calm.”\n\n“I cannot,” said Marianne.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Elinor Dash", "Elinor Dash", "Marianne Dash"]
+
+
+def test_a_cue_no_one_can_be_found_for_is_not_given_to_the_last_person_the_narration_names():
+    # "her father" names no one the kit can find (Louisa has no family name
+    # here); the narration before ends on Louisa, but the quote speaks to her
+    text = ("Mr. Gradgrind sat at his desk in the Observatory. Mr. Gradgrind was a man of facts. "
+            "Louisa came in; she sat down near the desk.\n\n"
+            "“My dear Louisa,” said her father, “I have news for you.”\n\n“Yes, father,” said Louisa.\n\n"
+            "“Mr. Bounderby has asked for your hand.”\n\n“Has he?”\n\n“He has. What do you say?”")
+    speakers = [q.speaker for q in extract_quotes(text)]
+    assert speakers == ["Mr. Gradgrind", "Mr. Gradgrind", "Louisa", "Mr. Gradgrind", "Louisa", "Mr. Gradgrind"]
+
+
 def test_a_chapter_heading_is_no_person_whatever_its_title_holds():
     text = ("Chapter II: In the Garden with No Guide\n\nLucy Honey walked out. “It is warm,” said Lucy.\n\n"
             "Chapter III: Music, Violets, and the Letter “S”\n\nShe sat down. “Play,” said Lucy Honey.")

@@ -93,8 +93,10 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
             mention_pos = attribution.mention_pos
             shared = items[-1] if items and same_cue(item, items[-1]) else None
             addressed = frozenset()
-            if attribution.mention in _PRONOUNS:  # “No, Elinor,” she replied, “ask nothing”: not Elinor, in either part,
-                # and not the one she says it to (she whispered to Jane: “...”)
+            if attribution.mention.split()[0] in _PRONOUNS:
+                # “No, Elinor,” she replied, “ask nothing”: not Elinor, in either
+                # part, and not the one she says it to (she whispered to Jane:
+                # “...”); “Lucy,” said her mother: Lucy's mother
                 to = said_to(layout, cast, resolver, attribution,
                              r.mark_start if attribution.where == "before" else next_mark)
                 addressed = frozenset(names_addressed(item, cast) + (names_addressed(shared, cast) if shared else [])

@@ -829,21 +829,28 @@ class Cast:
         person = self._display_index.get(name) if name else None
         return person.gender if person else None
 
-    def relatives(self, name: str, gender: str, *, married: bool = False) -> list[str]:
+    def relatives(self, name: str, gender: str, *, married: bool | None = None) -> list[str]:
         """The other people of the cast with the surname of ``name`` and of ``gender``
         ("m", "f"); ``married``: written with *Mrs.* or *Lady*. The family that
         *her mother* or *his wife* may be: Mrs. Pellow, when Jane Pellow is "her"."""
         person = self._display_index.get(name)
-        if person is None:
+        surname = self._surname(person) if person is not None else None
+        if surname is None:
             return []
         found = []
         for other in self._people():
-            if other is person or other.key[1] != person.key[1] or other.gender != gender:
+            if other is person or self._surname(other) != surname or other.gender != gender:
                 continue
-            if married and not ({"mrs", "lady"} & ({other.key[0]} | other.title_keys)):
+            if married is not None and married != bool({"mrs", "lady"} & ({other.key[0]} | other.title_keys)):
                 continue
             found.append(self._display(other))
         return found
+
+    def _surname(self, person: _Person) -> str | None:
+        """The family name of a person the text names with one (*Honeychurch* of
+        Lucy Honeychurch and of Mrs. Honeychurch), or None (*Lucy*)."""
+        words = self._display(person).split()
+        return name_key(words[-1]) if len(words) >= 2 else None
 
     def mentions(self, name: str | None) -> int:
         """How often the text names the person ``name`` (0 for no one of the cast)."""

@@ -282,6 +282,7 @@ def _take_turns(by_para: dict[int, list[Item]], layout: Layout, cast: Cast, reso
         if gender is None and mention and np_kind(mention) == "descriptor":
             gender = gender_of_words(mention.split())  # said his father, said the clergyman: a man
         speaker = next((i.speaker for i in its if i.speaker), None)
+        own = speaker is not None
         if speaker is None and p > 0 and p - 1 not in by_para and reported is None:
             speaker = _last_subject(layout, cast, resolver, p - 1)  # Mr. Beebe came to the rescue.
         addressed = tuple(dict.fromkeys([*(a for i in its for a in names_addressed(i, cast)),
@@ -289,7 +290,9 @@ def _take_turns(by_para: dict[int, list[Item]], layout: Layout, cast: Cast, reso
         said = " ".join(layout.s[i.region.start : i.region.end] for i in its)
         calls = bool(addressed) and only_names(said)  # “Eleanor!”: a name and nothing else
         led = bool(layout.masked[layout.paras[p].start : first.region.mark_start].strip(" \t\n"))
-        fixed = bool(speaker) and (first.sure or _to_oneself(layout, first))
+        # a speaker read from the narration before is likely, not sure: after "Louisa
+        # sat down", “My dear Louisa,” said her father is not Louisa's
+        fixed = bool(speaker) and (first.sure and own or _to_oneself(layout, first))
         last = layout.para_of(its[-1].region.end)
         done = max(its[-1].region.mark_end, its[-1].attribution.end if its[-1].attribution else 0)
         trailed = any(sentence.start >= done for sentence in layout.sentences(last))

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from typing import Iterator, NamedTuple
+from typing import Collection, Iterator, NamedTuple
 
 from kit.quotes.cast import Cast
 from kit.quotes.cues import ATTRIBUTING, CUE
@@ -104,8 +104,11 @@ _MEDIA = SOURCE_HEADS | frozenset("""interview call conference speech appearance
 _POSSESSIVES = frozenset("his her its their my our your".split())
 _TURNS_BACK = 6  # how many paragraphs back "he" may find a quote's speaker when nothing nearer fits
 _APPOSITION_STARTS = frozenset("the a an his her their its our".split())
-_KIN = {"mother": ("f", True), "wife": ("f", True), "father": ("m", False), "husband": ("m", False)}
-"""Relations a family name settles: *her mother* is the one married woman of her surname."""
+_KIN = {"mother": ("f", True), "wife": ("f", True), "father": ("m", None), "husband": ("m", None),
+        "brother": ("m", None), "son": ("m", None), "sister": ("f", False), "daughter": ("f", False)}
+"""Relations a family name settles, with the gender they say and whether the relative
+is written *Mrs.* or *Lady* (True), never so (False) or either way (None): *her
+mother* is the one married woman of her surname, *her sister* the one unmarried."""
 _THE_APPOSITION = re.compile(r",\s+the\s+(?:[a-z-]+\s+){0,3}$")
 """The start of an apposition with *the*, right before its noun: (Mr. Sowerberry), the parochial (undertaker)."""
 
@@ -226,7 +229,8 @@ class Resolver:
                 exclude: frozenset[str] = frozenset(), at_cue: bool = True) -> Speaker:
         """The speaker a mention at ``pos`` names. ``exclude`` holds people a
         pronoun cannot be: those the quote addresses (no one says "Mr. Vyse"
-        to himself), and in a dialogue the one who spoke the turn before.
+        to himself), and in a dialogue the one who spoke the turn before; for
+        *her mother*, they are whose mother she may be (:meth:`kin_owner`).
         ``at_cue``: the mention stands next to its reporting verb (see
         :func:`kit.quotes.names.np_kind`)."""
         kind = "pronoun" if mention in ("his", "her", "His", "Her") else np_kind(mention, at_cue=at_cue)
@@ -258,7 +262,7 @@ class Resolver:
             if person is not None:
                 return Speaker(person)
         if kind in ("name", "descriptor"):
-            return self.description(mention, pos)
+            return self.description(mention, pos, exclude)
         return Speaker(None)
 
     def _person_then_words(self, mention: str, pos: int) -> str | None:
@@ -531,7 +535,7 @@ class Resolver:
 
     # -- descriptions --
 
-    def description(self, mention: str, pos: int) -> Speaker:
+    def description(self, mention: str, pos: int, addressed: frozenset[str] = frozenset()) -> Speaker:
         """A description: a role the text ties to one person, a document or part of
         an organisation, or a capitalised description that is a name."""
         found = mention.split()
@@ -546,12 +550,10 @@ class Resolver:
             return Speaker(mention, UNNAMED) if self.as_written and det in INDEFINITE else Speaker(None)
         if det in ("his", "her") and name_key(rest[-1]) in SOURCE_HEADS:
             return self.pronoun(det, pos)  # her Twitter account posted: she did
-        if det in ("his", "her") and len(rest) == 1 and name_key(rest[0]) in _KIN:
-            # her mother: the one Mrs. of her family; "her" is read from before the
-            # sentence (whose subject "her mother" may be, so not from it again)
-            owner = self.pronoun(det, self.layout.sentence_start(pos)).name
+        owner = self.kin_owner(mention, pos, addressed)
+        if owner is not None:  # her mother: the one Mrs. of her family
             gender, married = _KIN[name_key(rest[0])]
-            kin = self.cast.relatives(owner, gender, married=married) if owner else []
+            kin = self.cast.relatives(owner, gender, married=married)
             if len(kin) == 1:
                 return Speaker(kin[0])
         for i, w in enumerate(rest):  # the ministry's spokesman: the part before 's
@@ -605,6 +607,19 @@ class Resolver:
         if holder.name is None and proper and holder.note and holder.note.startswith("no one"):
             return Speaker(_organisation(rest, keep_the=True))  # the Queen, the King
         return holder
+
+    def kin_owner(self, mention: str, pos: int, addressed: Collection[str] = ()) -> str | None:
+        """Whose relative a mention such as *her mother* or *his father* at ``pos``
+        is: the one person of the pronoun's gender that its quote addresses
+        (*“Lucy,” said her mother*), else the one the pronoun stands for, read
+        from before the mention's sentence (whose subject the mention may be);
+        None for any other mention."""
+        found = mention.split()
+        if len(found) != 2 or found[0].lower() not in ("his", "her") or name_key(found[1]) not in _KIN:
+            return None
+        det = found[0].lower()
+        fits = [who for who in addressed if self.cast.gender(who) == PRONOUN_GENDER[det]]
+        return fits[0] if len(fits) == 1 else self.pronoun(det, self.layout.sentence_start(pos)).name
 
     def _appositive_holder(self, head: str) -> str | None:
         """The one person the text gives a noun the kit does not list as a
