@@ -522,6 +522,18 @@ def test_a_cue_no_one_can_be_found_for_is_not_given_to_the_last_person_the_narra
     assert speakers == ["Mr. Gradgrind", "Mr. Gradgrind", "Louisa", "Mr. Gradgrind", "Louisa", "Mr. Gradgrind"]
 
 
+def test_a_stranger_is_not_the_one_the_turns_around_him_call_by_name():
+    text = ("Mr. Bumble sat by the fire of the inn. Mr. Bumble was a beadle; he was fat. Oliver Twist, the "
+            "parish boy, waited on him. Oliver was small; he was pale.\n\n"
+            "The door opened, and a tall man in a dark cloak came in and sat down at Mr. Bumble's table.\n\n"
+            "“Is this the workhouse town?” asked the stranger.\n\n"
+            "“It is, sir,” said Mr. Bumble. “Oliver, bring the gentleman a glass.”\n\n"
+            "“I want no glass,” said the stranger. “I want news of a boy.”\n\n“Of what boy?”\n\n“A boy born here.”")
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == [None, "Mr. Bumble", "Mr. Bumble", None, None, "Mr. Bumble", None]
+    assert quotes[0].speaker_note == "“the stranger” is someone the text has not named yet"
+
+
 def test_a_chapter_heading_is_no_person_whatever_its_title_holds():
     text = ("Chapter II: In the Garden with No Guide\n\nLucy Honey walked out. “It is warm,” said Lucy.\n\n"
             "Chapter III: Music, Violets, and the Letter “S”\n\nShe sat down. “Play,” said Lucy Honey.")

@@ -85,9 +85,12 @@ def _paragraph_speaker(item: Item, description: str, by_para: dict[int, list[Ite
 
 _STRANGER = re.compile(r"(?<![\w’'-])(?:strangers?|strange)(?![\w’'-])")
 """A description that says its person is new to the scene (*the stranger*, *the strange
-gentleman*): the people of the scene are the ones it is not, so it is named only by what
-ties it to a name (the turns that answer it, its paragraph), never by the scenes it is in.
-In the novels of PDNC, every such description read from its scenes was someone else."""
+gentleman*): the people of the scene are the ones it is not, so it is named only by its
+paragraph (:func:`_paragraph_speaker`), never by the scenes it is in, nor by the names the
+turns around it call: no one there knows a stranger's name, and the one they call is
+someone else (*“Oliver, bring the gentleman a glass”*). In the novels of PDNC, every
+such description read either way was someone else (11 quotes named from the turns around
+them, all wrong)."""
 
 
 def _several(people: tuple[str, ...]) -> str:
@@ -116,7 +119,8 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
       person of the gender the description says (*the girl*: one woman,
       whoever else they address), or, when it says none (*the doctor*), one
       person only: the text ties the words to the person when it has someone
-      answer *the girl* with *“Nancy, ...”*.
+      answer *the girl* with *“Nancy, ...”*. A stranger is not named so
+      (:data:`_STRANGER`).
     * In a novel, a description is also the person who says, by name, the
       other quote of its paragraph (:func:`_paragraph_speaker`); else it is
       read from the scenes it is used in (:func:`kit.quotes.epithets.name_descriptions`),
@@ -161,7 +165,7 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
             ranked = [(who, n) for who, n in counter.most_common() if who not in named][:2]
             if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
                 names[key] = ranked[0][0]
-        elif dialogue:  # news quotes seldom address anyone: “..., Benito Mussolini, specifically”
+        elif dialogue and not _STRANGER.search(key[0]):  # news quotes seldom address anyone: “..., Benito Mussolini, specifically”
             gender = gender_of_words(key[0][1:].split())  # the girl: f; the doctor: not said
             fitting = [who for who in counter if cast.gender(who) == gender or gender is None]
             if len(fitting) == 1 and (len(counter) == 1 or gender is not None):
