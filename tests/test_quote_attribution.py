@@ -534,6 +534,18 @@ def test_a_stranger_is_not_the_one_the_turns_around_him_call_by_name():
     assert quotes[0].speaker_note == "“the stranger” is someone the text has not named yet"
 
 
+@pytest.mark.parametrize("text, second", [
+    ("“Stupid things!” Tom began in a loud voice, but he stopped, for the White Rabbit cried out, “Silence in the court!”",
+     "White Rabbit"),
+    ("“What trial is it?” Tom panted as he ran; but the Gryphon only answered “Come on!” and ran the faster.",
+     "Gryphon"),
+    ("“A song, please,” Tom replied, so eagerly that the Gryphon said, in a rather offended tone, “Hm! No accounting "
+     "for tastes!”", "Gryphon"),
+])
+def test_a_later_clause_with_its_own_speaker_and_cue_introduces_the_next_quote(text, second):
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom", second]
+
+
 def test_a_chapter_heading_is_no_person_whatever_its_title_holds():
     text = ("Chapter II: In the Garden with No Guide\n\nLucy Honey walked out. “It is warm,” said Lucy.\n\n"
             "Chapter III: Music, Violets, and the Letter “S”\n\nShe sat down. “Play,” said Lucy Honey.")

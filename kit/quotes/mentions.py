@@ -244,26 +244,34 @@ def _in_opening_clause(masked: str, start: int, cue: re.Match) -> bool:
 _AFTER_WHO = re.compile(rf"(?<![\w’'-])who(?:\s+(?:{ADVERB_PATTERN}|[a-z]+ly))*\s+$")
 """*Who* right before a verb (and its adverbs): (Ines Marrow,) who (called); (a farmer) who (asked)."""
 _JOINED_CLAUSE = re.compile(
-    rf"""(?:,\s*(?:while|but|whereas|and)|;|(?<![\w’'-])(?:after|when|before|until|once))
+    rf"""(?:,\s*(?:while|but|whereas|and|for)|;(?:\s+(?:but|and))?|(?<![\w’'-])(?P<time>after|when|before|until|once))
          \s+(?P<np>[^,;:()“”\"{MASK}]{{1,60}}?)
          (?P<appos>,\s*(?:the|a|an|his|her|their)\s[^,;:()“”\"{MASK}]{{1,60}},)?\s*$""", re.IGNORECASE | re.VERBOSE)
 """The subject of a clause joined to the one before by a comma and while, but,
-whereas or and, by a semicolon, or by a conjunction that opens a clause of time
+whereas, and or for (*Alice began ..., for the White Rabbit cried out*), by a
+semicolon (and but or and), or by a conjunction that opens a clause of time
 (*issued a statement after Donald Trump told a town hall that ...*), right before
 its verb, with an appositive of its own (*while Mike Huckabee, the former Arkansas
 governor,*). Not *because* or *although*: a reported clause often holds one (*She
 went on to say that, because Comey testified that ...*: still her words)."""
 
 
-def _clause_subject(words: str) -> bool:
+_PARTICLES = frozenset("out up back aloud again".split())
+"""Words that end a reporting verb of two words: (cried) out, (spoke) up, (called) back."""
+
+
+def _clause_subject(words: str, described: bool = False) -> bool:
     """Whether the words before a verb, after *and* or *while*, are a subject of their
     own: a name (*while Cruz*), or *he* or *she* with the verb's auxiliaries
-    (*and he had*)."""
+    (*and he had*); ``described``: or a short description with *the* (*but the
+    Gryphon*), which a clause of time does not take (in *Rubio said that once
+    the Senate goes on recess, “...”*, the words are still Rubio's)."""
     found = strip_adverbs(words).split()
     while len(found) > 1 and found[-1].lower() in AUXILIARIES:
         found.pop()
     kind = np_kind(" ".join(found), at_cue=True) if found else None
-    return kind == "name" or kind == "pronoun" and found[-1].lower() in ("he", "she")
+    return kind == "name" or kind == "pronoun" and found[-1].lower() in ("he", "she") \
+        or described and kind == "descriptor" and found[0].lower() == "the" and len(found) <= 3
 
 
 _AFTER_RELATIVE = re.compile(rf"(?<![\w’'-])(?:who|which)(?![\w’'-])[^,;:()\[\]—–“”\"«»{MASK}]*$")
@@ -295,11 +303,13 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     loose = _loose_before(layout, r, start)
     if loose is not None and loose.mention_pos > cues[-1].end():
         return loose  # When Reyes called it a giveaway, Jessup shot back, “...”: the nearest clause introduces it
-    # A cue that introduces the quote with a comma or a colon (", adding, “...”")
-    # is its cue. Otherwise the first cue with a subject is the main verb: in
+    # A cue that introduces the quote with a comma or a colon (", adding, “...”"),
+    # perhaps after its particle or a phrase of manner (cried out, “...”; said, in
+    # a rather offended tone, “...”), is its cue. Otherwise the first cue with a subject is the main verb: in
     # "Trump said Fox executives were calling “every 15 minutes,”" the words are Trump's.
     gap = masked[cues[-1].end() : r.mark_start].strip()
-    if gap in (",", ":") or gap.endswith(":") and len(gap.split()) <= 4:
+    if gap in (",", ":") or gap.endswith(":") and len(gap.split()) <= 4 or gap.endswith(",") and len(gap.split()) <= 6 \
+            and (gap.startswith(",") or gap.split()[0] in _PARTICLES):
         cues = cues[-1:]  # ", adding, “...”", "telling them: “...”", "told reporters: “...”"
     earlier = masked.rfind(MASK, start, r.mark_start)  # a quote earlier in the sentence
     if earlier >= 0 and cues[-1].start() > earlier:
@@ -314,7 +324,7 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
         if _AFTER_WHO.search(masked, start, cues[-1].start()) and subject_of_cue(layout, start, cues[-1].start()):
             cues = cues[-1:]  # Organisers thanked Ines Marrow, who called the decision “a crime”: Marrow's words
         joined = _JOINED_CLAUSE.search(masked, cues[-2].end(), cues[-1].start()) if len(cues) > 1 else None
-        if joined and _clause_subject(joined.group("np")):
+        if joined and _clause_subject(joined.group("np"), described=not joined.group("time")):
             cues = cues[-1:]  # Rubio suggested that ..., while Cruz said that the “...”: a clause of its own
             # (and "..., and he had answered “the railway.”")
         relative = not _AFTER_RELATIVE.search(masked, start, cues[-1].start())  # (the last cue is not in one)
