@@ -546,6 +546,24 @@ def test_a_later_clause_with_its_own_speaker_and_cue_introduces_the_next_quote(t
     assert [q.speaker for q in extract_quotes(text)] == ["Tom", second]
 
 
+def test_she_after_a_word_that_opens_the_sentence_is_its_subject():
+    # "Then she blew ... and said:" introduces the next paragraph's quote
+    text = ("Charlotte Bartlett stood by the window; she was tired. Lucy watched her.\n\n"
+            "Then she blew into her gloves and said:\n\n“It will be a push to catch the morning train.”")
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.mention, quote.cue) == ("Charlotte Bartlett", "she", "said")
+
+
+def test_a_name_made_a_kind_is_no_one_she_can_be():
+    # "a Leonardo" is a painting: the woman "she" stands for is not named near
+    text = ("Lucy Honey went to Florence, where she saw the works of Leonardo da Vinci.\n\nThe spring passed.\n\n"
+            "The summer passed.\n\nThe autumn came.\n\n"
+            "Cecil looked at her with new eyes. From a Leonardo she had become a living woman.\n\n"
+            "“I never loved you,” she said.")
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.speaker_note) == (None, "no one named before “she” fits")
+
+
 def test_a_chapter_heading_is_no_person_whatever_its_title_holds():
     text = ("Chapter II: In the Garden with No Guide\n\nLucy Honey walked out. “It is warm,” said Lucy.\n\n"
             "Chapter III: Music, Violets, and the Letter “S”\n\nShe sat down. “Play,” said Lucy Honey.")

@@ -113,8 +113,9 @@ _THE_APPOSITION = re.compile(r",\s+the\s+(?:[a-z-]+\s+){0,3}$")
 """The start of an apposition with *the*, right before its noun: (Mr. Sowerberry), the parochial (undertaker)."""
 
 
-_LIKE = re.compile(r"(?<![\w’'-])(?:like|unlike)\s+$")
-"""The word before a name that only compares someone to that person."""
+_LIKE = re.compile(r"(?<![\w’'-])(?:like|unlike|a|an)\s+$")
+"""The word before a name that only compares someone to that person, or makes the
+name a kind (*From a Leonardo she had become a living woman*)."""
 
 
 def _ends_sentence(word: str) -> bool:
