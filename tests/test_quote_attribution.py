@@ -564,6 +564,15 @@ def test_a_name_made_a_kind_is_no_one_she_can_be():
     assert (quote.speaker, quote.speaker_note) == (None, "no one named before “she” fits")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Voters in Leeds were shaken by Police Chief Ann Birch's conclusion that the fire was “almost certainly "
+     "deliberate.”", "Ann Birch"),
+    ("Ann Birch rejected Tom Redfern’s claim that the council had “lost control of the budget.”", "Tom Redfern"),
+])
+def test_someone_s_words_named_by_what_they_are_are_that_person_s(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
 def test_a_chapter_heading_is_no_person_whatever_its_title_holds():
     text = ("Chapter II: In the Garden with No Guide\n\nLucy Honey walked out. “It is warm,” said Lucy.\n\n"
             "Chapter III: Music, Violets, and the Letter “S”\n\nShe sat down. “Play,” said Lucy Honey.")

@@ -214,16 +214,43 @@ def _attributing_before(layout: Layout, r: Region, *, after: int = 0) -> Attribu
     the quote's sentence, and its subject: ``Trump identified the judge as
     “Spanish,”``, ``NBC News will accuse you of a “freak out”``, ``Rivera
     calls Santilli a “fascist”`` (see
-    :func:`kit.quotes.verbs.attribution_verbs`). The last way to find an
+    :func:`kit.quotes.verbs.attribution_verbs`), or someone's words named by
+    what they are (:data:`_OWNED_WORDS`: *Comey's conclusion that*), when
+    nearer the quote than any such verb. The last way to find an
     attribution, when there is no reporting verb."""
     start = layout.sentence_start(r.mark_start)
     found = [*ATTRIBUTING.finditer(layout.masked, max(start, after), r.mark_start),  # the attributing verbs first,
              *_CALLS.finditer(layout.masked, max(start, after), r.mark_start)]  # then calls and uses
+    owner = _owned_words(layout, r, max(start, after))
     for cue in found:
+        if owner is not None and owner.start() > cue.start():
+            break  # The mayor dismissed Tom Redfern’s claim that “...”: Redfern's words
         subject = subject_of_cue(layout, start, cue.start())
         if subject is not None:
             return Attribution(cue.group(), *subject, where="before")
+    if owner is not None:  # Comey's conclusion that her actions were “extremely careless”: Comey's words
+        return Attribution(owner.group("noun"), owner.group("np"), owner.start("np"), where="before")
     return None
+
+
+def _owned_words(layout: Layout, r: Region, start: int) -> re.Match | None:
+    """The last mention of someone's words by what they are (:data:`_OWNED_WORDS`)
+    between ``start`` and the quote, with no other quote between."""
+    owned = list(_OWNED_WORDS.finditer(layout.masked, start, r.mark_start))
+    return owned[-1] if owned and MASK not in layout.masked[owned[-1].end() : r.mark_start] else None
+
+
+_OWNED_WORDS = re.compile(
+    rf"""(?P<np>{RUN.pattern})(?:’s|'s)\s+(?:[a-z-]+\s+){{0,2}}
+    (?P<noun>(?:claim|conclusion|statement|assertion|remark|comment|suggestion|argument|contention|promise|pledge
+       |warning|charge|accusation|description|characterization|prediction|call|vow|boast|complaint|demand|denial)s?
+       |insistence|words)(?![\w’'-])""",
+    re.VERBOSE,
+)
+"""Someone's words named by what they are (*Trump’s claim that*, *Comey's conclusion
+that*, *Trump's call for*): a quote after them in the sentence is that person's, when
+no reporting verb stands before them. After one, the verb's subject keeps the words
+(*Ryan said Obama's comments were “...”*: Ryan's, as PolNeAR reads 13 such quotes)."""
 
 
 _OPENING_CLAUSE = frozenset("after when as while before because if although though since once until".split())
