@@ -573,6 +573,13 @@ def test_someone_s_words_named_by_what_they_are_are_that_person_s(text, speaker)
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
 
 
+def test_an_unnamed_source_taken_up_again_is_the_same_source():
+    text = ("“It will be close,” said a senior Cruz adviser who asked not to be named.\n\n"
+            "The campaign has spent heavily in Iowa.\n\n"
+            "“I think politicians are practical people,” said the senior Cruz adviser.")
+    assert [q.speaker for q in extract_quotes(text)] == ["a senior Cruz adviser"] * 2
+
+
 def test_a_chapter_heading_is_no_person_whatever_its_title_holds():
     text = ("Chapter II: In the Garden with No Guide\n\nLucy Honey walked out. “It is warm,” said Lucy.\n\n"
             "Chapter III: Music, Violets, and the Letter “S”\n\nShe sat down. “Play,” said Lucy Honey.")

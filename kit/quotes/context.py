@@ -38,7 +38,7 @@ from kit.quotes.names import (
     name_key,
     np_kind,
 )
-from kit.quotes.resolve import DESCRIBED, NARRATOR, Resolver, Speaker
+from kit.quotes.resolve import DESCRIBED, NARRATOR, UNNAMED, Resolver, Speaker
 
 __all__ = ["Item", "ME", "dialogue_signs", "drop_common_words", "fill", "first_addressed", "names_addressed",
            "said_to", "same_cue", "unnamed_as_written"]
@@ -172,10 +172,19 @@ def unnamed_as_written(items: list[Item], layout: Layout, resolver: Resolver) ->
     turns around may name. The quotes are resolved again here, once the text
     is known not to be a dialogue; those that follow with no cue of their own
     take the speaker on (:func:`fill`), but *he* and *she* still skip it,
-    as before: the voices resolved are left as they were."""
+    as before: the voices resolved are left as they were. A definite
+    description that takes one up again (*said the senior Cruz adviser*,
+    :func:`_same_source`) is that speaker too."""
     resolver.as_written = True
+    sources: list[tuple[list[str], Speaker]] = []  # the unnamed speakers so far: their words, and them
     for item in items:
         found = item.attribution
+        if found is not None and found.mention is not None and (item.speaker or DESCRIBED)[0] == DESCRIBED \
+                and found.mention.split()[0].lower() == "the":
+            same = _same_source(found.mention, sources)
+            if same is not None:  # a senior Cruz adviser said ... “...,” said the senior Cruz adviser
+                item.set(same, "cue")
+            continue
         if found is None or found.mention is None or name_key(found.mention.split()[0]) not in INDEFINITE \
                 and not is_bare_plural(found.mention.split()):
             continue
@@ -183,11 +192,28 @@ def unnamed_as_written(items: list[Item], layout: Layout, resolver: Resolver) ->
         if speaker.name is None:
             continue  # (a spokesman for Platte River is Platte River, through the spokesman)
         item.set(speaker, "cue")
+        if speaker.note == UNNAMED:
+            sources.append(([w.lower() for w in found.mention.split()[1:]], speaker))
         words = speaker.name.split()
         if len(words) > len(found.mention.split()):  # a person close -> a person close to the Clintons
             m = re.compile(r"\s+".join(map(re.escape, words))).match(layout.s, found.mention_pos)
             if m:
                 item.attribution = found._replace(mention=m.group())
+
+
+def _same_source(mention: str, sources: list[tuple[list[str], Speaker]]) -> Speaker | None:
+    """The latest unnamed speaker (``sources``: the words of each description, lower-case,
+    and the speaker) that a definite description takes up again: its noun and every other
+    word of it are the earlier one's (*the senior Cruz adviser*, *the adviser* after
+    *a senior Cruz adviser*).
+
+    >>> adviser = (["senior", "cruz", "adviser"], Speaker("a senior Cruz adviser", UNNAMED))
+    >>> _same_source("the adviser", [adviser]).name, _same_source("the senior aide", [adviser])
+    ('a senior Cruz adviser', None)
+    """
+    words = [w.lower() for w in mention.split()[1:]]
+    return next((speaker for earlier, speaker in reversed(sources)
+                 if words and earlier and earlier[-1] == words[-1] and set(words) <= set(earlier)), None)
 
 
 def fill(items: list[Item], layout: Layout, cast: Cast, resolver: Resolver, dialogue: bool) -> None:
