@@ -580,6 +580,16 @@ def test_an_unnamed_source_taken_up_again_is_the_same_source():
     assert [q.speaker for q in extract_quotes(text)] == ["a senior Cruz adviser"] * 2
 
 
+@pytest.mark.parametrize("name, title, gender", [
+    ("Mlle. Blanche", "Mlle.", "f"), ("Mme. Cominges", "Mme.", "f"), ("Herr Schmidt", "Herr", "m"),
+    ("Signora Bianchi", "Signora", "f"), ("Señor Ruiz", "Señor", "m"),
+])
+def test_courtesy_titles_of_translated_novels_say_gender_and_are_no_part_of_the_name(name, title, gender):
+    text = f"{name} came down the stairs. {name} looked tired.\n\n“Good evening,” said {name}."
+    person = characters(text)[0]
+    assert (person.name, person.titles, person.gender) == (name, (title,), gender)
+
+
 def test_a_chapter_heading_is_no_person_whatever_its_title_holds():
     text = ("Chapter II: In the Garden with No Guide\n\nLucy Honey walked out. “It is warm,” said Lucy.\n\n"
             "Chapter III: Music, Violets, and the Letter “S”\n\nShe sat down. “Play,” said Lucy Honey.")
