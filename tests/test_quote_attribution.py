@@ -590,6 +590,13 @@ def test_courtesy_titles_of_translated_novels_say_gender_and_are_no_part_of_the_
     assert (person.name, person.titles, person.gender) == (name, (title,), gender)
 
 
+def test_the_second_part_of_a_quote_takes_the_cue_s_mention_without_its_adverb():
+    text = ("The Dodo and the Mouse sat on the bank. The Dodo was wet; the Mouse was wetter.\n\n"
+            "“In that case,” said the Dodo solemnly, rising to its feet, “I move that the meeting adjourn.”")
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.mention) for q in quotes] == [("Dodo", "the Dodo")] * 2
+
+
 def test_a_chapter_heading_is_no_person_whatever_its_title_holds():
     text = ("Chapter II: In the Garden with No Guide\n\nLucy Honey walked out. “It is warm,” said Lucy.\n\n"
             "Chapter III: Music, Violets, and the Letter “S”\n\nShe sat down. “Play,” said Lucy Honey.")

@@ -374,7 +374,8 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     between = masked[inverted.end() : r.mark_start] if inverted else ""
     if inverted and not re.search(rf"[.;!?“”\"{MASK}]", between) and (not between.strip() or between.lstrip()[:1] in ",:"):
         # said Smith, “...”, but not "said she was “not done yet”" (she is the reported clause's subject)
-        return Attribution(cue.group("cue"), inverted.group("np"), inverted.start("np"), where="before")
+        # (without the manner of it, as after a quote: said the Dodo solemnly, rising, “...”)
+        return Attribution(cue.group("cue"), strip_adverbs(inverted.group("np")), inverted.start("np"), where="before")
     # In a letter filed last month, the FBI confirmed that it was “...”: no reporting verb has a subject,
     # but a verb that attributes does
     # (not for the second part of a quote: "said Mr. Brownlow, when the housekeeper appeared; “...”")
