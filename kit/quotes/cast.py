@@ -61,6 +61,7 @@ from kit.quotes.gender import apposed_role, read_votes
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import find_regions
 from kit.quotes.names import (
+    COURTESY_ABROAD,
     NOT_NAMES,
     PERSON_GESTURES,
     PERSON_HEADS,
@@ -86,8 +87,8 @@ _gender_of = lru_cache(maxsize=65536)(gender_of_words)  # takes a tuple of words
 __all__ = ["Cast", "Character", "Lookup", "characters"]
 
 _HONORIFIC_KEYS = frozenset("ayatollah grand hojatoleslam seyyed sayyid sheikh shaikh sir dame".split())
-_COURTESY = frozenset("""mr mrs miss ms master sir lady lord dame madam madame monsieur mademoiselle mme mlle
-    herr frau fräulein fraulein signor signora signorina señor señora señorita senor senora senorita dr""".split())
+_COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame monsieur mademoiselle dr".split()) \
+    | frozenset(COURTESY_ABROAD)
 """Titles that tell family members apart: Mrs. Bennet is not Miss Bennet."""
 _PROTAGONIST_MENTIONS = 50  # a protagonist is named this often at least: a book's, not an article's
 _HEADING_WORDS = frozenset("chapter part book volume section".split())

@@ -179,8 +179,8 @@ def unnamed_as_written(items: list[Item], layout: Layout, resolver: Resolver) ->
     sources: list[tuple[list[str], Speaker]] = []  # the unnamed speakers so far: their words, and them
     for item in items:
         found = item.attribution
-        if found is not None and found.mention is not None and (item.speaker or DESCRIBED)[0] == DESCRIBED \
-                and found.mention.split()[0].lower() == "the":
+        unresolved = item.speaker is None or item.speaker.startswith(DESCRIBED)  # (a placeholder: "the adviser")
+        if found is not None and found.mention is not None and unresolved and found.mention.split()[0].lower() == "the":
             same = _same_source(found.mention, sources)
             if same is not None:  # a senior Cruz adviser said ... “...,” said the senior Cruz adviser
                 item.set(same, "cue")

@@ -332,8 +332,9 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
         return loose  # When Reyes called it a giveaway, Jessup shot back, “...”: the nearest clause introduces it
     # A cue that introduces the quote with a comma or a colon (", adding, “...”"),
     # perhaps after its particle or a phrase of manner (cried out, “...”; said, in
-    # a rather offended tone, “...”), is its cue. Otherwise the first cue with a subject is the main verb: in
-    # "Trump said Fox executives were calling “every 15 minutes,”" the words are Trump's.
+    # a rather offended tone, “...”), is its cue. Otherwise the first cue with a
+    # subject is the main verb: in "Trump said Fox executives were calling “every
+    # 15 minutes,”" the words are Trump's.
     gap = masked[cues[-1].end() : r.mark_start].strip()
     if gap in (",", ":") or gap.endswith(":") and len(gap.split()) <= 4 or gap.endswith(",") and len(gap.split()) <= 6 \
             and (gap.startswith(",") or gap.split()[0] in _PARTICLES):

@@ -30,6 +30,7 @@ __all__ = [
     "AUXILIARIES",
     "DATES",
     "APPOSITION_AFTER",
+    "COURTESY_ABROAD",
     "DETERMINERS",
     "FUNCTION_WORDS",
     "GROUP_HEADS",
@@ -135,7 +136,14 @@ PARTICLES = frozenset(_JOINERS[3:-1].split("|"))
 
 # --- Word lists ---------------------------------------------------------------------
 
-TITLES = frozenset(
+COURTESY_ABROAD = {
+    **dict.fromkeys("herr signor señor senor".split(), "m"),
+    **dict.fromkeys("mme mlle frau fräulein fraulein signora signorina señora señorita senora senorita".split(), "f"),
+}
+"""Courtesy titles of translated novels (*Mlle. Blanche*, *Herr Schmidt*), with the gender
+each says: titles (:data:`TITLES`) that tell a man from a woman. (Not *M.* for Monsieur: it
+is as often an initial, *J. M. Barrie*.)"""
+TITLES = frozenset(COURTESY_ABROAD) | frozenset(
     """
     president vice prime minister premier chancellor secretary general secretary-general
     attorney leader senator sen rep representative congressman congresswoman governor gov
@@ -144,8 +152,7 @@ TITLES = frozenset(
     spokesman spokeswoman spokesperson ambassador envoy commissioner commander gen lt
     lieutenant col colonel maj major capt captain sgt sergeant adm admiral marshal field
     count countess duke duchess baron lord lady mr mrs ms miss dr prof professor foreign
-    monsieur madame mademoiselle mme mlle herr frau fräulein fraulein signor signora signorina
-    señor señora señorita senor senora senorita uncle aunt private cadet corporal rev reverend
+    monsieur madame mademoiselle uncle aunt private cadet corporal rev reverend
     defence defense interior finance economy health deputy acting former state affairs
     president-elect mp mep member council councillor councilman councilwoman steward
     coach manager founder co-founder negotiator speaker delegate minority majority whip
@@ -201,7 +208,7 @@ _GENDERED = {
         "councilman monsieur master father husband son brother uncle grandfather man "
         "gentleman boy businessman nephew widower lad fellow chap monk friar abbot "
         "bridegroom groom landlord papa dad daddy male gent grandpa stepfather stepson godfather "
-        "boyfriend viscount earl marquis herr signor señor senor".split(), "m"),
+        "boyfriend viscount earl marquis".split(), "m"),
     **dict.fromkeys(
         "mrs ms miss dame queen princess empress duchess countess lady spokeswoman "
         "chairwoman congresswoman councilwoman madame mademoiselle mother wife daughter "
@@ -209,8 +216,8 @@ _GENDERED = {
         "nun abbess bride landlady mamma mama mum mummy actress waitress hostess "
         "governess mistress seamstress stewardess heiress priestess goddess female gentlewoman "
         "matron crone hag wench damsel grandma granny stepmother stepdaughter godmother girlfriend "
-        "viscountess marchioness baroness mme mlle frau fräulein fraulein signora signorina señora señorita "
-        "senora senorita".split(), "f"),
+        "viscountess marchioness baroness".split(), "f"),
+    **COURTESY_ABROAD,
 }
 _NOT_MAN = frozenset("human inhuman superhuman shaman talisman caiman ottoman german roman".split())
 """Words that end in *man* without being one (*the human*, *the German*)."""

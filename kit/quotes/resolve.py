@@ -231,7 +231,7 @@ class Resolver:
         """The speaker a mention at ``pos`` names. ``exclude`` holds people a
         pronoun cannot be: those the quote addresses (no one says "Mr. Vyse"
         to himself), and in a dialogue the one who spoke the turn before; for
-        *her mother*, they are whose mother she may be (:meth:`kin_owner`).
+        *her mother*, they are whose mother she may be (:meth:`_kin_owner`).
         ``at_cue``: the mention stands next to its reporting verb (see
         :func:`kit.quotes.names.np_kind`)."""
         kind = "pronoun" if mention in ("his", "her", "His", "Her") else np_kind(mention, at_cue=at_cue)
@@ -551,7 +551,7 @@ class Resolver:
             return Speaker(mention, UNNAMED) if self.as_written and det in INDEFINITE else Speaker(None)
         if det in ("his", "her") and name_key(rest[-1]) in SOURCE_HEADS:
             return self.pronoun(det, pos)  # her Twitter account posted: she did
-        owner = self.kin_owner(mention, pos, addressed)
+        owner = self._kin_owner(mention, pos, addressed)
         if owner is not None:  # her mother: the one Mrs. of her family
             gender, married = _KIN[name_key(rest[0])]
             kin = self.cast.relatives(owner, gender, married=married)
@@ -609,7 +609,7 @@ class Resolver:
             return Speaker(_organisation(rest, keep_the=True))  # the Queen, the King
         return holder
 
-    def kin_owner(self, mention: str, pos: int, addressed: Collection[str] = ()) -> str | None:
+    def _kin_owner(self, mention: str, pos: int, addressed: Collection[str] = ()) -> str | None:
         """Whose relative a mention such as *her mother* or *his father* at ``pos``
         is: the one person of the pronoun's gender that its quote addresses
         (*“Lucy,” said her mother*), else the one the pronoun stands for, read
