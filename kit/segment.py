@@ -393,9 +393,23 @@ def _find_tokens(pattern: re.Pattern, s: str) -> list[str]:
     for piece in s.split():
         if piece.isalpha():
             found.append(piece)
+            continue
+        # A word with marks around it and none inside (“yes, said, you.”), as one
+        # piece in ten is: each mark is a token of its own (the pattern's \S),
+        # so the pieces are known without the regex.
+        word = piece.strip(_LONE_MARKS)
+        if word.isalpha():
+            before = piece.index(word)
+            found.extend(piece[:before])
+            found.append(word)
+            found.extend(piece[before + len(word):])
         else:
             found.extend(pattern.findall(piece))
     return found
+
+
+_LONE_MARKS = ",.;:!?\"“”‘()[]—"
+"""Marks that are always a token of their own, next to a word of letters."""
 
 
 def token_counts(text: TextLike, *, lower: bool = True) -> Counter:
