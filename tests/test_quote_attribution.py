@@ -564,6 +564,19 @@ def test_a_name_made_a_kind_is_no_one_she_can_be():
     assert (quote.speaker, quote.speaker_note) == (None, "no one named before “she” fits")
 
 
+def test_a_name_after_a_preposition_under_she_is_not_the_next_she():
+    # the sentence's "she" is not Mrs. Vyse (that would be "herself"): the next "she" is Lucy
+    text = ("The letter was for Lucy Honey, and it was long.\n\n"
+            "She read it twice. She folded it. She put it away. She was glad that a visit to Mrs. Vyse "
+            "now fell due.\n\n“Cecil--Cecil darling,” she whispered.")
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.mention) == ("Lucy Honey", "she")
+    # a name that is a subject itself may be the next "she"
+    text = text.replace("She was glad that a visit to Mrs. Vyse now fell due.",
+                        "She was glad when Mrs. Vyse wrote to them.")
+    assert extract_quotes(text)[0].speaker == "Mrs. Vyse"
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("Voters in Leeds were shaken by Police Chief Ann Birch's conclusion that the fire was “almost certainly "
      "deliberate.”", "Ann Birch"),

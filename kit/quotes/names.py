@@ -42,6 +42,7 @@ __all__ = [
     "PERSON_HEADS",
     "PLACE_ENDS",
     "PLACE_PREPOSITIONS",
+    "PREPOSITIONS",
     "POST_ADJECTIVES",
     "POST_PREPOSITIONS",
     "PRONOUN_GENDER",
@@ -351,6 +352,12 @@ UNNAMED_HEADS = PERSON_HEADS | GROUP_HEADS | SOURCE_HEADS | frozenset(
 """Heads of an indefinite description that is a speaker the text does not name: a
 person (*a senior aide*, *one Clinton confidant*, *a person close to ...*), a
 group (*some Republicans*, *a coalition*) or a source (*a 2014 committee report*)."""
+PREPOSITIONS = frozenset(
+    """about above across after against along among around at before behind below beneath beside
+    between beyond by despite during for from in inside into near of off on onto outside over past
+    through to toward towards under unto upon with within without""".split()
+)
+"""The prepositions: a name right after one is no subject (*a visit to Mrs. Vyse*)."""
 POST_PREPOSITIONS = frozenset("to for of at from in inside with within on near outside among under behind".split())
 """Prepositions that open a short post-modifier of an unnamed speaker: *an adviser to
 Trump*, *a source at the station*, *one operative inside Trump Tower*."""

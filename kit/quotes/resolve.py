@@ -58,6 +58,7 @@ from kit.quotes.names import (
     PERSON_HEADS,
     POST_ADJECTIVES,
     POST_PREPOSITIONS,
+    PREPOSITIONS,
     PRONOUN_GENDER,
     ROLE_SYNONYMS,
     RUN,
@@ -384,7 +385,8 @@ class Resolver:
         the speaker of a quote (*said the little man*), or the subject of the sentence
         before, in the same paragraph (*The old gentleman looked at the house. “You are
         late,” he said.*); a reader never takes *he* for someone named further back.
-        Failing that, the latest person named there at all, and then the latest speaker
+        Failing that, the latest person named there at all (not one after a preposition
+        under a *she* subject: :meth:`_object_of_pronoun`), and then the latest speaker
         of a quote in the six paragraphs before (a dialogue goes on). When none of them
         is one the text shows to be of that gender, the latest person the quotes of
         those six paragraphs address by name who is (*“Mr. Emerson!”* ... *“It has
@@ -445,6 +447,8 @@ class Resolver:
             # comparison (stood behind a tree, like Robinson Crusoe in his ambuscade)
             for at, who in cast.named_before(pos, window):
                 f = fit(who) if not _LIKE.search(layout.masked, max(0, at - 8), at) else 0
+                if f and self._object_of_pronoun(at, gender):
+                    f = 0  # She was glad that a visit to Mrs. Vyse fell due. “...,” she whispered
                 if f and f not in best:
                     best[f] = (at, who)
         if not best:  # a dialogue runs on: the latest speaker a little further back
@@ -468,6 +472,21 @@ class Resolver:
         # it calls "she" for pages on end (Persuasion's Anne)
         who = cast.protagonist(gender)
         return who if fit(who) == 2 else None
+
+    def _object_of_pronoun(self, at: int, gender: str) -> bool:
+        """Whether the name at ``at`` follows a preposition in a sentence whose subject,
+        before it, is "he" or "she" of ``gender`` (*She was glad that a visit to Mrs.
+        Vyse now fell due*). That pronoun is someone else: a name is never the
+        person of a pronoun that governs it, or the text would say *herself*. The
+        next "she" goes on with the sentence's own "she", not with the name. A name
+        that is itself a subject (*when Marianne, perceiving ..., observed*) may
+        well be the next "she", and is kept."""
+        before = self.layout.masked[max(0, at - 12) : at].split()[-1:]
+        if not before or before[0].lower() not in PREPOSITIONS:
+            return False
+        sentence = self.layout.sentence_at(at)
+        subject = sentence_subject(self.layout, sentence.start, at)
+        return subject is not None and subject[1] < at and PRONOUN_GENDER.get(subject[0].lower()) == gender
 
     def _addressed_before(self, pos: int, start: int) -> list[str]:
         """The people of the cast that the quotes in ``[start, pos)`` address by name
