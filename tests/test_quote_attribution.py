@@ -564,6 +564,20 @@ def test_a_name_made_a_kind_is_no_one_she_can_be():
     assert (quote.speaker, quote.speaker_note) == (None, "no one named before “she” fits")
 
 
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Ann Birch spoke in Leeds on Monday. Six months ago, she said, the papers thought her a “hopeless "
+     "candidate,” making air quotes.", "Ann Birch", "said"),
+    ("Tom Redfern was blunt. That Ann Birch misjudged the mayor, having referred to him as a “reformer,” was plain.",
+     None, "referred"),
+])
+def test_a_verb_form_before_a_cue_is_no_speaker(text, speaker, cue):
+    # "making air quotes", "having referred": no one is named there, and the note does not say one is
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.cue) == (speaker, cue)
+    assert quote.mention in (None, "she") and "making" not in (quote.speaker_note or "") \
+        and "having" not in (quote.speaker_note or "")
+
+
 def test_a_name_after_a_preposition_under_she_is_not_the_next_she():
     # the sentence's "she" is not Mrs. Vyse (that would be "herself"): the next "she" is Lucy
     text = ("The letter was for Lucy Honey, and it was long.\n\n"

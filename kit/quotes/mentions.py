@@ -45,7 +45,10 @@ from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
 from kit.quotes.names import (
     ADVERB_PATTERN,
+    ADVERBS,
     AUXILIARIES,
+    DETERMINERS,
+    INDEFINITE,
     FUNCTION_WORDS,
     POST_PREPOSITIONS,
     RUN,
@@ -58,7 +61,7 @@ from kit.quotes.names import (
 )
 from kit.quotes.subjects import sentence_subject, subject_of_cue
 
-__all__ = ["Attribution", "addressee", "find_attribution", "introduced_before", "later_in_sentence",
+__all__ = ["Attribution", "addressee", "can_speak", "find_attribution", "introduced_before", "later_in_sentence",
            "report_before", "signed_after"]
 
 
@@ -83,9 +86,45 @@ def find_attribution(layout: Layout, r: Region, next_mark: int) -> Attribution |
     """The cue and mention of the quote ``r``: after its closing mark, else before it.
 
     ``next_mark`` is where the next quote opens: an attribution never reaches it.
+    A cue whose words before it cannot say who speaks (:func:`can_speak`) is
+    kept only if no later reading finds a speaker, and then with no mention.
     """
-    return after_quote(layout, r, next_mark) or before_quote(layout, r) or later_in_sentence(layout, r, next_mark) \
-        or introduced_before(layout, r) or signed_after(layout, r) or _attributing_before(layout, r)
+    readings = (lambda: after_quote(layout, r, next_mark), lambda: before_quote(layout, r),
+                lambda: later_in_sentence(layout, r, next_mark), lambda: introduced_before(layout, r),
+                lambda: signed_after(layout, r), lambda: _attributing_before(layout, r))
+    bare = None  # “...,” making air quotes: a cue, with no one named
+    for read in readings:
+        found = read()
+        if found is None:
+            continue
+        if found.mention is None or can_speak(found.mention):
+            return found
+        bare = bare or found._replace(mention=None, appositive=None)
+    return bare
+
+
+def can_speak(mention: str) -> bool:
+    """Whether words read as the subject of a cue can say who speaks: not a verb
+    form, an adverb or a lone common noun, which the verb after them only looks
+    like a cue beside (*making air quotes*, *bank credits*, *often labeled*,
+    *having referred*, *saying in court files*, *you don’t believe*).
+
+    >>> can_speak("the Florida senator"), can_speak("officials"), can_speak("Rubio")
+    (True, True, True)
+    >>> can_speak("making air"), can_speak("bank"), can_speak("often"), can_speak("you don’t")
+    (False, False, False, False)
+    """
+    words = mention.split()
+    first = words[0].lower()
+    if not words[0][:1].islower() or first in DETERMINERS or first in INDEFINITE:
+        return True
+    if any(w.endswith(("n’t", "n't")) for w in words):
+        return False  # you don’t (believe)
+    if np_kind(words[0]) == "pronoun" or first == "who":
+        return True
+    if first.endswith("ing") or first in AUXILIARIES or first in ADVERBS or first.endswith("ly") and len(first) > 4:
+        return False  # making air (quotes), having (referred), often (labeled)
+    return len(words) > 1 or first.endswith("s") or first in ("people", "police")  # officials, not bank (credits)
 
 
 def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None:
