@@ -578,6 +578,16 @@ def test_a_verb_form_before_a_cue_is_no_speaker(text, speaker, cue):
         and "having" not in (quote.speaker_note or "")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The Queen smiled.\n\n“Who are you talking to?” said the King, going up to Alice, and looking at the head.",
+     "the King"),
+    ("“We must go,” said the mayor, Tom Redfern.", "Tom Redfern"),
+])
+def test_what_the_speaker_does_after_the_cue_is_no_apposition(text, speaker):
+    # "going up to Alice" says what the King does: Alice is not the speaker
+    assert extract_quotes(text)[0].speaker == speaker
+
+
 def test_a_name_after_a_preposition_under_she_is_not_the_next_she():
     # the sentence's "she" is not Mrs. Vyse (that would be "herself"): the next "she" is Lucy
     text = ("The letter was for Lucy Honey, and it was long.\n\n"

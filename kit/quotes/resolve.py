@@ -114,6 +114,13 @@ _THE_APPOSITION = re.compile(r",\s+the\s+(?:[a-z-]+\s+){0,3}$")
 """The start of an apposition with *the*, right before its noun: (Mr. Sowerberry), the parochial (undertaker)."""
 
 
+def _clause(words: str) -> bool:
+    """Whether words after a mention, in commas, are a clause of what the speaker does,
+    not a name in apposition: *said the King, going up to Alice*, *turning to Alice*."""
+    first = words.split()[0]
+    return first.islower() and (first.endswith(("ing", "ed")) or first in FUNCTION_WORDS)
+
+
 _LIKE = re.compile(r"(?<![\w’'-])(?:like|unlike|a|an)\s+$")
 """The word before a name that only compares someone to that person, or makes the
 name a kind (*From a Leonardo she had become a living woman*)."""
@@ -236,7 +243,7 @@ class Resolver:
         ``at_cue``: the mention stands next to its reporting verb (see
         :func:`kit.quotes.names.np_kind`)."""
         kind = "pronoun" if mention in ("his", "her", "His", "Her") else np_kind(mention, at_cue=at_cue)
-        if appositive and kind != "name" and np_kind(appositive) == "name":
+        if appositive and kind != "name" and np_kind(appositive) == "name" and not _clause(appositive):
             mention, pos, kind = appositive, pos, "name"  # the chief executive, Jane Doe, said
         elif kind == "name" and self.as_written and name_key(mention.split()[0]) in INDEFINITE \
                 and head_key(mention.split()[-1]) in UNNAMED_HEADS - TITLES:
