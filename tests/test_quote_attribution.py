@@ -578,6 +578,12 @@ def test_a_verb_form_before_a_cue_is_no_speaker(text, speaker, cue):
         and "having" not in (quote.speaker_note or "")
 
 
+def test_asked_someone_of_someone_else_is_the_first_one_s_question():
+    text = ("Mr. Grimwig came to tea with Mr. Brownlow. Mr. Grimwig was cross.\n\n"
+            "“When shall we hear the story?” asked Grimwig of Mr. Brownlow, at the end of the meal.")
+    assert extract_quotes(text)[0].speaker == "Mr. Grimwig"
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("The Queen smiled.\n\n“Who are you talking to?” said the King, going up to Alice, and looking at the head.",
      "the King"),

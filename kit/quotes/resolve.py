@@ -255,6 +255,11 @@ class Resolver:
             owner = max((i for i, w in enumerate(found[:-1]) if w.endswith(("’s", "'s"))), default=None)
             if owner is not None and np_kind(" ".join(found[owner + 1 :])) == "name":
                 found = found[owner + 1 :]  # The Post's Ruth Marcus is Ruth Marcus
+            if "of" in found[1:]:  # asked Grimwig of Mr. Brownlow: Grimwig, if the cast knows him
+                head_title, head_name = split_name(found[: found.index("of")])
+                who = self.cast.lookup(head_name, head_title, pos).name if head_name else None
+                if who and self.cast.is_person(who):
+                    return Speaker(who)
             start = name_start(found) or 0
             title, name = split_name(found[start:])
             if name:
