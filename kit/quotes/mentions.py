@@ -322,7 +322,7 @@ governor,*). Not *because* or *although*: a reported clause often holds one (*Sh
 went on to say that, because Comey testified that ...*: still her words)."""
 
 
-_PARTICLES = frozenset("out up back aloud again".split())
+_VERB_PARTICLES = frozenset("out up back aloud again".split())
 """Words that end a reporting verb of two words: (cried) out, (spoke) up, (called) back."""
 
 
@@ -376,7 +376,7 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     # 15 minutes,”" the words are Trump's.
     gap = masked[cues[-1].end() : r.mark_start].strip()
     if gap in (",", ":") or gap.endswith(":") and len(gap.split()) <= 4 or gap.endswith(",") and len(gap.split()) <= 6 \
-            and (gap.startswith(",") or gap.split()[0] in _PARTICLES):
+            and (gap.startswith(",") or gap.split()[0] in _VERB_PARTICLES):
         cues = cues[-1:]  # ", adding, “...”", "telling them: “...”", "told reporters: “...”"
     earlier = masked.rfind(MASK, start, r.mark_start)  # a quote earlier in the sentence
     if earlier >= 0 and cues[-1].start() > earlier:
