@@ -192,6 +192,9 @@ def _after_opening(layout: Layout, start: int) -> bool:
     Russell drew back her head*): the subject, as at the start of one. The
     opening has no other name and no comma of its own (not a list: *Lucy,
     Freddy, and George*)."""
+    before = layout.masked[max(0, start - 40) : start].rstrip()
+    if before and not before.endswith(","):
+        return False  # no comma right before the name (checked first: finding the sentence's start is slow)
     opening = layout.masked[layout.sentence_start(start) : start].rstrip()
     words = opening.split()
     return opening.endswith(",") and 2 <= len(words) <= 12 and "," not in opening[:-1] and MASK not in opening \
