@@ -43,10 +43,11 @@ from kit.quotes.layout import Layout
 from kit.quotes.letters import letter_lines
 from kit.quotes.marks import Region, find_regions
 from kit.quotes.mentions import Attribution, find_attribution
-from kit.quotes.subjects import sentence_subject
-from kit.quotes.names import PRONOUN_GENDER, np_kind
+from kit.quotes.names import PRONOUN_GENDER
+from kit.quotes.phrases import np_kind
 from kit.quotes.resolve import Resolver, Voice
 from kit.quotes.scare import is_gesture, is_narrated_phrase, is_scare_quote, is_subheading
+from kit.quotes.subjects import sentence_subject
 from kit.quotes.unnamed import name_the_unnamed
 from kit.segment import paragraph_spans
 

@@ -27,18 +27,10 @@ from kit.quotes.dialogue import REPLY_VERBS, SHORT_LINE, Signs, Turn, answered_a
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
 from kit.quotes.mentions import Attribution, addressee, report_before
-from kit.quotes.subjects import sentence_subject
-from kit.quotes.names import (
-    INDEFINITE,
-    PERSON_HEADS,
-    PRONOUN_GENDER,
-    RUN,
-    gender_of_words,
-    is_bare_plural,
-    name_key,
-    np_kind,
-)
+from kit.quotes.names import INDEFINITE, PERSON_HEADS, PRONOUN_GENDER, RUN, gender_of_words, is_bare_plural, name_key
+from kit.quotes.phrases import np_kind
 from kit.quotes.resolve import DESCRIBED, NARRATOR, UNNAMED, Resolver, Speaker
+from kit.quotes.subjects import sentence_subject
 
 __all__ = ["Item", "ME", "dialogue_signs", "drop_common_words", "fill", "first_addressed", "names_addressed",
            "said_to", "same_cue", "unnamed_as_written"]

@@ -1,4 +1,5 @@
-"""The text as the quote finder reads it: paragraphs, sentences, and the narration.
+"""The text as the quote finder reads it: paragraphs, sentences, the narration,
+and where each word is (:meth:`Layout.find_word`, which indexes a book's words once).
 
 A reporting verb or a name inside a quotation never attributes it: *“I told
 him,” she said* is attributed by *she said*, not by *I told*. So the later
@@ -21,14 +22,14 @@ same place in both.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 
 from kit.quotes.marks import Region
-from kit.quotes.names import WordIndex, find_word, is_whole_word
 from kit.segment import sentence_spans
 from kit.texts import Span
 
-__all__ = ["MASK", "Layout"]
+__all__ = ["MASK", "Layout", "WordIndex", "find_word", "is_whole_word"]
 
 MASK = "\x1a"
 """The character that stands for a quoted character in :attr:`Layout.masked`."""
@@ -68,8 +69,8 @@ class Layout:
 
     def find_word(self, word: str, start: int = 0, end: int | None = None) -> list[int]:
         """Where ``word`` (lower-case) occurs in the text as a whole word, in lower or
-        title case (:func:`kit.quotes.names.find_word`). A book is read once
-        into a :class:`~kit.quotes.names.WordIndex` the first time it is asked."""
+        title case (:func:`find_word`). A book is read once
+        into a :class:`WordIndex` the first time it is asked."""
         if len(self.s) <= _LONG_TEXT or not is_whole_word(word):
             return find_word(self.s, word, start, end)
         if self._words is None:
@@ -129,3 +130,72 @@ class Layout:
         if i < 0 or s[i] in ".!?" or s[i] == MASK:
             return True
         return quoted and s[i] in ":,;—-"
+
+
+def find_word(s: str, word: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where ``word`` (lower-case) occurs in ``s[start:end]`` as a whole word, in
+    lower or title case. ``str.find`` is many times faster than a case-blind regex.
+
+    >>> find_word("The president met the President-elect and President Obama.", "president")
+    [4, 42]
+    """
+    end = len(s) if end is None else min(end, len(s))
+    places = []
+    for form in (word, word.capitalize()):
+        at = s.find(form, start, end)
+        while at >= 0:
+            before, after = s[at - 1 : at] if at else "", s[at + len(word) : at + len(word) + 1]
+            if not (before.isalnum() or before in "’'-" and before) and not (
+                after.isalnum() or after in "’'-" and after
+            ):
+                places.append(at)
+            at = s.find(form, at + 1, end)
+    return sorted(places)
+
+
+_WHOLE_WORD = re.compile(r"(?<![^\W_]|[’'-])[^\W_]+(?:[’'-][^\W_]+)*(?![^\W_]|[’'-])")
+"""A whole word as :func:`find_word` sees one: a run of letters and digits, perhaps
+joined by single apostrophes or hyphens (don’t, good-natured), with none of
+them on either side."""
+
+
+def is_whole_word(word: str) -> bool:
+    """Whether ``word`` is one word as :func:`whole_word_counts` counts them.
+
+    >>> is_whole_word("good-natured"), is_whole_word("don’t"), is_whole_word("well--")
+    (True, True, False)
+    """
+    return _WHOLE_WORD.fullmatch(word) is not None
+
+
+class WordIndex:
+    """Where each whole word of one text occurs, read in one pass: then
+    :meth:`find` answers what :func:`find_word` would with a dictionary lookup
+    and a binary search. A book is asked about a thousand words (is *Rather*
+    a common word? who in it is introduced as *the general*?), and a pass
+    through the whole book for each would read it a thousand times.
+
+    >>> s = "The president met the President-elect and President Obama, a good-natured man."
+    >>> index = WordIndex(s)
+    >>> index.find("president") == find_word(s, "president"), index.find("good-natured")
+    (True, [61])
+    >>> index.find("president", 10, 60) == find_word(s, "president", 10, 60)
+    True
+    """
+
+    def __init__(self, s: str) -> None:
+        places: dict[str, list[int]] = {}
+        for m in _WHOLE_WORD.finditer(s):
+            places.setdefault(m.group(), []).append(m.start())
+        self._places = places
+
+    def find(self, word: str, start: int = 0, end: int | None = None) -> list[int]:
+        """Where ``word`` (lower-case, one whole word: :func:`is_whole_word`) occurs
+        in ``[start, end)``, in lower or title case, as :func:`find_word` finds it."""
+        found = []
+        for form in {word, word.capitalize()}:
+            places = self._places.get(form, [])
+            lo = bisect_left(places, start)
+            hi = len(places) if end is None else bisect_left(places, end - len(word) + 1)
+            found += places[lo:hi]
+        return sorted(found)

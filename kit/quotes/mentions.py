@@ -56,9 +56,8 @@ from kit.quotes.names import (
     head_key,
     is_bare_plural,
     is_person_name,
-    np_kind,
-    strip_adverbs,
 )
+from kit.quotes.phrases import np_kind, strip_adverbs
 from kit.quotes.subjects import sentence_subject, subject_of_cue
 
 __all__ = ["Attribution", "addressee", "can_speak", "find_attribution", "introduced_before", "later_in_sentence",

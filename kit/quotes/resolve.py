@@ -41,8 +41,6 @@ from kit.quotes.cast import Cast
 from kit.quotes.cues import ATTRIBUTING, CUE
 from kit.quotes.dialogue import only_names
 from kit.quotes.layout import MASK, Layout
-from kit.segment import abbreviations
-from kit.quotes.subjects import sentence_subject
 from kit.quotes.names import (
     ADVERBS,
     AGE,
@@ -75,11 +73,12 @@ from kit.quotes.names import (
     is_person_name,
     is_sentence_word,
     name_key,
-    name_start,
-    np_kind,
     role_word,
     split_name,
 )
+from kit.quotes.phrases import name_start, np_kind
+from kit.quotes.subjects import sentence_subject
+from kit.segment import abbreviations
 
 __all__ = ["DESCRIBED", "NARRATOR", "Resolver", "Speaker", "UNNAMED", "Voice"]
 
@@ -241,7 +240,7 @@ class Resolver:
         to himself), and in a dialogue the one who spoke the turn before; for
         *her mother*, they are whose mother she may be (:meth:`_kin_owner`).
         ``at_cue``: the mention stands next to its reporting verb (see
-        :func:`kit.quotes.names.np_kind`)."""
+        :func:`kit.quotes.phrases.np_kind`)."""
         kind = "pronoun" if mention in ("his", "her", "His", "Her") else np_kind(mention, at_cue=at_cue)
         if appositive and kind != "name" and np_kind(appositive) == "name" and not _clause(appositive):
             mention, pos, kind = appositive, pos, "name"  # the chief executive, Jane Doe, said

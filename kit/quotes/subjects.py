@@ -53,10 +53,8 @@ from kit.quotes.names import (
     head_key,
     is_bare_plural,
     is_person_name,
-    leading_np,
-    np_kind,
-    strip_adverbs,
 )
+from kit.quotes.phrases import leading_np, np_kind, strip_adverbs
 
 __all__ = ["sentence_subject", "subject_of_cue"]
 

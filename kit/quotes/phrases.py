@@ -1,0 +1,263 @@
+"""What kind of noun phrase names a speaker: a pronoun (*he*), a name
+(*MSNBC host Chris Matthews*) or a descriptor (*the Leader*, *officials*), and
+the noun phrase a clause starts with, built on the vocabulary of
+:mod:`kit.quotes.names`.
+
+>>> np_kind("he"), np_kind("Ayatollah Khamenei"), np_kind("the Leader"), np_kind("Asked about it")
+('pronoun', 'name', 'descriptor', None)
+>>> leading_np("Opposition leader Tom Redfern accused the government")
+'Opposition leader Tom Redfern'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kit.quotes.names import (
+    ADVERBS,
+    DATES,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    GROUP_HEADS,
+    NOT_NAMES,
+    PARTICLES,
+    PERSON_HEADS,
+    SOURCE_HEADS,
+    TITLES,
+    is_organisation,
+    is_person_name,
+    name_key,
+)
+
+__all__ = ["leading_np", "name_start", "np_kind", "strip_adverbs"]
+
+_PRONOUNS = frozenset("he she they we i it you".split())
+_SPEAKING_HEADS = PERSON_HEADS | GROUP_HEADS | SOURCE_HEADS
+"""What may speak after a possessive: a person (Iran’s foreign minister), a
+group (Ryan’s campaign) or a document (the court’s ruling)."""
+
+
+def name_start(found: list[str]) -> int | None:
+    """Where the name at the end of a phrase starts: 2 in "shop steward Leanne
+    Marsh", 0 in "Leader of the Islamic Revolution Ayatollah Ali Khamenei".
+
+    >>> name_start("shop steward Leanne Marsh".split())
+    2
+    """
+    start = None
+    for i in range(len(found) - 1, -1, -1):
+        if found[i][:1].isupper():
+            start = i
+        elif found[i] not in PARTICLES or start is None:
+            break
+    return start
+
+
+@lru_cache(maxsize=16384)
+def np_kind(chunk: str, *, at_cue: bool = False) -> str | None:
+    """What kind of noun phrase a chunk of text is: "pronoun" (he), "name"
+    (Ayatollah Khamenei, shop steward Leanne Marsh, MSNBC host Chris Matthews),
+    "descriptor" (the Leader, a spokesman for the ministry, officials), or None
+    (not a noun phrase). ``at_cue``: the chunk stands right next to a reporting
+    verb, where a capitalised word ending in -ing or -ly is a name (*Manning
+    said*), not an opening phrase (*Speaking on the radio, ...*).
+
+    >>> np_kind("MSNBC host Chris Matthews"), np_kind("Britain’s Prime Minister Keir Starmer")
+    ('name', 'name')
+    """
+    found = chunk.split()
+    if not found or len(found) > 9:
+        return None
+    first, low = found[0], found[0].lower()
+    if len(found) == 1 and low in _PRONOUNS:
+        return "pronoun"
+    start = name_start(found)
+    if start is not None and start > 0 and found[start - 1] not in FUNCTION_WORDS and (
+        sum(w[:1].isupper() for w in found[start:]) >= 2 or name_key(found[start - 1]) in PERSON_HEADS
+    ):
+        return "name"  # the billionaire investor Marcus Hale, Union boss Ken Ashworth
+    if low in DETERMINERS:
+        return "descriptor"
+    if first[:1].isupper():
+        participle = (low.endswith("ing") or low.endswith("ly")) and not (
+            at_cue and len(found) == 1 or len(found) > 1 and found[1][:1].isupper())  # Emily Kessel is a name
+        if name_key(first) not in TITLES and (low in NOT_NAMES or participle):
+            return None  # Asked about ..., Speaking on ..., Separately
+        if first.endswith(("’s", "'s")) and len(found) > 1:
+            # Britain’s Prime Minister Keir Starmer is a name; Iran’s foreign minister a descriptor
+            return "name" if np_kind(" ".join(found[1:])) == "name" else "descriptor"
+        if all(w[:1].isupper() or w in PARTICLES or name_key(w) in TITLES for w in found) and found[-1][:1].isupper():
+            return "name"  # (a title in lower case comes before a name, not after: Harbour Town’s mayor)
+        return "descriptor"  # Analysts at Berenberg
+    if low in FUNCTION_WORDS or low in _SUBORDINATORS or found[-1].lower() in FUNCTION_WORDS or not first.isalpha():
+        return None  # (whether it's: a clause)
+    capitals = [i for i, w in enumerate(found) if w[:1].isupper()]
+    if capitals and capitals[0] <= 4 and all(w[:1].isupper() or w in PARTICLES for w in found[capitals[0]:]):
+        return "name"  # shop steward Leanne Marsh: lower-case role words, then a name
+    if len(found) <= 3 and not capitals:
+        return "descriptor"  # officials, police
+    return None
+
+
+@lru_cache(maxsize=16384)
+def strip_adverbs(chunk: str) -> str:
+    """A mention without the adverbs and auxiliaries between it and its cue.
+
+    >>> strip_adverbs("Smith has also")
+    'Smith'
+
+    An adverb's own degree word goes with it (*the King very decidedly*):
+
+    >>> strip_adverbs("the King very decidedly")
+    'the King'
+    """
+    found = chunk.split()
+    while found and (found[-1] in ADVERBS or (found[-1].endswith("ly") and found[-1].islower())):
+        adverb = found.pop()
+        while adverb.endswith("ly") and found and found[-1] in _DEGREE:
+            found.pop()
+    return " ".join(found)
+
+
+_DEGREE = frozenset("very quite rather most more less so too somewhat".split())
+"""Words that say how much of an adverb (*very decidedly*, *rather sharply*)."""
+
+
+_CONNECTORS = frozenset("""but and so yet or then still also now even later earlier meanwhile afterwards afterward
+    finally instead again separately previously subsequently eventually recently""".split())
+"""Words that may open a sentence before its subject, with no comma: *But Tom Miller*, *Later the FAA*."""
+_SUBORDINATORS = frozenset("whether if because although though unless".split())
+"""Words that open a subordinate clause, never a noun phrase."""
+_INSTRUMENTS = frozenset("act agreement accord amendment bill constitution convention law pact protocol treaty".split())
+"""What a capitalised name after "the" may end with that names a text of law, which
+is talked about rather than speaking: *the North American Free Trade Agreement, which ...*"""
+_OPENING_PREPOSITIONS = frozenset("by on in at to for with from after before during of about over under".split())
+
+
+def _named_after_role(found: list[str]) -> str:
+    """A description that ends with a person's name after a lower-case role word,
+    up to the name: *The Nobel-winning Peruvian novelist Mario Vargas Llosa*
+    (told); "" if there is none within seven words."""
+    for k in range(2, min(len(found), 7)):
+        if found[k - 1] in FUNCTION_WORDS or not found[k - 1].replace("-", "").isalpha():
+            return ""
+        if found[k][:1].isupper() and found[k - 1][:1].islower():
+            m = k
+            while m < len(found) and found[m][:1].isupper() and found[m].replace("-", "").isalpha():
+                m += 1
+            if m - k >= 2:  # (one capitalised modifier goes on: the Fenwick novelist)
+                return " ".join(found[:m]) if is_person_name(found[k:m]) else ""
+    return ""
+
+
+def _role_run(found: list[str], i: int) -> bool:
+    """Whether ``found[i]`` opens a role of at most three lower-case words that
+    ends with a person's head word and stands before a name of two words or
+    more: *presidential candidate* (Jeb Bush), *presidential front-runner*
+    (Hillary Clinton); not *knocked* (Marco Rubio)."""
+    j = i
+    while j < len(found) and j - i < 3 and found[j][:1].islower() and found[j].replace("-", "").isalpha() \
+            and found[j] not in FUNCTION_WORDS:
+        if name_key(found[j]) in PERSON_HEADS:
+            return len(found) > j + 2 and found[j + 1][:1].isupper() and found[j + 2][:1].isupper()
+        j += 1
+    return False
+
+
+@lru_cache(maxsize=16384)
+def leading_np(chunk: str) -> str:
+    """The noun phrase a clause starts with: "Opposition leader Tom Redfern" in
+    "Opposition leader Tom Redfern accused the government", "" if none.
+
+    >>> leading_np("Opposition leader Tom Redfern accused the government")
+    'Opposition leader Tom Redfern'
+    >>> leading_np("State treasurer Maya Lund disagreed")
+    'State treasurer Maya Lund'
+    >>> leading_np("Iowa State University's Dianne Bystrom agreed")
+    "Iowa State University's Dianne Bystrom"
+    >>> leading_np("Former Labour leadership candidate Ann Birch set out her plan")
+    'Former Labour leadership candidate Ann Birch'
+    >>> leading_np("The award-winning Fenwick novelist Dora Quillfeather told the crowd")
+    'The award-winning Fenwick novelist Dora Quillfeather'
+    >>> leading_np("Later the FAA confirmed it"), leading_np("The Harbour Times reported it")
+    ('the FAA', 'The Harbour Times')
+    """
+    found = chunk.split()
+    if not found:
+        return ""
+    while len(found) > 1 and found[0].lower() in _CONNECTORS:
+        found = found[1:]  # But Tom Miller, Later the FAA
+    if found[0].lower() in _PRONOUNS:
+        return found[0]  # Then she (blew into her gloves and said:)
+    if found[0] == "As" and len(found) > 1 and all(w[:1].isupper() for w in found[1:]):
+        found = found[1:]  # As John Cornyn(, the No. 2 in the leadership, put it): the name is the clause's
+    if found[0].lower() in _PRONOUNS:
+        return ""  # As I (put it): a clause of comparison, not the subject
+    if found[0].lower() in DETERMINERS:  # up to a person noun: the board’s chairman, the Sanders campaign
+        heads = [i for i, w in enumerate(found[:6]) if name_key(w) in _SPEAKING_HEADS]
+        owner = next((i for i, w in enumerate(found[:4]) if w.endswith(("’s", "'s"))), None)
+        if owner is not None and not heads and found[owner + 1 : owner + 2] and found[owner + 1][:1].isupper():
+            k = owner + 1  # The Blaze’s Matt Walsh
+            while k < len(found) and found[k][:1].isupper():
+                k += 1
+            return " ".join(found[:k])
+        if found[0].lower() == "the" and found[1:2] and found[1][:1].isupper():
+            # the FBI, The New York Times (confirmed that account): an organisation
+            # that the text names, and no head word right after it (the Sanders campaign)
+            k = 1
+            while k < len(found):
+                if found[k][:1].isupper() and found[k].rstrip(",.;:").isalpha():
+                    k += 1
+                    continue
+                after = k + 2 if found[k + 1 : k + 2] == ["the"] else k + 1  # the Bank of England,
+                if found[k] in ("of", "for") and found[k - 1][-1:].isalpha() and found[after : after + 1] \
+                        and found[after][:1].isupper():  # the Committee for the Study of Rivers
+                    k = after
+                    continue
+                break
+            run = [w.rstrip(",.;:") for w in found[1:k]]
+            if (k == len(found) or name_key(found[k]) not in _SPEAKING_HEADS) and is_organisation(run) \
+                    and name_key(run[-1]) not in _INSTRUMENTS:
+                return " ".join(found[:k]).rstrip(",.;:")
+        if not heads:
+            return _named_after_role(found)
+        k = heads[0]
+        while k + 1 in heads:  # the chief executive officer
+            k += 1
+        if found[k][:1].isupper() and found[k + 1 : k + 2] == ["of"]:  # the Illinois Board of Elections
+            k += 1
+            while k + 1 < len(found) and (found[k + 1][:1].isupper() or found[k + 1] == "the"):
+                k += 1
+        return " ".join(found[: k + 1])
+    if name_key(found[0]) in DATES:
+        return ""  # Sunday morning, ...
+    if len(found) > 1 and found[0][:1].isupper() and found[1] in _OPENING_PREPOSITIONS:
+        return ""  # Reached by POLITICO, Based on the statement, Amid responses from ...
+    taken = []
+    for i, w in enumerate(found):
+        if w.endswith(("’s", "'s")) and i + 1 < len(found):  # Iran’s foreign minister, Ryan’s campaign
+            heads = [k for k in range(i + 1, min(len(found), i + 4)) if name_key(found[k]) in _SPEAKING_HEADS]
+            if heads:
+                return " ".join(found[: heads[-1] + 1])
+            k = i + 1  # Iowa State University's Dianne Bystrom: the owner's person, by name
+            while k < len(found) and found[k][:1].isupper() and found[k].rstrip(",.").isalpha():
+                k += 1
+            return " ".join(found[:k]) if k - i > 2 and is_person_name(found[i + 1 : k]) else ""
+        if w[:1].isupper() or name_key(w) in TITLES or (taken and w in PARTICLES):
+            taken.append(w)
+        else:
+            if taken and name_key(w) in PERSON_HEADS:  # Labour leader Jeremy Corbyn
+                taken.append(w)
+                continue
+            following = found[i + 1 : i + 3]
+            if taken and w.isalpha() and w not in FUNCTION_WORDS and len(following) == 2 \
+                    and all(f[:1].isupper() for f in following) and (len(taken) == 1 or name_key(w) in PERSON_HEADS):
+                taken.append(w)  # a role between two names: State treasurer Maya Lund (not "Ted Cruz knocked Marco")
+                continue
+            if taken and _role_run(found, i):
+                taken.append(w)  # Former Republican presidential candidate Jeb Bush: a role of a few words
+                continue
+            break
+    while taken and not taken[-1][:1].isupper():
+        taken.pop()
+    return " ".join(taken)
