@@ -526,11 +526,13 @@ def test_spans_are_exact_ordered_and_never_overlap(text):
 @settings(max_examples=200, deadline=None)
 @given(TEXTS)
 @example("‘0\n\n‘0")  # (found by this test: single marks, as British books print them)
+@example("'A\n\n‘0")  # (found by this test: a straight single mark opens as ‘ does)
 def test_a_quote_crosses_a_blank_line_only_into_a_paragraph_that_opens_with_a_mark(text):
     for q in extract_quotes(text):
         opening = text[q.start - 1 : q.start]  # a quote in single marks goes on in a paragraph that opens with one
+        singles = ("‘", "'") if opening in ("‘", "'") else ()  # (curly or straight: one kind of mark)
         for gap in re.finditer(r"\n[ \t\r\f\v]*\n\s*", q.text):
-            assert q.text[gap.end() : gap.end() + 1] in ("“", "«", '"', "”", "»", opening)
+            assert q.text[gap.end() : gap.end() + 1] in ("“", "«", '"', "”", "»", opening, *singles)
 
 
 def test_every_quote_with_no_speaker_says_why():
