@@ -87,11 +87,12 @@ def polnear_cues(folder: Path, *, direct_only: bool = True) -> tuple[Counter, li
     return cues, texts
 
 
-def pdnc_cues(folder: Path) -> tuple[Counter, list[str]]:
-    """Lower-case words of the short referring expressions of named speakers in PDNC, and the novels."""
+def pdnc_cues(folder: Path, leave_out: str | None = None) -> tuple[Counter, list[str]]:
+    """Lower-case words of the short referring expressions of named speakers in PDNC, and the novels
+    (all but ``leave_out``, a novel's folder name)."""
     cues: Counter = Counter()
     texts = []
-    for novel in sorted(p for p in folder.iterdir() if p.is_dir()):
+    for novel in sorted(p for p in folder.iterdir() if p.is_dir() and p.name != leave_out):
         texts.append((novel / "novel_text.txt").read_text(encoding="utf-8"))
         with open(novel / "quotation_info.csv", encoding="utf-8") as f:
             for row in csv.DictReader(f):
@@ -136,10 +137,12 @@ def _families(cues: Counter, texts: list[str], *, min_length: int = 1) -> tuple[
     return uses, families
 
 
-def derive() -> list[tuple[str, int, float]]:
-    """The kept words, with how often each is a cue and what share of its uses that is."""
+def derive(leave_out: str | None = None) -> list[tuple[str, int, float]]:
+    """The kept words, with how often each is a cue and what share of its uses that is.
+    With ``leave_out`` (a novel's folder name), derived as if that novel were not
+    annotated: how a novel the list never saw fares (``bench_quote_scores.py``)."""
     news, news_texts = polnear_cues(SHARED / "polnear-train")
-    fiction, fiction_texts = pdnc_cues(SHARED / "pdnc")
+    fiction, fiction_texts = pdnc_cues(SHARED / "pdnc", leave_out)
     cues = news + fiction
     uses, families = _families(cues, news_texts + fiction_texts)
     kept = []
