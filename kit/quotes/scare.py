@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from kit.quotes.cues import ATTRIBUTING, CUE, NAMING
 from kit.quotes.layout import MASK, Layout
@@ -54,7 +55,9 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
        quote of the paragraph before (*“... | Dean Baker, Center for Economic
        Research.”*).
        A poem or a song set out line by line is a text recited, not
-       someone's own words (:func:`_set_as_verse`).
+       someone's own words (:func:`_set_as_verse`), and so are the words
+       of its stanza before a cue that interrupts it (*“You are old,” said
+       the youth, “as I mentioned before,⏎ And have grown ...*).
        A headline's quote that the body gives again is counted once, where
        the body gives it (and says who said it): *Trump tells rally NFL has
        gone ‘soft’* over a story that quotes him in full.
@@ -98,7 +101,7 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
         return True  # rule 0: Obama slams GOP’s ‘doom and despair’ on economy. | ... (the body quotes him)
     if _capital_heading(layout, r):
         return True  # rule 0: a heading in capitals, “ELLIOT OF KELLYNCH HALL.” on a line of its own
-    if _set_as_verse(s[r.start : r.end]):
+    if _set_as_verse(s[r.start : r.end]) or _verse_goes_on(layout, r):
         return True  # rule 0: a poem or a song set out line by line
     if r.flag == "unopened" and _SIGNATURE.fullmatch(s[r.start : r.end]):
         return True  # rule 0: “... | Dean Baker, Center for Economic Research.” signs the quote before
@@ -207,6 +210,24 @@ def _set_as_verse(content: str) -> bool:
         return False
     return any(line.startswith("  ") for line in lines) or (
         len(lines) >= 2 and all(len(line.strip()) < _VERSE_LINE for line in lines[:-1]))
+
+
+def _verse_goes_on(layout: Layout, r: Region) -> bool:
+    """Whether ``r`` is the first part of a quote that a cue interrupts, and the part
+    after the cue is verse (*“You are old,” said the youth, “as I mentioned
+    before,⏎    And have grown most uncommonly fat; ...*): the two parts are one
+    stanza, recited as one. In *Alice*, the stanzas of *Father William* open so."""
+    regions = layout.regions
+    n = bisect_left(regions, r.start, key=lambda q: q.start) + 1
+    if n >= len(regions) or regions[n].para != r.para:
+        return False
+    rest = regions[n]
+    between = layout.masked[r.mark_end : rest.mark_start]  # the cue: said the youth,
+    return len(between) < 80 and not _SENTENCE_BREAK.search(between) and _set_as_verse(layout.s[rest.start : rest.end])
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;:]")
+"""What ends a sentence or a clause: an interrupting cue has none."""
 
 
 def _capital_heading(layout: Layout, r: Region) -> bool:
