@@ -380,7 +380,8 @@ _BYLINE = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['�
 _WORK_BEFORE = re.compile(
     r"""(?:’s|'s|\b(?:on|in)                                     # on NBC’s, in
       | \b(?:book|memoir|novel|film|movie|show|program|programme|series|sitcom|song|album|play|musical
-        |documentary|column|essay|op-ed|ad|advertisement|video|poem|episode|segment|podcast|report))
+        |documentary|column|essay|op-ed|ad|advertisement|video|poem|episode|segment|podcast|report
+        |sang|sung|sing|sings|singing|recited|recite|recites|reciting|hummed|humming|whistled|whistling))
     ,?\s*$""",
     re.VERBOSE,
 )
@@ -389,8 +390,9 @@ _WORK_BEFORE = re.compile(
 def _names_a_work(layout: Layout, r: Region) -> bool:
     """Whether quoted words in Title Case (or one capitalised word) stand right
     after a work noun or a possessive (*her memoir, “Tough Choices.”*, *CNN’s
-    “New Day,”*, *her film, “Trainwreck.”*), in a sentence that is not itself
-    in Title Case (as a headline is)."""
+    “New Day,”*, *her film, “Trainwreck.”*) or a verb of performing one
+    (*singing “Nelly of the Hazel Dell”*, *recited “Bingen on the Rhine”*), in
+    a sentence that is not itself in Title Case (as a headline is)."""
     content = layout.s[r.start : r.end].rstrip(".,")
     one_word = content[:1].isupper() and content.isalpha() and len(content) > 3  # her film “Trainwreck.”
     if not is_title(content) and not one_word:
