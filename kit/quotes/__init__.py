@@ -308,8 +308,8 @@ class SpeakerCount(NamedTuple):
 # layout.py (find the marks), cues.py (find the cue), mentions.py, phrases.py and
 # subjects.py (find the mention), names.py, cast.py, gender.py and resolve.py (resolve it),
 # context.py and dialogue.py (quotes with no cue), unnamed.py and epithets.py (the narrator
-# and people known by a description), scare.py (what is no quotation), attribution.py (all
-# together).
+# and people known by a description), scare.py and unspoken.py (what is no quotation),
+# attribution.py (all together).
 
 
 # The steps are imported when a function first needs them, not with the

@@ -8,8 +8,10 @@
 3. resolve the mention (:mod:`kit.quotes.resolve`) against the cast of the
    text (:mod:`kit.quotes.cast`);
 4. in a story, leave out the phrases the narration quotes
-   (:func:`kit.quotes.scare.is_narrated_phrase`) and the letters it copies
-   out (:mod:`kit.quotes.letters`), and in an article its subheadings
+   (:func:`kit.quotes.scare.is_narrated_phrase`), the letters it copies
+   out (:mod:`kit.quotes.letters`) and what no one says as their own (words
+   read aloud, written, or set off as verse: :mod:`kit.quotes.unspoken`),
+   and in an article its subheadings
    (:func:`kit.quotes.scare.is_subheading`); give quotes with no cue
    the speaker around them: their paragraph, the speaker going on (news),
    or the turns of a dialogue (novels) (:mod:`kit.quotes.context`,
@@ -49,6 +51,7 @@ from kit.quotes.resolve import Resolver, Voice
 from kit.quotes.scare import is_gesture, is_narrated_phrase, is_scare_quote, is_subheading
 from kit.quotes.subjects import sentence_subject
 from kit.quotes.unnamed import name_the_unnamed
+from kit.quotes.unspoken import read_aloud, set_off, written
 from kit.segment import paragraph_spans
 
 __all__ = ["Attributed", "attribute"]
@@ -118,10 +121,11 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
         resolver.voices.append(Voice(end, mention_pos, item.speaker, r.para))
     # 4. quotes with no speaker of their own
     signs = dialogue_signs(items, layout, cast)
-    if turns_alternate(signs):  # a story, whose speech is set apart from the narration
-        letter = letter_lines(layout, regions)
+    story = turns_alternate(signs)
+    if story:  # a story, whose speech is set apart from the narration
+        apart = letter_lines(layout, regions) | set_off(layout, regions)
         items = [i for i in items if not is_narrated_phrase(layout, i.region) and not is_gesture(layout, i.region)
-                 and i.region not in letter]
+                 and i.region not in apart and not written(i.attribution)]
     dialogue = is_dialogue(signs)
     if dialogue:
         drop_common_words(items, cast)
@@ -131,6 +135,8 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
     fill(items, layout, cast, resolver, dialogue)
     # 5. the narrator and the people known only by a description
     name_the_unnamed(items, cast, dialogue)
+    if story:  # words read aloud took their reader's turn, but are not the reader's own
+        items = [i for i in items if not read_aloud(s[i.region.start : i.region.end])]
     return [Attributed(i.region, i.attribution, i.speaker, i.note if i.speaker or i.note else _why_none(i.attribution),
                        i.how) for i in items]
 

@@ -1,0 +1,87 @@
+"""Words a story sets in quotation marks that no one in it says as their own.
+
+A novel sets apart from its speech what its people read, write or see
+written (PDNC annotates none of these as speech):
+
+* **read aloud or repeated**: a quote that is wholly a quotation inside it
+  (*“‘Leonora,’” he read, *“‘The scene is laid in Florence,’” repeated
+  Cecil*). The reader still takes a turn in the conversation, so such a
+  quote is read with the others and left out at the end (:func:`read_aloud`);
+* **written**: what a cue says someone *wrote* (*“Since Florence did my poor
+  sister so much good,” wrote Miss Catharine*) is a letter's words
+  (:func:`written`);
+* **set off**: a quote on a line of its own, set in from the margin when the
+  text's paragraphs are not, is a line of verse or an inscription (*heard the
+  words of a song:⏎⏎     “Look not thou on beauty's charming.”*)
+  (:func:`set_off`).
+
+Only for a story whose turns alternate
+(:func:`kit.quotes.dialogue.turns_alternate`): news quotes what people wrote
+(*Clinton wrote in 2003*), and PolNeAR annotates it.
+
+>>> read_aloud("‘Leonora,’"), read_aloud("‘and the mill was lost.’"), read_aloud("I was goin' home, I was goin'")
+(True, True, False)
+>>> read_aloud("We said ‘yes,’ and left.")
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+from kit.quotes.layout import Layout
+from kit.quotes.marks import Region
+from kit.quotes.mentions import Attribution
+
+__all__ = ["read_aloud", "set_off", "written"]
+
+_WHOLLY_QUOTED = re.compile(r"\s*[‘'](?=\S)[\s\S]*[,.!?—-][’']\W*")
+"""A quote that is one quotation inside it: opened by a single mark, closed by one after
+the punctuation that ends the words quoted (not by a dialect's elision: *goin'*)."""
+_WRITING = frozenset("wrote writes write writing".split())
+_SET_IN = 3
+"""Spaces before a line set off from the margin."""
+_FEW_INDENTED = 0.1
+"""The most paragraphs of a text that may be set in for a set-in line to stand out."""
+
+
+def read_aloud(quote: str) -> bool:
+    """Whether the words of a quote are wholly a quotation of other words: a text
+    read aloud or words repeated, not the speaker's own."""
+    return _WHOLLY_QUOTED.fullmatch(quote) is not None
+
+
+def written(attribution: Attribution | None) -> bool:
+    """Whether a quote's own cue says its words were written (*wrote Miss Catharine*)."""
+    return attribution is not None and attribution.cue is not None and attribution.cue.split()[0] in _WRITING
+
+
+def set_off(layout: Layout, regions: list[Region]) -> set[Region]:
+    """The quotes that are a paragraph of one line by themselves, set in by
+    :data:`_SET_IN` spaces or more, in a text that sets in fewer than
+    :data:`_FEW_INDENTED` of its other paragraphs (a text that sets in every
+    paragraph sets off none).
+
+    >>> from kit.quotes.marks import find_regions
+    >>> from kit.segment import paragraph_spans
+    >>> s = "He heard a song:\\n\\n     “Look not thou on beauty's charming.”\\n\\n“She sings,” he said."
+    >>> layout = Layout(s, paragraph_spans(s), find_regions(s, paragraph_spans(s)))
+    >>> [s[r.start : r.end] for r in set_off(layout, layout.regions)]
+    ["Look not thou on beauty's charming."]
+    """
+    s = layout.s
+
+    def margin(start: int) -> int:
+        return start - (s.rfind("\n", 0, start) + 1)
+
+    found = set()
+    for r in regions:
+        start, end = layout.paras[r.para]
+        if margin(start) >= _SET_IN and "\n" not in s[r.start : r.end] and not s[start : r.mark_start].strip() \
+                and not s[r.mark_end : end].strip():
+            found.add(r)
+    lines = {r.para for r in found}
+    others = [start for p, (start, _) in enumerate(layout.paras) if p not in lines]
+    if sum(margin(start) >= _SET_IN for start in others) >= _FEW_INDENTED * len(others):
+        return set()
+    return found
