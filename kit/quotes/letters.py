@@ -72,7 +72,9 @@ def letter_lines(layout: Layout, regions: list[Region]) -> set[Region]:
     A letter is a run of neighbouring paragraphs, each nothing but one quote,
     that has a salutation or a close (:data:`_SALUTATION`, :data:`_CLOSE`):
     every quote of such a run is the letter's, its heading (*Tunbridge
-    Wells,* *September.*) and signature (*Charlotte.*) too.
+    Wells,* *September.*) and signature (*Charlotte.*) too. So is every quote
+    of a paragraph that opens with a salutation in capitals
+    (:data:`_PRINTED_SALUTATION`), however the book sets its marks.
 
     >>> from kit.quotes.marks import find_regions
     >>> from kit.segment import paragraph_spans
@@ -80,11 +82,17 @@ def letter_lines(layout: Layout, regions: list[Region]) -> set[Region]:
     >>> layout = Layout(s, paragraph_spans(s), find_regions(s, paragraph_spans(s)))
     >>> sorted(s[r.start:r.end] for r in letter_lines(layout, layout.regions))
     ['Dear Ann,', 'I am well.', 'Tom.', 'Yours ever,']
+    >>> s = "He gave her the letter.\\n\\n“DEAR SIR,\\n    “I am well, and the roof is mended.”\\n\\n“Good,” said she."
+    >>> layout = Layout(s, paragraph_spans(s), find_regions(s, paragraph_spans(s)))
+    >>> [s[r.start:r.end] for r in layout.regions if r not in letter_lines(layout, layout.regions)]
+    ['Good,']
     """
     found: set[Region] = set()
     for run in _runs_alone(layout, regions):
         if any(_is_letter_part(layout, r) for r in run):
             found.update(run)
+    printed = {r.para for r in regions if _PRINTED_SALUTATION.match(layout.s[r.start : r.end].strip())}
+    found.update(r for r in regions if r.para in printed)
     return found
 
 
@@ -111,6 +119,11 @@ def _alone(layout: Layout, r: Region) -> bool:
 def _last_para(layout: Layout, r: Region) -> int:
     """The paragraph where a quote ends (a quote may run over several)."""
     return layout.para_of(max(r.start, r.mark_end - 1))
+
+
+_PRINTED_SALUTATION = re.compile(r"(?:MY\s+)?DEAR(?:EST)?\s+[A-Z][A-Z.’']*(?:\s+[A-Z][A-Z.’']*){0,3},")
+"""A salutation set in capitals, as a book prints a letter's (*MY DEAR MADAM,*): no one
+speaks so, so the quotes of its paragraph are a letter's, however the book sets them."""
 
 
 def _is_letter_part(layout: Layout, r: Region) -> bool:
