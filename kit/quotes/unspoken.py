@@ -4,7 +4,7 @@ A novel sets apart from its speech what its people read, write or see
 written (PDNC annotates none of these as speech):
 
 * **read aloud or repeated**: a quote that is wholly a quotation inside it
-  (*“‘Leonora,’” he read, *“‘The scene is laid in Florence,’” repeated
+  (*“‘Leonora,’” he read*; *“‘The scene is laid in Florence,’” repeated
   Cecil*). The reader still takes a turn in the conversation, so such a
   quote is read with the others and left out at the end (:func:`read_aloud`);
 * **written**: what a cue says someone *wrote* (*“Since Florence did my poor
