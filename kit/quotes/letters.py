@@ -86,6 +86,10 @@ def letter_lines(layout: Layout, regions: list[Region]) -> set[Region]:
     >>> layout = Layout(s, paragraph_spans(s), find_regions(s, paragraph_spans(s)))
     >>> [s[r.start:r.end] for r in layout.regions if r not in letter_lines(layout, layout.regions)]
     ['Good,']
+    >>> s = "CHAPTER IX\\n\\n“DEAR ME, what a day,” said Anne."
+    >>> layout = Layout(s, paragraph_spans(s), find_regions(s, paragraph_spans(s)))
+    >>> letter_lines(layout, layout.regions)
+    set()
     """
     found: set[Region] = set()
     for run in _runs_alone(layout, regions):
@@ -121,9 +125,11 @@ def _last_para(layout: Layout, r: Region) -> int:
     return layout.para_of(max(r.start, r.mark_end - 1))
 
 
-_PRINTED_SALUTATION = re.compile(r"(?:MY\s+)?DEAR(?:EST)?\s+[A-Z][A-Z.’']*(?:\s+[A-Z][A-Z.’']*){0,3},")
+_PRINTED_SALUTATION = re.compile(r"(?:MY\s+)?DEAR(?:EST)?\s+(?!ME\b)[A-Z][A-Z.’']*(?:\s+[A-Z][A-Z.’']*){0,3},")
 """A salutation set in capitals, as a book prints a letter's (*MY DEAR MADAM,*): no one
-speaks so, so the quotes of its paragraph are a letter's, however the book sets them."""
+speaks so, so the quotes of its paragraph are a letter's, however the book sets them.
+Not *DEAR ME,*: a chapter that opens with speech may set its first words in capitals
+(*“DEAR ME, there is nothing but meetings and partings in this world,”*)."""
 
 
 def _is_letter_part(layout: Layout, r: Region) -> bool:
