@@ -8,8 +8,8 @@ written (PDNC annotates none of these as speech):
   Cecil*). The reader still takes a turn in the conversation, so such a
   quote is read with the others and left out at the end (:func:`read_aloud`);
 * **written**: what a cue says someone *wrote* (*“Since Florence did my poor
-  sister so much good,” wrote Miss Catharine*) is a letter's words
-  (:func:`written`);
+  sister so much good,” wrote Miss Catharine*) is a letter's words, and what
+  it gives to a paper a newspaper's (*said the _Standard_*) (:func:`written`);
 * **set off**: a quote on a line of its own, set in from the margin when the
   text's paragraphs are not, is a line of verse or an inscription (*heard the
   words of a song:⏎⏎     “Look not thou on beauty's charming.”*)
@@ -39,6 +39,8 @@ _WHOLLY_QUOTED = re.compile(r"\s*[‘'](?=\S)[\s\S]*[,.!?—-][’']\W*")
 """A quote that is one quotation inside it: opened by a single mark, closed by one after
 the punctuation that ends the words quoted (not by a dialect's elision: *goin'*)."""
 _WRITING = frozenset("wrote writes write writing".split())
+_ITALICS = re.compile(r"(?:[Tt]he\s+)?_[A-Z][^_]*_")
+"""A name set in italics, with underscores (*the _Standard_*): a paper's, a book's or a ship's."""
 _SET_IN = 3
 """Spaces before a line set off from the margin."""
 _FEW_INDENTED = 0.1
@@ -52,8 +54,18 @@ def read_aloud(quote: str) -> bool:
 
 
 def written(attribution: Attribution | None) -> bool:
-    """Whether a quote's own cue says its words were written (*wrote Miss Catharine*)."""
-    return attribution is not None and attribution.cue is not None and attribution.cue.split()[0] in _WRITING
+    """Whether a quote's own cue says its words were written (*wrote Miss Catharine*),
+    or gives them to a paper whose name the book sets in italics (*said the
+    _Standard_*, as Project Gutenberg marks italics).
+
+    >>> written(Attribution("wrote", "Miss Catharine", 0)), written(Attribution("said", "the _Standard_", 0))
+    (True, True)
+    >>> written(Attribution("said", "Holmes", 0)), written(None)
+    (False, False)
+    """
+    if attribution is None or attribution.cue is None:
+        return False
+    return attribution.cue.split()[0] in _WRITING or _ITALICS.fullmatch(attribution.mention or "") is not None
 
 
 def set_off(layout: Layout, regions: list[Region]) -> set[Region]:
