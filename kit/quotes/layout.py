@@ -160,7 +160,7 @@ them on either side."""
 
 
 def is_whole_word(word: str) -> bool:
-    """Whether ``word`` is one word as :func:`whole_word_counts` counts them.
+    """Whether ``word`` is one whole word, as :func:`find_word` and :class:`WordIndex` read them.
 
     >>> is_whole_word("good-natured"), is_whole_word("don’t"), is_whole_word("well--")
     (True, True, False)
