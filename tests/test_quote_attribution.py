@@ -1453,3 +1453,15 @@ def test_a_subheading_in_single_marks_is_no_quotation():
     # a quote like any other (British style)
     british = text.replace("“", "‘").replace("”", "’")
     assert extract_quotes(british)[0].text == "A fight from start to finish."
+
+
+def test_an_excerpt_that_opens_mid_scene_names_he_a_little_later():
+    # a passage cut from a book: nothing before "he" says who he is; a reader reads on
+    text = ("“I am sorry I have given you a shock,” he said dryly.\n\n"
+            "“Not that. But you ought to have told me first.”\n\n"
+            "Mr. Vyse shook his head. “Lucy chose me,” said Cecil Vyse.")
+    assert extract_quotes(text)[0].speaker == "Cecil Vyse"
+    # deep in a text, "he" with no one in reach stays unnamed: the next name is no answer
+    quiet = "".join(f"The {w} was still.\n\n" for w in ("harbour", "street", "garden", "church", "lane", "square", "wood"))
+    late = extract_quotes(quiet + text)[0]
+    assert (late.speaker, late.speaker_note) == (None, "no one named before “he” fits")

@@ -405,7 +405,11 @@ class Resolver:
         gives his own name (*“Mr. Thaddeus Sholto,” said the little man*). A person the
         text shows to be of the other gender is skipped, and so is ``exclude``. With no
         one in reach at all, the book's protagonist of that gender, if it has one
-        (:meth:`~kit.quotes.cast.Cast.protagonist`).
+        (:meth:`~kit.quotes.cast.Cast.protagonist`). And when the text has only just
+        begun (no more than six paragraphs before), so that nothing was out of reach,
+        the first person of that gender the narration names in the next two paragraphs
+        (*“I am sorry,” he said dryly. ... Cecil shook his head*): an excerpt that
+        opens mid-scene names its people a little later.
         """
         layout, cast = self.layout, self.cast
         here = layout.para_of(pos)
@@ -482,7 +486,14 @@ class Resolver:
         # no one in reach at all: a novel's narration follows its protagonist, whom
         # it calls "she" for pages on end (Persuasion's Anne)
         who = cast.protagonist(gender)
-        return who if fit(who) == 2 else None
+        if fit(who) == 2:
+            return who
+        if here > _TURNS_BACK:
+            return None
+        # the text opens in the middle of a scene (a passage a teacher cut from a book):
+        # nothing before says who "he" is, and a reader reads on to find out
+        ahead = layout.paras[min(len(layout.paras) - 1, here + 2)].end
+        return next((w for _, w in cast.named_in(pos, ahead) if fit(w) == 2), None)
 
     def _object_of_pronoun(self, at: int, gender: str) -> bool:
         """Whether the name at ``at`` follows a preposition in a sentence whose subject,
