@@ -1465,3 +1465,12 @@ def test_an_excerpt_that_opens_mid_scene_names_he_a_little_later():
     quiet = "".join(f"The {w} was still.\n\n" for w in ("harbour", "street", "garden", "church", "lane", "square", "wood"))
     late = extract_quotes(quiet + text)[0]
     assert (late.speaker, late.speaker_note) == (None, "no one named before “he” fits")
+
+
+def test_a_full_stop_before_the_cue_is_a_slip_the_lower_case_word_shows():
+    # "“That belongs to Lavish.” said the clergyman": the sentence goes on, as after ? or !
+    q = extract_quotes("“That belongs to Lavish.” said Mr. Beebe. “A good fellow, Lavish.”")
+    assert [(x.speaker, x.cue) for x in q] == [("Mr. Beebe", "said"), ("Mr. Beebe", None)]
+    # a capital after the full stop starts a new sentence, whose verb is no cue of the quote
+    q = extract_quotes("“That belongs to Lavish.” Mr. Beebe said nothing more.")
+    assert q[0].cue is None

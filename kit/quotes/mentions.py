@@ -133,8 +133,9 @@ def after_quote(layout: Layout, r: Region, next_mark: int) -> Attribution | None
     s, masked = layout.s, layout.masked
     last = s[r.end - 1]
     stop = min(next_mark, layout.paras[layout.para_of(r.mark_end)].end)
-    if last == "." and not COMMA_NEXT.match(masked, r.mark_end, stop):
-        return None  # the quote ended its sentence
+    if last == "." and not COMMA_NEXT.match(masked, r.mark_end, stop) and not LOWER_NEXT.match(masked, r.mark_end, stop):
+        return None  # the quote ended its sentence (not “That belongs to Lavish.” said the clergyman: a slip
+        # of the pen, which the lower-case word after it shows)
     m = AFTER.match(masked, r.mark_end, stop)
     if not m:
         return _loosely(layout, r, stop)
