@@ -408,7 +408,7 @@ class Resolver:
         (:meth:`~kit.quotes.cast.Cast.protagonist`). And when the text has only just
         begun (no more than six paragraphs before), so that nothing was out of reach,
         the first person of that gender the narration names in the next two paragraphs
-        (*“I am sorry,” he said dryly. ... Cecil shook his head*): an excerpt that
+        (*“I am sorry,” he said dryly. ... “Lucy chose me,” said Cecil Vyse*): an excerpt that
         opens mid-scene names its people a little later.
         """
         layout, cast = self.layout, self.cast
