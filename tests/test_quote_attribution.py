@@ -1474,3 +1474,15 @@ def test_a_full_stop_before_the_cue_is_a_slip_the_lower_case_word_shows():
     # a capital after the full stop starts a new sentence, whose verb is no cue of the quote
     q = extract_quotes("“That belongs to Lavish.” Mr. Beebe said nothing more.")
     assert q[0].cue is None
+
+
+def test_he_after_a_sentence_about_a_character_called_by_a_noun():
+    # The Badger is no name the cast lists, but he has spoken, and the sentence before "he" is about him
+    text = ("“Our friend is asleep,” said the Weasel. “He sleeps all winter.”\n\n"
+            "“I am not asleep,” said the Badger, and closed his eyes once more.\n\n"
+            "“Then tell us a story,” said the Weasel.\n\n"
+            "The Badger slowly opened his eyes. “A short one,” he said.")
+    assert extract_quotes(text)[-1].speaker == "Badger"
+    # one who has not spoken is not taken for "he": the Moon is no speaker
+    quiet = text.replace("The Badger slowly opened his eyes.", "The Moon slowly rose over the hill.")
+    assert extract_quotes(quiet)[-1].speaker != "Moon"

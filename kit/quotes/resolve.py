@@ -212,6 +212,9 @@ _OWNER_OF_FEATURE = re.compile(
 """A sentence whose subject is a person's face, voice or mood (*Louisa's voice was the
 first distinguished*, *Mr. Gamfield's countenance brightened*): it is about that person,
 whom a *he* or *she* after it most likely means."""
+_THE_SPEAKER = re.compile(r"\s*(?:(?:But|And|Then|Now)\s+)?(?P<np>[Tt]he\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?=[a-z])")
+"""A sentence that opens with *the* and a capitalised noun, then a lower-case word (*The Dormouse
+slowly opened his eyes*): the subject, when that noun is a speaker's (:meth:`Resolver._subject_of_sentence`)."""
 
 
 class Resolver:
@@ -423,7 +426,9 @@ class Resolver:
             or *she* even when the cast does not list them as a person, if their
             name has a capital (*“Two days wrong!” sighed the Hatter. “I told you
             ...,” he added*); further off, such a voice is as often a newspaper
-            or a government as a person."""
+            or a government as a person. So may one who has spoken before and is
+            the subject of a sentence earlier in the paragraph (*The Dormouse
+            slowly opened his eyes. “I wasn't asleep,” he said*)."""
             if not who or who in exclude:
                 return 0
             if who.startswith(DESCRIBED):  # the little man: a man, whom the text does not name
@@ -455,7 +460,7 @@ class Resolver:
                 if found is None and p == here and looked <= _DESCRIBED_BACK:
                     found = self._described_subject(start, end)
                 if found and found[0] < pos:
-                    f = fit(found[1])
+                    f = fit(found[1], spoke_here=p == here and any(v.speaker == found[1] for v in self.voices))
                     if f and (f not in best or best[f][0] < found[0]):
                         best[f] = found
         if not best:  # nobody was a subject: anyone named in the narration, but not in a
@@ -552,6 +557,11 @@ class Resolver:
                 who = self.resolve(*subject).name
                 if who:
                     found = (subject[1], who)
+            character = _THE_SPEAKER.match(self.layout.masked, start, end) if found is None and subject is None else None
+            if character:  # The Dormouse slowly opened his eyes: a character called by a noun, who has spoken
+                who = self.resolve(character.group("np"), character.start("np")).name
+                if who and not self.cast.is_person(who) and any(v.speaker == who for v in self.voices):
+                    found = (character.start("np"), who)
             owner = _OWNER_OF_FEATURE.match(self.layout.masked, start, end) if found is None else None
             if owner:  # Mr. Gamfield's countenance brightened, as ... he (said): Gamfield
                 who = self.resolve(owner.group("np"), owner.start("np")).name
