@@ -1486,3 +1486,9 @@ def test_he_after_a_sentence_about_a_character_called_by_a_noun():
     # one who has not spoken is not taken for "he": the Moon is no speaker
     quiet = text.replace("The Badger slowly opened his eyes.", "The Moon slowly rose over the hill.")
     assert extract_quotes(quiet)[-1].speaker != "Moon"
+    # an organisation that has spoken is no "he", however it is written (the AP)
+    news = ("“The race is close,” the AP reported.\n\n"
+            "The AP interview was held at the candidate's home, and when the AP asked the manager "
+            "about it, the manager said he needed time. "
+            "“Let me call you back,” he told the AP.")
+    assert extract_quotes(news)[-1].speaker != "AP"

@@ -426,9 +426,11 @@ class Resolver:
             or *she* even when the cast does not list them as a person, if their
             name has a capital (*“Two days wrong!” sighed the Hatter. “I told you
             ...,” he added*); further off, such a voice is as often a newspaper
-            or a government as a person. So may one who has spoken before and is
-            the subject of a sentence earlier in the paragraph (*The Dormouse
-            slowly opened his eyes. “I wasn't asleep,” he said*)."""
+            or a government as a person. So may a character called by *the* and a
+            capitalised noun who has spoken before and is the subject of a sentence
+            earlier in the paragraph (*The Dormouse slowly opened his eyes. “I
+            wasn't asleep,” he said*; :meth:`_is_character`), but not an
+            organisation (*the AP asked him ... “...,” he told the AP*)."""
             if not who or who in exclude:
                 return 0
             if who.startswith(DESCRIBED):  # the little man: a man, whom the text does not name
@@ -460,7 +462,7 @@ class Resolver:
                 if found is None and p == here and looked <= _DESCRIBED_BACK:
                     found = self._described_subject(start, end)
                 if found and found[0] < pos:
-                    f = fit(found[1], spoke_here=p == here and any(v.speaker == found[1] for v in self.voices))
+                    f = fit(found[1], spoke_here=p == here and self._is_character(*found))
                     if f and (f not in best or best[f][0] < found[0]):
                         best[f] = found
         if not best:  # nobody was a subject: anyone named in the narration, but not in a
@@ -569,6 +571,12 @@ class Resolver:
                     found = (owner.start("np"), who)
             self._subjects[start] = found
         return self._subjects[start]
+
+    def _is_character(self, at: int, who: str) -> bool:
+        """Whether the subject ``who`` at ``at`` is a character the text calls by *the* and a
+        capitalised noun (*The Dormouse*), who has spoken before: no organisation (*the AP*)."""
+        return self.layout.masked[at : at + 4].lower() == "the " and not is_organisation(who.split()) \
+            and any(v.speaker == who for v in self.voices)
 
     def _described_subject(self, start: int, end: int) -> tuple[int, str] | None:
         """The man or woman the sentence ``[start, end)`` is about, when its subject
