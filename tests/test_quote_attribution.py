@@ -1492,3 +1492,12 @@ def test_he_after_a_sentence_about_a_character_called_by_a_noun():
             "about it, the manager said he needed time. "
             "“Let me call you back,” he told the AP.")
     assert extract_quotes(news)[-1].speaker != "AP"
+
+
+def test_a_titled_name_only_at_a_sentence_start_is_a_person():
+    # a short scene may write Colonel Brandon only where a sentence starts: his title says he is a person
+    text = ("The rain had not stopped since noon.\n\n"
+            "Colonel Brandon came in at last, wet through. “I have ridden all night,” he said.")
+    assert extract_quotes(text)[0].speaker == "Brandon"
+    # with no title, no gesture and no cue, a word that only starts a sentence is no one
+    assert extract_quotes(text.replace("Colonel Brandon", "Thunder"))[0].speaker is None

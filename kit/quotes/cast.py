@@ -386,10 +386,12 @@ class Cast:
         if remap:
             mentions = [(r, remap.get(id(p), p)) for r, p in mentions]
         # 3. short names the text does not treat as people are places or things
-        # (a word capitalised only where a sentence starts must speak or make a gesture
-        # to be a name: a short scene may write "Holmes" only there)
+        # (a word capitalised only where a sentence starts must speak, make a gesture or
+        # carry a title to be a name: a short scene may write "Holmes", or "Colonel
+        # Brandon", only there)
         self._single = {k: p for k, p in self._single.items() if self._is_person(p)
-                        and (k[0] or self._mid_capitals[max(p.forms, key=p.forms.get)[0]] or self._acts(p))}
+                        and (k[0] or p.titles or self._mid_capitals[max(p.forms, key=p.forms.get)[0]]
+                             or self._acts(p))}
         keep = {id(p) for p in self._people()}
         self._single_by_word = {w: [p for p in ps if id(p) in keep] for w, ps in self._single_by_word.items()}
         mentions.sort(key=lambda m: m[0].start)
