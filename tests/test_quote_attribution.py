@@ -1501,3 +1501,11 @@ def test_a_titled_name_only_at_a_sentence_start_is_a_person():
     assert extract_quotes(text)[0].speaker == "Brandon"
     # with no title, no gesture and no cue, a word that only starts a sentence is no one
     assert extract_quotes(text.replace("Colonel Brandon", "Thunder"))[0].speaker is None
+
+
+def test_an_organisation_named_with_a_capitalised_head_keeps_its_whole_name():
+    # "State" alone is a role word (Secretary of State); "the State Department" is one organisation
+    quotes = extract_quotes("“We disagree,” the State Department said. “No,” the Republican Party said.")
+    assert [q.speaker for q in quotes] == ["State Department", "Republican Party"]
+    # a role word alone after "the" stays a description of one person
+    assert extract_quotes("“Yes,” the Republican said.")[0].speaker != "Republican Party"

@@ -631,8 +631,10 @@ class Resolver:
                 break
         head = name_key(rest[-1])
         if rest[0][:1].isupper() and all(w[:1].isupper() or w in PARTICLES or w in ("for", "and") for w in rest) \
-                and name_key(rest[0]) not in PERSON_HEADS and not unnamed:
-            return Speaker(self._named(found, pos))  # the Office for National Statistics, the Post
+                and (name_key(rest[0]) not in PERSON_HEADS or len(rest) > 1 and head in GROUP_HEADS) and not unnamed:
+            # the Office for National Statistics, the Post; the State Department (a role word, "State",
+            # then the head of a group's name: the whole name, not "State")
+            return Speaker(self._named(found, pos))
         cut = next((i for i, w in enumerate(rest) if w.lower() in ("of", "for", "at", "from") and i > 0), None)
         if cut is not None:  # a statement from the White House, the chief executive of Acme
             owner = rest[cut + 1 :]
