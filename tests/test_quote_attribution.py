@@ -160,6 +160,8 @@ UNNAMED_NOTE = "unnamed: the text does not say who this is"
     ("Ruth Okafor spoke first. “She is very tired,” said Okafor aides.", "Okafor aides"),  # inverted too
     ("“The plan is dead,” said Senior officials.", "Senior officials"),
     ("Fishery scientists have warned of “a collapse within ten years.”", "Fishery scientists"),
+    ("The plan was announced on Monday. Critics said it was “a disaster.”", "Critics"),  # a plural head alone
+    ("The plan was announced on Monday. Many said it was “a disaster.”", "Many"),  # a word that counts people
 ])
 def test_an_unnamed_speaker_is_given_as_written_with_a_note(text, speaker):
     """News: an indefinite description is the speaker as the text writes it, with
@@ -1509,3 +1511,4 @@ def test_an_organisation_named_with_a_capitalised_head_keeps_its_whole_name():
     assert [q.speaker for q in quotes] == ["State Department", "Republican Party"]
     # a role word alone after "the" stays a description of one person
     assert extract_quotes("“Yes,” the Republican said.")[0].speaker != "Republican Party"
+

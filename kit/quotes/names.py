@@ -388,15 +388,21 @@ def is_bare_plural(found: list[str] | tuple[str, ...]) -> bool:
       *Attorneys for Clinton*, *Voters in Iowa*;
     * a capitalised word, then lower-case words that end in a plural head:
       *Senior officials*, *Republican leaders*, *Trump aides* (the aides
-      speak, not Trump; and not *Trump at the time*, where Trump does).
+      speak, not Trump; and not *Trump at the time*, where Trump does);
+    * a plural head alone, or a word that counts people (:data:`INDEFINITE`):
+      *Critics* (said), *Many* (worried).
 
     >>> is_bare_plural("Critics of the plan".split()), is_bare_plural("Critic of the plan".split())
     (True, False)
     >>> groups = ("Senior officials", "Trump aides", "Trump at the time", "White House officials")
     >>> [is_bare_plural(words.split()) for words in groups]
     [True, True, False, False]
+    >>> [is_bare_plural([word]) for word in ("Critics", "Many", "Holmes")]
+    [True, True, False]
     """
-    if len(found) < 2 or not found[0][:1].isupper():
+    if len(found) == 1:  # Critics, Many: a plural head, or a word that counts people, alone
+        return found[0][:1].isupper() and (_plural_head(found[0]) or name_key(found[0]) in INDEFINITE)
+    if not found or not found[0][:1].isupper():
         return False
     if found[1] in POST_PREPOSITIONS:
         return _plural_head(found[0]) and head_key(found[0]) not in TITLES

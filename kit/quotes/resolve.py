@@ -252,6 +252,8 @@ class Resolver:
             kind = "descriptor"  # one New Hampshire Democrat: a description, not a name
         if kind == "pronoun":
             return self.pronoun(mention, pos, exclude=exclude)
+        if kind == "name" and self.as_written and " " not in mention and is_bare_plural([mention]):
+            return Speaker(mention, UNNAMED)  # Critics (said), Many (worried): a group the text does not name
         if kind == "name":
             found = mention.split()
             owner = max((i for i, w in enumerate(found[:-1]) if w.endswith(("’s", "'s"))), default=None)
