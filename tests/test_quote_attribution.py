@@ -1512,3 +1512,13 @@ def test_an_organisation_named_with_a_capitalised_head_keeps_its_whole_name():
     # a role word alone after "the" stays a description of one person
     assert extract_quotes("“Yes,” the Republican said.")[0].speaker != "Republican Party"
 
+
+
+@pytest.mark.parametrize("cue, speaker", [
+    ("said former Utah governor Ann Lee, a party elder.", "Ann Lee"),
+    ("said former Ford spokesman Mark Truby.", "Mark Truby"),
+    ("said former Obama adviser David Ash.", "David Ash"),  # not Obama: the adviser speaks
+])
+def test_a_role_before_and_after_the_owner_of_a_role_still_names_the_person(cue, speaker):
+    # "former", a place or a company, then the role, then the name: the name is the speaker
+    assert extract_quotes(f"“It is over,” {cue}")[0].speaker == speaker

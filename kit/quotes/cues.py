@@ -152,7 +152,9 @@ _NP = rf"""
       | \s+(?:for|of|and)\s+(?=[{UP}]){_PLAIN}){{0,6}}              #   the Office for National Statistics
   | (?:{RUN.pattern})(?<=[’']s)(?:\s+{_ROLE}){{1,3}}(?=\s*[,.;:!?(])  # said Harbour Town’s mayor(, Tom Hale): a
                                                                  #   role, not the place that owns it
-  | (?:{RUN.pattern}\s+(?:{_ROLE}\s+){{1,3}})?(?:{RUN.pattern})  # said MSNBC host Chris Matthews / Anna Pávlovna
+  | (?:(?:{_ROLE}\s+){{0,2}}{RUN.pattern}\s+(?:{_ROLE}\s+){{1,3}})?(?:{RUN.pattern})  # said MSNBC host Chris
+                                                                 #   Matthews / Anna Pávlovna / former Utah governor
+                                                                 #   Michael Leavitt
   | (?:{_ROLE}(?:\s+of(?:\s+the)?)?\s+){{1,4}}(?:{RUN.pattern})     # said shop steward Leanne Marsh,
                                                                  #   former secretary of state Hillary Clinton
 """
