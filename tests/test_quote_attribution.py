@@ -162,6 +162,10 @@ UNNAMED_NOTE = "unnamed: the text does not say who this is"
     ("Fishery scientists have warned of “a collapse within ten years.”", "Fishery scientists"),
     ("The plan was announced on Monday. Critics said it was “a disaster.”", "Critics"),  # a plural head alone
     ("The plan was announced on Monday. Many said it was “a disaster.”", "Many"),  # a word that counts people
+    # a group as a sentence's subject, whose verb comes later, or whose words the paragraph quotes
+    ("Weapons experts have doubted the claims, but have said it was “a bluff.”", "Weapons experts"),
+    ("Cruz officials were thrilled with the editorial, entitled “Not a Brave Truth-Teller,” in the Post.",
+     "Cruz officials"),
 ])
 def test_an_unnamed_speaker_is_given_as_written_with_a_note(text, speaker):
     """News: an indefinite description is the speaker as the text writes it, with

@@ -27,7 +27,16 @@ from kit.quotes.dialogue import REPLY_VERBS, SHORT_LINE, Signs, Turn, answered_a
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
 from kit.quotes.mentions import Attribution, addressee, report_before
-from kit.quotes.names import INDEFINITE, PERSON_HEADS, PRONOUN_GENDER, RUN, gender_of_words, is_bare_plural, name_key
+from kit.quotes.names import (
+    INDEFINITE,
+    PERSON_HEADS,
+    PRONOUN_GENDER,
+    RUN,
+    gender_of_words,
+    is_bare_plural,
+    is_group,
+    name_key,
+)
 from kit.quotes.phrases import np_kind
 from kit.quotes.resolve import DESCRIBED, NARRATOR, UNNAMED, Resolver, Speaker
 from kit.quotes.subjects import sentence_subject
@@ -278,7 +287,7 @@ def _from_paragraph(item: Item, here: list[Item], layout: Layout, resolver: Reso
     about = _narration_subject(layout, resolver, item.para, r, here)
     if about is not None:
         if about.who:
-            item.set(about.who, "paragraph")
+            item.set(Speaker(about.who, about.note), "paragraph")
             item.sure = about.named
             return True
     return False
@@ -489,6 +498,8 @@ class _About(NamedTuple):
     who: str | None
     named: bool
     """Whether the narration names them (not just "he")."""
+    note: str | None = None
+    """The note on who they are (:data:`~kit.quotes.resolve.UNNAMED`: a group the news does not name)."""
 
 
 def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, here: list[Item]
@@ -521,6 +532,8 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
             continue  # a call (Alas! | Oliver!), or an ordinary word opening the sentence (Which so tickled them)
         if kind in ("name", "pronoun"):
             return _About(resolver.resolve(*subject).name, kind == "name")
+        if kind == "descriptor" and resolver.as_written and is_group(subject[0].split()):
+            return _About(subject[0], True, UNNAMED)  # Clinton officials were thrilled with “...”: the group
     return None
 
 

@@ -56,6 +56,7 @@ __all__ = [
     "gender_of_words",
     "head_key",
     "is_bare_plural",
+    "is_group",
     "is_organisation",
     "is_person_name",
     "is_sentence_word",
@@ -407,6 +408,20 @@ def is_bare_plural(found: list[str] | tuple[str, ...]) -> bool:
     if found[1] in POST_PREPOSITIONS:
         return _plural_head(found[0]) and head_key(found[0]) not in TITLES
     return all(w.islower() for w in found[1:]) and _plural_head(found[-1])
+
+
+def is_group(found: list[str] | tuple[str, ...]) -> bool:
+    """Whether words are a bare plural (:func:`is_bare_plural`) that is a noun phrase
+    all through, a subject that can speak (*Nuclear proliferation experts*,
+    *Clinton officials*): no function word, auxiliary or verb in the past
+    tense between its first word and its head (not *Netanyahu rallied
+    supporters*, *Kloppenburg and her backers*).
+
+    >>> is_group("Nuclear proliferation experts".split()), is_group("Netanyahu rallied supporters".split())
+    (True, False)
+    """
+    return is_bare_plural(found) and found[1:2] != ["of"] and not any(
+        w.lower() in FUNCTION_WORDS or w.lower() in AUXILIARIES or w.endswith("ed") for w in found[1:-1])
 
 
 def _plural_head(word: str) -> bool:

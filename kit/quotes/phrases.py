@@ -24,6 +24,7 @@ from kit.quotes.names import (
     PERSON_HEADS,
     SOURCE_HEADS,
     TITLES,
+    is_group,
     is_organisation,
     is_person_name,
     name_key,
@@ -181,6 +182,8 @@ def leading_np(chunk: str) -> str:
     'The award-winning Fenwick novelist Dora Quillfeather'
     >>> leading_np("Later the FAA confirmed it"), leading_np("The Harbour Times reported it")
     ('the FAA', 'The Harbour Times')
+    >>> leading_np("Nuclear proliferation experts have doubted it")  # a group, not "Nuclear"
+    'Nuclear proliferation experts'
     """
     found = chunk.split()
     if not found:
@@ -257,6 +260,9 @@ def leading_np(chunk: str) -> str:
             if taken and _role_run(found, i):
                 taken.append(w)  # Former Republican presidential candidate Jeb Bush: a role of a few words
                 continue
+            group = next((j for j in range(i + 1, min(len(found), i + 3) + 1) if is_group(found[:j])), None)
+            if len(taken) == 1 and group:
+                return " ".join(found[:group])  # Nuclear proliferation experts (have said): a group, not "Nuclear"
             break
     while taken and not taken[-1][:1].isupper():
         taken.pop()
