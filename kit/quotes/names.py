@@ -419,8 +419,10 @@ def is_group(found: list[str] | tuple[str, ...]) -> bool:
 
     >>> is_group("Nuclear proliferation experts".split()), is_group("Netanyahu rallied supporters".split())
     (True, False)
+    >>> is_group(["Critics"]), is_group(["Critics", "in"])  # the head ends the group
+    (True, False)
     """
-    return is_bare_plural(found) and found[1:2] != ["of"] and not any(
+    return is_bare_plural(found) and _plural_head(found[-1]) and not any(
         w.lower() in FUNCTION_WORDS or w.lower() in AUXILIARIES or w.endswith("ed") for w in found[1:-1])
 
 

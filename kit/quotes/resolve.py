@@ -564,7 +564,7 @@ class Resolver:
             character = _THE_SPEAKER.match(self.layout.masked, start, end) if found is None and subject is None else None
             if character:  # The Dormouse slowly opened his eyes: a character called by a noun, who has spoken
                 who = self.resolve(character.group("np"), character.start("np")).name
-                if who and not self.cast.is_person(who) and any(v.speaker == who for v in self.voices):
+                if who and not self.cast.is_person(who) and self._has_spoken(who):
                     found = (character.start("np"), who)
             owner = _OWNER_OF_FEATURE.match(self.layout.masked, start, end) if found is None else None
             if owner:  # Mr. Gamfield's countenance brightened, as ... he (said): Gamfield
@@ -578,7 +578,11 @@ class Resolver:
         """Whether the subject ``who`` at ``at`` is a character the text calls by *the* and a
         capitalised noun (*The Dormouse*), who has spoken before: no organisation (*the AP*)."""
         return self.layout.masked[at : at + 4].lower() == "the " and not is_organisation(who.split()) \
-            and any(v.speaker == who for v in self.voices)
+            and self._has_spoken(who)
+
+    def _has_spoken(self, who: str) -> bool:
+        """Whether ``who`` is the speaker of a quote read so far."""
+        return any(v.speaker == who for v in self.voices)
 
     def _described_subject(self, start: int, end: int) -> tuple[int, str] | None:
         """The man or woman the sentence ``[start, end)`` is about, when its subject
