@@ -1526,3 +1526,15 @@ def test_an_organisation_named_with_a_capitalised_head_keeps_its_whole_name():
 def test_a_role_before_and_after_the_owner_of_a_role_still_names_the_person(cue, speaker):
     # "former", a place or a company, then the role, then the name: the name is the speaker
     assert extract_quotes(f"“It is over,” {cue}")[0].speaker == speaker
+
+
+@pytest.mark.parametrize("place", ["Laredo, Texas", "Des Moines, Iowa"])
+def test_a_place_after_a_comma_is_not_the_subject_a_verb_after_and_shares(place):
+    # "in Laredo, Texas and explained": the comma ends no clause, so "Texas" is no subject;
+    # the verb after "and" shares the sentence's ("He paid a visit ... and explained")
+    text = (f"Maria Ruiz toured the border. She paid a visit to a school in {place} and explained "
+            "why “the families” there were going to “vote” for her.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Maria Ruiz", "Maria Ruiz"]
+    # a clause of its own after the comma keeps its own subject
+    text = "Maria Ruiz toured the border, Carl Hope stayed home and complained that it was “a stunt.”"
+    assert extract_quotes(text)[0].speaker == "Carl Hope"

@@ -347,16 +347,25 @@ def _shared_subject(left: str, breaks: list[re.Match]) -> tuple[str, int] | None
     (words, where they start in ``left``). A clause opened by *when*, *as*,
     *after* ... with no comma may run on into the main clause, whose subject
     is the one the verb shares: "Miss Bartlett" in "When they were out of
-    earshot Miss Bartlett stopped her wails and (said)"."""
+    earshot Miss Bartlett stopped her wails and (said)". A name alone after a
+    comma ends the clause before it, and is no subject: "He" in "He visited
+    a school in Laredo, Texas and (explained)"."""
     if not breaks or breaks[-1].group().lower() not in ("and", "but"):
         return None
-    start = breaks[-2].end() if len(breaks) > 1 else 0
-    clause = left[start : breaks[-1].start()]
-    np = leading_np(clause.strip())
+    last = len(breaks)
+    while True:  # the clause before "and"
+        last -= 1
+        start = breaks[last - 1].end() if last else 0
+        clause = left[start : breaks[last].start()]
+        np = leading_np(clause.strip())
+        if not (np and np == clause.strip() and last and breaks[last - 1].group() == ","):
+            break
+        # a name alone between a comma and "and" is no clause's subject but the end of the
+        # clause before: (He visited the border in Laredo,) Texas (and explained)
     if not np or np_kind(np) not in ("name", "pronoun"):
         return None
     at = start + clause.find(np)
-    if len(breaks) > 1 and breaks[-2].group().lower() in _SUBORDINATING:
+    if last and breaks[last - 1].group().lower() in _SUBORDINATING:
         main = _MAIN_SUBJECT.search(clause, clause.find(np) + len(np))
         if main and np_kind(main.group("np")) == "name":
             return main.group("np"), start + main.start("np")
