@@ -62,12 +62,15 @@ def read_votes(layout: Layout, spans: Iterable[tuple[int, int]], votes: dict[str
         if gender:  # Admiral Croft was a very hale, hearty, well-looking man
             votes[gender] += 1
             continue
-        main = layout.starts_sentence(start) or _after_cue(masked, start) \
-            or _after_opening(layout, start)
-        if not (main or _after_clause_opener(masked, start)) \
-                or masked[end : end + 3] in (" s ", "’s ", "'s "):
+        if masked[end : end + 3] in (" s ", "’s ", "'s "):
             continue  # not the subject: Willoughby's deserts (Willoughby s, as some books print it)
         stop = _sentence_end(masked, end)
+        if not _ANY_PRONOUN.search(masked, end, stop + 12):
+            continue  # no "he" or "she" to read (checked first: whether the name is the subject is slower to tell)
+        main = layout.starts_sentence(start) or _after_cue(masked, start) \
+            or _after_opening(layout, start)
+        if not (main or _after_clause_opener(masked, start)):
+            continue  # not the subject
         if not main:  # the subject of a clause inside the sentence: that clause alone
             stop = _clause_end(masked, end, stop)
         gender, at = _subject_pronoun_gender(masked, end, stop)
@@ -141,6 +144,8 @@ _OWN_BODY = re.compile(
 (*Fagin shook his head*, *Elinor raised her eyes*, *said Fagin, shaking his
 head*, *Fagin, who raised his eyes*): the owner's gender.
 Not a hand, which may be someone else's (*Elinor took his hand*)."""
+_ANY_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|himself|herself)\b")
+"""Any word the pronoun readings below look for (one search tells there is none)."""
 _SUBJECT_PRONOUN = re.compile(
     r"[,;]\s+(?:then\s+)?(he|she)\b(?!\s+[a-z]+[,.;!?])"  # after a comma, not a comment clause: she knew,
     r"|\b(?:and|but|then)\s+(?:then\s+)?(he|she)\b"  # and he smiled.
