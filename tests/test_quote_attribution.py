@@ -1538,3 +1538,11 @@ def test_a_place_after_a_comma_is_not_the_subject_a_verb_after_and_shares(place)
     # a clause of its own after the comma keeps its own subject
     text = "Maria Ruiz toured the border, Carl Hope stayed home and complained that it was “a stunt.”"
     assert extract_quotes(text)[0].speaker == "Carl Hope"
+
+
+def test_a_horizontal_bar_is_read_as_a_dash():
+    # some sites set "―" (U+2015) for a dash: the clause after it has its own subject
+    text = ("Ann Weir spoke on Monday. Just as she did after the flood ― Weir blamed her rivals, "
+            "and stressed the risk that “the next storm” poses to the town.")
+    assert extract_quotes(text)[0].speaker == "Ann Weir"
+    assert extract_quotes(text.replace("―", "—"))[0].speaker == "Ann Weir"

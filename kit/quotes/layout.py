@@ -58,7 +58,8 @@ class Layout:
                 parts.append("”")
                 last = r.mark_end
         parts.append(s[last:])
-        self.masked = "".join(parts)
+        # A horizontal bar (―), which some sites set for a dash, reads as one.
+        self.masked = "".join(parts).replace("―", "—")
         self._sentences: dict[int, list[Span]] = {}
         self._starts: dict[int, list[int]] = {}
         self._words: WordIndex | None = None
