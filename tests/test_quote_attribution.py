@@ -1517,7 +1517,6 @@ def test_an_organisation_named_with_a_capitalised_head_keeps_its_whole_name():
     assert extract_quotes("“Yes,” the Republican said.")[0].speaker != "Republican Party"
 
 
-
 @pytest.mark.parametrize("cue, speaker", [
     ("said former Utah governor Ann Lee, a party elder.", "Ann Lee"),
     ("said former Ford spokesman Mark Truby.", "Mark Truby"),

@@ -353,15 +353,15 @@ def _shared_subject(left: str, breaks: list[re.Match]) -> tuple[str, int] | None
     if not breaks or breaks[-1].group().lower() not in ("and", "but"):
         return None
     last = len(breaks)
-    while True:  # the clause before "and"
+    while True:  # the clause before "and"; a name alone between a comma and "and" is no
+        # clause's subject but the end of the clause before it, which is read instead:
+        # (He visited the border in Laredo,) Texas (and explained)
         last -= 1
         start = breaks[last - 1].end() if last else 0
         clause = left[start : breaks[last].start()]
         np = leading_np(clause.strip())
         if not (np and np == clause.strip() and last and breaks[last - 1].group() == ","):
             break
-        # a name alone between a comma and "and" is no clause's subject but the end of the
-        # clause before: (He visited the border in Laredo,) Texas (and explained)
     if not np or np_kind(np) not in ("name", "pronoun"):
         return None
     at = start + clause.find(np)
