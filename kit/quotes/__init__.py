@@ -56,7 +56,7 @@ quote through them (:mod:`kit.quotes.attribution` puts them together):
    * a description (*the Leader*, *the Belarusian president*) to the person the
      text itself introduces with those words (*Leader of the Islamic Revolution
      Ayatollah Ali Khamenei*, *Belarusian President Alexander Lukashenko*,
-     *Jane Doe, the chief executive of Acme*); every other word of the
+     *Jane Doe, the chief executive of Acme*: :mod:`~kit.quotes.roles`); every other word of the
      description must be a word of that person's title, as a whole word;
    * *he* or *she* to the latest person who was the subject of a sentence or
      the speaker of a quote nearby, whose gender fits: the text itself says a
@@ -306,7 +306,7 @@ class SpeakerCount(NamedTuple):
 
 # The steps, each in its own module (see the module docs): marks.py and
 # layout.py (find the marks), cues.py (find the cue), mentions.py, phrases.py and
-# subjects.py (find the mention), names.py, cast.py, gender.py and resolve.py (resolve it),
+# subjects.py (find the mention), names.py, cast.py, gender.py, roles.py and resolve.py (resolve it),
 # context.py and dialogue.py (quotes with no cue), unnamed.py and epithets.py (the narrator
 # and people known by a description), scare.py and unspoken.py (what is no quotation),
 # attribution.py (all together).

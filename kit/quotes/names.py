@@ -37,6 +37,7 @@ __all__ = [
     "PARTICLES",
     "PERSON_GESTURES",
     "PERSON_HEADS",
+    "POSSESSIVES",
     "PLACE_ENDS",
     "PLACE_PREPOSITIONS",
     "PREPOSITIONS",
@@ -283,6 +284,8 @@ AGE = re.compile(r"(\d+)-year-old")
 AUXILIARIES = frozenset("""is was are were be been being has have had do does did can could will would
     shall should may might must""".split())
 """Auxiliary verbs and forms of *be*: a phrase with one inside is a clause, not a noun phrase."""
+POSSESSIVES = frozenset("his her its their my our your".split())
+"""The possessive determiners: *her* account, *his* father."""
 DETERMINERS = frozenset("the a an one another his her its their my our your some several two three this that".split())
 INDEFINITE = frozenset("a an one another some several many most few two three four five".split())
 """Determiners that introduce someone new: "a spokesman" never refers back."""
