@@ -306,10 +306,10 @@ class SpeakerCount(NamedTuple):
 
 # The steps, each in its own module (see the module docs): marks.py and
 # layout.py (find the marks), cues.py (find the cue), mentions.py, phrases.py and
-# subjects.py (find the mention), names.py, cast.py, gender.py, roles.py and resolve.py (resolve it),
-# context.py and dialogue.py (quotes with no cue), unnamed.py and epithets.py (the narrator
-# and people known by a description), scare.py and unspoken.py (what is no quotation),
-# attribution.py (all together).
+# subjects.py (find the mention), names.py, runs.py, cast.py, gender.py, roles.py
+# and resolve.py (resolve it), context.py and dialogue.py (quotes with no cue),
+# unnamed.py and epithets.py (the narrator and people known by a description),
+# scare.py and unspoken.py (what is no quotation), attribution.py (all together).
 
 
 # The steps are imported when a function first needs them, not with the

@@ -1,7 +1,7 @@
 """The cast: the people a text names, built from the text itself.
 
 Every run of capitalised words is read as a title and a name (*Belarusian
-President* + *Alexander Lukashenko*, *Mr.* + *Darcy*).
+President* + *Alexander Lukashenko*, *Mr.* + *Darcy*: :mod:`kit.quotes.runs`).
 
 * A name written in full (two or more name words) is a person, unless the
   text mostly writes it after *the* or a place preposition (*at Windy
@@ -49,60 +49,39 @@ Character(name='Miss Morstan', titles=('Miss',), short_forms=('Morstan',), gende
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from collections import Counter
 from typing import NamedTuple
 
 from kit.quotes.cues import CUE
 from kit.quotes.dialogue import vocatives
 from kit.quotes.gender import apposed_role, read_votes
-from kit.quotes.layout import MASK, Layout
+from kit.quotes.layout import Layout
 from kit.quotes.marks import find_regions
 from kit.quotes.names import (
-    COURTESY_ABROAD,
-    NOT_NAMES,
     PERSON_GESTURES,
     PERSON_HEADS,
     PLACE_ENDS,
-    PLACE_PREPOSITIONS,
-    RUN,
     TITLES,
     gender_of_words,
-    is_person_name,
-    is_sentence_word,
     name_key,
-    split_run,
+)
+from kit.quotes.runs import (
+    COURTESY,
+    Run,
+    addressed_at,
+    gender_of_title,
+    proper_words,
+    read_name,
+    read_runs,
+    title_key,
 )
 from kit.segment import paragraph_spans
 from kit.texts import TextLike, as_text, line_ends_in_place
 
-# The name reading asks the same questions of the same few words (The, But,
-# Mr., Trump) tens of thousands of times per book or news collection; both
-# answers depend on the word alone, so each is worked out once.
-_sentence_word = lru_cache(maxsize=65536)(is_sentence_word)
-_gender_of = lru_cache(maxsize=65536)(gender_of_words)  # takes a tuple of words
-
 __all__ = ["Cast", "Character", "Lookup", "characters"]
 
-_HONORIFIC_KEYS = frozenset("ayatollah grand hojatoleslam seyyed sayyid sheikh shaikh sir dame".split())
-_COURTESY = frozenset("mr mrs miss ms master sir lady lord dame madam madame monsieur mademoiselle dr".split()) \
-    | frozenset(COURTESY_ABROAD)
-"""Titles that tell family members apart: Mrs. Bennet is not Miss Bennet."""
 _PROTAGONIST_MENTIONS = 50  # a protagonist is named this often at least: a book's, not an article's
-_HEADING_WORDS = frozenset("chapter part book volume section".split())
-"""Words a heading opens with (*Chapter XII*)."""
-_NUMBERED = re.compile(r"(?:[IVXLC]+|\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third))[.:]?")
-"""The number after a heading word: (Chapter) II:, (Part) 3., (Book) One."""
-_OPENING = ("\"", "“", "‘")
-"""Opening quotation marks (and the straight double mark, which opens as often as it closes)."""
-_NOT_A_PERSON_BEFORE = frozenset("the a an in at near into towards toward through across to from".split())
-"""Words before a capitalised name that show a place or a thing: at Windy Corner, the Piazza.
-(*of* shows one too, but only before a single word: the streets of Coketown, where the
-paintings of Alessio Baldovinetti are a person's; see ``Cast._read_runs``.)"""
-
-
 class Character(NamedTuple):
     """One person of a text, as the text names them."""
 
@@ -130,21 +109,6 @@ class Lookup(NamedTuple):
     """Why there is no name (two people fit), or None."""
 
 
-class _Run(NamedTuple):
-    """One place where the text writes a name."""
-
-    start: int
-    end: int
-    title: tuple[str, ...]
-    name: tuple[str, ...]
-    proper: tuple[str, ...]
-    narration: bool  # outside quotations
-    initial: bool  # at the start of a sentence
-    evidence: bool  # a title, a reporting verb next to it, addressed by name, a role in apposition
-    against: bool  # after "the" or a place preposition
-    courtesy: str | None  # the courtesy title (mrs) before the name, or the honorific that starts it (sir)
-
-
 class _Person:
     """A person while the cast is built: their name forms and what the text says of them."""
 
@@ -164,8 +128,8 @@ class _Person:
         self.evidence = 0
         self.against = 0
         self.first_alone = 0  # how often the text calls a full-name person by the first name alone
-        self.unread: list[_Run] = []  # mentions in the narration not yet read for the gender
-        self.runs: list[_Run] = []  # mentions to read for evidence that this is a person
+        self.unread: list[Run] = []  # mentions in the narration not yet read for the gender
+        self.runs: list[Run] = []  # mentions to read for evidence that this is a person
         self.layout: Layout | None = None  # the text they are in
 
     @property
@@ -195,45 +159,7 @@ def _voted_gender(votes: dict[str, int]) -> str | None:
     return None
 
 
-def _proper(name: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    """The name words that tell people apart: no honorifics, no initials, no particles."""
-    return _proper_words(tuple(name))
-
-
-@lru_cache(maxsize=65536)
-def _proper_words(name: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(w for w in name if w[:1].isupper() and name_key(w) not in _HONORIFIC_KEYS
-                 and not (len(w) <= 2 and w.endswith(".")))
-
-
-@lru_cache(maxsize=65536)
-def _read_name(found: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str | None, bool] | None:
-    """What a run of capitalised words says, the same wherever it stands (so it is
-    read once): its title, its name, the name words that tell people apart, its
-    courtesy title, and whether a title or an honorific shows it is a person's
-    (the evidence a name alone needs; the rest is read where the name stands);
-    None if it names no person."""
-    title, name = split_run(" ".join(found))
-    if not title:  # Baedeker's Handbook: the name is the owner's
-        owner = next((k for k, w in enumerate(found[:-1]) if w.endswith(("’s", "'s", "s’"))), None)  # (Sanders’ faith)
-        if owner is not None:
-            title, name = split_run(" ".join(found[: owner + 1]))
-    if not name or not is_person_name(name):
-        return None
-    proper = _proper(name)
-    if not proper:
-        return None
-    courtesy = _title_key(title) or _title_key(name[:1])
-    return title, name, proper, courtesy, bool(title) or _gender_of(name[:1]) is not None
-
-
-def _title_key(title: tuple[str, ...] | list[str]) -> str | None:
-    """The courtesy title right before a name (mr, mrs, miss), or None."""
-    key = name_key(title[-1]) if title else None
-    return key if key in _COURTESY else None
-
-
-def _full_key(run: _Run) -> tuple[str, str]:
+def _full_key(run: Run) -> tuple[str, str]:
     """What tells full names apart: the first and last name words."""
     return name_key(run.proper[0]), name_key(run.proper[-1])
 
@@ -248,7 +174,7 @@ def _rank(word: str) -> str | None:
     quotation that calls out *Sir!* names no one."""
     key = word.rstrip(".").lower()
     key = _RANK_SPELLINGS.get(key, key)
-    return key if key in TITLES and (key == "dr" or key not in _COURTESY) else None  # (a doctor is called "Doctor")
+    return key if key in TITLES and (key == "dr" or key not in COURTESY) else None  # (a doctor is called "Doctor")
 
 
 def _one_titled(people: list[_Person], title: list[str] | tuple[str, ...]) -> _Person | None:
@@ -256,27 +182,6 @@ def _one_titled(people: list[_Person], title: list[str] | tuple[str, ...]) -> _P
     Croft*, not Mrs Croft; *Princess Mary*, not Mary Bogdánovna), if only one."""
     titled = [p for p in people if title and " ".join(title) in p.titles]
     return titled[0] if len(titled) == 1 else None
-
-
-_IN_PLACE = re.compile(r"\s(?:in|at|near|outside)\s+([A-Z][\w’'-]*)(?![\w’'-])(?!\s+[A-Z])")
-"""A capitalised word alone after *in*, *at*, *near* or *outside*: (in) Moscow, (at) Bath.
-(The space before the preposition, not a look-behind, lets the search skip ahead: twice as fast.)"""
-
-
-def _places(s: str, capitals: Counter) -> frozenset[str]:
-    """The words a text uses as places: written alone after *in*, *at*, *near* or
-    *outside* three times at least, and in a tenth or more of the times the text
-    writes them capitalised inside a sentence (``capitals``). *Moscow* is so
-    200 times of 720 in War and Peace, *Bath* 38 of 99 in Persuasion; a
-    person's name seldom (*at Pierre*: 58 of 1,963). Such a word is no part
-    of a name that runs on from it: *after leaving Moscow Karatáev fell ill*.
-
-    >>> sorted(_places("We met in Bath. It rained at Bath. She stayed in Bath, near Anne.",
-    ...                Counter({"Bath": 3, "Anne": 40})))
-    ['Bath']
-    """
-    found = Counter(m.group(1) for m in _IN_PLACE.finditer(s))
-    return frozenset(w for w, n in found.items() if n >= 3 and n >= 0.1 * capitals[w])
 
 
 class Cast:
@@ -295,7 +200,8 @@ class Cast:
         self._single: dict[tuple[str, str], _Person] = {}  # (courtesy title or "", word)
         self._single_by_word: dict[str, list[_Person]] = {}
         self._names: dict[int, str] = {}
-        runs = self._read_runs()
+        found = read_runs(layout)
+        runs, self._hidden, self._capitals = found.runs, found.hidden, found.capitals
         # Words the text writes alone after "the" or "a" at least a third of the
         # time, and never with a courtesy title, are common words (the Italian),
         # not surnames.
@@ -309,7 +215,7 @@ class Cast:
                     titled.add(word)
         self._common = {w for w, n in alone.items() if n >= 3 and 3 * after_the[w] >= n and w not in titled}
         self._alone = {w for w, n in alone.items() if n > after_the[w]}  # written alone, not after "the": Cross said
-        mentions: list[tuple[_Run, _Person]] = []
+        mentions: list[tuple[Run, _Person]] = []
         # The courtesy titles the text writes with each bare surname: with both
         # Mr. Palmer and Mrs. Palmer, a surname is a family's.
         self._surname_genders: dict[str, set[str]] = {}
@@ -390,7 +296,7 @@ class Cast:
         # carry a title to be a name: a short scene may write "Holmes", or "Colonel
         # Brandon", only there)
         self._single = {k: p for k, p in self._single.items() if self._is_person(p)
-                        and (k[0] or p.titles or self._mid_capitals[max(p.forms, key=p.forms.get)[0]]
+                        and (k[0] or p.titles or self._capitals.inside[max(p.forms, key=p.forms.get)[0]]
                              or self._acts(p))}
         keep = {id(p) for p in self._people()}
         self._single_by_word = {w: [p for p in ps if id(p) in keep] for w, ps in self._single_by_word.items()}
@@ -401,13 +307,13 @@ class Cast:
         self._protagonists: dict[str, str | None] = {}
         self._rank_holders: dict[str, str | None] = {}
 
-    def _called_he(self, runs: list[_Run], husbands: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    def _called_he(self, runs: list[Run], husbands: set[tuple[str, str]]) -> set[tuple[str, str]]:
         """The full names the text writes after *Mrs.* and also, with no title, as a
         man's: the narration's pronouns say so (*Charles Musgrove ... he*). A
         married woman is called by her husband's full name (*Mrs Charles
         Musgrove*), so "Mrs." and that name are his wife, not him."""
         wives = {_full_key(r) for r in runs if len(r.proper) >= 2 and r.courtesy == "mrs"} - husbands
-        plain: dict[tuple[str, str], list[_Run]] = {}
+        plain: dict[tuple[str, str], list[Run]] = {}
         for r in runs:
             if len(r.proper) >= 2 and not r.courtesy and r.narration and _full_key(r) in wives:
                 plain.setdefault(_full_key(r), []).append(r)
@@ -421,110 +327,21 @@ class Cast:
 
     # -- reading the names --
 
-    def _read_runs(self) -> list[_Run]:
-        """Every capitalised run that may name a person, with its title split off."""
-        s, masked = self.layout.s, self.layout.masked
-        found_runs = []
-        self._hidden: list[tuple[str, ...]] = []
-        # A word right after an opening mark is capitalised because the quotation
-        # starts there, whatever stands before it (the Gryphon added "Come, let's
-        # hear ..."), as at the start of a sentence.
-        matches = [(m, m.group().split(), self.layout.starts_sentence(m.start(), s) or s[m.start() - 1 : m.start()]
-                    in _OPENING) for start, end in self.layout.paras for m in RUN.finditer(s, start, end)]
-        # (paragraph by paragraph: a run may cross a line break where a book wraps its lines, but not
-        # the end of a paragraph, which in a text with a paragraph on each line is one line break:
-        # "Chapter II The Statement of the Case⏎Miss Morstan entered the room")
-        # (the words of all runs inside sentences, split at once: a book has 80,000)
-        mid_capitals = Counter(" ".join([m.group() for m, _, initial in matches if not initial]).split())
-        self._mid_capitals = mid_capitals
-        self._lower_counts: dict[str, int] = {}  # (see is_common_word)
-        places = _places(s, mid_capitals)
-        headings = self._headings()
-        for m, found, initial in matches:
-            if len(found) == 1 and initial and _sentence_word(found[0]):
-                continue  # The, But, However: the commonest runs, never a name
-            start = m.start()
-            if masked[start] == MASK and not _addressed_at(s, start, m.end()) \
-                    or headings and self.layout.para_of(start) in headings:
-                # inside a quotation, a name counts only as the one addressed, and
-                # a heading's capitals are no names; a full name there still ties
-                # a first name to a surname (see _join_hidden)
-                if len(found) >= 2 and not (len(found) == 2 and initial and _sentence_word(found[0])):
-                    self._hidden.append(tuple(found))
-                continue
-            # Words capitalised only because they start a sentence are not part of a
-            # name (Sometimes Natásha, Give George): a word the text writes in lower
-            # case far more often than capitalised inside a sentence (is_common_word).
-            while found and (_sentence_word(found[0]) and (initial or name_key(found[0]) in NOT_NAMES)
-                             or initial and self.is_common_word(found[0])):
-                start = s.find(found[1], start + len(found[0])) if len(found) > 1 else m.end()
-                found.pop(0)
-                initial = False
-            if not found:
-                continue
-            before = s[max(0, start - 12) : start].split()[-1:]
-            if len(found) > 1 and (before in PLACE_PREPOSITIONS or found[0] in places):
-                # "in Moscow Pierre went", "after leaving Moscow Karatáev fell ill": the place is not part of the name
-                found.pop(0)
-                start = s.find(found[0], start)
-            read = _read_name(tuple(found))
-            if read is None:
-                continue
-            title, name, proper, courtesy, titled = read
-            if name and name[-1].endswith("s") and mid_capitals[name[-1][:-1]] >= 2 and (
-                    before == ["the"] or [name_key(w) for w in title] in (["miss"], ["misses"])):
-                # the Musgroves, the Miss Dashwoods: a surname the text also writes in the
-                # singular (Mrs. Musgrove), in the plural after "the" or "Miss", is a family
-                # or sisters, never one person who speaks or is "she" (Williams, with no
-                # William written twice, stays a name)
-                continue
-            against = bool(before) and not title and (before[0].lower() in _NOT_A_PERSON_BEFORE
-                                                      or before[0] == "of" and len(proper) == 1)
-            found_runs.append(_Run(start, m.end(), title, name, proper, masked[start] != MASK, initial and not title,
-                                   titled, against, courtesy))
-        return found_runs
-
-    def _headings(self) -> set[int]:
-        """The paragraphs that are headings in Title Case (*Chapter VI: ... Miss Lucy
-        Honeychurch Drive Out in Carriages to See a View*): their capitalised
-        words are no names. A heading is short, almost all of its longer words
-        are capitalised, and it either opens with Chapter (Part, Book) or does
-        not end like a sentence. One that opens with Chapter and a number is a
-        heading whatever its title holds (*Chapter III: Music, Violets, and the
-        Letter "S"*)."""
-        s, found = self.layout.s, set()
-        for i, (start, end) in enumerate(self.layout.paras):
-            if end - start > 400 or s[end - 1] in ".!?”\"’'" and s[start : start + 8].split()[0].lower() not in \
-                    _HEADING_WORDS:
-                continue  # long, or a sentence: not a heading
-            text = s[start:end].split()
-            if len(text) >= 2 and text[0].lower() in _HEADING_WORDS and _NUMBERED.fullmatch(text[1]):
-                found.add(i)  # Chapter II: In Santa Croce with No Baedeker, whatever its title holds
-                continue
-            if MASK in self.layout.masked[start:end]:
-                continue
-            long_words = [w for w in text if len(w.strip(".,;:!?")) > 3]
-            if len(long_words) >= 2 and sum(w[:1].isupper() for w in long_words) >= 0.85 * len(long_words):
-                found.add(i)
-            elif len(text) <= 3 and text and text[0].lower() in _HEADING_WORDS:
-                found.add(i)  # "Chapter XII" on a line of its own, its title in the next paragraph
-        return found
-
-    def _evidence(self, run: _Run) -> bool:
+    def _evidence(self, run: Run) -> bool:
         """Whether the text treats the name at ``run`` as a person's: a title, a
         reporting verb or a gesture next to it (*Holmes smiled*), addressed by
         name, a role or an age in apposition."""
         if run.evidence:
             return True
         s, masked = self.layout.s, self.layout.masked
-        if self._at_cue(run.start, run.end) or (not run.narration and _addressed_at(s, run.start, run.end)):
+        if self._at_cue(run.start, run.end) or (not run.narration and addressed_at(s, run.start, run.end)):
             return True
         if self._gesture_after(run):
             return True
         apposed = apposed_role(masked, run.start, run.end)
         return apposed is not None and (apposed.isdigit() or name_key(apposed) in PERSON_HEADS)
 
-    def _gesture_after(self, run: _Run) -> bool:
+    def _gesture_after(self, run: Run) -> bool:
         """Whether a gesture follows the name (*Holmes smiled*, :data:`~kit.quotes.names.PERSON_GESTURES`)."""
         after = self.layout.masked[run.end : run.end + 14]
         words = after[1:].split(None, 1)  # none when only spaces follow the name
@@ -553,11 +370,11 @@ class Cast:
         ``create``, a short name no one has becomes a person."""
         if len(proper) >= 2:
             key = (name_key(proper[0]), name_key(proper[-1]))
-            if _title_key(title) == "mrs" and ("mrs " + key[0], key[1]) in self._full:
+            if title_key(title) == "mrs" and ("mrs " + key[0], key[1]) in self._full:
                 return self._full[("mrs " + key[0], key[1])]
             return self._full.get(key)
         word = name_key(proper[0])
-        courtesy = _title_key(title) or (_title_key(name[:1]) if name else None)
+        courtesy = title_key(title) or (title_key(name[:1]) if name else None)
         if courtesy:
             linked = self._links.get((courtesy, word))
             if linked is not None and not self._younger_sister(linked, courtesy, word):
@@ -625,7 +442,7 @@ class Cast:
         first name with a title, joins its first name's person too."""
         remap: dict[int, _Person] = {}
         for found in dict.fromkeys(self._hidden):
-            read = _read_name(found)
+            read = read_name(found)
             if read is None:
                 continue
             title, name, proper, courtesy, _ = read
@@ -712,7 +529,7 @@ class Cast:
         younger sisters Miss and their first name."""
         return courtesy == "miss" and person.key[0] != word and person.key[0] in self._miss_first
 
-    def _count(self, person: _Person, run: _Run) -> None:
+    def _count(self, person: _Person, run: Run) -> None:
         person.forms[run.name] = person.forms.get(run.name, 0) + 1
         if len(run.proper) >= 2:
             person.full_positions.append(run.start)
@@ -729,11 +546,11 @@ class Cast:
                 person.titled[titled] = person.titled.get(titled, 0) + 1
             title = " ".join(run.title) if len(run.title) <= 6 else run.title[-1]
             person.titles[title] = person.titles.get(title, 0) + 1
-        gender = _gender_of(run.title[-1:] or run.name[:1])
+        gender = gender_of_title(run.title[-1:] or run.name[:1])
         if gender:
             person.title_gender[gender] += 1
 
-    def _learn_genders(self, mentions: list[tuple[_Run, _Person]]) -> None:
+    def _learn_genders(self, mentions: list[tuple[Run, _Person]]) -> None:
         """Keep each person's mentions in the narration, to read their gender from
         when it is first asked for (:attr:`_Person.gender`)."""
         for run, person in mentions:
@@ -799,7 +616,7 @@ class Cast:
         is taken, then the one named last before ``pos``; failing that, the
         name is None and the note says who fits.
         """
-        proper = _proper(tuple(name))
+        proper = proper_words(tuple(name))
         if not proper:
             return Lookup(None)
         found = self._match(proper, tuple(title), name=tuple(name))
@@ -814,7 +631,7 @@ class Cast:
         if not title and len(proper) == 1 and all(p.key[0] == name_key(proper[0]) for p in found):
             # Charles: of Charles Musgrove and Charles Hayter, the one the text never calls by his
             # surname alone, which is his family's (Mr Musgrove, Mrs Musgrove); it calls the other Hayter
-            first_named = [p for p in found if not any(len(_proper(f)) == 1 and name_key(_proper(f)[0]) == p.key[1]
+            first_named = [p for p in found if not any(len(proper_words(f)) == 1 and name_key(proper_words(f)[0]) == p.key[1]
                                                        for f in p.forms)]
             if len(first_named) == 1:
                 return Lookup(self._display(first_named[0]))
@@ -866,23 +683,10 @@ class Cast:
         return name is not None and name in self._display_index
 
     def is_common_word(self, word: str) -> bool:
-        """Whether the text writes ``word`` in lower case, and more often so than
-        capitalised inside a sentence: *Rather* in "Rather a hard voice said" is
-        an ordinary word at the start of a sentence (the text has "rather" many
-        times), not a speaker's name; *Rubio* or *Alice* is never written "rubio".
-        Counted once per word and text."""
-        low = word.lower()
-        if low == word or not low.replace("-", "").replace("’", "").replace("'", "").isalpha():
-            return False  # (Cold-hearted, as in "Cold-hearted Elinor!", is a word too)
-        s, counts = self.layout.s, self._lower_counts
-        if low not in counts:
-            counts[low] = sum(s[at].islower() for at in self.layout.find_word(low))
-        count, capitalised = counts[low], self._mid_capitals[word]
-        # A word capitalised inside sentences now and then (the Beautiful White
-        # Devil, a racquet's name) must be far commoner in lower case (beautiful,
-        # 37 times) to be an ordinary word; a name that is also a word (Will, Hope)
-        # is capitalised more often than that.
-        return count > 0 and count >= (3 if capitalised <= 2 else 10) * capitalised
+        """Whether ``word`` is an ordinary word that a sentence's start capitalised
+        (*Rather* in "Rather a hard voice said"), not a name
+        (:meth:`kit.quotes.runs.Capitals.is_common_word`)."""
+        return self._capitals.is_common_word(word)
 
     def named_before(self, pos: int, start: int) -> list[tuple[int, str]]:
         """The people named in the narration between ``start`` and ``pos``, latest first, as (position, name)."""
@@ -923,7 +727,7 @@ class Cast:
         for a person named only by courtesy title and surname, that title too."""
         name = self._names.get(id(person))
         if name is None:
-            full = [(f, n) for f, n in person.forms.items() if len(_proper(f)) >= 2] or list(person.forms.items())
+            full = [(f, n) for f, n in person.forms.items() if len(proper_words(f)) >= 2] or list(person.forms.items())
             top = max(n for _, n in full)
             best = " ".join(max((f for f, n in full if n * 10 >= top), key=lambda f: (len(f), person.forms[f])))
             if person.key not in self._full and person.key[0] or person.key[0].startswith("mrs "):
@@ -931,20 +735,6 @@ class Cast:
                 best = titled[0] if titled else best
             name = self._names[id(person)] = best
         return name
-
-
-def _addressed_at(s: str, start: int, end: int) -> bool:
-    """Whether the name at ``[start, end)``, inside a quotation, is set off as a
-    form of address: after a comma or the opening mark, before punctuation.
-    Right after the opening mark, only a comma, ! or ? sets it off (*“Lucy,
-    come here”*, *“Lucy!”*): a name that is the whole sentence (*“Italy.”*,
-    *“Greece; but ...”*) answers a question (*Where did you meet?*), it
-    calls no one."""
-    before = s[max(0, start - 3) : start].rstrip()
-    after = s[end : end + 1]
-    if before[-1:] in ("“", '"') or not before:
-        return after in (",", "!", "?")
-    return before[-1:] in (",", "!") and after in (",", "!", "?", ".", ";")
 
 
 def characters(text: TextLike) -> list[Character]:
