@@ -15,7 +15,7 @@ import kit
 PIECES = st.sampled_from([
     "“", "”", '"', "'", "‘", "’", "«", "»", "\n\n", "\n", "\r\n", "\r", "\u2028", "\t", "\xa0", " said ",
     ",” he said. “", "Jane Doe", "Mr. Smith", ". ", "—", "the", "farmers", "sanctions", "1,000", "U.S.",
-    "?!", "...", "don’t", "co-op", "İ", "ß", "🙂", "\u200b", "bye bye. ",
+    "?!", "...", "don’t", "co-op", "İ", "ß", "🙂", "\u200b", "bye bye. ", "her ", "He ", " his",
 ])
 TEXTS = st.lists(st.one_of(st.text(max_size=8).map(lambda t: t.replace("\x00", "")), PIECES),
                  max_size=40).map("".join)

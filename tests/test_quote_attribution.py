@@ -1545,3 +1545,12 @@ def test_a_horizontal_bar_is_read_as_a_dash():
             "and stressed the risk that “the next storm” poses to the town.")
     assert extract_quotes(text)[0].speaker == "Ann Weir"
     assert extract_quotes(text.replace("―", "—"))[0].speaker == "Ann Weir"
+
+
+@pytest.mark.parametrize("text", ["“No,” her said.", "— her said, “No.”", ")her said«e"])
+def test_a_subject_read_as_a_pronoun_does_not_look_for_itself(text):
+    # "her" as a subject (a dialect's "her said") is read as a pronoun, whose antecedent
+    # is looked for among the subjects of the sentences up to it, its own included: that
+    # search went round until Python's recursion limit (found by fuzzing extract_quotes)
+    quote = extract_quotes(text)[-1]
+    assert quote.mention.lower() == "her" and quote.speaker is None

@@ -479,6 +479,10 @@ class Resolver:
     def _subject_of_sentence(self, start: int, end: int) -> tuple[int, str] | None:
         """The person who is the subject of the sentence ``[start, end)``, if it is named."""
         if start not in self._subjects:
+            # Resolving the subject may look for a pronoun's antecedent in this very
+            # sentence (a subject "her", read as a pronoun): while it is being read,
+            # the sentence has no subject, so the search ends instead of going round.
+            self._subjects[start] = None
             found = None
             subject = sentence_subject(self.layout, start, end)
             words = subject[0].split() if subject else []
