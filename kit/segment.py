@@ -596,7 +596,10 @@ def _split_sentences(s: str, paragraphs: list[Span]) -> list[Span]:
         for m in _BOUNDARY.finditer(s, p_start, p_end):
             if m.start() - p_start < 4 and _LIST_ITEM.match(s, p_start):
                 continue  # the number of a numbered list item: "1. Rates rose."
-            space = max(s.rfind(" ", p_start, m.start()), s.rfind("\n", p_start, m.start()))
+            space = s.rfind(" ", p_start, m.start())  # the word before the boundary starts after
+            space = max(space, s.rfind("\n", max(space, p_start), m.start()))  # a space or a line break
+            # (the line break is looked for after the space only: a paragraph with no line
+            # break, a whole text on one line, is not read back to its start at every full stop)
             word = s[max(space + 1, p_start) : m.start()].strip(_OPENERS + _CLOSERS)
             if _ends_sentence(m.group("marks"), word, m.group("word")):
                 spans.append(Span(left, m.end("close")))

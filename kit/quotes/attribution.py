@@ -118,7 +118,7 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
                 resolver.voices[-1] = resolver.voices[-1]._replace(speaker=item.speaker)
         items.append(item)
         end = max(r.mark_end, attribution.end if attribution else 0)
-        resolver.voices.append(Voice(end, mention_pos, item.speaker, r.para))
+        resolver.voices.append(Voice(end, mention_pos, item.speaker, r.para, r.mark_start))
     # 4. quotes with no speaker of their own
     signs = dialogue_signs(items, layout, cast)
     story = turns_alternate(signs)

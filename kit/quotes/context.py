@@ -273,13 +273,13 @@ def _from_paragraph(item: Item, here: list[Item], layout: Layout, resolver: Reso
     """Rule 1: the speaker of an earlier quote or report in the paragraph, else of a
     later quote with a cue, else the person its narration is about."""
     r = item.region
-    earlier = [i for i in here if i.region.start < r.start]
-    voice = _last_voice(layout, resolver, earlier[-1] if earlier else None, layout.paras[item.para].start,
+    n = here.index(item)  # (a paragraph's quotes are in the order of the text)
+    voice = _last_voice(layout, resolver, here[n - 1] if n else None, layout.paras[item.para].start,
                         r.mark_start)
     if voice is not None and (voice.name or voice.note):
         item.set(voice, "paragraph")
         return True
-    later = next((i for i in here if i.region.start > r.start and i.how == "cue" and i.speaker), None)
+    later = next((i for i in here[n + 1 :] if i.how == "cue" and i.speaker), None)
     if later is not None:
         item.set(later.speaker, "paragraph")
         item.sure = later.sure
@@ -462,11 +462,11 @@ def _said_to(its: list[Item], layout: Layout, cast: Cast, resolver: Resolver) ->
     """The people the narration says a paragraph's quotes are said to (:func:`said_to`):
     the next turn may be said by them."""
     found = []
-    for item in its:
+    for n, item in enumerate(its):  # (its quotes are in the order of the text)
         if item.attribution is None:
             continue
-        later = [i.region.mark_start for i in its if i.region.start > item.region.start]
-        who = said_to(layout, cast, resolver, item.attribution, min(later, default=layout.paras[item.para].end))
+        end = its[n + 1].region.mark_start if n + 1 < len(its) else layout.paras[item.para].end
+        who = said_to(layout, cast, resolver, item.attribution, end)
         if who is not None:
             found.append(who)
     return found

@@ -33,7 +33,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Collection, Iterator, NamedTuple
 
 from kit.quotes.cast import Cast
@@ -99,6 +99,11 @@ _MEDIA = SOURCE_HEADS | frozenset("""interview call conference speech appearance
     programme podcast message briefing hearing remarks comments""".split())
 """What words are said in, not who says them: (said a spokesman) in a statement, in an interview."""
 _TURNS_BACK = 6  # how many paragraphs back "he" may find a quote's speaker when nothing nearer fits
+_REACH = 20_000
+"""The most characters "he" or "she" looks back (and a quote's voice may stand ahead of
+it), whatever the paragraphs: a text written as one long paragraph is not read back to
+its start at every pronoun. The bound changes no speaker of PolNeAR's 840 articles,
+PDNC's eight novels or War and Peace."""
 _KIN = {"mother": ("f", True), "wife": ("f", True), "father": ("m", None), "husband": ("m", None),
         "brother": ("m", None), "son": ("m", None), "sister": ("f", False), "daughter": ("f", False)}
 """Relations a family name settles, with the gender they say and whether the relative
@@ -127,12 +132,13 @@ _THEN_WORDS = frozenset("at in on during after before earlier later last this fi
 
 class Voice(NamedTuple):
     """A quote already attributed: where it (and its attribution) ends, where its
-    speaker is named, who, and in which paragraph."""
+    speaker is named, who, in which paragraph, and where its opening mark stands."""
 
     end: int
     mention_pos: int
     speaker: str | None
     para: int = 0
+    start: int = 0
 
 
 _OWNER_OF_FEATURE = re.compile(
@@ -159,6 +165,7 @@ class Resolver:
         self.roles = Roles(layout, cast)
         self._subjects: dict[int, tuple[int, str] | None] = {}
         self._described: dict[int, tuple[int, str] | None] = {}
+        self._addressed: dict[int, list[str]] = {}  # a quote (its index) -> the people it addresses, latest first
         self.as_written = False
         """News: an indefinite description is the speaker as written (see :meth:`unnamed`);
         set once the text is known not to be a dialogue."""
@@ -348,7 +355,7 @@ class Resolver:
         layout, cast = self.layout, self.cast
         here = layout.para_of(pos)
         first = max(0, here - 2)
-        window = layout.paras[first].start
+        window = max(layout.paras[first].start, pos - _REACH)
 
         def fit(who: str | None, *, spoke_here: bool = False) -> int:
             """2: the text says this person is of that gender; 1: it does not say; 0: no.
@@ -374,7 +381,7 @@ class Resolver:
             return int(known is None and (cast.is_person(who) or spoke_here and who[:1].isupper()))
 
         best: dict[int, tuple[int, str]] = {}  # by fit: the latest candidate
-        for v in self._voices_before(here):  # the speakers of quotes
+        for v in self._voices_before(here, pos):  # the speakers of quotes
             if v.end < window:
                 break
             if window <= v.mention_pos < pos:
@@ -405,8 +412,8 @@ class Resolver:
                 if f and f not in best:
                     best[f] = (at, who)
         if not best:  # a dialogue runs on: the latest speaker a little further back
-            far = layout.paras[max(0, here - _TURNS_BACK)].start
-            for v in self._voices_before(here):
+            far = max(layout.paras[max(0, here - _TURNS_BACK)].start, pos - _REACH)
+            for v in self._voices_before(here, pos):
                 if v.end < far:
                     break
                 f = fit(v.speaker) if far <= v.mention_pos < pos else 0
@@ -414,7 +421,7 @@ class Resolver:
                     best[f] = (v.mention_pos, v.speaker)
                     break
         if 2 not in best:  # the one a quote just spoke to (“Mr. Emerson!”) is in the scene
-            addressed = self._addressed_before(pos, layout.paras[max(0, here - _TURNS_BACK)].start)
+            addressed = self._addressed_before(pos, max(layout.paras[max(0, here - _TURNS_BACK)].start, pos - _REACH))
             who = next((w for w in addressed if fit(w) == 2), None)  # the latest who fits, as above
             if who is not None:
                 best[2] = (pos, who)
@@ -459,21 +466,25 @@ class Resolver:
                 break
             if r.end > pos:
                 continue
-            said = self.layout.s[r.start : r.end]
-            if only_names(said) and CUE.match(self.layout.masked, r.mark_end + 1):
-                continue  # “Mr. Thaddeus Sholto,” said the little man: he gives his own name
-            found += [who for who in reversed(self.cast.addressed_in(said)) if self.cast.is_person(who)]
+            if i not in self._addressed:  # (read once: every "he" of a scene asks again)
+                said = self.layout.s[r.start : r.end]
+                self._addressed[i] = [] if only_names(said) and CUE.match(self.layout.masked, r.mark_end + 1) else [
+                    who for who in reversed(self.cast.addressed_in(said)) if self.cast.is_person(who)]
+                # (“Mr. Thaddeus Sholto,” said the little man: he gives his own name, and addresses no one)
+            found += self._addressed[i]
         return found
 
-    def _voices_before(self, para: int) -> Iterator[Voice]:
-        """The voices that may be named before a place in paragraph ``para``, latest first.
+    def _voices_before(self, para: int, pos: int) -> Iterator[Voice]:
+        """The voices that may be named before ``pos`` in paragraph ``para``, latest first.
 
         A quote's speaker is named in its own paragraph, in the paragraph before
-        (a lead-in that ends with a colon) or after it: so the voices of quotes that
-        start more than two paragraphs later are skipped at once (a binary search
+        (a lead-in that ends with a colon) or after it, and near its marks: so the
+        voices of quotes that start more than two paragraphs later, or more than
+        :data:`_REACH` characters after ``pos``, are skipped at once (a binary search
         on the voices, which are in the order of the text), not read back from the
-        end of a book each time."""
-        stop = bisect_right(self.voices, para + 2, key=lambda v: v.para)
+        end of a book, or of a book written as one paragraph, each time."""
+        stop = min(bisect_right(self.voices, para + 2, key=lambda v: v.para),
+                   bisect_left(self.voices, pos + _REACH, key=lambda v: v.start))
         return (self.voices[i] for i in range(stop - 1, -1, -1))
 
     def _subject_of_sentence(self, start: int, end: int) -> tuple[int, str] | None:

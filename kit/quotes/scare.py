@@ -26,6 +26,8 @@ _NOUN_PHRASE_START = frozenset("a an the his her their its our my your".split())
 _BEFORE_A_NAME = frozenset("with on told".split())
 """Words after which quoted words in Title Case are a name (a show, a book), not words
 someone says: *in an interview with “Fox News Sunday.”*, *told “Fox and Friends,”*."""
+_VISIBLE = re.compile(r"\S")
+"""Any character but white space."""
 
 
 def is_title(content: str) -> bool:
@@ -136,11 +138,15 @@ def is_scare_quote(layout: Layout, r: Region, attribution: Attribution | None) -
     if is_title(content.rstrip(".,")) and before.strip() and (
             content[-1] not in ".,!?…" or before.rstrip().endswith(("’s", "'s", " on", " in"))):
         return True  # rule 5: her memoir “Lessons From the Back Row”, on ABC’s “This Week,”
-    after = layout.masked[r.mark_end : layout.paras[layout.para_of(r.mark_end)].end].lstrip()
-    opens_para = not layout.masked[layout.paras[layout.para_of(r.mark_start)].start : r.mark_start].strip()
-    stands_alone = not before.strip() and (content[-1] in ".!?…-–—" or after[:1] in ("", ".", "!", "?")
+    # (the first character after the quote in its paragraph, and whether anything stands
+    # before it there: searched for, not sliced, so that a text written as one long
+    # paragraph is not copied at every quote)
+    next_char = _VISIBLE.search(layout.masked, r.mark_end, layout.paras[layout.para_of(r.mark_end)].end)
+    after = next_char.group() if next_char else ""
+    opens_para = _VISIBLE.search(layout.masked, layout.paras[layout.para_of(r.mark_start)].start, r.mark_start) is None
+    stands_alone = not before.strip() and (content[-1] in ".!?…-–—" or after in ("", ".", "!", "?")
                                            or _speech_goes_on(layout, r)
-                                           or opens_para and content[-1] == "," and after[:1].islower())
+                                           or opens_para and content[-1] == "," and after.islower())
     return not stands_alone and not _reported(before, calling=True)  # rule 5: Ryan lamented the “disheartened” state
 
 

@@ -19,6 +19,7 @@ speaker and a note.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from kit.quotes.cast import Cast
@@ -31,34 +32,60 @@ __all__ = ["name_the_unnamed"]
 
 _SCENE = 12
 """How many paragraphs before a quote make its scene: the people named there may be its speaker."""
+_SCENE_CHARS = 30_000
+"""The most characters a scene reaches on either side of its quote, about ten pages: in
+the novels of PDNC and War and Peace, twelve paragraphs never reach further than 23,000."""
+
+
+def _within(items: list[Item], start: int, end: int) -> list[Item]:
+    """The quotes of ``items`` (in the order of the text) that start in ``[start, end)``."""
+    return items[bisect_left(items, start, key=_start) : bisect_left(items, end, key=_start)]
+
+
+def _start(item: Item) -> int:
+    return item.region.start
+
+
+def _named_in_quote(item: Item, cast: Cast) -> list[str]:
+    """The people of the cast that a quote names, in text order."""
+    found = []
+    for m in RUN.finditer(cast.layout.s, item.region.start, item.region.end):
+        title, name = split_name(m.group().split())
+        who = cast.lookup(name, title).name if name else None
+        if who:
+            found.append(who)
+    return found
 
 
 def _use(item: Item, description: str, by_para: dict[int, list[Item]], cast: Cast, opened: dict[int, int],
-         speaking: set[str]) -> Use:
+         speaking: set[str], quoted: dict[int, list[str]]) -> Use:
     """What :func:`kit.quotes.epithets.name_descriptions` needs to know of a quote
     said by a description: the people of its scene, and who cannot be it. The
     scene reaches back :data:`_SCENE` paragraphs, and to the start of a quote
-    that runs into them (a story told over many paragraphs counts as one);
-    the people its own paragraph's quotes name may be it too (*“Mr.
-    Thaddeus Sholto,” said the little man*)."""
+    that runs into them (a story told over many paragraphs counts as one),
+    but no further than :data:`_SCENE_CHARS` either way (a text written as
+    one long paragraph is still read scene by scene); the people its own
+    paragraph's quotes name may be it too (*“Mr. Thaddeus Sholto,” said the
+    little man*). ``quoted`` keeps the people each quote names once read."""
     layout, p = cast.layout, item.para
     lo = max(0, p - _SCENE)
     lo = opened.get(lo, lo)
+    start = max(layout.paras[lo].start, item.region.start - _SCENE_CHARS)
+    end = min(layout.paras[p].end, item.region.end + _SCENE_CHARS)
     # the people its paragraph's quotes name (“Mr. Thaddeus Sholto,” said the
     # little man) go first, so that once the list is turned round (latest
     # first) they come last: they are the least sure
     present = []
-    for i in by_para.get(p, ()):
-        for m in RUN.finditer(layout.s, i.region.start, i.region.end):
-            title, name = split_name(m.group().split())
-            who = cast.lookup(name, title).name if name else None
-            if who:
-                present.append(who)
+    for i in _within(by_para.get(p, []), start, end):
+        if id(i) not in quoted:
+            quoted[id(i)] = _named_in_quote(i, cast)
+        present += quoted[id(i)]
     # of the people the narration names, those who speak somewhere in the text
     # (not a painter the narration mentions: an epithet at a cue is a speaker's)
-    present += [who for _, who in cast.named_in(layout.paras[lo].start, layout.paras[p].end) if who in speaking]
+    present += [who for _, who in cast.named_in(start, end) if who in speaking]
     for q in range(lo, p + 1):
-        present += [i.speaker for i in by_para.get(q, ()) if i.named and i.speaker and i.speaker[0] != DESCRIBED]
+        present += [i.speaker for i in _within(by_para.get(q, []), start, end)
+                    if i.named and i.speaker and i.speaker[0] != DESCRIBED]
     sentence = layout.sentence_at(item.attribution.mention_pos) if item.attribution else layout.sentence_at(item.region.start)
     excluded = {who for _, who in cast.named_in(sentence.start, sentence.end)}
     for q in (p - 1, p + 1):
@@ -186,7 +213,8 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
             for q in range(item.para + 1, cast.layout.para_of(item.region.end) + 1):
                 opened[q] = item.para
         speaking = {i.speaker for i in items if i.named and i.speaker}
-        uses = [_use(item, key[0][1:], by_para, cast, opened, speaking) for item, key in left]
+        quoted: dict[int, list[str]] = {}  # id(quote) -> the people it names
+        uses = [_use(item, key[0][1:], by_para, cast, opened, speaking, quoted) for item, key in left]
         for (item, key), who in zip(left, name_descriptions(uses, cast.gender)):
             if who is not None:
                 names[(key[0], key[1], id(item))] = who
