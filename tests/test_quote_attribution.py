@@ -1554,3 +1554,20 @@ def test_a_subject_read_as_a_pronoun_does_not_look_for_itself(text):
     # search went round until Python's recursion limit (found by fuzzing extract_quotes)
     quote = extract_quotes(text)[-1]
     assert quote.mention.lower() == "her" and quote.speaker is None
+
+
+def test_a_text_with_no_sentence_ends_is_read_in_sentences_of_bounded_length():
+    # A transcript with no punctuation is one sentence to the splitter; the quote steps
+    # read a quote's sentence at every quote, so they take it in pieces (cut at spaces):
+    # 300,000 such characters in one paragraph took 343 s, and take about 3 s now
+    from kit.quotes.layout import _LONGEST_SENTENCE, Layout
+    from kit.quotes.marks import find_regions
+    from kit.segment import paragraph_spans
+
+    text = "and then we went on " * 1000 + "“Hi,” said Tom Birch"
+    paras = paragraph_spans(text)
+    spans = Layout(text, paras, find_regions(text, paras)).sentences(0)
+    assert len(spans) >= 4 and all(b - a <= _LONGEST_SENTENCE for a, b in spans)
+    assert spans[0].start == 0 and spans[-1].end == len(text)
+    assert all(text[b] == " " and c == b + 1 for (_, b), (c, _) in zip(spans, spans[1:]))  # cut at spaces, nothing lost
+    assert extract_quotes(text)[0].speaker == "Tom Birch"

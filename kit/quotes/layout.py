@@ -35,6 +35,12 @@ MASK = "\x1a"
 """The character that stands for a quoted character in :attr:`Layout.masked`."""
 _LONG_TEXT = 50_000
 """Characters: a text this long is a book, whose words are indexed once (:meth:`Layout.find_word`)."""
+_LONGEST_SENTENCE = 5_000
+"""The most characters the quote steps read as one sentence. The longest sentence of
+PolNeAR's 840 articles, PDNC's eight novels and War and Peace has 4,180; a text with no
+sentence ends at all (a transcript with no punctuation) is read in pieces of about this
+length, cut at a space, so that the steps that read a quote's sentence do not read the
+whole text at every quote (:meth:`Layout.sentences`)."""
 
 
 class Layout:
@@ -87,9 +93,22 @@ class Layout:
             # text than the paragraphs it is given, and a sentence never reaches
             # outside its paragraph.
             found = sentence_spans(self.masked, paragraphs=[self.paras[p]])
+            if any(end - start > _LONGEST_SENTENCE for start, end in found):
+                found = [piece for span in found for piece in self._pieces(span)]
             self._sentences[p] = found
             self._starts[p] = [span.start for span in found]
         return found
+
+    def _pieces(self, span: Span) -> list[Span]:
+        """A sentence cut into pieces of at most :data:`_LONGEST_SENTENCE` characters, at spaces."""
+        start, end = span
+        pieces = []
+        while end - start > _LONGEST_SENTENCE:
+            cut = self.masked.rfind(" ", start + 1, start + _LONGEST_SENTENCE)
+            cut = cut if cut > start else start + _LONGEST_SENTENCE  # one word that long: cut inside it
+            pieces.append(Span(start, cut))
+            start = cut + (self.masked[cut] == " ")
+        return [*pieces, Span(start, end)]
 
     def sentence_at(self, pos: int) -> Span:
         """The sentence that holds ``pos`` (never reaching outside its paragraph)."""
