@@ -613,3 +613,18 @@ def test_seed_quotes_attribution_changes(seed_quote_pairs):
     assert period.cue_changed and not period.speaker_changed
     point = by_start["If those countries t"]
     assert (point.a.cue, point.b.cue) == ("pointed out", "emphasized")
+
+
+def test_a_text_with_no_sentence_ends_is_compared_word_by_word():
+    # 5,000 words with no full stop are one "sentence": past 5,000 tokens a side, the
+    # word diff lets difflib skip its commonest words (it took 37 s on 500,000 such
+    # characters), and its edits must still be exactly the words that changed
+    from kit.compare.word_diff import _HUGE, Edit, diff_tokens, word_edits
+
+    a = " ".join(f"the man and the woman walked on to town number {n} with Pierre" for n in range(400))
+    b = a.replace("Pierre", "Peter", 120)
+    ta, tb, _ = diff_tokens(a, b)
+    assert len(ta) + len(tb) > 2 * _HUGE  # the long path
+    assert Counter(word_edits(a, b)) == Counter({Edit("delete", "Pierre"): 120, Edit("insert", "Peter"): 120})
+    cmp = kit.compare_versions(a, b)
+    assert (cmp.words_deleted, cmp.words_inserted) == (120, 120)

@@ -41,14 +41,24 @@ class Edit(NamedTuple):
     """The run, punctuation included: ``'[as well as]'``."""
 
 
+_HUGE = 5_000
+"""Tokens: a "sentence" this long is a text with no sentence ends (a transcript with no
+punctuation), not a sentence: the longest sentence of War and Peace has 338."""
+
+
 def diff_tokens(a_text: str, b_text: str) -> tuple[list[Token], list[Token], list[Opcode]]:
     """The tokens of both texts and difflib's opcodes turning one into the other.
 
     autojunk=False, because a long sentence (200 tokens or more) would otherwise
-    have its commas and "the"s ignored, and its diff would be a mess.
+    have its commas and "the"s ignored, and its diff would be a mess. But not
+    past :data:`_HUGE` tokens: there, difflib looks at every place a common
+    word stands for every match it tries, and two versions of a 500,000-character
+    text with no full stops took 37 s; its popular-word heuristic keeps that to
+    a second or two, and the opcodes still turn one text into the other.
     """
     ta, tb = tokens(a_text), tokens(b_text)
-    matcher = SequenceMatcher(None, [t.text for t in ta], [t.text for t in tb], autojunk=False)
+    matcher = SequenceMatcher(None, [t.text for t in ta], [t.text for t in tb],
+                              autojunk=len(ta) + len(tb) > 2 * _HUGE)
     return ta, tb, matcher.get_opcodes()
 
 
