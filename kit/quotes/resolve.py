@@ -8,8 +8,9 @@
   the text itself introduces with those words (*Belarusian President
   Alexander Lukashenko*): every modifier must be among the words of that
   person's title, as whole words (:mod:`kit.quotes.roles` finds them). When
-  two people fit, or none does, there is no speaker, and the note says why. A capitalised description that no one is
-  introduced with is a name of its own (*the Queen*, *the White House*).
+  two people fit, or none does, there is no speaker, and the note says why. A
+  capitalised description that no one is introduced with is a name of its own
+  (*the Queen*, *the White House*).
 * A document or an organisation's part speaks for the organisation (*the IMF
   report*, *a statement from the White House*), and so does a spokesperson
   (*a White House spokesman*).
@@ -411,8 +412,8 @@ class Resolver:
                     f = 0  # She was glad that a visit to Mrs. Vyse fell due. “...,” she whispered
                 if f and f not in best:
                     best[f] = (at, who)
+        far = max(layout.paras[max(0, here - _TURNS_BACK)].start, pos - _REACH)
         if not best:  # a dialogue runs on: the latest speaker a little further back
-            far = max(layout.paras[max(0, here - _TURNS_BACK)].start, pos - _REACH)
             for v in self._voices_before(here, pos):
                 if v.end < far:
                     break
@@ -421,7 +422,7 @@ class Resolver:
                     best[f] = (v.mention_pos, v.speaker)
                     break
         if 2 not in best:  # the one a quote just spoke to (“Mr. Emerson!”) is in the scene
-            addressed = self._addressed_before(pos, max(layout.paras[max(0, here - _TURNS_BACK)].start, pos - _REACH))
+            addressed = self._addressed_before(pos, far)
             who = next((w for w in addressed if fit(w) == 2), None)  # the latest who fits, as above
             if who is not None:
                 best[2] = (pos, who)
@@ -467,10 +468,10 @@ class Resolver:
             if r.end > pos:
                 continue
             if i not in self._addressed:  # (read once: every "he" of a scene asks again)
+                # “Mr. Thaddeus Sholto,” said the little man: he gives his own name, and addresses no one
                 said = self.layout.s[r.start : r.end]
                 self._addressed[i] = [] if only_names(said) and CUE.match(self.layout.masked, r.mark_end + 1) else [
                     who for who in reversed(self.cast.addressed_in(said)) if self.cast.is_person(who)]
-                # (“Mr. Thaddeus Sholto,” said the little man: he gives his own name, and addresses no one)
             found += self._addressed[i]
         return found
 
