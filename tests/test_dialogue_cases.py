@@ -62,3 +62,51 @@ def test_a_turn_that_opens_with_narration_may_go_on_with_the_same_speaker() -> N
 
     assert take_turns(turns(led=True), lambda name: "f") == ["Kate", "Ann", "Ann"]
     assert take_turns(turns(led=False), lambda name: "f") == ["Kate", "Kate", "Ann"]
+
+
+STORY = """The prisoner sat down by the fire, and Inspector Hale took out his notebook. Dr. Marsh lit his pipe.
+
+“You are Tom Ashby?” asked Hale.
+
+“I am,” said the prisoner.
+
+“And you know why you are here?”
+
+“I can guess.”
+
+“Then you had better tell us everything,” said Dr. Marsh, “from the beginning.”
+
+Ashby looked at the fire for a long while before he spoke.
+
+“I was born in Kent,” said Tom Ashby, “and went to sea when I was twelve years old, for my father had no use for a boy who would not sit still.
+
+“The ship was a whaler out of Hull. Her master was a hard man, and the mate was a harder one, and we were four years on her before we saw a town again.
+
+“We were wrecked off Java in the spring of the fifth year, and only three of us came ashore.”
+
+“Wrecked?” said Hale, looking up from his notebook.
+
+“Let him tell it his own way,” said Dr. Marsh. “Go on.”
+
+“Well, sirs, the three of us walked along the shore for two days, eating what the sea left us, until we came to a village.
+
+“The people there took us in and fed us, and we stayed with them through the rains, mending their nets.
+
+“It was a year before a ship put in, and she was bound for London, and that is how I came home.”
+
+“A strange tale,” said Hale.
+
+“Is there anything more you would ask me?” asked the prisoner.
+
+“Nothing more,” said Dr. Marsh.
+"""
+
+
+def test_a_story_told_over_many_paragraphs_goes_on_with_its_teller_when_a_listener_cuts_in() -> None:
+    # Each half of Ashby's story runs over three paragraphs. Turn by turn, the
+    # second half would be the one who speaks two turns before "asked the
+    # prisoner" (a description the text writes at one cue only, so no one); but
+    # the listeners speak a line each and the teller pages: it is still Ashby's.
+    halves = [q for q in extract_quotes(STORY) if q.text.count("\n\n") >= 2]
+    assert [(q.text.split()[:2], q.speaker) for q in halves] == [(["and", "went"], "Tom Ashby"),
+                                                                  (["Well,", "sirs,"], "Tom Ashby")]

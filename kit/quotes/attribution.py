@@ -70,7 +70,8 @@ class Attributed(NamedTuple):
     """How the speaker was found: "cue" (its own cue and mention), "paragraph"
     (another quote or the narration of its paragraph), "previous paragraph"
     (a speaker going on), "turn" (a dialogue's turns), "vocative" (the turn
-    before addressed them), or "" (not found)."""
+    before addressed them), "story" (the teller of a story told over many
+    paragraphs goes on with it), or "" (not found)."""
 
 
 def attribute(s: str, paras: list | None = None, regions: list[Region] | None = None) -> list[Attributed]:

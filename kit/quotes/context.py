@@ -7,7 +7,9 @@ reporting verb and mention of its own (*“We must.”*) is given, in this order
    or the narration (*Elinor coloured. “...”*);
 2. in news, the speaker going on from the paragraph before;
 3. in a dialogue (a novel), the speaker whose turn it is
-   (:func:`kit.quotes.dialogue.take_turns`).
+   (:func:`kit.quotes.dialogue.take_turns`);
+4. in a dialogue, a story told over many paragraphs goes on with its teller
+   when a listener cuts in (:func:`_stories_go_on`).
 
 What the neighbouring quotes address someone by (:func:`names_addressed`)
 tells turns apart: the one addressed answers.
@@ -251,8 +253,9 @@ def fill(items: list[Item], layout: Layout, cast: Cast, resolver: Resolver, dial
                 voice = Speaker(who) if who else None
             if voice is not None:
                 item.set(voice, "previous paragraph")
-    if dialogue:  # 3. a dialogue: turns
+    if dialogue:  # 3. a dialogue: turns; 4. a story goes on with its teller
         _take_turns(by_para, layout, cast, resolver)
+        _stories_go_on(items, layout)
 
 
 def _narration(layout: Layout, item: Item) -> bool:
@@ -348,6 +351,36 @@ def _take_turns(by_para: dict[int, list[Item]], layout: Layout, cast: Cast, reso
             if not item.speaker or item is first or (item.how == "paragraph" and item.speaker == own) \
                     or same_cue(item, first):
                 item.set(speaker, how)
+
+
+_STORY = 3
+"""How many paragraphs a quotation must run over to be a story told in quotation marks
+(each paragraph opens with a mark, and only the last one closes)."""
+_STORY_BREAK = 6
+"""The most paragraphs that may stand between two parts of one story: the listeners'
+remarks (*“Go on with your story,” said Holmes*)."""
+
+
+def _stories_go_on(items: list[Item], layout: Layout) -> None:
+    """Rule 4: a story told in quotation marks over many paragraphs goes on with its teller.
+
+    A listener's remark may cut a story in two (*“Go on with your story,” said
+    Holmes, shortly.*). The next part, as long again and with no cue of its own,
+    is still the teller's, whatever the turns around it would make it: the
+    listeners speak a line or two, the teller whole pages. So a quote of
+    :data:`_STORY` paragraphs or more, no more than :data:`_STORY_BREAK`
+    paragraphs after the last such quote, takes that one's speaker. (In the
+    novels of PDNC this reads the second half of Jonathan Small's story in The
+    Sign of the Four, 48 annotated quotes, all right; no other quote changes.)"""
+    teller: Item | None = None
+    for item in items:
+        last = layout.para_of(item.region.end - 1)
+        if last - item.para + 1 < _STORY:
+            continue
+        if teller is not None and item.para - layout.para_of(teller.region.end - 1) <= _STORY_BREAK \
+                and teller.speaker and item.how in ("turn", "vocative", ""):
+            item.set(teller.speaker, "story")
+        teller = item
 
 
 _ONESELF = re.compile(rf"[^.;:!?“”\"{MASK}]{{0,40}}?(?<![\w’'-])to\s+(?:her|him|them)sel(?:f|ves)(?![\w’'-])")
