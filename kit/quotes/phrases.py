@@ -33,6 +33,9 @@ from kit.quotes.names import (
 __all__ = ["leading_np", "name_start", "np_kind", "strip_adverbs"]
 
 _PRONOUNS = frozenset("he she they we i it you".split())
+_FOND = frozenset("dear poor old young little good".split())
+"""Words of feeling or of age a narrator sets before a name, capitalised at a sentence's
+start (*Old Mr. Emerson claimed her*, *Poor Marianne*): no part of the name."""
 _SPEAKING_HEADS = PERSON_HEADS | GROUP_HEADS | SOURCE_HEADS
 """What may speak after a possessive: a person (Iran’s foreign minister), a
 group (Ryan’s campaign) or a document (the court’s ruling)."""
@@ -184,12 +187,16 @@ def leading_np(chunk: str) -> str:
     ('the FAA', 'The Harbour Times')
     >>> leading_np("Nuclear proliferation experts have doubted it")  # a group, not "Nuclear"
     'Nuclear proliferation experts'
+    >>> leading_np("Old Mr. Emerson claimed her with much warmth")
+    'Mr. Emerson'
     """
     found = chunk.split()
     if not found:
         return ""
     while len(found) > 1 and found[0].lower() in _CONNECTORS:
         found = found[1:]  # But Tom Miller, Later the FAA
+    if len(found) > 1 and found[0].lower() in _FOND and found[1][:1].isupper():
+        found = found[1:]  # Old Mr. Emerson, Poor Marianne: the name is the subject
     if found[0].lower() in _PRONOUNS:
         return found[0]  # Then she (blew into her gloves and said:)
     if found[0] == "As" and len(found) > 1 and all(w[:1].isupper() for w in found[1:]):
