@@ -377,8 +377,9 @@ def _stories_go_on(items: list[Item], layout: Layout) -> None:
         last = layout.para_of(item.region.end - 1)
         if last - item.para + 1 < _STORY:
             continue
+        own = item.attribution is not None and item.attribution.mention is not None
         if teller is not None and item.para - layout.para_of(teller.region.end - 1) <= _STORY_BREAK \
-                and teller.speaker and item.how in ("turn", "vocative", ""):
+                and teller.speaker and not own and item.how in ("turn", "vocative", ""):
             item.set(teller.speaker, "story")
         teller = item
 
