@@ -1277,6 +1277,14 @@ def test_an_ordinary_word_opening_the_sentence_is_no_speaker():
     assert q.speaker == "George Will"
 
 
+def test_a_preposition_or_a_clause_word_opening_the_sentence_is_no_subject():
+    # "About" opens a phrase of time, as "Because" or "Whenever" open a clause: the
+    # subject, and the one who speaks, is the name after its comma
+    text = ("Elinor sat by the fire, and Mrs. Jennings sewed.\n\nAbout the third morning after that, Mrs. Jennings "
+            "came in and began at once, by saying,\n\n“Lord! have you heard the news?”")
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [("Mrs. Jennings", "Mrs. Jennings")]
+
+
 def test_he_after_a_sentence_about_a_persons_face_is_that_person():
     text = ("“Not at all,” said Tom Reed.\n\n“No,” replied Mr. Limbkins; “take something less.”\n\n"
             "Mr. Gamfield's countenance brightened, as, with a quick step, he returned to the table, and said, "

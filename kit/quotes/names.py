@@ -271,6 +271,8 @@ NOT_NAMES = frozenset(
     madam ma'am pray indeed alas hush hark lo o mamma papa mama lest unless whether
     of amid amidst alongside given based following regarding concerning including among already such
     i'm i'll i've i'd
+    about because how why which whose whom just almost quite down into off onto out over up via
+    whilst whereas whenever wherever beneath underneath unlike only
     """.split()
 )
 """Capitalised words that start a sentence (or address someone) but are never a name."""
