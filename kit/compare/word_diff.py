@@ -51,7 +51,8 @@ def diff_tokens(a_text: str, b_text: str) -> tuple[list[Token], list[Token], lis
 
     autojunk=False, because a long sentence (200 tokens or more) would otherwise
     have its commas and "the"s ignored, and its diff would be a mess. But not
-    past :data:`_HUGE` tokens: there, difflib looks at every place a common
+    past :data:`_HUGE` tokens a side (the two texts' tokens counted together
+    against twice that): there, difflib looks at every place a common
     word stands for every match it tries, and two versions of a 500,000-character
     text with no full stops took 37 s; its popular-word heuristic keeps that to
     a second or two, and the opcodes still turn one text into the other.

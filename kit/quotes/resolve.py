@@ -138,8 +138,8 @@ class Voice(NamedTuple):
     end: int
     mention_pos: int
     speaker: str | None
-    para: int = 0
-    start: int = 0
+    para: int
+    start: int
 
 
 _OWNER_OF_FEATURE = re.compile(
