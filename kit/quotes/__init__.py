@@ -86,8 +86,10 @@ who it is. The description keeps a short post-modifier (*a
 person close to the Clintons*, *one Republican involved in the planning*),
 not a relative clause (*who asked not to be named*). A spokesperson of a
 named organisation speaks for it (*a White House spokesman*: *White House*).
-That is news: in a dialogue (a novel) such a speaker is left to the turns
-around it.
+That is news. In a dialogue (a novel), *said a voice* or *cried a little
+man* is someone new to the scene: the speaker is None, and the turns of
+the conversation, which go back and forth between the people already in
+it, do not name them either.
 
 >>> q = extract_quotes("“We expect better,” said a spokesman for the ministry, who asked not to be named.")[0]
 >>> q.speaker, q.speaker_note

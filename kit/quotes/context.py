@@ -171,9 +171,10 @@ def unnamed_as_written(items: list[Item], layout: Layout, resolver: Resolver) ->
     :data:`~kit.quotes.resolve.UNNAMED`, as a group is (*Aides said*). The
     mention takes the post-modifier the description reads on to (*a person
     close* -> *a person close to the Clintons*). A dialogue leaves them with
-    no speaker: in a novel, *a voice* or *a man* is one of the scene, whom the
-    turns around may name. The quotes are resolved again here, once the text
-    is known not to be a dialogue; those that follow with no cue of their own
+    no speaker: in a novel, *a voice* or *a man* is someone new to the scene,
+    whom the turns cannot name either (:func:`_introduces_someone`). The
+    quotes are resolved again here, once the text is known not to be a
+    dialogue; those that follow with no cue of their own
     take the speaker on (:func:`fill`), but *he* and *she* still skip it,
     as before: the voices resolved are left as they were. A definite
     description that takes one up again (*said the senior Cruz adviser*,
@@ -344,13 +345,35 @@ def _take_turns(by_para: dict[int, list[Item]], layout: Layout, cast: Cast, reso
         if first is None:
             continue  # speech the narration reports: no quote to give a speaker
         own = next((i.speaker for i in by_para[turn.para] if i.speaker), None)
-        if speaker is None or speaker == own:
+        if speaker is None or speaker == own or _introduces_someone(first.attribution):
             continue
         how = "vocative" if n and speaker in turns[n - 1].addressed else "turn"
         for item in by_para[turn.para]:
             if not item.speaker or item is first or (item.how == "paragraph" and item.speaker == own) \
                     or same_cue(item, first):
                 item.set(speaker, how)
+
+
+_SOMEONE = frozenset("somebody someone anybody anyone nobody".split())
+
+
+def _introduces_someone(attribution: Attribution | None) -> bool:
+    """Whether a quote's own cue names its speaker as someone new to the scene: an
+    indefinite description (*said a voice*, *cried a little ugly hump-backed man*,
+    *one of the women said*) or *somebody*. The turns of a conversation go back
+    and forth between the people in it, so they cannot say who this is; the text
+    has just said it does not, and the quote keeps no speaker. (In the novels of
+    PDNC the turns named 9 such speakers right and 38 wrong.) *Two* in *said
+    Two*, capitalised inside a sentence, is a name (Alice's playing card).
+
+    >>> _introduces_someone(Attribution("said", "a voice", 0)), _introduces_someone(Attribution("said", "Two", 0))
+    (True, False)
+    """
+    if attribution is None or not attribution.mention:
+        return False
+    first = attribution.mention.split()[0]
+    low = first.lower()
+    return low in ("a", "an") or first.islower() and (low in INDEFINITE or low in _SOMEONE)
 
 
 _STORY = 3

@@ -151,8 +151,9 @@ def _subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[st
         return _before_relative(left, sent_start)
     if chunk:
         found = chunk.split()
-        if len(found) > 1 and np_kind(found[-1]) == "pronoun" and np_kind(found[0]) == "pronoun":
-            # As she groped she (murmured): the clause before the cue has a subject of its own
+        if len(found) > 1 and found[-1].lower() in _ONE_PERSON:
+            # As she groped she (murmured), After a moment's pause he (said): no noun phrase
+            # ends with "he" or "she", so the words before it are a clause or a phrase of their own
             return found[-1], sent_start + at + left[at:].rstrip().rfind(found[-1])
         if np_kind(chunk, at_cue=True) and not AUXILIARIES & set(chunk.split()[1:]):
             # (not a clause: "because the budget is not final" (said))
