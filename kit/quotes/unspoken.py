@@ -12,8 +12,10 @@ written (PDNC annotates none of these as speech):
   it gives to a paper a newspaper's (*said the _Standard_*) (:func:`written`);
 * **set off**: a quote on a line of its own, set in from the margin when the
   text's paragraphs are not, is a line of verse or an inscription (*heard the
-  words of a song:⏎⏎     “Look not thou on beauty's charming.”*)
-  (:func:`set_off`).
+  words of a song:⏎⏎     “Look not thou on beauty's charming.”*); so is a
+  quote that fills its paragraphs with a wider space above and below than
+  the text leaves between paragraphs (two blank lines, not one): a letter
+  copied out, a song (:func:`set_off`).
 
 Only for a story whose turns alternate
 (:func:`kit.quotes.dialogue.turns_alternate`): news quotes what people wrote
@@ -69,10 +71,8 @@ def written(attribution: Attribution | None) -> bool:
 
 
 def set_off(layout: Layout, regions: list[Region]) -> set[Region]:
-    """The quotes that are a paragraph of one line by themselves, set in by
-    :data:`_SET_IN` spaces or more, in a text that sets in fewer than
-    :data:`_FEW_INDENTED` of its other paragraphs (a text that sets in every
-    paragraph sets off none).
+    """The quotes set off from the text around them, as a letter, a song or an
+    inscription is (:func:`_set_in` and :func:`_spaced_apart`).
 
     >>> from kit.quotes.marks import find_regions
     >>> from kit.segment import paragraph_spans
@@ -81,6 +81,50 @@ def set_off(layout: Layout, regions: list[Region]) -> set[Region]:
     >>> [s[r.start : r.end] for r in set_off(layout, layout.regions)]
     ["Look not thou on beauty's charming."]
     """
+    return _set_in(layout, regions) | _spaced_apart(layout, regions)
+
+
+def _fills(layout: Layout, r: Region) -> bool:
+    """Whether a quote is all there is in the paragraphs it runs over."""
+    s = layout.s
+    return not s[layout.paras[r.para].start : r.mark_start].strip() \
+        and not s[r.mark_end : layout.paras[layout.para_of(r.mark_end - 1)].end].strip()
+
+
+def _spaced_apart(layout: Layout, regions: list[Region]) -> set[Region]:
+    """The quotes that fill their paragraphs and have two blank lines or more
+    both above and below them, in a text that leaves less space between most
+    of its paragraphs (one that spaces them all so sets off none). Persuasion
+    copies out Mary's letter so, Sense and Sensibility Marianne's note, and
+    Alice's Adventures the chorus of the Duchess's lullaby; no speaker's turn
+    in the novels of PDNC is spaced so on both sides.
+
+    >>> from kit.quotes.marks import find_regions
+    >>> from kit.segment import paragraph_spans
+    >>> s = ("“Is there a letter?” asked Tom.\\n\\n“Yes,” said Nell.\\n\\nShe read it.\\n\\n\\n"
+    ...      "“Dear Nell, the hens are well.”\\n\\n\\nTom laughed.\\n\\n“Good,” he said.")
+    >>> layout = Layout(s, paragraph_spans(s), find_regions(s, paragraph_spans(s)))
+    >>> [s[r.start : r.end] for r in _spaced_apart(layout, layout.regions)]
+    ['Dear Nell, the hens are well.']
+    """
+    s, paras = layout.s, layout.paras
+    wide = [s.count("\n", before.end, after.start) >= 3 for before, after in zip(paras, paras[1:])]
+    # wide[p - 1]: the space above paragraph p; wide[p]: the space below it
+    if 2 * sum(wide) >= len(wide):
+        return set()
+    found = set()
+    for r in regions:
+        first, last = r.para, layout.para_of(r.mark_end - 1)
+        if 0 < first and last < len(wide) and wide[first - 1] and wide[last] and _fills(layout, r):
+            found.add(r)
+    return found
+
+
+def _set_in(layout: Layout, regions: list[Region]) -> set[Region]:
+    """The quotes that are a paragraph of one line by themselves, set in by
+    :data:`_SET_IN` spaces or more, in a text that sets in fewer than
+    :data:`_FEW_INDENTED` of its other paragraphs (a text that sets in every
+    paragraph sets off none)."""
     s = layout.s
 
     def margin(start: int) -> int:
@@ -88,9 +132,8 @@ def set_off(layout: Layout, regions: list[Region]) -> set[Region]:
 
     found = set()
     for r in regions:
-        start, end = layout.paras[r.para]
-        if margin(start) >= _SET_IN and "\n" not in s[r.start : r.end] and not s[start : r.mark_start].strip() \
-                and not s[r.mark_end : end].strip():
+        start = layout.paras[r.para].start
+        if margin(start) >= _SET_IN and "\n" not in s[r.start : r.end] and _fills(layout, r):
             found.add(r)
     lines = {r.para for r in found}
     others = [start for p, (start, _) in enumerate(layout.paras) if p not in lines]
