@@ -49,10 +49,12 @@ from kit.quotes.names import (
     DETERMINERS,
     POST_PREPOSITIONS,
     RUN,
+    TITLES,
     UNNAMED_HEADS,
     head_key,
     is_bare_plural,
     is_person_name,
+    name_key,
 )
 from kit.quotes.phrases import leading_np, np_kind, strip_adverbs
 
@@ -461,7 +463,8 @@ def sentence_subject(layout: Layout, sent_start: int, limit: int) -> tuple[str, 
         aside = left > sent_start and text[left - 1] == "("  # (R-Texas)
         was_place, place = place, bool(PLACE_END.search(chunk))
         if aside or was_place and chunk.strip() and chunk.strip()[:1].isupper() and " " not in chunk.strip(" ") \
-                and not CUE.search(chunk) or was_place and PLACE_ONLY.fullmatch(chunk.strip()):
+                and not CUE.search(chunk) or was_place and PLACE_ONLY.fullmatch(chunk.strip()) \
+                and name_key(chunk.split()[0]) not in TITLES:  # (resettled in Berkeley Street, Mrs. Jennings)
             left = b.end() if b else limit
             continue
         cues = cues_in(text, left, right)
