@@ -166,6 +166,10 @@ def _subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[st
         if np_kind(found[-1]) == "pronoun" and len(found) <= 4:
             # At last he (said), Then she (cried)
             return found[-1], sent_start + at + left[at:].rstrip().rfind(found[-1])
+        if found[-1] == "to" and 3 <= len(found) <= 4 and found[0].lower() in _ONE_PERSON \
+                and all(w.islower() for w in found[1:]):
+            # she forced herself to (say), he ventured to (say): the one who does the verb before
+            return found[0], sent_start + at + len(left[at:]) - len(left[at:].lstrip())
         named = _TRAILING_NAME.search(chunk)
         if named and " " not in named.group("np") and all(w.lower() in _LEAD_WORDS for w in found[:-1]):
             # and then Wallnau (continues)
