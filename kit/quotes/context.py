@@ -363,8 +363,9 @@ def _introduces_someone(attribution: Attribution | None) -> bool:
     *one of the women said*) or *somebody*. The turns of a conversation go back
     and forth between the people in it, so they cannot say who this is; the text
     has just said it does not, and the quote keeps no speaker. (In the novels of
-    PDNC the turns named 9 such speakers right and 38 wrong.) *Two* in *said
-    Two*, capitalised inside a sentence, is a name (Alice's playing card).
+    PDNC, about three in four of the speakers the turns gave such quotes were
+    wrong.) *Two* in *said Two*, capitalised inside a sentence, is a name
+    (Alice's playing card).
 
     >>> _introduces_someone(Attribution("said", "a voice", 0)), _introduces_someone(Attribution("said", "Two", 0))
     (True, False)
