@@ -158,17 +158,19 @@ def _why_none(attribution: Attribution | None) -> str:
     return "no cue or name around it says who speaks"
 
 
-_STORY = 4
-"""How many paragraphs a quote must run over to be a story that one person tells."""
+_LONG_STORY = 4
+"""How many paragraphs a quote must run over for a cue after it to be its last
+paragraph's alone. (A story that goes on with its teller when a listener cuts in
+needs three: :data:`kit.quotes.context._STORY`.)"""
 
 
 def _long_story(layout: Layout, r: Region) -> bool:
-    """Whether a quote runs over :data:`_STORY` paragraphs or more (each opening
+    """Whether a quote runs over :data:`_LONG_STORY` paragraphs or more (each opening
     with a mark, only the last closing): a story one person tells, whose
     speaker is the one who starts it (the turn it answers). A cue after its
     closing mark (*“...,” said I*) belongs to its last paragraph alone, and
     is not used for the whole."""
-    return r.flag == "continued" and layout.para_of(r.end) - r.para + 1 >= _STORY
+    return r.flag == "continued" and layout.para_of(r.end) - r.para + 1 >= _LONG_STORY
 
 
 def _named_in_sentence(layout: Layout, resolver: Resolver, cast: Cast, attribution: Attribution) -> str | None:

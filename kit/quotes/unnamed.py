@@ -39,8 +39,10 @@ the novels of PDNC and War and Peace, twelve paragraphs never reach further than
 
 def _within(items: list[Item], start: int, end: int) -> list[Item]:
     """The quotes of ``items`` (in the order of the text) that start in ``[start, end)``."""
-    return items[bisect_left(items, start, key=lambda i: i.region.start) :
-                 bisect_left(items, end, key=lambda i: i.region.start)]
+    def start_of(item: Item) -> int:
+        return item.region.start
+
+    return items[bisect_left(items, start, key=start_of) : bisect_left(items, end, key=start_of)]
 
 
 def _named_in_quote(item: Item, cast: Cast) -> list[str]:
