@@ -396,6 +396,23 @@ def test_empty_and_blank_texts_have_no_quotes():
     assert extract_quotes("") == [] and extract_quotes("  \n\n ") == []
 
 
+def test_a_text_in_capitals_has_its_quotes_but_no_guessed_speakers():
+    """Wire copy in capitals: every paragraph looks like a heading in capitals,
+    and every word like a name. The quotes are found (they were all dropped as
+    headings), and none is given a speaker, with a note that says why."""
+    text = ("HARBOUR TOWN VOTES ON THE DAM\n\n"
+            "“WE WILL NOT LET THE VALLEY DROWN,” THE MAYOR, RUTH OKAFOR, TOLD THE COUNCIL.\n\n"
+            "“THE DAM IS SAFE,” SAID TOM REYES, WHO BUILT IT.\n\n“VOTE NO.”")
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["WE WILL NOT LET THE VALLEY DROWN,", "THE DAM IS SAFE,", "VOTE NO."]
+    assert {q.speaker for q in quotes} == {None}
+    assert all("written in capitals" in q.speaker_note for q in quotes)
+    # the same text in ordinary case keeps its speakers, and a heading in
+    # capitals inside such a text is still no quotation
+    normal = extract_quotes("“HARBOUR TOWN DECIDES”\n\n“We will not let the valley drown,” Ruth Okafor said.")
+    assert [(q.text, q.speaker) for q in normal] == [("We will not let the valley drown,", "Ruth Okafor")]
+
+
 def test_an_article_and_its_text_give_the_same_quotes():
     text = "“We will win this fight,” Jane Doe said."
     assert extract_quotes(Article("x", text)) == extract_quotes(text)

@@ -19,6 +19,10 @@
 5. name the narrator and the people a novel knows only by a description
    (:mod:`kit.quotes.unnamed`).
 
+A text written in capitals (:func:`kit.quotes.layout.in_capitals`) has its
+quotes found, but no speakers: the kit reads names by their capitals, and
+there every word has them.
+
 >>> text = "Jane Doe spoke first. “We will win,” she said.\\n\\n“We must.”"
 >>> [(a.speaker, a.how) for a in attribute(text)]
 [('Jane Doe', 'cue'), ('Jane Doe', 'previous paragraph')]
@@ -138,8 +142,14 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
     name_the_unnamed(items, cast, dialogue)
     if story:  # words read aloud took their reader's turn, but are not the reader's own
         items = [i for i in items if not read_aloud(s[i.region.start : i.region.end])]
+    if layout.in_capitals:  # no name can be told from other words: never a guess
+        return [Attributed(i.region, i.attribution, None, _IN_CAPITALS, "") for i in items]
     return [Attributed(i.region, i.attribution, i.speaker, i.note if i.speaker or i.note else _why_none(i.attribution),
                        i.how) for i in items]
+
+
+_IN_CAPITALS = "the text is written in capitals, so its names cannot be told from other words"
+"""The note of every quote of a text written in capitals (:func:`kit.quotes.layout.in_capitals`)."""
 
 
 def _why_none(attribution: Attribution | None) -> str:

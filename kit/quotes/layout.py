@@ -29,7 +29,7 @@ from kit.quotes.marks import Region
 from kit.segment import sentence_spans
 from kit.texts import Span
 
-__all__ = ["MASK", "Layout", "WordIndex", "find_word", "is_whole_word"]
+__all__ = ["MASK", "Layout", "WordIndex", "find_word", "in_capitals", "is_whole_word"]
 
 MASK = "\x1a"
 """The character that stands for a quoted character in :attr:`Layout.masked`."""
@@ -43,11 +43,39 @@ length, cut at a space, so that the steps that read a quote's sentence do not re
 whole text at every quote (:meth:`Layout.sentences`)."""
 
 
+_CAPITALS_SAMPLE = 4_000
+"""How many characters, spread evenly over a text, :func:`in_capitals` reads."""
+_ASCII_UPPER, _ASCII_LOWER = bytes(range(65, 91)), bytes(range(97, 123))
+
+
+def in_capitals(s: str) -> bool:
+    """Whether a text is written in capitals (nine letters in ten or more), as wire
+    copy and telegrams were: then a capital shows no name, and the kit, which
+    reads names by their capitals, cannot tell them from other words. (A short
+    story under a headline in capitals has more than a tenth in lower case.)
+
+    Characters spread evenly over the text are enough to tell, and the letters
+    A-Z are counted by deleting them from the bytes (``bytes.translate``, at C
+    speed: asking each character ``isupper()`` took a twentieth of the time of
+    reading 840 news articles).
+
+    >>> in_capitals("“WE WILL WIN,” THE MINISTER SAID."), in_capitals("“We will win,” said Ann Lee.")
+    (True, False)
+    >>> in_capitals("“HARBOUR TOWN DECIDES”\\n\\nA VOTE ON THE DAM.\\n\\nThe town voted on Monday.")
+    False
+    """
+    sample = s[:: max(1, len(s) // _CAPITALS_SAMPLE)].encode()
+    upper = len(sample) - len(sample.translate(None, _ASCII_UPPER))
+    return upper > 9 * (len(sample) - len(sample.translate(None, _ASCII_LOWER)))
+
+
 class Layout:
     """Paragraphs, sentences (split by ``kit.segment``) and the masked text of one text."""
 
     def __init__(self, s: str, paras: list[Span], regions: list[Region]) -> None:
         self.s = s
+        self.in_capitals = in_capitals(s)
+        """Whether the text is written in capitals (:func:`in_capitals`)."""
         self.paras = paras
         self.regions = regions
         self.para_starts = [p.start for p in paras]

@@ -240,7 +240,8 @@ def _capital_heading(layout: Layout, r: Region) -> bool:
     """Whether quoted words in capitals are a heading: their paragraph holds nothing
     else in lower case (“DIVISIVE, STUPID AND WRONG” over a story, “ELLIOT OF
     KELLYNCH HALL.” heading a page), and they do not end like a call (“BERNIE!”,
-    “CECIL?” are shouted).
+    “CECIL?” are shouted). Not in a text written all in capitals
+    (:func:`~kit.quotes.layout.in_capitals`), where every paragraph would be one.
 
     >>> from kit.quotes.marks import find_regions
     >>> from kit.segment import paragraph_spans
@@ -250,8 +251,9 @@ def _capital_heading(layout: Layout, r: Region) -> bool:
     [True, False, False]
     """
     content = layout.s[r.start : r.end]
-    if content.upper() != content:
-        return False  # a lower-case letter, found at C speed: nearly every quote stops here
+    if content.upper() != content or layout.in_capitals:
+        return False  # a lower-case letter, found at C speed: nearly every quote stops here;
+        # and in a text written in capitals, a quote in capitals is no heading
     if sum(c.isalpha() for c in content) < 4 or content.rstrip()[-1:] in "!?":
         return False
     start, end = layout.paras[r.para]
