@@ -17,6 +17,7 @@ import kit.quotes
 from kit.quotes import Character, Quote, characters, extract_quotes
 from kit.quotes.verbs import reporting_verbs
 from kit.quotes.dialogue import Signs, Turn, is_dialogue, take_turns, vocatives
+from kit.quotes.phrases import leading_np
 
 
 def only(text: str) -> Quote:
@@ -1031,10 +1032,27 @@ def test_a_cue_of_a_clause_joined_by_and_he_is_his():
      "Miss Pell", "Miss Pell"),
     # a clause with a subject of its own before the cue's
     ("Miss Pell was in the corner. As she groped she murmured: “We must be prepared.”", "she", "Miss Pell"),
+    # a time before the subject, with no comma, is no part of it
+    ("One day Holmes told me, “It is late.”", "Holmes", "Holmes"),
+    ("On Monday Okafor said, “We will build it.”", "Okafor", "Okafor"),
+    ("Ruth Okafor spoke. At last Okafor said, “We will build it.”", "Okafor", "Ruth Okafor"),
+    ("May Okafor said, “We will build it.”", "May Okafor", "May Okafor"),  # a month with no word before it: a name
 ])
 def test_the_subject_of_a_cue_after_a_clause(text, mention, speaker):
     quote = extract_quotes(text)[0]
     assert (quote.mention, quote.speaker) == (mention, speaker)
+
+
+def test_a_verb_between_two_names_is_no_role():
+    """*State treasurer Maya Lund*: a word between a capitalised word and a name is
+    a role. *Lucy met George Emerson*: a verb is not, and the subject is Lucy, not
+    the whole sentence (which resolved to George Emerson, the name it ends with)."""
+    assert leading_np("Lucy met George Emerson at the gate.") == "Lucy"
+    assert leading_np("Okafor attacks Tom Reyes again") == "Okafor"
+    assert leading_np("MSNBC host Chris Matthews said it") == "MSNBC host Chris Matthews"
+    text = ("Lucy Honeychurch waited at the station with Mr. Beebe.\n\nLucy met George Emerson at the gate."
+            "\n\n“You are late,” she said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Lucy Honeychurch"]
 
 
 # --- the parts, as a student reads them ---------------------------------------------

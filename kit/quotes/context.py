@@ -305,10 +305,14 @@ def _take_turns(by_para: dict[int, list[Item]], layout: Layout, cast: Cast, reso
         its = by_para[p]
         first = its[0]
         reported = _reported_by(layout, cast, resolver, p - 1) if p > 0 and p - 1 not in by_para else None
+        mention = first.attribution.mention if first.attribution is not None else None
+        if reported is not None and first.speaker == reported and mention and mention.lower() in ("he", "she"):
+            # Marilla told the whole story to Matthew. / “...,” she concluded: the
+            # quote's own "she" is the one who told it, who goes on; no turn between
+            reported = None
         if reported is not None:  # Elinor told him the number. / “...”: Elinor has had her turn
             turns.append(Turn(p - 1, reported, fixed=True, nearby=_nearby(layout, cast, p - 1)))
             firsts.append(None)
-        mention = first.attribution.mention if first.attribution is not None else None
         gender = PRONOUN_GENDER.get(mention.lower()) if mention and mention.lower() in ("he", "she", "his", "her") else None
         if gender is None and mention and np_kind(mention) == "descriptor":
             gender = gender_of_words(mention.split())  # said his father, said the clergyman: a man
@@ -485,7 +489,8 @@ def _reported_by(layout: Layout, cast: Cast, resolver: Resolver, p: int) -> str 
     """The person whose words the last sentence of a paragraph of narration
     reports (*Elinor told him the number of the house.*), if it does
     (:func:`kit.quotes.dialogue.reports_speech`) and names them or says *he*
-    or *she*: that was their turn, and the next quote answers it."""
+    or *she*: that was their turn, and the next quote answers it (unless that
+    quote's own *he* or *she* is them: :func:`_take_turns`)."""
     start, end = layout.paras[p]
     if not reports_speech(layout.s[max(start, end - _TAIL) : end]):
         return None  # (read first in the paragraph's end, not split into sentences: most paragraphs say no such thing)

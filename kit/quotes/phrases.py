@@ -11,6 +11,7 @@ the noun phrase a clause starts with, built on the vocabulary of
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kit.quotes.names import (
@@ -30,7 +31,7 @@ from kit.quotes.names import (
     name_key,
 )
 
-__all__ = ["leading_np", "name_start", "np_kind", "strip_adverbs"]
+__all__ = ["leading_np", "name_start", "np_kind", "strip_adverbs", "strip_time_opening"]
 
 _PRONOUNS = frozenset("he she they we i it you".split())
 _FOND = frozenset("dear poor old young little good".split())
@@ -101,6 +102,48 @@ def np_kind(chunk: str, *, at_cue: bool = False) -> str | None:
     if len(found) <= 3 and not capitals:
         return "descriptor"  # officials, police
     return None
+
+
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_TIME_OPENING = re.compile(
+    rf"""(?i:
+        (?:(?:on|early|late|one|that|this|next|last|each|every|the\s+(?:next|following|same|previous))\s+
+           (?:{"|".join(sorted(DATES))}|day|morning|afternoon|evening|night|week|weekend|month|year)
+         | {_WEEKDAYS}|today|yesterday|tonight
+        )(?:\s+(?:morning|afternoon|evening|night|after|before))?
+      | at\s+(?:last|length|once) | in\s+a\s+(?:moment|minute|while) | after\s+a\s+(?:while|moment|pause)
+    )\s+(?=[A-Z]|(?:he|she|they|we)(?![\w’'-]))""",
+    re.VERBOSE,
+)
+"""A time before a sentence's subject, with no comma: *The following Monday* (Anne
+surprised Marilla), *One day* (Holmes came in), *At last* (Lucy spoke), *On Monday*
+(Trump said). A month or a season needs a word before it: *May Smith* and *April
+Ryan* are names; and *the* alone is not one (*the March Hare*)."""
+
+
+_IRREGULAR_PAST = frozenset("""met told found beat saw took gave left sent made let put set kept held brought
+    thought bought caught taught sought fought won lost hit led read ran rang sang sat stood knew threw drew grew
+    wrote spoke broke chose rose drove rode ate struck shook woke became came got heard felt paid meant""".split())
+
+
+def _verb_like(word: str) -> bool:
+    """Whether a lower-case word reads as a verb (*surprised*, *met*, *attacks*), never a role
+    (a singular role word never ends in one *s*: *host*, *boss*)."""
+    return word.endswith(("ed", "s")) and not word.endswith("ss") or word in _IRREGULAR_PAST
+
+
+def strip_time_opening(chunk: str) -> str:
+    """A chunk without the time it opens with (:data:`_TIME_OPENING`).
+
+    >>> strip_time_opening("The following Monday Anne"), strip_time_opening("At last she")
+    ('Anne', 'she')
+    >>> strip_time_opening("May Smith"), strip_time_opening("Monday night Trump")
+    ('May Smith', 'Trump')
+    >>> strip_time_opening("the March Hare")
+    'the March Hare'
+    """
+    m = _TIME_OPENING.match(chunk.lstrip())
+    return chunk.lstrip()[m.end() :] if m else chunk
 
 
 @lru_cache(maxsize=16384)
@@ -190,7 +233,7 @@ def leading_np(chunk: str) -> str:
     >>> leading_np("Old Mr. Emerson claimed her with much warmth")
     'Mr. Emerson'
     """
-    found = chunk.split()
+    found = strip_time_opening(chunk).split()
     if not found:
         return ""
     while len(found) > 1 and found[0].lower() in _CONNECTORS:
@@ -261,7 +304,8 @@ def leading_np(chunk: str) -> str:
                 continue
             following = found[i + 1 : i + 3]
             if taken and w.isalpha() and w not in FUNCTION_WORDS and len(following) == 2 \
-                    and all(f[:1].isupper() for f in following) and (len(taken) == 1 or name_key(w) in PERSON_HEADS):
+                    and all(f[:1].isupper() for f in following) and (len(taken) == 1 and not _verb_like(w)
+                                                                    or name_key(w) in PERSON_HEADS):
                 taken.append(w)  # a role between two names: State treasurer Maya Lund (not "Ted Cruz knocked Marco")
                 continue
             if taken and _role_run(found, i):

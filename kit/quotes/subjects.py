@@ -56,7 +56,7 @@ from kit.quotes.names import (
     is_person_name,
     name_key,
 )
-from kit.quotes.phrases import leading_np, np_kind, strip_adverbs
+from kit.quotes.phrases import leading_np, np_kind, strip_adverbs, strip_time_opening
 
 __all__ = ["sentence_subject", "subject_of_cue"]
 
@@ -434,6 +434,7 @@ def _subject_words(chunk: str) -> str:
     (said), "Obama" in "Obama punctuated his list by" (saying); the words as
     they are when they are a noun phrase already (the minister, Analysts at
     Berenberg)."""
+    chunk = strip_time_opening(chunk)  # (The following Monday) Anne, (At last) she
     kind = np_kind(chunk, at_cue=True)
     if kind in ("name", "pronoun") or not chunk[:1].isupper():
         return chunk
