@@ -121,17 +121,6 @@ surprised Marilla), *One day* (Holmes came in), *At last* (Lucy spoke), *On Mond
 Ryan* are names; and *the* alone is not one (*the March Hare*)."""
 
 
-_IRREGULAR_PAST = frozenset("""met told found beat saw took gave left sent made let put set kept held brought
-    thought bought caught taught sought fought won lost hit led read ran rang sang sat stood knew threw drew grew
-    wrote spoke broke chose rose drove rode ate struck shook woke became came got heard felt paid meant""".split())
-
-
-def _verb_like(word: str) -> bool:
-    """Whether a lower-case word reads as a verb (*surprised*, *met*, *attacks*), never a role
-    (a singular role word never ends in one *s*: *host*, *boss*)."""
-    return word.endswith(("ed", "s")) and not word.endswith("ss") or word in _IRREGULAR_PAST
-
-
 def strip_time_opening(chunk: str) -> str:
     """A chunk without the time it opens with (:data:`_TIME_OPENING`).
 
@@ -209,6 +198,18 @@ def _role_run(found: list[str], i: int) -> bool:
             return len(found) > j + 2 and found[j + 1][:1].isupper() and found[j + 2][:1].isupper()
         j += 1
     return False
+
+
+_IRREGULAR_PAST = frozenset("""met told found beat saw took gave left sent made let put set kept held brought
+    thought bought caught taught sought fought won lost hit led read ran rang sang sat stood knew threw drew grew
+    wrote spoke broke chose rose drove rode ate struck shook woke became came got heard felt paid meant""".split())
+"""Irregular pasts (English has a closed list of them), read by :func:`_verb_like`."""
+
+
+def _verb_like(word: str) -> bool:
+    """Whether a lower-case word reads as a verb (*surprised*, *met*, *attacks*), never a role
+    (a singular role word never ends in one *s*: *host*, *boss*)."""
+    return word.endswith(("ed", "s")) and not word.endswith("ss") or word in _IRREGULAR_PAST
 
 
 @lru_cache(maxsize=16384)
