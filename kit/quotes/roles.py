@@ -29,7 +29,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from kit.quotes.cast import Cast
-from kit.quotes.layout import Layout
+from kit.quotes.layout import MASK, Layout
 from kit.quotes.names import (
     APPOSITION_AFTER,
     DETERMINERS,
@@ -48,6 +48,7 @@ from kit.quotes.names import (
     role_word,
     split_name,
 )
+from kit.quotes.runs import addressed_at
 from kit.segment import abbreviations
 
 __all__ = ["Roles", "Speaker"]
@@ -189,6 +190,9 @@ class Roles:
         # (3) an apposition before the name: the foreign secretary, David Whitcombe,
         if found is None:
             named = APPOSITION_AFTER.match(s, end)
+            if named and self.layout.masked[at] == MASK \
+                    and addressed_at(s, named.start("name"), named.end("name")):
+                named = None  # “Make a bow to the gentleman, Oliver,”: Oliver is spoken to; he is not the gentleman
             if named:
                 title, name = split_name(named.group("name").split())
                 who = self._person(name, title or [head], named.start("name"))
