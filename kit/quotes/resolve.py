@@ -336,8 +336,9 @@ class Resolver:
         of a sentence (in the last four sentences) or the speaker of a quote. That
         person may be one the text only describes, as a man or a woman it does not name:
         the speaker of a quote (*said the little man*), or the subject of the sentence
-        before, in the same paragraph (*The old gentleman looked at the house. “You are
-        late,” he said.*); a reader never takes *he* for someone named further back.
+        just before, in the same paragraph or ending the one before (*The old gentleman
+        looked at the house. “You are late,” he said.*); a reader never takes *he* for
+        someone named further back.
         Failing that, the latest person named there at all (not one after a preposition
         under a *she* subject: :meth:`_object_of_pronoun`), and then the latest speaker
         of a quote in the six paragraphs before (a dialogue goes on). When none of them
@@ -398,7 +399,7 @@ class Resolver:
                     break
                 looked += 1
                 found = self._subject_of_sentence(start, end)
-                if found is None and p == here and looked <= _DESCRIBED_BACK:
+                if found is None and p >= here - 1 and looked <= _DESCRIBED_BACK:
                     found = self._described_subject(start, end)
                 if found and found[0] < pos:
                     f = fit(found[1], spoke_here=p == here and self._is_character(*found))
