@@ -110,3 +110,33 @@ def test_a_story_told_over_many_paragraphs_goes_on_with_its_teller_when_a_listen
     halves = [q for q in extract_quotes(STORY) if q.text.count("\n\n") >= 2]
     assert [(q.text.split()[:2], q.speaker) for q in halves] == [(["and", "went"], "Tom Ashby"),
                                                                   (["Well,", "sirs,"], "Tom Ashby")]
+
+
+BRIDGE = """Tom Birch had gone home an hour before. He was tired. Nell Gray waited on the bridge. She had waited there every night that week, and at last Mr. Lowe came up the steps.
+
+“Are you the girl who wrote to me?” asked the gentleman.
+
+“I am, sir.”
+
+“Did anyone follow you?”
+
+“No one.”
+
+“Then listen,” said the gentleman. “You must give up Tom Birch to us.”
+
+“Tom,” cried the girl, recoiling.
+
+“He must be given up,” said the gentleman. “There is no other way.”
+
+“I cannot do it,” said Nell.
+
+“Then I shall come again tomorrow,” said Mr. Lowe, and he went down the steps."""
+
+
+def test_a_name_only_echoed_calls_no_one() -> None:
+    # “Tom,” cried the girl: she repeats the name she has just heard, she does not
+    # speak to Tom, so the gentleman she answers is not Tom; he is Mr. Lowe, who
+    # came up the steps and speaks by name at the end of the scene.
+    said_by_him = [q for q in extract_quotes(BRIDGE) if q.mention == "the gentleman"]
+    assert len(said_by_him) == 3
+    assert {q.speaker for q in said_by_him} == {"Mr. Lowe"}, [q.speaker_note for q in said_by_him]

@@ -24,6 +24,7 @@ from collections import Counter
 
 from kit.quotes.cast import Cast
 from kit.quotes.context import ME, Item, first_addressed
+from kit.quotes.dialogue import only_names
 from kit.quotes.epithets import Use, name_descriptions, seldom_written, shared_descriptions
 from kit.quotes.names import RUN, gender_of_words, split_name
 from kit.quotes.resolve import DESCRIBED, NARRATOR
@@ -119,6 +120,17 @@ such description read either way was someone else (11 quotes named from the turn
 them, all wrong)."""
 
 
+def _echoes(item: Item, paragraph: list[Item], cast: Cast) -> bool:
+    """Whether a quote only echoes a name: the name alone, ending on a comma at its
+    cue, with nothing said after it in the paragraph (*“Fagin,” cried the girl,
+    recoiling.*, when the gentleman asks her to give up Fagin). It repeats a name
+    it has just heard and calls no one, so it says nothing of who the gentleman
+    is. A name that opens a longer speech (*“Mrs. Corney,” said Mr. Bumble, “what
+    is ...”*) or is called out (*“Eleanor!”*) does address its person."""
+    said = cast.layout.s[item.region.start : item.region.end]
+    return item is paragraph[-1] and said.rstrip().endswith(",") and only_names(said)
+
+
 def _several(people: tuple[str, ...]) -> str:
     """Several people, for a note, the first three by name.
 
@@ -145,8 +157,8 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
       person of the gender the description says (*the girl*: one woman,
       whoever else they address), or, when it says none (*the doctor*), one
       person only: the text ties the words to the person when it has someone
-      answer *the girl* with *“Nancy, ...”*. A stranger is not named so
-      (:data:`_STRANGER`).
+      answer *the girl* with *“Nancy, ...”*. A name only echoed is no such
+      call (:func:`_echoes`), and a stranger is not named so (:data:`_STRANGER`).
     * In a novel, a description is also the person who says, by name, the
       other quote of its paragraph (:func:`_paragraph_speaker`); else it is
       read from the scenes it is used in (:func:`kit.quotes.epithets.name_descriptions`),
@@ -167,7 +179,7 @@ def name_the_unnamed(items: list[Item], cast: Cast, dialogue: bool = False) -> N
         found = []
         for p in (item.para - 1, item.para + 1):
             for other in by_para.get(p, ()):
-                if other.speaker != item.speaker:
+                if other.speaker != item.speaker and not _echoes(other, by_para[p], cast):
                     who = first_addressed([other], cast, other.speaker or "")
                     if who:
                         found.append(who)
