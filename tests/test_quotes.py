@@ -251,6 +251,13 @@ def test_a_new_opening_mark_cuts_an_unclosed_quote():
     assert (second.text, second.flag) == ("Two,", None)
 
 
+def test_an_inches_mark_in_a_height_does_not_close_the_quote():
+    text = "“He keeps calling me short. He is like 6’2”,” Dana Pryor said. “I am 5'11\" and proud of it.”"
+    first, second = extract_quotes(text)
+    assert (first.text, first.speaker, first.cue) == ("He keeps calling me short. He is like 6’2”,", "Dana Pryor", "said")
+    assert second.text == "I am 5'11\" and proud of it."
+
+
 def test_a_missing_opening_mark_is_recovered_and_flagged():
     text = "The founder spoke last.\n\nThank you all for coming back,” Ines Moreau said."
     q = only(text)

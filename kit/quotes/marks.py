@@ -243,6 +243,8 @@ def _paired(s: str, paras: list[Span], marks_pattern: re.Pattern, mark_char: re.
             kind = m.lastgroup
             if single and opened is not None and (kind == "open" or _apostrophe(s, m, marks[n + 1 :])):
                 continue
+            if not single and opened is not None and kind == "close" and _inches(s, m, marks[n + 1 :]):
+                continue
             if opened is None:
                 if kind != "close":
                     opened, continued = (m.start(), m.end(), i), False
@@ -276,6 +278,23 @@ def _apostrophe(s: str, m: re.Match, later: list[re.Match]) -> bool:
     after = s[m.end() : m.end() + 2]
     return (s[m.start() - 1].isalpha() and len(after) == 2 and after[0] == " " and after[1].islower()
             and bool(later) and later[0].lastgroup == "close")
+
+
+_FEET_INCHES = re.compile(r"\d[’']\d{1,2}$")
+"""A height in feet and inches up to its inches mark: 6’2 (of 6’2”), 5'11 (of 5'11")."""
+
+
+def _inches(s: str, m: re.Match, later: list[re.Match]) -> bool:
+    """Whether the closing double mark ``m`` is an inches mark (*he’s like
+    6’2”,” Rubio said*): right after a height in feet and inches, and followed
+    by another closing mark before any opening one, which closes the quote.
+
+    >>> s = "“He is 6’2”,” she said."
+    >>> [s[r.start : r.end] for r in double_quotes(s, [Span(0, len(s))])]
+    ['He is 6’2”,']
+    """
+    return bool(_FEET_INCHES.search(s[max(0, m.start() - 5) : m.start()])) and bool(later) \
+        and later[0].lastgroup == "close"
 
 
 def _wrapped_line_break(s: str, left: int, right: int) -> bool:
