@@ -1487,6 +1487,17 @@ def test_a_subheading_in_single_marks_is_no_quotation():
     assert extract_quotes(british)[0].text == "A fight from start to finish."
 
 
+def test_a_label_of_one_word_and_a_colon_is_no_quotation():
+    # Written for this test. A web page sets a label over its list of links in
+    # marks: it introduces what follows, and no one says it.
+    text = ("“We will knock on every door,” Dana Pierce told the crowd on Friday.\n\n"
+            "\"Related:\"\n\n"
+            "Harbour Town Council Passes Its Budget.\n\n"
+            "Her rival, Tom Ames, said he was not worried. “The voters know me,” he said.")
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("We will knock on every door,", "Dana Pierce"), ("The voters know me,", "Tom Ames")]
+
+
 def test_an_excerpt_that_opens_mid_scene_names_he_a_little_later():
     # a passage cut from a book: nothing before "he" says who he is; a reader reads on
     text = ("“I am sorry I have given you a shock,” he said dryly.\n\n"

@@ -275,7 +275,10 @@ def is_subheading(layout: Layout, r: Region) -> bool:
     novel's line of dialogue may well stand alone in its paragraph.
 
     In PolNeAR's 840 articles, 7 quotes are set so, and none of them is a
-    quotation the annotators marked.
+    quotation the annotators marked. So is a label of one word and a colon,
+    in any marks, alone in its paragraph (*“Related:”* over a list of links):
+    it introduces what follows, and no one says it (3 quotes there, none
+    marked).
 
     >>> from kit.quotes.marks import find_regions
     >>> from kit.segment import paragraph_spans
@@ -283,13 +286,19 @@ def is_subheading(layout: Layout, r: Region) -> bool:
     >>> layout = Layout(s, paragraph_spans(s), find_regions(s, paragraph_spans(s)))
     >>> [is_subheading(layout, r) for r in layout.regions]
     [True, False, False]
+    >>> s = "“We start today,” she said.\\n\\n“Related:”\\n\\nSenate Passes Budget."
+    >>> layout = Layout(s, paragraph_spans(s), find_regions(s, paragraph_spans(s)))
+    >>> [is_subheading(layout, r) for r in layout.regions]
+    [False, True]
     """
     s = layout.s
+    start, end = layout.paras[r.para]
+    alone = not s[start : r.mark_start].strip() and not s[r.mark_end : end].strip()
+    if alone and re.fullmatch(r"\s*[^\W\d_][\w’'-]*:\s*", s[r.start : r.end]):
+        return True  # “Related:”
     if s[r.mark_start : r.mark_start + 1] not in ("'", "‘") or r.mark_end == r.end:
         return False
-    start, end = layout.paras[r.para]
-    if s[start : r.mark_start].strip() or s[r.mark_end : end].strip() \
-            or len(s[r.start : r.end].split()) > _SUBHEADING_WORDS:
+    if not alone or len(s[r.start : r.end].split()) > _SUBHEADING_WORDS:
         return False
     double = sum(1 for q in layout.regions if s[q.mark_start : q.mark_start + 1] in ('"', "“"))
     return double > len(layout.regions) - double
