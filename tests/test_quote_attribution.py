@@ -1498,6 +1498,16 @@ def test_a_label_of_one_word_and_a_colon_is_no_quotation():
         ("We will knock on every door,", "Dana Pierce"), ("The voters know me,", "Tom Ames")]
 
 
+def test_the_subject_of_a_reported_clause_that_goes_on_past_the_quote_is_no_speaker():
+    # Written for this test. "the U.S." follows the verb, but the clause it opens
+    # goes on after the quoted word: it says what the U.S. needed, not who spoke.
+    text = ("Ann Lee spoke in Ohio on Monday.\n\n"
+            "The front-runner and former secretary of state said the U.S. “clearly” needed a new plan.")
+    (quote,) = extract_quotes(text)
+    assert (quote.text, quote.mention) == ("clearly", None)
+    assert quote.speaker is None
+
+
 def test_an_excerpt_that_opens_mid_scene_names_he_a_little_later():
     # a passage cut from a book: nothing before "he" says who he is; a reader reads on
     text = ("“I am sorry I have given you a shock,” he said dryly.\n\n"

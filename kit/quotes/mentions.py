@@ -412,8 +412,11 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     # said Smith, “...” / According to Lukas Brandt, an analyst at DZ Bank, “...”
     inverted = None if cue.group().endswith("ing") else NP_AFTER_CUE.match(masked, cue.end(), r.mark_start)
     between = masked[inverted.end() : r.mark_start] if inverted else ""
-    if inverted and not re.search(rf"[.;!?“”\"{MASK}]", between) and (not between.strip() or between.lstrip()[:1] in ",:"):
-        # said Smith, “...”, but not "said she was “not done yet”" (she is the reported clause's subject)
+    set_off = between.lstrip()[:1] in (",", ":") or not between.strip() and not (
+        layout.s[r.end - 1 : r.end].isalnum() and _CLAUSE_GOES_ON.match(masked, r.mark_end))
+    if inverted and not re.search(rf"[.;!?“”\"{MASK}]", between) and set_off:
+        # said Smith, “...”, but not "said she was “not done yet”" (she is the reported clause's subject),
+        # nor "said the U.S. “clearly” needed ...": a quote the reported clause goes on after is its words
         # (without the manner of it, as after a quote: said the Dodo solemnly, rising, “...”)
         return Attribution(cue.group("cue"), strip_adverbs(inverted.group("np")), inverted.start("np"), where="before")
     # In a letter filed last month, the FBI confirmed that it was “...”: no reporting verb has a subject,
@@ -421,6 +424,11 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     # (not for the second part of a quote: "said Mr. Brownlow, when the housekeeper appeared; “...”")
     attributing = _attributing_before(layout, r, after=cue.end()) if earlier < 0 else None
     return attributing or Attribution(cue.group("cue"), None, cue.start(), where="before")
+
+
+_CLAUSE_GOES_ON = re.compile(r"[ \t]+[a-z]")
+"""After a quote's closing mark, a word in lower case: when the quoted words end with no
+punctuation of their own (*“clearly” needed*), the sentence goes on with the quote inside it."""
 
 
 def later_in_sentence(layout: Layout, r: Region, next_mark: int) -> Attribution | None:
