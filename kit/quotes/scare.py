@@ -263,6 +263,8 @@ def _capital_heading(layout: Layout, r: Region) -> bool:
 
 _SUBHEADING_WORDS = 10
 """The most words a subheading in single marks has (*‘A change warrior.’*)."""
+_LABEL = re.compile(r"\s*[^\W\d_][\w’'-]*:\s*")
+"""Quoted words that are a label: one word and a colon (*“Related:”*)."""
 
 
 def is_subheading(layout: Layout, r: Region) -> bool:
@@ -292,13 +294,15 @@ def is_subheading(layout: Layout, r: Region) -> bool:
     [False, True]
     """
     s = layout.s
+    label = _LABEL.fullmatch(s, r.start, r.end) is not None
+    if not label and (s[r.mark_start : r.mark_start + 1] not in ("'", "‘") or r.mark_end == r.end):
+        return False  # (asked of every quote of an article: the cheap tests first)
     start, end = layout.paras[r.para]
-    alone = not s[start : r.mark_start].strip() and not s[r.mark_end : end].strip()
-    if alone and re.fullmatch(r"\s*[^\W\d_][\w’'-]*:\s*", s[r.start : r.end]):
+    if s[start : r.mark_start].strip() or s[r.mark_end : end].strip():
+        return False  # not alone in its paragraph
+    if label:
         return True  # “Related:”
-    if s[r.mark_start : r.mark_start + 1] not in ("'", "‘") or r.mark_end == r.end:
-        return False
-    if not alone or len(s[r.start : r.end].split()) > _SUBHEADING_WORDS:
+    if len(s[r.start : r.end].split()) > _SUBHEADING_WORDS:
         return False
     double = sum(1 for q in layout.regions if s[q.mark_start : q.mark_start + 1] in ('"', "“"))
     return double > len(layout.regions) - double
