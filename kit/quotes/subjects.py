@@ -86,6 +86,9 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
     desk, said``).
     """
     masked = layout.masked
+    that = _THAT_SUBJECT.search(masked, sent_start, cue_start)
+    if that is not None and (that.group("np") in ("he", "she") or np_kind(that.group("np")) == "name"):
+        return that.group("np"), that.start("np")  # so earnest, that Mr. Gradgrind, shocked, said
     joints = [m.end() for m in _CLAUSE_JOINT.finditer(masked, sent_start, cue_start)]
     semicolon = masked.rfind(";", sent_start, cue_start)
     if semicolon >= 0 and masked[semicolon + 1 : cue_start].lstrip()[:1].isalpha():
@@ -110,6 +113,17 @@ word or *he*, *she*, *I* (perhaps after *at last*, *then*). Not *that*: in news 
 opens what was said (*Trump told Newsmax that Mitt Romney “had a crazy policy”*)."""
 
 
+_THAT_SUBJECT = re.compile(
+    rf"""(?<![\w’'-])that\s+(?P<np>{RUN.pattern}|he|she)
+    (?:\s*,[^,;:()“”\"{MASK}]{{1,120}},)?   # an aside: (that Mr. Gradgrind), shocked by the thought, (said)
+    \s*(?:[a-z]+ly\s+)?$""",
+    re.VERBOSE,
+)
+"""A clause opened by *that* whose subject comes right before the verb, perhaps
+with an aside between: *She was so earnest, that Mr. Gradgrind, shocked by
+the possibility, said*. The verb is that clause's, so its subject speaks.
+(Not any *that*: in *Trump joked that Brooklyn was his answer, but went on
+to say* the clause ends before the verb.)"""
 _ONE_PERSON = frozenset("he she i".split())
 """The pronouns that stand for one person: a clause's *they* may be the people of the
 sentence before the semicolon (*Mrs. Jennings sat down; and they had not been long
