@@ -767,6 +767,16 @@ def test_a_headline_in_title_case_is_no_one_s_name():
     assert [q.speaker for q in kit.extract_quotes(text)] == ["Priya Nair"]
 
 
+def test_a_building_named_for_a_person_and_a_headline_adjective_are_no_people():
+    """*Nair Tower* and *Nair Grand Hotel* are buildings, and *Thin-skinned* in a headline is a
+    compound word, not a first name: none of them is a person, so the surname alone (*Nair*)
+    is Priya Nair's, not shared between four "people" and given to none of them."""
+    text = ("‘Thin-skinned’ Nair quells critics.\n\nPriya Nair owns Nair Tower and the Nair Grand Hotel. "
+            "Nair bought the hotel in 1990.\n\n“I never sell,” Nair said.")
+    assert [c.name for c in characters(text)] == ["Priya Nair"]
+    assert [q.speaker for q in kit.extract_quotes(text)] == ["Priya Nair"]
+
+
 def test_a_short_scene_names_the_people_who_act_and_who_are_he_or_she():
     """A scene a class reads may write a name only where a sentence starts (*Holmes smiled*), or
     never next to a reporting verb: a name that makes a gesture, or that the narration goes on with

@@ -239,6 +239,7 @@ NOT_PERSON = frozenset(
     commission authority board agency's ministry's network channel radio television
     st saint san santa fort port mount lake cape caucus campaign democrats republicans
     bridge bridges avenue terrace mansions gardens palace cathedral
+    hotel casino stadium arena museum hospital library building
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december god christmas
     """.split()
@@ -248,7 +249,7 @@ PLACE_ENDS = frozenset(
     """
     hill hills heath park green church chapel ditch cottage valley vale lane hall wood woods
     common field fields place row gate cross abbey manor farm castle grove mill wharf dock
-    streets downs moor marsh pond mall
+    streets downs moor marsh pond mall tower towers plaza
     """.split()
 )
 """Last words of the names of places (Saffron Hill, Hyde Park, Barton Cottage) that

@@ -64,6 +64,14 @@ _NOT_A_PERSON_BEFORE = frozenset("the a an in at near into towards toward throug
 paintings of Alessio Baldovinetti are a person's; see :func:`read_runs`.)"""
 
 
+_COMPOUND_WORD = re.compile(r"-[a-z]")
+"""A hyphen and a lower-case letter: a compound word (*Thin-skinned*, *Well-known*,
+*Self-styled*) capitalised in a headline or at a sentence's start, and no part of
+the name after it (a hyphenated name capitalises each part: *Lloyd-Webber*,
+*Jean-Paul*). Alone, such a word may still be what someone is called (*“And
+you, Anne-girl?”*, the dog *Bull's-eye*)."""
+
+
 class Run(NamedTuple):
     """One place where the text writes a name."""
 
@@ -157,7 +165,8 @@ def read_runs(layout: Layout) -> Runs:
         # name (Sometimes Natásha, Give George): a word the text writes in lower
         # case far more often than capitalised inside a sentence (is_common_word).
         while found and (_sentence_word(found[0]) and (initial or name_key(found[0]) in NOT_NAMES)
-                         or initial and capitals.is_common_word(found[0])):
+                         or initial and capitals.is_common_word(found[0])
+                         or len(found) > 1 and _COMPOUND_WORD.search(found[0])):
             start = s.find(found[1], start + len(found[0])) if len(found) > 1 else m.end()
             found.pop(0)
             initial = False
