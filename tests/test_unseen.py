@@ -68,3 +68,23 @@ def test_the_second_pair_changes_every_answer_that_could_be_typed_in(monkeypatch
     assert plan.seed >= 1000
     x, y = unseen_pair(plan.pairs[0].a.text, plan.pairs[0].b.text, plan.seed)
     assert (plan.pairs[1].a.text, plan.pairs[1].b.text) == (x, y)
+
+
+def test_an_answer_within_its_tolerance_of_the_first_pair_s_counts_as_unchanged(tmp_path):
+    """A seed whose G2 differs from the first pair's by less than the question's tolerance
+    would let a G2 typed in from the first pair pass on the second too: the search goes on."""
+    from kit.checks import Question
+    from kit.grade.plan import second_pair
+    from kit.grade.records import Text, TextPair, YOUR_TEXTS
+
+    a, b = PAIRS["seeds"]
+    first = TextPair(YOUR_TEXTS, Text("a", a), Text("b", b))
+    questions = [Question("q_count", 1, "a number", "count"), Question("q_g2", 1, "a number", "G2", tolerance=0.001)]
+    on_first = {"q_count": 10, "q_g2": 2.0}
+    by_seed = {7: {"q_count": 11, "q_g2": 2.0005}, 8: {"q_count": 12, "q_g2": 2.5}}  # 7: G2 within 0.001 (relative)
+
+    def expected(pairs):
+        return [by_seed[next(s for s in by_seed if unseen_pair(a, b, s) == (p.a.text, p.b.text))] for p in pairs]
+
+    pair, answers, seed, same = second_pair(first, on_first, expected, questions, start=7, at_once=1)
+    assert seed == 8 and answers == by_seed[8] and same == []

@@ -18,7 +18,7 @@ from typing import Any
 
 import nbformat
 
-from kit.checks import Question, parse_code
+from kit.checks import Question, compare, parse_code
 from kit.grade.notebook import build_notebook, cell_question, cells_of, parameters_cell
 from kit.grade.records import SECOND_PAIR, YOUR_TEXTS, GradeError, HiddenTest, Plan, RunSettings, Text, TextPair
 from kit.grade.redact import cap
@@ -252,8 +252,9 @@ def second_pair(first: TextPair, expected_first: dict[str, Any], expected: Answe
 
     Seeds ``start``, ``start + 1``, ... (up to :data:`SEED_ATTEMPTS`) are tried in
     turn, ``at_once`` together, until every visible question's answer differs from
-    its answer on the first pair (an answer that stays the same could be typed
-    in); else the seed that changes the most answers, the earliest on a tie.
+    its answer on the first pair, by more than the question's tolerance (an answer
+    that stays the same could be typed in); else the seed that changes the most
+    answers, the earliest on a tie.
     ``tried`` are the expected answers on the first seeds, already computed.
     Returns the pair, its expected answers, the seed, and the questions whose
     answer did not change.
@@ -268,8 +269,11 @@ def second_pair(first: TextPair, expected_first: dict[str, Any], expected: Answe
             if isinstance(answers, GradeError):
                 failure = answers
                 continue
+            # "the same" as the grader judges it: a number within the question's tolerance of the
+            # first pair's would let an answer typed in from the first pair pass on this one too
             same = [q.id for q in qs if not q.hidden and not q.manual
-                    and answers.get(q.id) == expected_first.get(q.id)]
+                    and compare(expected_first.get(q.id), answers.get(q.id), order=q.order,
+                                tolerance=q.tolerance) is None]
             if best is None or len(same) < len(best[3]):
                 best = (unseen_texts(first, used), answers, used, same)
         looked = len(results)
