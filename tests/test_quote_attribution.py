@@ -1274,6 +1274,13 @@ def test_a_lead_in_that_ends_with_a_dash_after_its_cue_names_the_speaker():
     assert only(text).speaker == "Ann Birch"
 
 
+def test_a_lead_in_that_opens_with_its_cue_reads_the_name_whatever_the_spaces_between():
+    """*Stated Lucy Gray, the mayor:* with two spaces between the words (a copy from a PDF, a fuzzer
+    found it) raised ValueError: the name, read with single spaces, was looked for as written."""
+    q = only("It was late. Stated  Lucy  Gray, the mayor:\n\n“We will win.”")
+    assert (q.speaker, q.cue) == ("Lucy Gray", "Stated")
+
+
 def test_a_lead_in_may_end_with_a_comma_or_with_its_cue():
     # Dickens: the paragraph before ends with the cue and the manner of it, and a comma
     for lead in ["Upon this, Tom Reed crossed over; and walking close up to Ann, said,",

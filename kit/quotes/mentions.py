@@ -538,10 +538,11 @@ def _introduced_otherwise(layout: Layout, sentence: int, end: int, cues: list[_P
     masked = layout.masked
     first = cues[0]
     if not masked[sentence : first.start()].strip():
-        words = masked[first.end() : end].rstrip().rstrip(":-—–")
-        np = strip_adverbs(words.split(",")[0].strip())
+        chunk = masked[first.end() : end].rstrip().rstrip(":-—–").split(",")[0]
+        np = strip_adverbs(chunk)  # (which joins the words with single spaces: it starts where the chunk's words do)
         if np and np_kind(np, at_cue=True) == "name":
-            return Attribution(_written(layout, first), np, first.end() + words.index(np), where="before")
+            return Attribution(_written(layout, first), np, first.end() + len(chunk) - len(chunk.lstrip()),
+                               where="before")
         return None
     last = cues[-1]
     if masked[sentence : last.start()].rstrip().endswith(",") and last.group("cue").endswith("ing"):
