@@ -156,6 +156,11 @@ _THE_SPEAKER = re.compile(r"\s*(?:(?:But|And|Then|Now)\s+)?(?P<np>[Tt]he\s+[A-Z]
 slowly opened his eyes*): the subject, when that noun is a speaker's (:meth:`Resolver._subject_of_sentence`)."""
 
 
+_VOICE = re.compile(r"(?:(?P<pronoun>[Hh]is|[Hh]er)|(?P<owner>\S.*?)['’]s)\s+(?:[a-z]+\s+)?voice")
+"""Someone's voice, as the subject of a reporting verb: *her voice* (said), *the
+Rabbit's voice*, *her mother's gentle voice*. Whose voice it is speaks."""
+
+
 class Resolver:
     """Resolves the mentions of one text (see the module docs)."""
 
@@ -181,6 +186,9 @@ class Resolver:
         *her mother*, they are whose mother she may be (:meth:`_kin_owner`).
         ``at_cue``: the mention stands next to its reporting verb (see
         :func:`kit.quotes.phrases.np_kind`)."""
+        voice = _VOICE.fullmatch(mention)
+        if voice is not None:  # her voice said, the Rabbit's voice: whose voice it is speaks
+            mention = voice.group("pronoun") or voice.group("owner")
         kind = "pronoun" if mention in ("his", "her", "His", "Her") else np_kind(mention, at_cue=at_cue)
         if appositive and kind != "name" and np_kind(appositive) == "name" and not _clause(appositive):
             mention, pos, kind = appositive, pos, "name"  # the chief executive, Jane Doe, said
