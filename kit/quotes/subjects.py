@@ -83,7 +83,9 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
     his brandy, went on``, ``Lucy smiled, and Mr. Sleary, looking up, said``,
     ``when Miss Lavish stopped, flung up her arms, and cried``); else the verb
     shares the sentence's (``The old gentleman bowed; and advancing to the
-    desk, said``).
+    desk, said``). A clause opened by *that* whose subject stands right before
+    the verb is the verb's (``She was so earnest, that Mr. Gradgrind, shocked,
+    said``).
     """
     masked = layout.masked
     that = _THAT_SUBJECT.search(masked, sent_start, cue_start)
@@ -124,6 +126,8 @@ with an aside between: *She was so earnest, that Mr. Gradgrind, shocked by
 the possibility, said*. The verb is that clause's, so its subject speaks.
 (Not any *that*: in *Trump joked that Brooklyn was his answer, but went on
 to say* the clause ends before the verb.)"""
+
+
 _ONE_PERSON = frozenset("he she i".split())
 """The pronouns that stand for one person: a clause's *they* may be the people of the
 sentence before the semicolon (*Mrs. Jennings sat down; and they had not been long
