@@ -1274,6 +1274,16 @@ def test_a_lead_in_that_ends_with_a_dash_after_its_cue_names_the_speaker():
     assert only(text).speaker == "Ann Birch"
 
 
+def test_he_or_she_after_a_sentence_reported_by_someone_is_that_reporter():
+    """A news sentence that ends its report with *said X* (*And Reyes, said Omar Haddad, ...,
+    never forgets a slight.*) is X's: the *he said* after it goes on with X, not with the
+    sentence's grammatical subject (Reyes), nor with the last person the text named before."""
+    text = ("Tom Reyes has run the council for ten years.\n\nAnd Reyes, said Omar Haddad, an engineer with the "
+            "city, never forgets a slight. “If you cross him, you only get one chance,” he said.\n\nRoads will "
+            "be fixed by May, said Lena Ortiz, who chairs the works committee. “We have the money now,” she said.")
+    assert [q.speaker for q in kit.extract_quotes(text)] == ["Omar Haddad", "Lena Ortiz"]
+
+
 def test_a_lead_in_that_opens_with_its_cue_reads_the_name_whatever_the_spaces_between():
     """*Stated Lucy Gray, the mayor:* with two spaces between the words (a copy from a PDF, a fuzzer
     found it) raised ValueError: the name, read with single spaces, was looked for as written."""

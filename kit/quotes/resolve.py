@@ -156,6 +156,13 @@ _THE_SPEAKER = re.compile(r"\s*(?:(?:But|And|Then|Now)\s+)?(?P<np>[Tt]he\s+[A-Z]
 slowly opened his eyes*): the subject, when that noun is a speaker's (:meth:`Resolver._subject_of_sentence`)."""
 
 
+_INVERTED_REPORT = re.compile(rf",\s+{CUE.pattern}\s+(?P<np>{RUN.pattern})(?=\s*[,.;])", re.VERBOSE)
+"""A reporting verb and a name after a comma, in the narration: *And Trump, said
+Sunshine, doesn't forgive.* *The party was supposed to be a slam dunk, said
+Christine Link, of the ACLU.* The one who says the sentence is the one a *she
+said* after it goes on with, whoever its grammatical subject is."""
+
+
 _VOICE = re.compile(r"(?:(?P<pronoun>[Hh]is|[Hh]er)|(?P<owner>\S.*?)['’]s)\s+(?:[a-z]+\s+)?voice")
 """Someone's voice, as the subject of a reporting verb: *her voice* (said), *the
 Rabbit's voice*, *her mother's gentle voice*. Whose voice it is speaks."""
@@ -505,6 +512,12 @@ class Resolver:
             # the sentence has no subject, so the search ends instead of going round.
             self._subjects[start] = None
             found = None
+            reporter = _INVERTED_REPORT.search(self.layout.masked, start, end)
+            if reporter is not None:  # And Trump, said Sunshine, doesn't forgive: Sunshine says so
+                who = self.resolve(reporter.group("np"), reporter.start("np")).name
+                if who and self.cast.is_person(who):
+                    self._subjects[start] = (reporter.start("np"), who)
+                    return self._subjects[start]
             subject = sentence_subject(self.layout, start, end)
             words = subject[0].split() if subject else []
             if subject and np_kind(subject[0]) != "pronoun" and not (
