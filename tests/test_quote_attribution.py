@@ -1284,6 +1284,20 @@ def test_he_or_she_after_a_sentence_reported_by_someone_is_that_reporter():
     assert [q.speaker for q in kit.extract_quotes(text)] == ["Omar Haddad", "Lena Ortiz"]
 
 
+def test_a_long_clause_before_a_comma_is_no_description_in_apposition():
+    """*The woman who started it all identified herself ... as a 52-year-old Salem, N.H., nurse*:
+    the clause goes on past its noun phrase, so *N.H.* after the comma is no name in apposition
+    to *the woman*. She is the sentence's subject, whom the text does not name, and *she said*
+    is her, not the man named before."""
+    text = ("“It was rude,” wrote Tom Birch in the Ledger.\n\nThe woman who started it all identified herself "
+            "to reporters as a 52-year-old Salem, N.H., nurse named Carol.\n\n“He truly cares about people,” she said.")
+    quotes = kit.extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Tom Birch", None]
+    assert "the woman" in quotes[1].speaker_note
+    # a short description before a comma still takes the name after it
+    assert only("A spokesman for the Reed campaign, Brian Fallon, said: “We are ready.”").speaker == "Brian Fallon"
+
+
 def test_a_lead_in_that_opens_with_its_cue_reads_the_name_whatever_the_spaces_between():
     """*Stated Lucy Gray, the mayor:* with two spaces between the words (a copy from a PDF, a fuzzer
     found it) raised ValueError: the name, read with single spaces, was looked for as written."""

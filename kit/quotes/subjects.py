@@ -207,6 +207,14 @@ def _subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[st
     return sentence_subject(layout, sent_start, cue_start) or relative
 
 
+_APPOSED_DESCRIPTOR_WORDS = 12
+"""How many words a clause may have for a name after it to be in apposition to its
+description (*The board’s chairman, Howard Leck, said*; *A spokesman for the
+Clinton campaign, Brian Fallon, said*). A longer one goes on past its noun phrase
+(*The woman who started it all identified herself to CNN as a 52-year-old
+Salem, N.H., resident*), and what follows its comma is no apposition."""
+
+
 _POLL_OPENING = re.compile(
     r"""\s*(?:In|According\s+to)\s+
     (?P<np>(?:a|an|the)\s+[^,;:“”\"]{0,80}?(?<![\w’'-])(?:poll|survey)(?![\w’'-])[^,;:“”\"]{0,40}?)\s*,\s*
@@ -498,7 +506,7 @@ def sentence_subject(layout: Layout, sent_start: int, limit: int) -> tuple[str, 
         np = _subject_words(strip_adverbs(text[left : cues[0].start()])) if cues else leading_np(chunk)
         kind = np_kind(np, at_cue=bool(cues)) if np and not np.isupper() else None  # not TEHRAN, NEW YORK
         if kind is not None:
-            if kind == "descriptor" and not cues:
+            if kind == "descriptor" and not cues and len(chunk.split()) <= _APPOSED_DESCRIPTOR_WORDS:
                 descriptor = (np, pos)
             else:
                 return np, pos
