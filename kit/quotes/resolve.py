@@ -505,7 +505,9 @@ class Resolver:
         return (self.voices[i] for i in range(stop - 1, -1, -1))
 
     def _subject_of_sentence(self, start: int, end: int) -> tuple[int, str] | None:
-        """The person who is the subject of the sentence ``[start, end)``, if it is named."""
+        """The person who is the subject of the sentence ``[start, end)``, if it is named;
+        or, when the narration reports the sentence as someone's (*And Trump, said
+        Sunshine, doesn't forgive*: :data:`_INVERTED_REPORT`), the one who reports it."""
         if start not in self._subjects:
             # Resolving the subject may look for a pronoun's antecedent in this very
             # sentence (a subject "her", read as a pronoun): while it is being read,
