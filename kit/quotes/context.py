@@ -25,7 +25,17 @@ import re
 from typing import NamedTuple
 
 from kit.quotes.cast import Cast
-from kit.quotes.dialogue import REPLY_VERBS, SHORT_LINE, Signs, Turn, answered_as, only_names, reports_speech, take_turns
+from kit.quotes.dialogue import (
+    REJOINDERS,
+    REPLY_VERBS,
+    SHORT_LINE,
+    Signs,
+    Turn,
+    answered_as,
+    only_names,
+    reports_speech,
+    take_turns,
+)
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
 from kit.quotes.mentions import Attribution, addressee, report_before
@@ -130,8 +140,18 @@ def dialogue_signs(items: list[Item], layout: Layout, cast: Cast) -> Signs:
     replies = sum(1 for item in items if item.attribution is not None and item.attribution.cue
                   and item.attribution.cue.split()[0].lower() in REPLY_VERBS)
     answers = sum(1 for p, its in by_para.items() if p + 1 in by_para and _asks(its[-1], layout))
+    rejoinders = sum(1 for p, its in by_para.items() if p - 1 in by_para and _rejoins(its[0], layout))
     return Signs([(first[p], first[p + 1]) for p in first if p + 1 in first], said_pronoun, len(lines), exchange,
-                 addresses, replies, answers)
+                 addresses, replies, answers, rejoinders)
+
+
+def _rejoins(item: Item, layout: Layout) -> bool:
+    """Whether a quote opens its paragraph with a rejoinder set off by a comma or a
+    stop (*“No, she didn't.”*, *“Well, hardly that.”*; :data:`~kit.quotes.dialogue.REJOINDERS`)."""
+    if layout.s[layout.paras[item.para][0] : item.region.mark_start].strip():
+        return False  # narration before it
+    words = layout.s[item.region.start : item.region.end].split(maxsplit=1)
+    return bool(words) and words[0][-1:] in ",.!?;" and words[0][:-1].lower() in REJOINDERS
 
 
 def _asks(item: Item, layout: Layout) -> bool:
