@@ -69,6 +69,12 @@ def np_kind(chunk: str, *, at_cue: bool = False) -> str | None:
 
     >>> np_kind("MSNBC host Chris Matthews"), np_kind("Britain’s Prime Minister Keir Starmer")
     ('name', 'name')
+
+    Lower-case words name a role before a name only when no preposition ends
+    them: in *radio ad in Indiana* (titled), Indiana is where, not who.
+
+    >>> np_kind("shop steward Leanne Marsh"), np_kind("radio ad in Indiana")
+    ('name', None)
     """
     found = chunk.split()
     if not found or len(found) > 9:
@@ -97,8 +103,9 @@ def np_kind(chunk: str, *, at_cue: bool = False) -> str | None:
     if low in FUNCTION_WORDS or low in _SUBORDINATORS or found[-1].lower() in FUNCTION_WORDS or not first.isalpha():
         return None  # (whether it's: a clause)
     capitals = [i for i, w in enumerate(found) if w[:1].isupper()]
-    if capitals and capitals[0] <= 4 and all(w[:1].isupper() or w in PARTICLES for w in found[capitals[0]:]):
-        return "name"  # shop steward Leanne Marsh: lower-case role words, then a name
+    if capitals and capitals[0] <= 4 and all(w[:1].isupper() or w in PARTICLES for w in found[capitals[0]:]) \
+            and found[capitals[0] - 1] not in FUNCTION_WORDS:
+        return "name"  # shop steward Leanne Marsh: lower-case role words, then a name (not: radio ad in Indiana)
     if len(found) <= 3 and not capitals:
         return "descriptor"  # officials, police
     return None
