@@ -149,6 +149,9 @@ TITLES = frozenset(COURTESY_ABROAD) | frozenset(
     defence defense interior finance economy health deputy acting former state affairs
     president-elect mp mep member council councillor councilman councilwoman steward
     coach manager founder co-founder negotiator speaker delegate minority majority whip
+    editor-in-chief commander-in-chief attorney-general director-general vice-president
+    lieutenant-colonel lieutenant-general major-general governor-elect co-chair co-chairman
+    co-host co-anchor co-moderator moderator treasurer secretary-treasurer
     nominee candidate host anchor correspondent editor columnist
     presidents senators governors judges justices generals admirals colonels captains
     majors lieutenants sergeants doctors drs professors lords ladies misses messrs mesdames
@@ -562,6 +565,8 @@ def split_name(found: list[str]) -> tuple[list[str], list[str]]:
 
     >>> split_name("Mrs. de Winter".split()), split_name("Maxim de Winter".split())
     ((['Mrs.'], ['de', 'Winter']), ([], ['Maxim', 'de', 'Winter']))
+    >>> split_name("Herald Editor-in-Chief Ada Quill".split())
+    (['Herald', 'Editor-in-Chief'], ['Ada', 'Quill'])
     """
     found = [_clean(w) for w in found]
     last_title = max((i for i, w in enumerate(found) if name_key(w) in TITLES), default=-1)
