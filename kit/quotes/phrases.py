@@ -119,12 +119,12 @@ _TIME_OPENING = re.compile(
          | {_WEEKDAYS}|today|yesterday|tonight
         )(?:\s+(?:morning|afternoon|evening|night|after|before))?
       | at\s+(?:last|length|once) | in\s+a\s+(?:moment|minute|while) | after\s+a\s+(?:while|moment|pause)
-    )\s+(?=[A-Z]|(?:he|she|they|we)(?![\w’'-]))""",
+    )\s+(?=[A-Z]|(?:he|she|they|we|the|a|an|his|her|their|my)(?![\w’'-]))""",
     re.VERBOSE,
 )
 """A time before a sentence's subject, with no comma: *The following Monday* (Anne
-surprised Marilla), *One day* (Holmes came in), *At last* (Lucy spoke), *On Monday*
-(Trump said). A month or a season needs a word before it: *May Smith* and *April
+surprised Marilla), *One day* (Holmes came in), *At last* (Lucy spoke, the Mouse
+called out), *On Monday* (Trump said). A month or a season needs a word before it: *May Smith* and *April
 Ryan* are names; and *the* alone is not one (*the March Hare*)."""
 
 
@@ -135,8 +135,8 @@ def strip_time_opening(chunk: str) -> str:
     ('Anne', 'she')
     >>> strip_time_opening("May Smith"), strip_time_opening("Monday night Trump")
     ('May Smith', 'Trump')
-    >>> strip_time_opening("the March Hare")
-    'the March Hare'
+    >>> strip_time_opening("the March Hare"), strip_time_opening("At last the Mouse")
+    ('the March Hare', 'the Mouse')
     """
     m = _TIME_OPENING.match(chunk.lstrip())
     return chunk.lstrip()[m.end() :] if m else chunk

@@ -302,6 +302,7 @@ def _noun_phrase(before: str, breaks: list[re.Match], end: int | None = None, *,
     lead = _LEADING_PREPOSITION.match(chunk)
     if lead:  # (a passage) from a former spymaster who (wrote)
         chunk = chunk[lead.end() :]
+    chunk = strip_time_opening(chunk)  # (At last) the Mouse, who seemed to be a person of authority
     if not chunk:
         return None
     kind = np_kind(chunk, at_cue=True)
