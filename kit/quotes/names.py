@@ -430,6 +430,8 @@ def is_group(found: list[str] | tuple[str, ...]) -> bool:
     (True, False)
     >>> is_group(["Critics"]), is_group(["Critics", "in"])  # the head ends the group
     (True, False)
+    >>> is_group("Reed shook his head.".split())  # a full stop is no plural
+    False
     """
     return is_bare_plural(found) and _plural_head(found[-1]) and not any(
         w.lower() in FUNCTION_WORDS or w.lower() in AUXILIARIES or w.endswith("ed") for w in found[1:-1])
@@ -438,7 +440,7 @@ def is_group(found: list[str] | tuple[str, ...]) -> bool:
 def _plural_head(word: str) -> bool:
     """Whether a word is a head of :data:`UNNAMED_HEADS` in the plural (officials, aides, leaders)."""
     key = head_key(word)
-    return key != word.lower() and key in UNNAMED_HEADS
+    return key != role_word(word) and key in UNNAMED_HEADS  # (not "head." at a sentence's end: no plural)
 
 
 VOICES = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
