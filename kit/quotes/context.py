@@ -271,7 +271,7 @@ def fill(items: list[Item], layout: Layout, cast: Cast, resolver: Resolver, dial
                 # a paragraph that is only the quote, after one of narration: whom that one ends about
                 # (Viguerie is upbeat about Cruz’s chances ... / “Not only can Ted Cruz win ...”)
                 who = _last_subject(layout, cast, resolver, item.para - 1)
-                voice = Speaker(who) if who else None
+                voice = Speaker(who) if who and who not in addressed else None  # (not the one it calls by name)
             if voice is not None:
                 item.set(voice, "previous paragraph")
     if dialogue:  # 3. a dialogue: turns; 4. a story goes on with its teller
