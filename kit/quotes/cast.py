@@ -219,10 +219,12 @@ class Cast:
         # The courtesy titles the text writes with each bare surname: with both
         # Mr. Palmer and Mrs. Palmer, a surname is a family's.
         self._surname_genders: dict[str, set[str]] = {}
+        self._surname_courtesies: dict[str, set[str]] = {}  # (mrs, miss: two women of that name)
         for run in runs:
             if len(run.proper) == 1 and run.courtesy:
                 self._surname_genders.setdefault(name_key(run.proper[0]), set()).add(
                     gender_of_words([run.courtesy]) or "")
+                self._surname_courtesies.setdefault(name_key(run.proper[0]), set()).add(run.courtesy)
         # First names the text writes after Miss (Miss Anne): a younger sister's,
         # so Miss and the surname alone (Miss Elliot) is her elder sister.
         self._miss_first = {name_key(r.proper[0]) for r in runs if len(r.proper) == 1 and r.courtesy == "miss"}
@@ -381,10 +383,13 @@ class Cast:
                 return linked
             family = [p for p in self._by_word.get(word, ()) if p.key[1] == word
                       and not self._younger_sister(p, courtesy, word)]
-            if len(family) == 1 and (courtesy in family[0].title_keys or not family[0].title_keys and (
-                    family[0].gender == gender_of_words([courtesy]) is not None
-                    or family[0].gender is None and not family[0].first_alone
-                    and len(self._surname_genders.get(word, ())) < 2)):
+            # With both Mrs. Hale and Miss Hale written, they are two women (an aunt, a
+            # niece), and the one full name (Clara Hale) tells neither which she is.
+            two_women = courtesy == "mrs" and "miss" in self._surname_courtesies.get(word, ())
+            if len(family) == 1 and (courtesy in family[0].title_keys or not family[0].title_keys and not two_women
+                                     and (family[0].gender == gender_of_words([courtesy]) is not None
+                                          or family[0].gender is None and not family[0].first_alone
+                                          and len(self._surname_genders.get(word, ())) < 2)):
                 # Mr. Trump is Donald J. Trump, the one Trump of the text; but Mr.
                 # Beebe is not Minnie Beebe, whom the text calls Minnie, and Mrs.
                 # Palmer is not Thomas Palmer when the text also has a Mr. Palmer.

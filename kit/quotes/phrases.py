@@ -119,12 +119,13 @@ _TIME_OPENING = re.compile(
          | {_WEEKDAYS}|today|yesterday|tonight
         )(?:\s+(?:morning|afternoon|evening|night|after|before))?
       | at\s+(?:last|length|once) | in\s+a\s+(?:moment|minute|while) | after\s+a\s+(?:while|moment|pause)
+      | presently | by\s+and\s+by | (?:soon|shortly)\s+after(?:wards)?
     )\s+(?=[A-Z]|(?:he|she|they|we|the|a|an|his|her|their|my)(?![\w’'-]))""",
     re.VERBOSE,
 )
 """A time before a sentence's subject, with no comma: *The following Monday* (Anne
 surprised Marilla), *One day* (Holmes came in), *At last* (Lucy spoke, the Mouse
-called out), *On Monday* (Trump said). A month or a season needs a word before it: *May Smith* and *April
+called out), *Presently* (Clara said), *On Monday* (Trump said). A month or a season needs a word before it: *May Smith* and *April
 Ryan* are names; and *the* alone is not one (*the March Hare*)."""
 
 
