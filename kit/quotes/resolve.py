@@ -235,6 +235,15 @@ class Resolver:
             return self.description(mention, pos, exclude)
         return Speaker(None)
 
+    def _owner(self, words: list[str], pos: int) -> str:
+        """Who owns a group or a voice (*Crane’s* campaign, a spokesman for *Crane*): the
+        person of the cast the words name, by the name the kit gives them everywhere
+        (Anna Crane), else the organisation as written (*the Pentagon*)."""
+        owner = _organisation(words)
+        title, name = split_name(owner.split())
+        who = self.cast.lookup(name, title, pos).name if name else None
+        return who if who and self.cast.is_person(who) else owner
+
     def _person_then_words(self, mention: str, pos: int) -> str | None:
         """The person of the cast whose name starts a mention that goes on in lower
         case: *Trump at the time* (said), *Sanders during a Sunday* (thanked);
@@ -595,7 +604,7 @@ class Resolver:
             if w.endswith(("’s", "'s", "s’")) and i + 1 < len(rest):
                 owner, thing = rest[: i + 1], rest[i + 1 :]
                 if name_key(thing[-1]) in GROUP_HEADS and owner[0][:1].isupper():
-                    return Speaker(_organisation(owner))  # Clinton's campaign
+                    return Speaker(self._owner(owner, pos))  # Clinton's campaign
                 if np_kind(" ".join(thing)) == "name":
                     return self.resolve(" ".join(thing), pos)  # The Post's Ruth Marcus
                 if role_word(name_key(thing[-1])) not in PERSON_HEADS and owner[0][:1].isupper():
@@ -614,13 +623,13 @@ class Resolver:
         if cut is not None:  # a statement from the White House, the chief executive of Acme
             owner = rest[cut + 1 :]
             if name_key(rest[cut - 1]) in GROUP_HEADS and owner and owner[-1][:1].isupper():
-                return Speaker(_organisation(owner))
+                return Speaker(self._owner(owner, pos))
             head = name_key(rest[cut - 1])
         if head in VOICES:  # a White House spokesman, a spokeswoman for the Pentagon, Clinton's spokesman
             owner = [w for w in (rest[cut + 1 :] if cut is not None else rest[:-1]) if w[:1].isupper()]
             if owner:
                 title, name = split_name(owner)
-                who = " ".join(name) if title and name else _organisation(owner)  # Mayor Ines Calder’s: Ines Calder
+                who = " ".join(name) if title and name else self._owner(owner, pos)  # Mayor Ines Calder’s: Ines Calder
                 return Speaker(who, f"{who}, through “{mention}”: the text does not name the person who spoke")
         if unnamed:
             return Speaker(mention, UNNAMED)
