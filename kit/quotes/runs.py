@@ -27,6 +27,7 @@ from typing import NamedTuple
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.names import (
     COURTESY_ABROAD,
+    GROUP_HEADS,
     NOT_NAMES,
     PLACE_PREPOSITIONS,
     RUN,
@@ -72,6 +73,11 @@ the name after it (a hyphenated name capitalises each part: *Lloyd-Webber*,
 you, Anne-girl?”*, the dog *Bull's-eye*)."""
 
 
+_GROUP_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(GROUP_HEADS))})(?![\w’'-])")
+"""A group or a document right after a name (*the Sanders campaign*, *the Trump
+administration*): the name is a person's, used as a modifier."""
+
+
 class Run(NamedTuple):
     """One place where the text writes a name."""
 
@@ -83,7 +89,7 @@ class Run(NamedTuple):
     narration: bool  # outside quotations
     initial: bool  # at the start of a sentence
     evidence: bool  # a title, a reporting verb next to it, addressed by name, a role in apposition
-    against: bool  # after "the" or a place preposition
+    against: bool  # after "the" or a place preposition (not before a group noun: the Sanders campaign)
     courtesy: str | None  # the courtesy title (mrs) before the name, or the honorific that starts it (sir)
 
 
@@ -189,7 +195,9 @@ def read_runs(layout: Layout) -> Runs:
             # William written twice, stays a name)
             continue
         against = bool(before) and not title and (before[0].lower() in _NOT_A_PERSON_BEFORE
-                                                  or before[0] == "of" and len(proper) == 1)
+                                                  or before[0] == "of" and len(proper) == 1) \
+            and not (_GROUP_AFTER.match(s, m.end()) and s[m.end() - 2 : m.end()] not in ("’s", "'s"))
+        # (the Sanders campaign: a person's name used as a modifier, not a thing; but not Mr. Beebe's study)
         found_runs.append(Run(start, m.end(), title, name, proper, masked[start] != MASK, initial and not title,
                                titled, against, courtesy))
     return Runs(found_runs, hidden, capitals)
