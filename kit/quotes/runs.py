@@ -73,6 +73,9 @@ the name after it (a hyphenated name capitalises each part: *Lloyd-Webber*,
 you, Anne-girl?”*, the dog *Bull's-eye*)."""
 
 
+_ACCORDING = re.compile(r"(?i:according)\s+to\s+$")
+"""*According to* before a name: a source, a person as often as a report (*according
+to Phil Kerpen*), not a place (*to Moscow*)."""
 _GROUP_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(GROUP_HEADS))})(?![\w’'-])")
 """A group or a document right after a name (*the Sanders campaign*, *the Trump
 administration*): the name is a person's, used as a modifier."""
@@ -194,10 +197,13 @@ def read_runs(layout: Layout) -> Runs:
             # or sisters, never one person who speaks or is "she" (Williams, with no
             # William written twice, stays a name)
             continue
-        against = bool(before) and not title and (before[0].lower() in _NOT_A_PERSON_BEFORE
-                                                  or before[0] == "of" and len(proper) == 1) \
+        # after "the" or a place preposition: a place or a thing (the Italian, to Moscow), but
+        # not "according to Phil Kerpen", nor a name used as a modifier (the Sanders campaign;
+        # a possessive is no modifier: Mr. Beebe's study)
+        against = bool(before) and not title \
+            and (before[0].lower() in _NOT_A_PERSON_BEFORE or before[0] == "of" and len(proper) == 1) \
+            and not _ACCORDING.search(s, max(0, start - 16), start) \
             and not (_GROUP_AFTER.match(s, m.end()) and s[m.end() - 2 : m.end()] not in ("’s", "'s"))
-        # (the Sanders campaign: a person's name used as a modifier, not a thing; but not Mr. Beebe's study)
         found_runs.append(Run(start, m.end(), title, name, proper, masked[start] != MASK, initial and not title,
                                titled, against, courtesy))
     return Runs(found_runs, hidden, capitals)
