@@ -125,8 +125,9 @@ _TIME_OPENING = re.compile(
 )
 """A time before a sentence's subject, with no comma: *The following Monday* (Anne
 surprised Marilla), *One day* (Holmes came in), *At last* (Lucy spoke, the Mouse
-called out), *Presently* (Clara said), *On Monday* (Trump said). A month or a season needs a word before it: *May Smith* and *April
-Ryan* are names; and *the* alone is not one (*the March Hare*)."""
+called out), *Presently* (Clara said), *On Monday* (Trump said). A month or a
+season needs a word before it: *May Smith* and *April Ryan* are names; and *the*
+alone is not one (*the March Hare*)."""
 
 
 def strip_time_opening(chunk: str) -> str:
