@@ -217,13 +217,11 @@ class Cast:
         self._alone = {w for w, n in alone.items() if n > after_the[w]}  # written alone, not after "the": Cross said
         mentions: list[tuple[Run, _Person]] = []
         # The courtesy titles the text writes with each bare surname: with both
-        # Mr. Palmer and Mrs. Palmer, a surname is a family's.
-        self._surname_genders: dict[str, set[str]] = {}
-        self._surname_courtesies: dict[str, set[str]] = {}  # (mrs, miss: two women of that name)
+        # Mr. Palmer and Mrs. Palmer, a surname is a family's (_surname_genders);
+        # with both Mrs. Hale and Miss Hale, two women's.
+        self._surname_courtesies: dict[str, set[str]] = {}
         for run in runs:
             if len(run.proper) == 1 and run.courtesy:
-                self._surname_genders.setdefault(name_key(run.proper[0]), set()).add(
-                    gender_of_words([run.courtesy]) or "")
                 self._surname_courtesies.setdefault(name_key(run.proper[0]), set()).add(run.courtesy)
         # First names the text writes after Miss (Miss Anne): a younger sister's,
         # so Miss and the surname alone (Miss Elliot) is her elder sister.
@@ -309,6 +307,11 @@ class Cast:
         self._protagonists: dict[str, str | None] = {}
         self._rank_holders: dict[str, str | None] = {}
 
+    def _surname_genders(self, word: str) -> set[str]:
+        """The genders of the courtesy titles the text writes with a bare surname
+        (``""`` for a title of no gender, such as *Dr.*)."""
+        return {gender_of_words([courtesy]) or "" for courtesy in self._surname_courtesies.get(word, ())}
+
     def _called_he(self, runs: list[Run], husbands: set[tuple[str, str]]) -> set[tuple[str, str]]:
         """The full names the text writes after *Mrs.* and also, with no title, as a
         man's: the narration's pronouns say so (*Charles Musgrove ... he*). A
@@ -389,7 +392,7 @@ class Cast:
             if len(family) == 1 and (courtesy in family[0].title_keys or not family[0].title_keys and not two_women
                                      and (family[0].gender == gender_of_words([courtesy]) is not None
                                           or family[0].gender is None and not family[0].first_alone
-                                          and len(self._surname_genders.get(word, ())) < 2)):
+                                          and len(self._surname_genders(word)) < 2)):
                 # Mr. Trump is Donald J. Trump, the one Trump of the text; but Mr.
                 # Beebe is not Minnie Beebe, whom the text calls Minnie, and Mrs.
                 # Palmer is not Thomas Palmer when the text also has a Mr. Palmer.
@@ -493,7 +496,7 @@ class Cast:
             bare = self._single.get(("", word))
             titled = [p for p in people if p is not bare and p.key[1] == word and p.key[0]]
             if bare is None or len(titled) != 1 or len(people) != 2 or word in self._by_word \
-                    or len(self._surname_genders.get(word, ())) > 1 or bare.titles:
+                    or len(self._surname_genders(word)) > 1 or bare.titles:
                 continue
             other = titled[0]
             if bare.gender not in (None, other.gender or gender_of_words([other.key[0]])):
