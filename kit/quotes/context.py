@@ -38,7 +38,7 @@ from kit.quotes.dialogue import (
 )
 from kit.quotes.layout import MASK, Layout
 from kit.quotes.marks import Region
-from kit.quotes.mentions import Attribution, addressee, report_before
+from kit.quotes.mentions import Attribution, addressee, last_clause, report_before
 from kit.quotes.names import (
     INDEFINITE,
     PERSON_HEADS,
@@ -597,7 +597,8 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
     sentence = layout.sentence_at(r.mark_start)
     spans = []
     if sentence.start < r.mark_start and layout.masked[sentence.start : r.mark_start].strip():
-        spans.append((sentence.start, r.mark_start))
+        # (from the last clause with a subject of its own: Lopez signed it, while Reed said “...”)
+        spans.append((last_clause(layout.masked, sentence.start, r.mark_start), r.mark_start))
     elif sentence.start > layout.paras[p].start and not any(i.region.start < r.start for i in here):
         before = layout.sentence_at(sentence.start - 1)  # Dianne Bystrom agreed. “...”
         spans.append((before.start, before.end))

@@ -47,6 +47,7 @@ from kit.quotes.names import (
     ADVERB_PATTERN,
     ADVERBS,
     AUXILIARIES,
+    DATES,
     DETERMINERS,
     FUNCTION_WORDS,
     INDEFINITE,
@@ -60,8 +61,8 @@ from kit.quotes.names import (
 from kit.quotes.phrases import np_kind, strip_adverbs
 from kit.quotes.subjects import sentence_subject, subject_of_cue
 
-__all__ = ["Attribution", "addressee", "can_speak", "find_attribution", "introduced_before", "later_in_sentence",
-           "report_before", "signed_after"]
+__all__ = ["Attribution", "addressee", "can_speak", "find_attribution", "introduced_before", "last_clause",
+           "later_in_sentence", "report_before", "signed_after"]
 
 
 class Attribution(NamedTuple):
@@ -264,12 +265,35 @@ def _attributing_before(layout: Layout, r: Region, *, after: int = 0) -> Attribu
     for cue in found:
         if owner is not None and owner.start() > cue.start():
             break  # The mayor dismissed Tom Redfern’s claim that “...”: Redfern's words
+        if last_clause(layout.masked, cue.end(), r.mark_start) > cue.end():
+            continue  # Lopez signed the bill, while Reed proposed that we “wait and see”: not Lopez's words
         subject = subject_of_cue(layout, start, cue.start())
         if subject is not None:
             return Attribution(cue.group(), *subject, where="before")
     if owner is not None:  # Comey's conclusion that her actions were “extremely careless”: Comey's words
         return Attribution(owner.group("noun"), owner.group("np"), owner.start("np"), where="before")
     return None
+
+
+_OTHER_CLAUSE = re.compile(r"(?:,\s*(?:while|but|whereas)|;)\s+(?=[A-Z]|(?:he|she|they)\s)")
+"""The start of a clause with a subject of its own (*, while Reed*, *; she*)."""
+
+
+def last_clause(masked: str, start: int, stop: int) -> int:
+    """Where the last clause with a subject of its own (*, while Reed*, *; she*)
+    starts in ``masked[start:stop]``, at its subject; ``start`` if there is none.
+    A verb before it does not attribute the words after it, and the narration
+    after it is about its own subject: in *Lopez signed the bill, while Reed
+    proposed that we “wait and see.”* the words are Reed's.
+
+    >>> s = "Lopez signed the bill, while Reed proposed that we"
+    >>> s[last_clause(s, 0, len(s)):]
+    'Reed proposed that we'
+    """
+    found = start
+    for m in _OTHER_CLAUSE.finditer(masked, start, stop):
+        found = m.end()
+    return found
 
 
 def _owned_words(layout: Layout, r: Region, start: int) -> re.Match | None:
@@ -322,6 +346,10 @@ governor,*). Not *because* or *although*: a reported clause often holds one (*Sh
 went on to say that, because Comey testified that ...*: still her words)."""
 
 
+_WHICH = re.compile(r"(?<![\w’'-])which\s+$")
+"""*Which* right before a subject: a relative clause of its own, whose verb is that
+subject's. (Not *that*: in news it opens what was said, *Obama said he expected that
+Americans will say “no”*.)"""
 _VERB_PARTICLES = frozenset("out up back aloud again".split())
 """Words that end a reporting verb of two words: (cried) out, (spoke) up, (called) back."""
 
@@ -394,6 +422,12 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
         if joined and _clause_subject(joined.group("np"), described=not joined.group("time")):
             cues = cues[-1:]  # Rubio suggested that ..., while Cruz said that the “...”: a clause of its own
             # (and "..., and he had answered “the railway.”")
+        own = subject_of_cue(layout, start, cues[-1].start()) if len(cues) > 1 else None
+        if own is not None and own[1] > cues[-2].end() and _WHICH.search(masked, start, own[1]) \
+                and _clause_subject(own[0]) and "," not in masked[cues[-1].end() : r.mark_start]:
+            # the plan, which Reed called “...”: a relative clause with a subject of its own, which runs
+            # on to the quote (not "the plan, which Reed wrote, was a “...”")
+            return Attribution(cues[-1].group("cue"), *own, where="before")
         relative = not _AFTER_RELATIVE.search(masked, start, cues[-1].start())  # (the last cue is not in one)
         cues = [c for c in cues[:-1] if not _in_opening_clause(masked, start, c)
                 and not (relative and _AFTER_RELATIVE.search(masked, start, c.start()))] + cues[-1:]
@@ -442,7 +476,8 @@ def later_in_sentence(layout: Layout, r: Region, next_mark: int) -> Attribution 
     clause = masked.find(",", r.mark_end, end)
     while clause >= 0:  # the clause that attributes, ending the sentence (with its appositive)
         m = AFTER.match(masked, clause, end)
-        reaches_end = m is not None and (m.end() >= end - 2 or masked[m.end() : end].lstrip().startswith(","))
+        reaches_end = m is not None and (m.end() >= end - 2 or masked[m.end() : end].lstrip().startswith(",")
+                                         or _WHEN_OR_WHERE.fullmatch(masked, m.end(), end) is not None)
         if reaches_end and (m.group("cue1") or m.group("cue2")):  # (a second appositive may follow)
             break
         m = None
@@ -452,9 +487,23 @@ def later_in_sentence(layout: Layout, r: Region, next_mark: int) -> Attribution 
     np, cue = ("np1", "cue1") if m.group("cue1") else ("np2", "cue2")
     mention = strip_adverbs(m.group(np))
     kind = np_kind(mention, at_cue=True)
-    if kind != "name" and not (kind == "pronoun" and mention.lower() in ("he", "she")):
+    appositive = m.group("appos1") if cue == "cue1" else m.group("appos2")
+    if kind != "name" and not (kind == "pronoun" and mention.lower() in ("he", "she")) \
+            and not (appositive and np_kind(appositive) == "name"):
         return None  # a name, or he or she: “People were celebrating” before the attack, she said.
-    return Attribution(m.group(cue), mention, m.start(np), m.group("appos1") if cue == "cue1" else None, m.end())
+        # (or a description with the name beside it: ..., said the governor, Tom Reed.)
+    return Attribution(m.group(cue), mention, m.start(np), appositive, m.end())
+
+
+_DATE_WORDS = "|".join(sorted(DATES))
+_WHEN_OR_WHERE = re.compile(
+    rf"""(?:\s+(?:to\s+)?(?:reporters|journalists|him|her|them|me|us))?      # (Reed said) to reporters,
+    (?:\s+(?:on|in|at|during|over|last|this|earlier|later|yesterday|today|tonight|{_DATE_WORDS})
+    (?![\w’'-])(?:(?!\s(?:that|who|which|was|is|were|are|had|has|would|will)\s)[^,;:!?“”"{MASK}]){{0,40}})?
+    [.!?]?\s*""", re.VERBOSE | re.IGNORECASE)
+"""What may end a sentence after the clause that attributes its quote: when, where or
+to whom it was said (*, Reed said on Monday.*, *, Reed told reporters in Dayton.*), with
+no clause of its own (not *, Reed said in a statement that the plan was dead*)."""
 
 
 def signed_after(layout: Layout, r: Region) -> Attribution | None:

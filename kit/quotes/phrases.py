@@ -294,7 +294,14 @@ def leading_np(chunk: str) -> str:
         return " ".join(found[: k + 1])
     if name_key(found[0]) in DATES:
         return ""  # Sunday morning, ...
-    if len(found) > 1 and found[0][:1].isupper() and found[1] in _OPENING_PREPOSITIONS:
+    if len(found) > 3 and found[1] in ("on", "in", "during") and name_key(found[2]) in DATES \
+            and found[3][:1].islower() and found[3] not in _PRONOUNS and found[3] not in FUNCTION_WORDS \
+            and not found[0].endswith(("ed", "ing")) and is_person_name(found[:1]):
+        # Clinton on Tuesday (became): a time between a name and its verb (but not
+        # "Reached on Tuesday he said", a clause before the subject, nor "Tune in
+        # tonight for the address", an imperative)
+        found = found[:1] + found[3:]
+    elif len(found) > 1 and found[0][:1].isupper() and found[1] in _OPENING_PREPOSITIONS:
         return ""  # Reached by POLITICO, Based on the statement, Amid responses from ...
     taken = []
     for i, w in enumerate(found):

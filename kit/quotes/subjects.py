@@ -116,14 +116,15 @@ opens what was said (*Trump told Newsmax that Mitt Romney “had a crazy policy�
 
 
 _THAT_SUBJECT = re.compile(
-    rf"""(?<![\w’'-])that\s+(?P<np>{RUN.pattern}|he|she)
+    rf"""(?<![\w’'-])(?:that|which)\s+(?P<np>{RUN.pattern}|he|she)
     (?:\s*,[^,;:()“”\"{MASK}]{{1,120}},)?   # an aside: (that Mr. Gradgrind), shocked by the thought, (said)
     \s*(?:[a-z]+ly\s+)?$""",
     re.VERBOSE,
 )
-"""A clause opened by *that* whose subject comes right before the verb, perhaps
-with an aside between: *She was so earnest, that Mr. Gradgrind, shocked by
-the possibility, said*. The verb is that clause's, so its subject speaks.
+"""A clause opened by *that* (or *which*) whose subject comes right before the verb,
+perhaps with an aside between: *She was so earnest, that Mr. Gradgrind, shocked by
+the possibility, said*; *the plan, which Reed called*. The verb is that clause's,
+so its subject speaks.
 (Not any *that*: in *Trump joked that Brooklyn was his answer, but went on
 to say* the clause ends before the verb.)"""
 
