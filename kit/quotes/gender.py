@@ -78,7 +78,7 @@ def read_votes(layout: Layout, spans: Iterable[tuple[int, int]], votes: dict[str
             following = masked[stop : stop + 12].lstrip(" \n\"“”’'").split(maxsplit=1)  # Holmes rose. He ...
             first = following[0] if following else ""
             gender = PRONOUN_GENDER.get(first.lower()) if first in ("He", "She") else None  # not "Her hat"
-        elif gender is not None and _someone_else(masked, end, at):
+        elif gender is not None and _someone_else(masked, end, at, gender):
             gender = None  # "Willoughby looked at Marianne, and she ...": she is someone else
         if gender:
             votes[gender] += 1
@@ -147,11 +147,13 @@ Not a hand, which may be someone else's (*Elinor took his hand*)."""
 _ANY_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|himself|herself)\b")
 """Any word the pronoun readings below look for (one search tells there is none)."""
 _SUBJECT_PRONOUN = re.compile(
-    r"[,;]\s+(?:then\s+)?(he|she)\b(?!\s+[a-z]+[,.;!?])"  # after a comma, not a comment clause: she knew,
+    r"[,;]\s+(?:(?:then|though|although|because|as|when|while|for|so|yet)\s+)?(he|she)\b(?!\s+[a-z]+[,.;!?])"
+    # after a comma (and a conjunction: though she did not say so), not a comment clause: she knew,
     r"|\b(?:and|but|then)\s+(?:then\s+)?(he|she)\b"  # and he smiled.
     r"|\b(himself|herself)\b"
 )
-"""A pronoun that goes on with the subject (*Elinor rose, and she ...*), or a
+"""A pronoun that goes on with the subject (*Elinor rose, and she ...*, *Clara
+was glad, though she ...*), or a
 reflexive; not one in a comment clause of a verb alone between commas (*Gilbert
 had ambitions, she knew, and ...*: the one who knows is someone else), though
 after *and* a verb alone goes on with the subject (*Holmes rose, and he smiled.*)."""
@@ -218,7 +220,12 @@ def _subject_pronoun_gender(s: str, start: int, end: int) -> tuple[str | None, i
 _SOMEONE_ELSE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b|\b(?:him|her|his|them|he|she)\b|\x1a")
 
 
-def _someone_else(s: str, start: int, end: int) -> bool:
+def _someone_else(s: str, start: int, end: int, gender: str | None = None) -> bool:
     """Whether ``s[start:end]`` names someone else (a capitalised word, a pronoun,
-    or a quotation) whom a pronoun after it might refer to instead."""
-    return _SOMEONE_ELSE.search(s, start, end) is not None
+    or a quotation) whom a pronoun after it might refer to instead. With the
+    ``gender`` of that pronoun, a pronoun of the other gender is no one it could
+    refer to: in *Clara was glad to see him, though she ...*, she is Clara."""
+    for m in _SOMEONE_ELSE.finditer(s, start, end):
+        if gender is None or PRONOUN_GENDER.get(m.group().lower(), gender) == gender:
+            return True
+    return False

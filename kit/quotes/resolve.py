@@ -119,6 +119,15 @@ def _clause(words: str) -> bool:
     return first.islower() and (first.endswith(("ing", "ed")) or first in FUNCTION_WORDS)
 
 
+def _owner_only(masked: str, at: int) -> bool:
+    """Whether the name at ``at`` owns something after a preposition (*look at Mr.
+    Beebe's books*, *dining at Mr Musgrove's*): a thing of theirs is in the scene,
+    not they, so the name is no one a later *he* or *she* can be."""
+    m = RUN.match(masked, at)
+    before = masked[max(0, at - 12) : at].split()[-1:]
+    return m is not None and m.group().endswith(("’s", "'s")) and bool(before) and before[0] in PREPOSITIONS
+
+
 _LIKE = re.compile(r"(?<![\w’'-])(?:like|unlike|a|an)\s+$")
 """The word before a name that only compares someone to that person, or makes the
 name a kind (*From a Leonardo she had become a living woman*)."""
@@ -433,6 +442,8 @@ class Resolver:
             # comparison (stood behind a tree, like Robinson Crusoe in his ambuscade)
             for at, who in cast.named_before(pos, window):
                 f = fit(who) if not _LIKE.search(layout.masked, max(0, at - 8), at) else 0
+                if f and _owner_only(layout.masked, at):
+                    f = 0  # began to look at Mr. Beebe's books. “...,” he quavered: the books are there, not he
                 if f and self._object_of_pronoun(at, gender):
                     f = 0  # She was glad that a visit to Mrs. Vyse fell due. “...,” she whispered
                 if f and f not in best:

@@ -182,8 +182,10 @@ def read_runs(layout: Layout) -> Runs:
         if not found:
             continue
         before = s[max(0, start - 12) : start].split()[-1:]
-        if len(found) > 1 and (before in PLACE_PREPOSITIONS or found[0] in places):
-            # "in Moscow Pierre went", "after leaving Moscow Karatáev fell ill": the place is not part of the name
+        if len(found) > 1 and (before in PLACE_PREPOSITIONS or found[0] in places) and not split_run(found[0])[0] \
+                and name_key(found[0]) not in _HONORIFIC_KEYS:
+            # "in Moscow Pierre went", "after leaving Moscow Karatáev fell ill": the place is not part of the
+            # name (but a title is: "smiled at Mr. Thorne", "a letter from Colonel Brandon")
             found.pop(0)
             start = s.find(found[0], start)
         read = read_name(tuple(found))
