@@ -591,7 +591,9 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
     """The person the narration of a quote's paragraph is about: the subject of its
     sentence before the quote (or of the sentence before, when the quote opens
     its sentence: *Dianne Bystrom agreed. “...”*), else of the sentence right
-    after it (*“...” She sighed.*). A call (*Alas!*) is no subject, nor is a
+    after it (*“...” She sighed.*), when that sentence ends before the
+    paragraph's next quote (*“Very well.” Marilla's crispness gave no sign of
+    her relief. “I'll take you down.”*). A call (*Alas!*) is no subject, nor is a
     word that opens a sentence but that the text mostly writes in lower case
     (*Which so tickled the crowd*) and that no one of the cast is called."""
     sentence = layout.sentence_at(r.mark_start)
@@ -603,10 +605,13 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
         before = layout.sentence_at(sentence.start - 1)  # Dianne Bystrom agreed. “...”
         spans.append((before.start, before.end))
     end = layout.paras[p].end
-    if r.mark_end < end and not any(i.region.start > r.start for i in here):
+    later = next((i.region.mark_start for i in here if i.region.start > r.start), None)
+    if r.mark_end < end:
         after = layout.sentence_at(min(end - 1, r.mark_end + 1))
         start = max(after.start, r.mark_end)
-        if layout.masked[start : after.end].strip():
+        # (before the paragraph's next quote, a whole sentence of its own: “Very well.” Marilla's
+        # crispness gave no sign of her relief. “I'll take you down after milking.”)
+        if layout.masked[start : after.end].strip() and (later is None or after.end <= later):
             spans.append((start, after.end))
     cast = resolver.cast
     for start, stop in spans:

@@ -24,6 +24,7 @@ from kit.quotes.verbs import attribution_verbs, reporting_verbs
 
 __all__ = [
     "AFTER",
+    "ANSWER_WAS",
     "ATTRIBUTING",
     "CHUNK_BREAK",
     "CLAUSE_BREAK",
@@ -178,10 +179,13 @@ AFTER = re.compile(
         \s+(?P<cue2>{_CUE_PATTERN})                              #   said
       | (?P<cue3>(?<![\w’'-])(?:{_ING}))(?![\w’'-])              # “...,” adding
       | (?P<cue4>(?:was|had\s+been)\s+(?:(?:all|only|therefore|then|now|thus)\s+)?
-        (?:(?P<np4>his|her)|(?P<owner4>{RUN.pattern})[’']s|the)
-        \s+(?:[a-z]+\s+){{0,2}}?{_ANSWER}(?![\w’'-]))(?:\s+of\s+(?P<of4>{_NP}))?
+        (?:(?P<own4>(?P<np4>his|her)|(?P<owner4>{RUN.pattern})[’']s)|the)
+        \s+(?:[a-z]+\s+){{0,2}}?(?(own4)(?:{_ANSWER}(?![\w’'-])|[a-z]+(?=\s*[,;.!?]))|{_ANSWER}(?![\w’'-])))
+        (?:\s+of\s+(?P<of4>{_NP}))?
                                                                  # “...,” was her answer, was Marilla’s dry response,
-                                                                 #   was the firm reply of Mr. Limbkins, was the reply
+                                                                 #   was the firm reply of Mr. Limbkins, was the reply;
+                                                                 #   after his or a name's, any word that ends the
+                                                                 #   clause: was Mary’s reasoning;
     )
     """,
     re.VERBOSE,
@@ -232,6 +236,14 @@ POSSESSIVE_SUBJECT = re.compile(
     re.VERBOSE,
 )
 """A sentence whose subject is someone's words: Her answer was simple: “...”, Clinton’s response was: “...”"""
+ANSWER_WAS = re.compile(
+    rf"(?:^|[;,]\s+(?:and\s+|but\s+)?|\s(?:and|but)\s+)\s*(?P<np>His|Her|his|her|{RUN.pattern}[’']s)"
+    rf"\s+(?:[a-z]+\s+){{0,2}}?{_ANSWER}\s+(?:was|were)\s*,\s*$",
+    re.VERBOSE,
+)
+"""Someone's words as the subject of *was* and a comma, right before the quote:
+*His answer was, “...”*, *and Elizabeth's reply was, “...”* (with a colon, see
+:data:`POSSESSIVE_SUBJECT`)."""
 WITH_SUBJECT = re.compile(
     rf"(?:(?<![\w’'-])with\s+(?P<np>{RUN.pattern}|he|she)|(?:[—–]|\s-|[,”\"]\s+and|;)\s+(?P<np2>{RUN.pattern}))(?:\s+[a-z]+ly)?\s*$",
     re.VERBOSE,

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from kit.quotes.cues import (
     AFTER,
+    ANSWER_WAS,
     ATTRIBUTING,
     CLAUSE_BREAK,
     COMMA_NEXT,
@@ -623,6 +624,9 @@ def _introduced(layout: Layout, r: Region, start: int) -> Attribution | None:
     label = LABEL.search(before, tail) if before.rstrip()[-1:] in (":", "-", "—", "–") else None
     if label and _label_is_speaker(before[: label.start()], label.group("np")):
         return Attribution(None, label.group("np"), start + label.start("np"), where="colon")
+    answer = ANSWER_WAS.search(before, tail)
+    if answer:  # His answer was, “...”; and Elizabeth's reply was, “...”
+        return Attribution(None, answer.group("np"), start + answer.start("np"), where="colon")
     if not INTRODUCED.search(before):
         return None
     words = POSSESSIVE_SUBJECT.match(before)
