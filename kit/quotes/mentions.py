@@ -400,12 +400,14 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
         return loose  # When Reyes called it a giveaway, Jessup shot back, “...”: the nearest clause introduces it
     # A cue that introduces the quote with a comma or a colon (", adding, “...”"),
     # perhaps after its particle or a phrase of manner (cried out, “...”; said, in
-    # a rather offended tone, “...”), is its cue. Otherwise the first cue with a
+    # a rather offended tone, “...”; replied, with some jealousy at not being
+    # supposed a good walker, “...”), is its cue. Otherwise the first cue with a
     # subject is the main verb: in "Trump said Fox executives were calling “every
     # 15 minutes,”" the words are Trump's.
     gap = masked[cues[-1].end() : r.mark_start].strip()
-    if gap in (",", ":") or gap.endswith(":") and len(gap.split()) <= 4 or gap.endswith(",") and len(gap.split()) <= 6 \
-            and (gap.startswith(",") or gap.split()[0] in _VERB_PARTICLES):
+    words = len(gap.split())
+    if gap in (",", ":") or gap.endswith(":") and words <= 4 or gap.endswith(",") \
+            and (gap.startswith(",") and words <= 12 or gap.split()[0] in _VERB_PARTICLES and words <= 6):
         cues = cues[-1:]  # ", adding, “...”", "telling them: “...”", "told reporters: “...”"
     earlier = masked.rfind(MASK, start, r.mark_start)  # a quote earlier in the sentence
     if earlier >= 0 and cues[-1].start() > earlier:
