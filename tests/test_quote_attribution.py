@@ -721,6 +721,17 @@ def test_characters_with_titles_short_forms_and_gender():
     assert cast["Miss Morstan"].gender == "f"
 
 
+def test_a_word_before_a_courtesy_title_is_no_part_of_it():
+    """*On Sunday Mrs. Hale came down*: a courtesy title starts a name, so the
+    word before it (a time, a word that opens the sentence) is neither a
+    title of hers nor where her name starts."""
+    text = ("On Sunday Mrs. Hale came down, and she rang for tea. Whereat Mrs. Hale smiled. "
+            "Modest Sir Walter said nothing.")
+    cast = {c.name: c for c in characters(text)}
+    assert cast["Mrs. Hale"].titles == ("Mrs.",)
+    assert "Sir Walter" in cast and not any("Modest" in c.name or "Sunday" in c.name for c in cast.values())
+
+
 def test_a_name_in_gutenberg_italics_is_the_same_person():
     """Project Gutenberg's plain texts write italics as _underscores_: the name
     inside them is the name outside them, not a second person called "Smith_"."""

@@ -177,6 +177,12 @@ def _rank(word: str) -> str | None:
     return key if key in TITLES and (key == "dr" or key not in COURTESY) else None  # (a doctor is called "Doctor")
 
 
+_RELATIVES = frozenset("""mother father wife husband brother sister son daughter aunt uncle niece nephew cousin
+    grandmother grandfather stepmother stepfather""".split())
+"""The nouns of a relative (*Mrs. Hale, her aunt*): one of a family, set apart from the
+family's other members."""
+
+
 def _one_titled(people: list[_Person], title: list[str] | tuple[str, ...]) -> _Person | None:
     """Of several people a name may be, the one the text writes with ``title`` (*Admiral
     Croft*, not Mrs Croft; *Princess Mary*, not Mary Bogdánovna), if only one."""
@@ -220,9 +226,14 @@ class Cast:
         # Mr. Palmer and Mrs. Palmer, a surname is a family's (_surname_genders);
         # with both Mrs. Hale and Miss Hale, two women's.
         self._surname_courtesies: dict[str, set[str]] = {}
+        # Surnames written with a courtesy title and a relative's noun beside them
+        # (Mrs. Hale, her aunt): a relative of the family, not its one full name.
+        self._relatives: set[tuple[str, str]] = set()
         for run in runs:
             if len(run.proper) == 1 and run.courtesy:
                 self._surname_courtesies.setdefault(name_key(run.proper[0]), set()).add(run.courtesy)
+                if run.narration and name_key(apposed_role(layout.masked, run.start, run.end) or "") in _RELATIVES:
+                    self._relatives.add((run.courtesy, name_key(run.proper[0])))
         # First names the text writes after Miss (Miss Anne): a younger sister's,
         # so Miss and the surname alone (Miss Elliot) is her elder sister.
         self._miss_first = {name_key(r.proper[0]) for r in runs if len(r.proper) == 1 and r.courtesy == "miss"}
@@ -389,7 +400,9 @@ class Cast:
             # With both Mrs. Hale and Miss Hale written, they are two women (an aunt, a
             # niece), and the one full name (Clara Hale) tells neither which she is.
             two_women = courtesy == "mrs" and "miss" in self._surname_courtesies.get(word, ())
+            # (nor is the full name a Mrs. Hale whom the text calls someone's aunt)
             if len(family) == 1 and (courtesy in family[0].title_keys or not family[0].title_keys and not two_women
+                                     and (courtesy, word) not in self._relatives
                                      and (family[0].gender == gender_of_words([courtesy]) is not None
                                           or family[0].gender is None and not family[0].first_alone
                                           and len(self._surname_genders(word)) < 2)):

@@ -179,6 +179,13 @@ def read_runs(layout: Layout) -> Runs:
             start = s.find(found[1], start + len(found[0])) if len(found) > 1 else m.end()
             found.pop(0)
             initial = False
+        # A courtesy title starts a name: a word before it that is no title itself is a
+        # time or a word of the sentence (On Sunday Mrs. Hale came, Whereat Mrs. Lynde).
+        while len(found) > 2 and name_key(found[1]) in COURTESY and name_key(found[0]) not in COURTESY \
+                and not split_run(found[0])[0] and name_key(found[0]) not in _HONORIFIC_KEYS:
+            start = s.find(found[1], start + len(found[0]))
+            found.pop(0)
+            initial = False
         if not found:
             continue
         before = s[max(0, start - 12) : start].split()[-1:]
