@@ -70,8 +70,8 @@ class Signs(NamedTuple):
     pairs: list[tuple[str, str]]
     """(speaker, next speaker) for neighbouring paragraphs whose quotes both name their speaker."""
     said_pronoun: int = 0
-    """Cues with the verb before *he*, *she* or *I* (*“...,” said he*): the grammar of a
-    story, which news does not write."""
+    """Cues with the verb before *he*, *she* or *I* (*“...,” said he*), and a narrator's
+    own cues (*“...,” I answered*): the grammar of a story, which news does not write."""
     lines: int = 0
     """Short lines of speech (:data:`SHORT_LINE`) right after a paragraph with a quote."""
     exchange: int = 0
@@ -199,7 +199,8 @@ def is_dialogue(signs: Signs) -> bool:
     speaker, and there are at least :data:`MIN_PAIRS` such pairs. A short
     passage has too few pairs to tell, so it tells by how it is written:
     two cues with the verb first and a pronoun after it (*said he*; news
-    writes one now and then, in a story it tells), two short lines of speech
+    writes one now and then, in a story it tells) or with the narrator's *I*
+    (*I answered*), two short lines of speech
     in a row with no cue (*“Then when?” / “Soon.”*), three such lines in
     all, three quotes that call someone of the text by name, or three signs
     of an exchange: cues whose verb says the quote answers someone
