@@ -200,7 +200,7 @@ LOOSE_AFTER = re.compile(
     (?:
         (?P<np>{_LOOSE_NP})                                      # Kelly, the Saudis, an angry Hollande
         \s+(?P<cue>{_LOOSE_VERB}|[a-z]{{2,}}\s+back(?![\w’'-]))    # fumed, charged, riffs, shot back
-      | (?:[a-z]+ly\s+)?(?P<cue2>[a-z]{{2,}}ed|(?:put|broke|cut|chimed)\s+in)\s+(?P<np2>{_NP})
+      | (?:[a-z]+ly\s+)?(?P<cue2>[a-z]{{2,}}ed|(?:put|broke|cut|chimed|struck|threw)\s+in|(?:shot|flung)\s+back|burst\s+out)\s+(?P<np2>{_NP})
         (?=(?:\s+to\s+(?:him|her|them|me|us|{RUN.pattern}))?     # remembered Roy Verley, mused co-host Stu
            (?:\s+(?:{ADVERB_PATTERN}|[a-z]+ly))*\s*[,.;])        #   Burguiere, agreed Anne tranquilly, put in
                                                                  #   Freddy, confided Anne to Diana

@@ -222,10 +222,10 @@ def _loose_after(layout: Layout, r: Region, stop: int) -> Attribution | None:
     if mention.endswith(("’s", "'s", "’")) or np_kind(mention, at_cue=True) not in ("name", "pronoun", "descriptor"):
         return None
     if layout.s[r.end - 1] in "?!" and not (
-            m.group(cue).endswith("ed") and is_person_name(mention.split()[-2:])
+            (m.group(cue).endswith("ed") or " " in m.group(cue)) and is_person_name(mention.split()[-2:])
             and layout.masked[m.end() : m.end() + 1] in (".", ",")):
         return None  # after ? or !, only a person's name and a past tense ending the clause: “...?” Hannity
-        # pressed., “...!” hissed Mr. Eager.
+        # pressed., “...!” hissed Mr. Eager., “...!” broke in Thorne.
     return Attribution(m.group(cue), mention, m.start(np), end=m.end())
 
 
