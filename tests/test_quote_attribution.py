@@ -732,6 +732,19 @@ def test_a_word_before_a_courtesy_title_is_no_part_of_it():
     assert "Sir Walter" in cast and not any("Modest" in c.name or "Sunday" in c.name for c in cast.values())
 
 
+def test_a_clause_of_time_after_a_cue_tells_no_gender():
+    """*said Harriet, when he came in*: after a cue, a clause of time often
+    brings someone else in, so its *he* says nothing of Harriet; where the
+    name opens a sentence of narration (*Robert laughed, as he ...*), the
+    clause goes on with it."""
+    text = ("Captain Frederick Marsh came home from the sea in April. Marsh was a broad man, and he laughed easily.\n\n"
+            "“You have grown fat, Frederick,” said Harriet, when he came in.\n\n"
+            "Robert Ferrars laughed, as he always did.\n\n“And you, Harriet?” said Robert.")
+    cast = {c.name: c for c in characters(text)}
+    assert cast["Harriet"].gender is None
+    assert cast["Robert Ferrars"].gender == "m"
+
+
 def test_a_name_in_gutenberg_italics_is_the_same_person():
     """Project Gutenberg's plain texts write italics as _underscores_: the name
     inside them is the name outside them, not a second person called "Smith_"."""

@@ -73,7 +73,7 @@ def read_votes(layout: Layout, spans: Iterable[tuple[int, int]], votes: dict[str
             continue  # not the subject
         if not main:  # the subject of a clause inside the sentence: that clause alone
             stop = _clause_end(masked, end, stop)
-        gender, at = _subject_pronoun_gender(masked, end, stop)
+        gender, at = _subject_pronoun_gender(masked, end, stop, narrated=layout.starts_sentence(start))
         if gender is None and main and stop < len(masked) and not _someone_else(masked, end, stop):
             following = masked[stop : stop + 12].lstrip(" \n\"“”’'").split(maxsplit=1)  # Holmes rose. He ...
             first = following[0] if following else ""
@@ -146,17 +146,22 @@ head*, *Fagin, who raised his eyes*): the owner's gender.
 Not a hand, which may be someone else's (*Elinor took his hand*)."""
 _ANY_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|himself|herself)\b")
 """Any word the pronoun readings below look for (one search tells there is none)."""
-_SUBJECT_PRONOUN = re.compile(
-    r"[,;]\s+(?:(?:then|though|although|because|as|when|while|for|so|yet)\s+)?(he|she)\b(?!\s+[a-z]+[,.;!?])"
+_SUBJECT_PRONOUN_FORM = (
+    r"[,;]\s+(?:(?:then|though|although|because|for|so|yet{time})\s+)?(he|she)\b(?!\s+[a-z]+[,.;!?])"
     # after a comma (and a conjunction: though she did not say so), not a comment clause: she knew,
     r"|\b(?:and|but|then)\s+(?:then\s+)?(he|she)\b"  # and he smiled.
     r"|\b(himself|herself)\b"
 )
+_SUBJECT_PRONOUN = re.compile(_SUBJECT_PRONOUN_FORM.format(time=""))
 """A pronoun that goes on with the subject (*Elinor rose, and she ...*, *Clara
-was glad, though she ...*), or a
-reflexive; not one in a comment clause of a verb alone between commas (*Gilbert
-had ambitions, she knew, and ...*: the one who knows is someone else), though
-after *and* a verb alone goes on with the subject (*Holmes rose, and he smiled.*)."""
+was glad, though she ...*), or a reflexive; not one in a comment clause of a
+verb alone between commas (*Gilbert had ambitions, she knew, and ...*: the one
+who knows is someone else), though after *and* a verb alone goes on with the
+subject (*Holmes rose, and he smiled.*)."""
+_SUBJECT_PRONOUN_NARRATED = re.compile(_SUBJECT_PRONOUN_FORM.format(time="|as|when|while"))
+""":data:`_SUBJECT_PRONOUN`, and after a conjunction of time (*Robert laughed, as he
+...*): read only where the name opens a sentence of narration, for after a cue such
+a clause often brings someone else in (*said Harriet, when he came in*)."""
 
 
 def _after_cue(s: str, start: int) -> bool:
@@ -208,12 +213,14 @@ def _after_opening(layout: Layout, start: int) -> bool:
         and not any(w[:1].isupper() for w in words[1:])
 
 
-def _subject_pronoun_gender(s: str, start: int, end: int) -> tuple[str | None, int]:
+def _subject_pronoun_gender(s: str, start: int, end: int, *, narrated: bool = False) -> tuple[str | None, int]:
     """The gender of the first pronoun in ``s[start:end]`` that goes on with the
     sentence's subject, and where it is: after a clause break (*Elinor rose, and
     she ...*) or a reflexive (*herself*). Not "he told her that she": those are
-    someone else."""
-    m = _SUBJECT_PRONOUN.search(s, start, end)
+    someone else. When the name opens a sentence of narration (``narrated``),
+    also after a conjunction of time (*Robert laughed, as he ...*); after a cue
+    such a clause often brings someone else in (*said Harriet, when he came in*)."""
+    m = (_SUBJECT_PRONOUN_NARRATED if narrated else _SUBJECT_PRONOUN).search(s, start, end)
     return (PRONOUN_GENDER.get(next(g for g in m.groups() if g).lower()), m.start()) if m else (None, end)
 
 
