@@ -128,10 +128,9 @@ def dialogue_signs(items: list[Item], layout: Layout, cast: Cast) -> Signs:
         if item.para not in first and item.named and item.speaker:
             first[item.para] = item.speaker
         a = item.attribution
-        if a is not None and a.cue and a.where == "after" and ((a.mention or "").lower() in ("he", "she", "i")
-                                                               and a.cue in layout.s[item.region.mark_end : a.mention_pos]
-                                                               or a.mention == "I"):
-            said_pronoun += 1  # “...,” said he; “...,” I answered
+        pronoun = (a.mention or "").lower() if a is not None and a.cue and a.where == "after" else ""
+        if pronoun == "i" or pronoun in ("he", "she") and a.cue in layout.s[item.region.mark_end : a.mention_pos]:
+            said_pronoun += 1  # “...,” said he; “...,” said I or I answered: the narrator's own cue
     lines = [p for p, its in by_para.items() if p - 1 in by_para and _short_line(its, layout)]
     run = exchange = 0
     for n, p in enumerate(lines):

@@ -194,13 +194,15 @@ AFTER = re.compile(
 _NOT_VERBS = r"is|was|has|was|does|gets|goes|seems|means|needs|includes|remains|becomes|appears|comes|makes|takes"
 _LOOSE_NP = rf"(?:he|she|they|(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){{0,3}}[A-Z][\w-]*|{RUN.pattern})"
 _LOOSE_VERB = rf"(?!(?:{_NOT_VERBS})(?![\w’'-]))[a-z]{{2,}}(?:ed|[^s\W]s)(?![\w’'-])"
+_PARTICLE_VERB = r"(?:put|broke|cut|chimed|struck|threw)\s+in|(?:shot|flung)\s+back|burst\s+out"
+"""Past tenses of two words that say a quote interrupts or answers: (broke) in, (shot) back."""
 LOOSE_AFTER = re.compile(
     rf"""
     [\s,]*
     (?:
         (?P<np>{_LOOSE_NP})                                      # Kelly, the Saudis, an angry Hollande
         \s+(?P<cue>{_LOOSE_VERB}|[a-z]{{2,}}\s+back(?![\w’'-]))    # fumed, charged, riffs, shot back
-      | (?:[a-z]+ly\s+)?(?P<cue2>[a-z]{{2,}}ed|(?:put|broke|cut|chimed|struck|threw)\s+in|(?:shot|flung)\s+back|burst\s+out)\s+(?P<np2>{_NP})
+      | (?:[a-z]+ly\s+)?(?P<cue2>[a-z]{{2,}}ed|{_PARTICLE_VERB})\s+(?P<np2>{_NP})
         (?=(?:\s+to\s+(?:him|her|them|me|us|{RUN.pattern}))?     # remembered Roy Verley, mused co-host Stu
            (?:\s+(?:{ADVERB_PATTERN}|[a-z]+ly))*\s*[,.;])        #   Burguiere, agreed Anne tranquilly, put in
                                                                  #   Freddy, confided Anne to Diana
