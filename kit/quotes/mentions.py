@@ -279,8 +279,8 @@ def _attributing_before(layout: Layout, r: Region, *, after: int = 0) -> Attribu
 _OTHER_CLAUSE = re.compile(r"(?:,\s*(?:while|but|whereas)|;)\s+(?=[A-Z]|(?:he|she|they)\s)")
 """The start of a clause with a subject of its own (*, while Reed*, *; she*). Narrower
 than the joints :func:`~kit.quotes.subjects.subject_of_cue` reads (no *and*, no clause
-of time): with those, a quote after *and* or *when* went to the wrong clause (three
-news quotes and two of Persuasion, measured)."""
+of time): measured with those, a quote of Persuasion was lost, a news speaker became
+New York, and a line of Mrs Smith's went to Lady Russell."""
 
 
 def last_clause(masked: str, start: int, stop: int) -> int:
