@@ -195,9 +195,11 @@ ROLE_SYNONYMS = {
     "professor": ("prof",),
     "dr": ("doctor",),
     "doctor": ("dr",),
+    "democrat": ("democratic",),
 }
 """Role words a text uses for one person: the education secretary is "the
-minister", and Sen. Jane Doe is "the senator"."""
+minister", Sen. Jane Doe is "the senator", and Democratic Sen. Jane Doe is "the
+Democrat" (the party's noun; a Republican is one word either way)."""
 _GENDERED = {
     **dict.fromkeys(
         "mr sir king prince emperor duke baron lord count spokesman chairman congressman "
