@@ -616,6 +616,10 @@ class Resolver:
                 owner, thing = rest[: i + 1], rest[i + 1 :]
                 if name_key(thing[-1]) in GROUP_HEADS and owner[0][:1].isupper():
                     return Speaker(self._owner(owner, pos))  # Clinton's campaign
+                if name_key(thing[-1]) in GROUP_HEADS and det == "the":
+                    held = self.roles.holder("the " + _organisation(owner), pos)
+                    if held.name:  # the governor's office: the governor's, when the text ties the role to one person
+                        return Speaker(held.name)
                 if np_kind(" ".join(thing)) == "name":
                     return self.resolve(" ".join(thing), pos)  # The Post's Ruth Marcus
                 if role_word(name_key(thing[-1])) not in PERSON_HEADS and owner[0][:1].isupper():
