@@ -593,7 +593,8 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
     its sentence: *Dianne Bystrom agreed. “...”*), else of the sentence right
     after it (*“...” She sighed.*), when that sentence ends before the
     paragraph's next quote (*“Very well.” Marilla's crispness gave no sign of
-    her relief. “I'll take you down.”*). A call (*Alas!*) is no subject, nor is a
+    her relief. “I'll take you down.”*), or of the beat set between dashes
+    before that quote (*“I have news”—Thorne sat down—“the mill is sold.”*). A call (*Alas!*) is no subject, nor is a
     word that opens a sentence but that the text mostly writes in lower case
     (*Which so tickled the crowd*) and that no one of the cast is called."""
     sentence = layout.sentence_at(r.mark_start)
@@ -613,6 +614,10 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
         # crispness gave no sign of her relief. “I'll take you down after milking.”)
         if layout.masked[start : after.end].strip() and (later is None or after.end <= later):
             spans.append((start, after.end))
+        elif later is not None and after.end > later:
+            beat = _BEAT.fullmatch(layout.masked, r.mark_end, later)
+            if beat:
+                spans.append(beat.span("beat"))  # “I have news”—Thorne sat down—“the mill is sold.”
     cast = resolver.cast
     for start, stop in spans:
         subject = _about(layout, start, stop)
@@ -625,6 +630,11 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
         if kind == "descriptor" and resolver.as_written and is_group(subject[0].split()):
             return _About(subject[0], True, UNNAMED)  # Clinton officials were thrilled with “...”: the group
     return None
+
+
+_BEAT = re.compile(r"(?:[—–]|--)\s*(?P<beat>[A-Z][^—–.;:!?“”\"\x1a]{2,80}?)\s*(?:[—–]|--)")
+"""Narration set between dashes inside a line of speech: *“I have news”—Thorne sat
+down—“the mill is sold.”* (a beat of the speaker's, who is its subject)."""
 
 
 def names_addressed(item: Item, cast: Cast) -> list[str]:
