@@ -594,9 +594,10 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
     after it (*“...” She sighed.*), when that sentence ends before the
     paragraph's next quote (*“Very well.” Marilla's crispness gave no sign of
     her relief. “I'll take you down.”*), or of the beat set between dashes
-    before that quote (*“I have news”—Thorne sat down—“the mill is sold.”*). A call (*Alas!*) is no subject, nor is a
-    word that opens a sentence but that the text mostly writes in lower case
-    (*Which so tickled the crowd*) and that no one of the cast is called."""
+    before that quote (*“I have news”—Thorne sat down—“the mill is sold.”*).
+    A call (*Alas!*) is no subject, nor is a word that opens a sentence but
+    that the text mostly writes in lower case (*Which so tickled the crowd*)
+    and that no one of the cast is called."""
     sentence = layout.sentence_at(r.mark_start)
     spans = []
     if sentence.start < r.mark_start and layout.masked[sentence.start : r.mark_start].strip():
