@@ -104,7 +104,7 @@ def np_kind(chunk: str, *, at_cue: bool = False) -> str | None:
         return None  # (whether it's: a clause)
     capitals = [i for i, w in enumerate(found) if w[:1].isupper()]
     if capitals and capitals[0] <= 4 and all(w[:1].isupper() or w in PARTICLES for w in found[capitals[0]:]) \
-            and found[capitals[0] - 1] not in FUNCTION_WORDS:
+            and (capitals[0] == 0 or found[capitals[0] - 1] not in FUNCTION_WORDS):
         return "name"  # shop steward Leanne Marsh: lower-case role words, then a name (not: radio ad in Indiana)
     if len(found) <= 3 and not capitals:
         return "descriptor"  # officials, police

@@ -181,16 +181,14 @@ def read_runs(layout: Layout) -> Runs:
             initial = False
         # A courtesy title starts a name: a word before it that is no title itself is a
         # time or a word of the sentence (On Sunday Mrs. Hale came, Whereat Mrs. Lynde).
-        while len(found) > 2 and name_key(found[1]) in COURTESY and name_key(found[0]) not in COURTESY \
-                and not split_run(found[0])[0] and name_key(found[0]) not in _HONORIFIC_KEYS:
+        while len(found) > 2 and name_key(found[1]) in COURTESY and not _title_word(found[0]):
             start = s.find(found[1], start + len(found[0]))
             found.pop(0)
             initial = False
         if not found:
             continue
         before = s[max(0, start - 12) : start].split()[-1:]
-        if len(found) > 1 and (before in PLACE_PREPOSITIONS or found[0] in places) and not split_run(found[0])[0] \
-                and name_key(found[0]) not in _HONORIFIC_KEYS:
+        if len(found) > 1 and (before in PLACE_PREPOSITIONS or found[0] in places) and not _title_word(found[0]):
             # "in Moscow Pierre went", "after leaving Moscow Karatáev fell ill": the place is not part of the
             # name (but a title is: "smiled at Mr. Thorne", "a letter from Colonel Brandon")
             found.pop(0)
@@ -216,6 +214,12 @@ def read_runs(layout: Layout) -> Runs:
         found_runs.append(Run(start, m.end(), title, name, proper, masked[start] != MASK, initial and not title,
                                titled, against, courtesy))
     return Runs(found_runs, hidden, capitals)
+
+
+def _title_word(word: str) -> bool:
+    """Whether a word of a run is a title or an honorific (*Mr.*, *Colonel*, *Sir*),
+    which belongs to the name after it, unlike a place or a word of the sentence."""
+    return bool(split_run(word)[0]) or name_key(word) in _HONORIFIC_KEYS
 
 
 def _headings(layout: Layout) -> set[int]:
