@@ -444,6 +444,10 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
         # clause's subject, not the sentence's, though an appositive stands before the verb
         return Attribution(cues[-1].group("cue"), joined.group("np"), joined.start("np"), where="before")
     for i, cue in enumerate(cues):
+        if earlier >= 0:
+            named = _named_after_quote(masked, start, earlier, cue, r.mark_start)
+            if named is not None:
+                return named
         subject = subject_of_cue(layout, start, cue.start())
         if subject is not None:
             if _AFTER_WHO.search(masked, start, cue.start()):  # a farmer who asked not to be named said:
@@ -465,6 +469,39 @@ def before_quote(layout: Layout, r: Region) -> Attribution | None:
     # (not for the second part of a quote: "said Mr. Brownlow, when the housekeeper appeared; “...”")
     attributing = _attributing_before(layout, r, after=cue.end()) if earlier < 0 else None
     return attributing or Attribution(cue.group("cue"), None, cue.start(), where="before")
+
+
+def _named_after_quote(masked: str, start: int, earlier: int, cue: re.Match, stop: int) -> Attribution | None:
+    """The one named after a cue that stands right after an earlier quote of the
+    sentence that starts at ``start`` (``earlier`` is a masked character of that
+    quote, ``stop`` where this one opens): *“...--oh dear!” cried Alice in a
+    sorrowful tone, “...”*. Such a verb has its subject after it, not the
+    sentence's (which may be a sentence's before the first quote: *The Mouse
+    did not answer, so Alice went on eagerly: “...” cried Alice*). Only when the
+    earlier quote is said (:func:`_opens_a_clause`), not a participle's (*“New
+    York values,” saying*: the sentence's subject), and when a name or a
+    description follows the verb, with no sentence's end before the quote."""
+    if masked[earlier + 1 : cue.start()].strip(" \t\n,;:!?.—–-”\"’'") or cue.group().endswith("ing") \
+            or not _opens_a_clause(masked, start, earlier):
+        return None
+    inverted = NP_AFTER_CUE.match(masked, cue.end(), stop)
+    if inverted is None or re.search(rf"[.;!?“”\"{MASK}]", masked[inverted.end() : stop]):
+        return None
+    np = strip_adverbs(inverted.group("np"))
+    if np_kind(np, at_cue=True) not in ("name", "descriptor"):
+        return None  # (a pronoun: the first part's own cue, “Now, Edward,” said she, gives its speaker to both)
+    return Attribution(cue.group("cue"), np, inverted.start("np"), where="before")
+
+
+def _opens_a_clause(masked: str, start: int, inside: int) -> bool:
+    """Whether the quote with a masked character at ``inside`` starts the sentence
+    that starts at ``start``, or a clause of it after a comma or colon (*so Alice
+    went on eagerly: “...”*), and so is said, not a phrase of the sentence
+    (*Washington, star of television's “Scandal,” said*)."""
+    while inside > start and masked[inside - 1] == MASK:
+        inside -= 1
+    before = masked[start : inside - 1].rstrip()
+    return not before or before[-1] in ",:"
 
 
 _CLAUSE_GOES_ON = re.compile(r"[ \t]+[a-z]")

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from kit.quotes.names import (
     ADVERBS,
+    AUXILIARIES,
     DATES,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -242,6 +243,8 @@ def leading_np(chunk: str) -> str:
     'Nuclear proliferation experts'
     >>> leading_np("Old Mr. Emerson claimed her with much warmth")
     'Mr. Emerson'
+    >>> leading_np("The Dormouse again took a minute"), leading_np("The Cruz train has left")
+    ('The Dormouse', '')
     """
     found = strip_time_opening(chunk).split()
     if not found:
@@ -282,6 +285,12 @@ def leading_np(chunk: str) -> str:
             if (k == len(found) or name_key(found[k]) not in _SPEAKING_HEADS) and is_organisation(run) \
                     and name_key(run[-1]) not in _INSTRUMENTS:
                 return " ".join(found[:k]).rstrip(",.;:")
+            verb = found[3:4] if found[2:3] and found[2] in ADVERBS else found[2:3]
+            if not heads and k == 2 and verb and (_verb_like(verb[0]) or verb[0] in AUXILIARIES) \
+                    and is_person_name(run):
+                # The Dormouse (again took a minute): a character the text calls by a capitalised
+                # noun, when a verb follows (not "the Cruz train", "the Trump character")
+                return " ".join(found[:2])
         if not heads:
             return _named_after_role(found)
         k = heads[0]

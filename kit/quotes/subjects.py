@@ -104,13 +104,14 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
 
 
 _CLAUSE_JOINT = re.compile(
-    r"""(?:[;,]\s*(?:and|but|while|whereas)\s+|;\s*|(?<![\w’'-])(?:when|while|whilst|till|until)\s+)
+    r"""(?:[;,]\s*(?:and|but|while|whereas|so|yet|for)\s+|;\s*|(?<![\w’'-])(?:when|while|whilst|till|until)\s+)
         (?:(?:at\s+last|at\s+length|then|now|soon|still|so)\s+)?   # ... and at last (Miss Bartlett rose)
         (?=[A-Z]|(?:he|she|I)\s)""",
     re.VERBOSE,
 )
 """Where a clause with a subject of its own starts: after a semicolon, a comma or
-semicolon and *and*, *but*, *while*, or a conjunction of time, before a capitalised
+semicolon and *and*, *but*, *while*, *so*, *yet*, *for* (*Elinor was silent, for
+Marianne said*), or a conjunction of time, before a capitalised
 word or *he*, *she*, *I* (perhaps after *at last*, *then*). Not *that*: in news it
 opens what was said (*Trump told Newsmax that Mitt Romney “had a crazy policy”*)."""
 
