@@ -360,8 +360,10 @@ def _take_turns(by_para: dict[int, list[Item]], layout: Layout, cast: Cast, reso
         turn.addressed = tuple(dict.fromkeys(alias.get(a, a) for a in turn.addressed))
         turn.nearby = tuple(dict.fromkeys(alias.get(a, a) for a in turn.nearby))
 
+    narrator = _narrator_called(turns)
+
     def gender_of(name: str) -> str | None:
-        if name == ME:
+        if name == ME or name in narrator:
             return "I"  # the narrator says "I", never "he" or "she"
         return gender_of_words(name[1:].split()) if name.startswith(DESCRIBED) else cast.gender(name)
 
@@ -376,6 +378,23 @@ def _take_turns(by_para: dict[int, list[Item]], layout: Layout, cast: Cast, reso
             if not item.speaker or item is first or (item.how == "paragraph" and item.speaker == own) \
                     or same_cue(item, first):
                 item.set(speaker, how)
+
+
+def _narrator_called(turns: list[Turn]) -> frozenset[str]:
+    """The names a turn addresses when the narrator (*I*) answers it and no one
+    else does, of people no turn names as its speaker: the narrator's own, so
+    no turn said by *he* or *she* is theirs (*“Perhaps you are right, Watson,”
+    he said.* / *“But consider!” I said.*). One such answer is enough for
+    that, though not to give the narrator the name
+    (:func:`kit.quotes.unnamed.name_the_unnamed` wants two). Without the
+    last condition, Jonathan Small, who tells his story as *I* inside the
+    quotes of The Sign of the Four, lost seven turns said by *he*."""
+    answered: dict[str, set[str]] = {}
+    for before, turn in zip(turns, turns[1:]):
+        if turn.para == before.last + 1 and turn.fixed and turn.speaker and before.addressed and not before.calls:
+            answered.setdefault(before.addressed[0], set()).add(turn.speaker)
+    named = {turn.speaker for turn in turns if turn.fixed}  # (who speaks by name is not the narrator)
+    return frozenset(name for name, by in answered.items() if by == {ME} and name not in named)
 
 
 _SOMEONE = frozenset("somebody someone anybody anyone nobody".split())
