@@ -140,3 +140,14 @@ def test_a_name_only_echoed_calls_no_one() -> None:
     said_by_him = [q for q in extract_quotes(BRIDGE) if q.mention == "the gentleman"]
     assert len(said_by_him) == 3
     assert {q.speaker for q in said_by_him} == {"Mr. Lowe"}, [q.speaker_note for q in said_by_him]
+
+
+def test_a_conversation_with_one_person_who_may_speak_has_another_side() -> None:
+    # Anne is named at one turn and no one else may speak: the turns go back
+    # and forth between Anne and someone the text does not name (no speaker),
+    # not Anne five times; with Mary named too, the turns are theirs.
+    turns = [Turn(1, None, fixed=False), Turn(2, "Anne", fixed=True), Turn(3, None, fixed=False),
+             Turn(4, None, fixed=False), Turn(5, None, fixed=False)]
+    assert take_turns(turns, lambda name: None) == [None, "Anne", None, "Anne", None]
+    turns[0] = Turn(1, "Mary", fixed=True)
+    assert take_turns(turns, lambda name: None) == ["Mary", "Anne", "Mary", "Anne", "Mary"]

@@ -311,7 +311,10 @@ def take_turns(turns: list[Turn], gender_of: Callable[[str], str | None]) -> lis
     turn names anyone is read so: in a novel its speakers are most often the
     people just seen (*“At eight.” / “Signora Bertolini would be upset.”*,
     after a conversation of Lucy and Charlotte). Only a conversation with no
-    one of these gets no speakers.
+    one of these gets no speakers; and one with a single person who may
+    speak, whom it names at a turn, goes back and forth between that person
+    and someone it does not name, whose turns get no speaker (*“At eight,”
+    said Miss Bartlett*, between the girl's turns: not her again and again).
 
     >>> t = [Turn(1, "Anne", fixed=True), Turn(2, "Mary", fixed=True), Turn(3, None, fixed=False),
     ...      Turn(4, None, fixed=False), Turn(6, None, fixed=False), Turn(20, None, fixed=False)]
@@ -360,10 +363,13 @@ ADDRESSES_BACK = 1.5
 OWN_EVIDENCE = 3.0
 """A turn said by the person its own words point to, when they do not name them
 (*he said*, the subject of its narration)."""
-_PRIOR = {"named": 0.0, "own": -0.5, "addressed": -0.5, "spoke": -0.5, "nearby": -0.8, "before": -1.0}
+_PRIOR = {"named": 0.0, "own": -0.5, "addressed": -0.5, "spoke": -0.5, "nearby": -0.8, "before": -1.0,
+          "someone": -1.0}
 """Points for who may speak in a conversation: a speaker it names, one its turns
 point to or address, one the narration before it names, a speaker of the
-conversation a few lines before. The last is the least likely: a person the
+conversation a few lines before; and someone the text does not name, when a
+conversation has one person who may speak, whom it names at a turn (its turns
+go back and forth between that person and the other: never a guess). The last is the least likely: a person the
 narration between the two does not name again has most often left the scene
 (or was a wrong guess there), and a guess must not carry on from one
 conversation to the next."""
@@ -376,7 +382,8 @@ ago (the ``spoke`` people of :func:`_people`)."""
 _MAX_PEOPLE = 8
 """The most people one conversation is read with."""
 _SOMEONE_ELSE = "\x01"
-"""Who said a turn that no one of its conversation can have said."""
+"""Who said a turn that no one of its conversation can have said, or the other side of a
+conversation that names one person (see :data:`_PRIOR`): no speaker."""
 _NEARBY_PEOPLE = 6
 """How many of the people the narration before a conversation names (latest first) may
 speak in it: a scene of a novel (a dinner, a drive) often has five or six."""
@@ -401,6 +408,11 @@ def _people(run: list[Turn], before: tuple[str, ...] = (), spoke: tuple[str, ...
             add(name, "spoke")
     for name in run[0].nearby[:_NEARBY_PEOPLE]:
         add(name, "nearby")
+    if len(people) == 1 and any(turn.fixed and turn.speaker for turn in run):
+        # a conversation the text names one side of (“We must face that,” said Miss
+        # Bartlett, between the turns of “the girl”): the other side is someone it
+        # does not name, not the same person again and again
+        people[_SOMEONE_ELSE] = _PRIOR["someone"]
     ranked = sorted(people, key=lambda n: -people[n])[:_MAX_PEOPLE]
     return {n: people[n] for n in ranked}
 
@@ -430,11 +442,11 @@ def _conversation(run: list[Turn], found: list[str | None], offset: int,
         reading = _best_reading(run, free)
         for i, (turn, name) in enumerate(zip(run, reading)):
             if not turn.fixed and options[i]:
-                found[offset + i] = name
+                found[offset + i] = None if name == _SOMEONE_ELSE else name
         return
     for i, (turn, name) in enumerate(zip(run, _best_reading(run, options))):
         if not turn.fixed:
-            found[offset + i] = name
+            found[offset + i] = None if name == _SOMEONE_ELSE else name
 
 
 def _options(turn: Turn, people: dict[str, float], gender_of: Callable[[str], str | None]
