@@ -254,9 +254,14 @@ def fill(items: list[Item], layout: Layout, cast: Cast, resolver: Resolver, dial
             continue
         # 2. news: a speaker goes on from the paragraph before (not into a quote
         #    with a cue of its own), unless the quote addresses that speaker:
-        #    then it is the one who spoke before them
+        #    then it is the one who spoke before them; and a question the
+        #    narration says was asked of someone is answered by them
         if not dialogue and here[0] is item and item.para > 0 and not _has_own_cue(item):
             last = by_para.get(item.para - 1, [])
+            asked = _asked(layout, cast, resolver, last[-1], item) if last else None
+            if asked is not None:
+                item.set(asked, "vocative")  # “Shall we go?” Nell asked Tom. / “Yes.”: the one asked answers
+                continue
             voice = _last_voice(layout, resolver, last[-1] if last else None,
                                 layout.paras[item.para - 1].start, layout.paras[item.para].start)
             addressed = names_addressed(item, cast)
@@ -277,6 +282,17 @@ def fill(items: list[Item], layout: Layout, cast: Cast, resolver: Resolver, dial
     if dialogue:  # 3. a dialogue: turns; 4. a story goes on with its teller
         _take_turns(by_para, layout, cast, resolver)
         _stories_go_on(items, layout)
+
+
+def _asked(layout: Layout, cast: Cast, resolver: Resolver, question: Item, item: Item) -> str | None:
+    """The person the narration says ``question``, a quote that asks something,
+    was said to (*Nell asked Tom*, *said Nell, turning to Tom*): the one who
+    answers it in ``item``, the next paragraph's quote; None if it says no one
+    of the cast, or the one who asked."""
+    if question.attribution is None or not layout.s[question.region.start : question.region.end].rstrip().endswith("?"):
+        return None
+    to = said_to(layout, cast, resolver, question.attribution, item.region.mark_start)
+    return to if to and to != ME and not to.startswith(DESCRIBED) and to != question.speaker else None
 
 
 def _narration(layout: Layout, item: Item) -> bool:
