@@ -561,7 +561,8 @@ _TAIL = 400
 
 def said_to(layout: Layout, cast: Cast, resolver: Resolver, attribution: Attribution, stop: int) -> str | None:
     """Whom the narration says a quote is said to (*said Lucy to Cecil*, *he asked
-    the vicar*, *she whispered to Jane:*, *he said to me*;
+    the vicar*, *she whispered to Jane:*, *he said to me*, *she asked him*: the
+    man *he* would be there;
     :func:`kit.quotes.mentions.addressee`, read up to ``stop``): a person of the
     cast, the narrator (:data:`ME`), a description of a person (:data:`~kit.quotes.resolve.DESCRIBED`
     and the words), or None."""
@@ -571,6 +572,9 @@ def said_to(layout: Layout, cast: Cast, resolver: Resolver, attribution: Attribu
     words, at = to
     if words == "me":
         return ME
+    if words in ("him", "her"):  # she asked him: the man "he" would be there
+        who = resolver.pronoun("he" if words == "him" else "she", at).name
+        return who if who and cast.is_person(who) else None
     who = resolver.resolve(words, at, at_cue=False).name
     if who and cast.is_person(who):
         return who
