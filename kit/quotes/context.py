@@ -636,7 +636,9 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
     before that quote (*“I have news”—Thorne sat down—“the mill is sold.”*).
     A call (*Alas!*) is no subject, nor is a word that opens a sentence but
     that the text mostly writes in lower case (*Which so tickled the crowd*)
-    and that no one of the cast is called."""
+    and that no one of the cast is called. A person the narration only
+    describes (*The girl rose. “...”*) is that description, to be named later
+    if the text says who (:func:`kit.quotes.unnamed.name_the_unnamed`)."""
     sentence = layout.sentence_at(r.mark_start)
     spans = []
     if sentence.start < r.mark_start and layout.masked[sentence.start : r.mark_start].strip():
@@ -669,6 +671,10 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
             return _About(resolver.resolve(*subject).name, kind == "name")
         if kind == "descriptor" and resolver.as_written and is_group(subject[0].split()):
             return _About(subject[0], True, UNNAMED)  # Clinton officials were thrilled with “...”: the group
+        if kind == "descriptor" and _definite(subject[0]) and gender_of_words(subject[0].split()[1:]):
+            # The girl rose. “I will fetch it.”: a person the text describes (and may name
+            # later, as it does one said by "said the girl"), not the one who spoke before
+            return _About(resolver.resolve(*subject).name or DESCRIBED + _definite(subject[0]), True)
     return None
 
 
