@@ -637,7 +637,8 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
     A call (*Alas!*) is no subject, nor is a word that opens a sentence but
     that the text mostly writes in lower case (*Which so tickled the crowd*)
     and that no one of the cast is called. A person the narration only
-    describes (*The girl rose. “...”*) is that description, to be named later
+    describes (*The girl rose. “...”*, *My visitor shook his head. “...”*:
+    :func:`_described_person`) is that description, to be named later
     if the text says who (:func:`kit.quotes.unnamed.name_the_unnamed`)."""
     sentence = layout.sentence_at(r.mark_start)
     spans = []
@@ -671,11 +672,26 @@ def _narration_subject(layout: Layout, resolver: Resolver, p: int, r: Region, he
             return _About(resolver.resolve(*subject).name, kind == "name")
         if kind == "descriptor" and resolver.as_written and is_group(subject[0].split()):
             return _About(subject[0], True, UNNAMED)  # Clinton officials were thrilled with “...”: the group
-        if kind == "descriptor" and _definite(subject[0]) and gender_of_words(subject[0].split()[1:]):
+        described = _described_person(subject[0]) if kind == "descriptor" else ""
+        if described:
             # The girl rose. “I will fetch it.”: a person the text describes (and may name
             # later, as it does one said by "said the girl"), not the one who spoke before
-            return _About(resolver.resolve(*subject).name or DESCRIBED + _definite(subject[0]), True)
+            return _About(resolver.resolve(*subject).name or DESCRIBED + described, True)
     return None
+
+
+def _described_person(words: str) -> str:
+    """A description of a person that narration may be about, lower-cased, else "":
+    *the girl*, *the old lady*, *the visitor*, *my companion* (its noun says a
+    gender or is a person's); not *the mill*.
+
+    >>> _described_person("The old lady"), _described_person("My visitor"), _described_person("The mill")
+    ('the old lady', 'my visitor', '')
+    """
+    found = words.split()
+    first = found[0].lower()
+    described = _definite(words) if first == "the" else words.lower() if len(found) == 2 and first == "my" else ""
+    return described if described and (gender_of_words(found[1:]) or name_key(found[-1]) in PERSON_HEADS) else ""
 
 
 _BEAT = re.compile(r"(?:[—–]|--)\s*(?P<beat>[A-Z][^—–.;:!?“”\"\x1a]{2,80}?)\s*(?:[—–]|--)")
