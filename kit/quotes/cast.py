@@ -227,13 +227,19 @@ class Cast:
         # with both Mrs. Hale and Miss Hale, two women's.
         self._surname_courtesies: dict[str, set[str]] = {}
         # Surnames written with a courtesy title and a relative's noun beside them
-        # (Mrs. Hale, her aunt): a relative of the family, not its one full name.
+        # (Mrs. Hale, her aunt): a relative of the family, not its one full name;
+        # and the Mr. and Mrs. of a family whose full name has one (Nell Gray, her daughter).
         self._relatives: set[tuple[str, str]] = set()
         for run in runs:
             if len(run.proper) == 1 and run.courtesy:
                 self._surname_courtesies.setdefault(name_key(run.proper[0]), set()).add(run.courtesy)
                 if run.narration and name_key(apposed_role(layout.masked, run.start, run.end) or "") in _RELATIVES:
                     self._relatives.add((run.courtesy, name_key(run.proper[0])))
+            elif len(run.proper) >= 2 and not run.courtesy and run.narration \
+                    and name_key(apposed_role(layout.masked, run.start, run.end) or "") in _RELATIVES:
+                # Nell Gray, her daughter: someone's child or sister, so the family's
+                # Mr. and Mrs. Gray are others (her mother), not her full name
+                self._relatives.update((courtesy, name_key(run.proper[-1])) for courtesy in ("mr", "mrs"))
         # First names the text writes after Miss (Miss Anne): a younger sister's,
         # so Miss and the surname alone (Miss Elliot) is her elder sister.
         self._miss_first = {name_key(r.proper[0]) for r in runs if len(r.proper) == 1 and r.courtesy == "miss"}
