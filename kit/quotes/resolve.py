@@ -112,6 +112,13 @@ is written *Mrs.* or *Lady* (True), never so (False) or either way (None): *her
 mother* is the one married woman of her surname, *her sister* the one unmarried."""
 
 
+_INVERSE_KIN = {"mother": ("son", "daughter"), "father": ("son", "daughter"), "wife": ("husband",),
+                "husband": ("wife",), "brother": ("brother", "sister"), "sister": ("brother", "sister"),
+                "son": ("mother", "father"), "daughter": ("mother", "father")}
+"""What the owner of a relation is called by the relative (*her mother*: the one whose
+*daughter* or *son* she is)."""
+
+
 def _clause(words: str) -> bool:
     """Whether words after a mention, in commas, are a clause of what the speaker does,
     not a name in apposition: *said the King, going up to Alice*, *turning to Alice*."""
@@ -611,6 +618,9 @@ class Resolver:
             kin = self.cast.relatives(owner, gender, married=married)
             if len(kin) == 1:
                 return Speaker(kin[0])
+            parent = self._kin_of(owner, name_key(rest[0]), pos) if not kin else None
+            if parent is not None:
+                return Speaker(parent)
         for i, w in enumerate(rest):  # the ministry's spokesman: the part before 's
             if w.endswith(("’s", "'s", "s’")) and i + 1 < len(rest):
                 owner, thing = rest[: i + 1], rest[i + 1 :]
@@ -679,8 +689,30 @@ class Resolver:
         if len(found) != 2 or found[0].lower() not in ("his", "her") or name_key(found[1]) not in _KIN:
             return None
         det = found[0].lower()
-        fits = [who for who in addressed if self.cast.gender(who) == PRONOUN_GENDER[det]]
+        gender = PRONOUN_GENDER[det]
+        fits = [who for who in addressed if self.cast.gender(who) == gender] or \
+            [who for who in addressed if self.cast.gender(who) is None and self._kin_named(who, pos)[1] == gender]
         return fits[0] if len(fits) == 1 else self.pronoun(det, self.layout.sentence_start(pos)).name
+
+    def _kin_named(self, who: str, pos: int) -> tuple[re.Match | None, str | None]:
+        """Where the narration before ``pos`` names ``who`` as a relative (*Her daughter
+        Nell*, *his son, Tom,*), and the gender that relative's noun says."""
+        first = re.escape(who.split()[0])
+        m = None
+        for m in re.compile(rf"(?<![\w’'-])(?P<det>[Hh]is|[Hh]er)\s+(?P<noun>{'|'.join(_KIN)})\s*,?\s+{first}(?![\w’'-])"
+                            ).finditer(self.layout.masked, 0, pos):
+            pass  # (the latest)
+        return m, gender_of_words([m.group("noun")]) if m else None
+
+    def _kin_of(self, owner: str, kin: str, pos: int) -> str | None:
+        """The ``kin`` (*mother*) of ``owner`` (Nell) when the narration before ``pos``
+        names the owner as the relative of a *he* or *she* (*Her daughter Nell was
+        sewing*: the woman "she" is there), and that person is of the kin's gender."""
+        m, _ = self._kin_named(owner, pos)
+        if m is None or name_key(m.group("noun")) not in _INVERSE_KIN.get(kin, ()):
+            return None
+        who = self.pronoun("he" if m.group("det").lower() == "his" else "she", m.start()).name
+        return who if who and who != owner and self.cast.gender(who) == _KIN[kin][0] and self.cast.is_person(who) else None
 
     def _named(self, found: list[str], pos: int) -> str:
         """A description that is a name (*the Post*, *The Hill*): as written, without
