@@ -178,14 +178,15 @@ AFTER = re.compile(
         (?:\s+(?:{ADVERB_PATTERN}|[a-z]+ly))*                   #   also
         \s+(?P<cue2>{_CUE_PATTERN})                              #   said
       | (?P<cue3>(?<![\w’'-])(?:{_ING}))(?![\w’'-])              # “...,” adding
-      | (?P<cue4>(?:was|had\s+been)\s+(?:(?:all|only|therefore|then|now|thus)\s+)?
+      | (?P<cue4>(?:was|had\s+been|came)\s+(?:(?:all|only|therefore|then|now|thus)\s+)?
         (?:(?P<own4>(?P<np4>his|her)|(?P<owner4>{RUN.pattern})[’']s)|the)
         \s+(?:[a-z]+\s+){{0,2}}?(?(own4)(?:{_ANSWER}(?![\w’'-])|[a-z]+(?=\s*[,;.!?]))|{_ANSWER}(?![\w’'-])))
-        (?:\s+of\s+(?P<of4>{_NP}))?
+        (?:\s+(?:of|from)\s+(?P<of4>{_NP}))?
                                                                  # “...,” was her answer, was Marilla’s dry response,
                                                                  #   was the firm reply of Mr. Limbkins, was the reply;
                                                                  #   after his or a name's, any word that ends the
-                                                                 #   clause: was Mary’s reasoning;
+                                                                 #   clause: was Mary’s reasoning; came the answer
+                                                                 #   (from Tom)
     )
     """,
     re.VERBOSE,
