@@ -117,6 +117,9 @@ _INVERSE_KIN = {"mother": ("son", "daughter"), "father": ("son", "daughter"), "w
                 "son": ("mother", "father"), "daughter": ("mother", "father")}
 """What the owner of a relation is called by the relative (*her mother*: the one whose
 *daughter* or *son* she is)."""
+_KIN_BEFORE_NAME = re.compile(rf"(?<![\w’'-])(?P<det>[Hh]is|[Hh]er)\s+(?P<noun>{'|'.join(_KIN)})\s*,?\s+"
+                              rf"(?P<name>[A-Z][\w’'-]*)(?![\w’'-])")
+"""A relative's noun after *his* or *her*, before a name: *Her daughter Nell*, *his son, Tom*."""
 
 
 def _clause(words: str) -> bool:
@@ -195,6 +198,8 @@ class Resolver:
         self._subjects: dict[int, tuple[int, str] | None] = {}
         self._described: dict[int, tuple[int, str] | None] = {}
         self._addressed: dict[int, list[str]] = {}  # a quote (its index) -> the people it addresses, latest first
+        self._kin_mentions: dict[str, list[re.Match]] | None = None  # a first name -> where the text writes
+        # "her daughter" or "his son" before it (read once, at the first family word that needs it)
         self.as_written = False
         """News: an indefinite description is the speaker as written (see :meth:`unnamed`);
         set once the text is known not to be a dialogue."""
@@ -697,11 +702,12 @@ class Resolver:
     def _kin_named(self, who: str, pos: int) -> tuple[re.Match | None, str | None]:
         """Where the narration before ``pos`` names ``who`` as a relative (*Her daughter
         Nell*, *his son, Tom,*), and the gender that relative's noun says."""
-        first = re.escape(who.split()[0])
-        m = None
-        for m in re.compile(rf"(?<![\w’'-])(?P<det>[Hh]is|[Hh]er)\s+(?P<noun>{'|'.join(_KIN)})\s*,?\s+{first}(?![\w’'-])"
-                            ).finditer(self.layout.masked, 0, pos):
-            pass  # (the latest)
+        if self._kin_mentions is None:
+            self._kin_mentions = {}
+            for found in _KIN_BEFORE_NAME.finditer(self.layout.masked):
+                self._kin_mentions.setdefault(found.group("name"), []).append(found)
+        before = [found for found in self._kin_mentions.get(who.split()[0], ()) if found.start() < pos]
+        m = before[-1] if before else None  # (the latest)
         return m, gender_of_words([m.group("noun")]) if m else None
 
     def _kin_of(self, owner: str, kin: str, pos: int) -> str | None:
