@@ -1683,3 +1683,14 @@ def test_a_text_with_no_sentence_ends_is_read_in_sentences_of_bounded_length():
     assert spans[0].start == 0 and spans[-1].end == len(text)
     assert all(text[b] == " " and c == b + 1 for (_, b), (c, _) in zip(spans, spans[1:]))  # cut at spaces, nothing lost
     assert extract_quotes(text)[0].speaker == "Tom Birch"
+
+
+def test_a_story_leaves_out_speech_it_tells_in_marks_and_keeps_its_turns():
+    # A long quote with no cue, no I or you and no present tense, whose he would or
+    # could: a person's speech as the narration gives it (Austen's habit), not a line.
+    told = ("“Nell could not stay. She would go home at once, and her brother would follow her "
+            "as soon as he could find a horse.”\n\n“Friday!” said Tom.")
+    assert [q.text for q in extract_quotes(_story(told))][-2:] == ["Down,", "Friday!"]
+    said = ("“Nell can not stay. She would go home at once, and her brother would follow her "
+            "as soon as he could find a horse.”\n\n“Friday!” said Tom.")
+    assert len([q.text for q in extract_quotes(_story(said))]) == 12  # "can": said, present tense

@@ -55,7 +55,7 @@ from kit.quotes.resolve import Resolver, Voice
 from kit.quotes.scare import is_gesture, is_narrated_phrase, is_scare_quote, is_subheading
 from kit.quotes.subjects import sentence_subject
 from kit.quotes.unnamed import name_the_unnamed
-from kit.quotes.unspoken import read_aloud, set_off, written
+from kit.quotes.unspoken import read_aloud, reported, set_off, written
 from kit.segment import paragraph_spans
 
 __all__ = ["Attributed", "attribute"]
@@ -140,8 +140,9 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
     fill(items, layout, cast, resolver, dialogue)
     # 5. the narrator and the people known only by a description
     name_the_unnamed(items, cast, dialogue)
-    if story:  # words read aloud took their reader's turn, but are not the reader's own
-        items = [i for i in items if not read_aloud(s[i.region.start : i.region.end])]
+    if story:  # words read aloud, or speech the narration tells, took a turn, but are no one's line
+        items = [i for i in items if not read_aloud(s[i.region.start : i.region.end])
+                 and not (i.attribution is None and reported(s[i.region.start : i.region.end]))]
     if layout.in_capitals:  # no name can be told from other words: never a guess
         return [Attributed(i.region, i.attribution, None, _IN_CAPITALS, "") for i in items]
     return [Attributed(i.region, i.attribution, i.speaker, i.note if i.speaker or i.note else _why_none(i.attribution),

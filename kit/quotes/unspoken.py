@@ -10,6 +10,11 @@ written (PDNC annotates none of these as speech):
 * **written**: what a cue says someone *wrote* (*“Since Florence did my poor
   sister so much good,” wrote Miss Catharine*) is a letter's words, and what
   it gives to a paper a newspaper's (*said the _Standard_*) (:func:`written`);
+* **told**: a long quote with no cue, no *I*, *we* or *you* and no present
+  tense, whose *he* or *she* would or could do something (*“No, no, some
+  time or other, perhaps, but not now. He would mention no names now”*), is
+  a person's speech as the narration gives it, set in marks; it keeps its
+  turn and is left out at the end, like words read aloud (:func:`reported`);
 * **set off**: a quote on a line of its own, set in from the margin when the
   text's paragraphs are not, is a line of verse or an inscription (*heard the
   words of a song:⏎⏎     “Look not thou on beauty's charming.”*); so is a
@@ -35,7 +40,7 @@ from kit.quotes.layout import Layout
 from kit.quotes.marks import Region
 from kit.quotes.mentions import Attribution
 
-__all__ = ["read_aloud", "set_off", "written"]
+__all__ = ["read_aloud", "reported", "set_off", "written"]
 
 _WHOLLY_QUOTED = re.compile(r"\s*[‘'](?=\S)[\s\S]*[,.!?—-][’']\W*")
 """A quote that is one quotation inside it: opened by a single mark, closed by one after
@@ -47,6 +52,42 @@ _SET_IN = 3
 """Spaces before a line set off from the margin."""
 _FEW_INDENTED = 0.1
 """The most paragraphs of a text that may be set in for a set-in line to stand out."""
+
+
+_FIRST_OR_SECOND = re.compile(r"(?<![\w’'-])(?i:i|me|my|mine|myself|we|us|our|ours|ourselves|you|your|yours|yourself|"
+                              r"yourselves|thee|thou|thy)(?![\w’'-])")
+"""The words of one who speaks for themselves or to someone: *I*, *we*, *you*."""
+_THIRD = re.compile(r"(?<![\w’'-])(?i:he|she|him|her|his|they|them)(?![\w’'-])")
+_PRESENT = re.compile(
+    r"(?<![\w’'-])(?i:is|are|am|has|have|does|do|will|shall|can|may|must|"
+    r"(?:it|that|he|she|there|here|what|let)[’']s)(?![\w’'-])"
+    r"|[’'](?:ll|re|ve|m)(?![\w’'-])|n[’']t(?![\w’'-])"
+)
+"""The present tense (*is*, *it's*, *won't*, *he'll*): words said now, not told after."""
+_BACK_SHIFTED = re.compile(r"(?<![\w’'-])(?:would|could|should|might)(?![\w’'-])")
+"""A modal shifted back, as speech told in the past is (*he would look for her*)."""
+
+
+def reported(quote: str) -> bool:
+    """Whether a long quote's words are told, not said: twelve words or more with
+    no *I*, *we* or *you*, no question and no present tense (*is*, *it's*,
+    *won't*), and someone's *he* or *she* with a modal shifted back (*“they
+    should meet again. He would look for her, he would find her out before the
+    evening were over”*): a person's speech or thought as the narration gives
+    it, set in marks (PDNC annotates none of it). In the eight novels of PDNC,
+    16 such quotes are no quote, 7 are (a servant's report, *“No, ma'am, he
+    did not mention no particular family; but he said ...”*).
+
+    >>> reported("No, no, some time or other, perhaps, but not now. He would mention no names now; "
+    ...          "but such, he could assure her, had been the fact.")
+    True
+    >>> reported("He would mention no names now, and I will not ask you to.")
+    False
+    >>> reported("It's a pity he should break his neck himself, and disappoint the sight-seers. Show him.")
+    False
+    """
+    return len(quote.split()) >= 12 and "?" not in quote and not _FIRST_OR_SECOND.search(quote) \
+        and not _PRESENT.search(quote) and bool(_THIRD.search(quote)) and bool(_BACK_SHIFTED.search(quote))
 
 
 def read_aloud(quote: str) -> bool:
