@@ -32,6 +32,7 @@ from kit.quotes.dialogue import (
     Signs,
     Turn,
     answered_as,
+    answered_by,
     only_names,
     reports_speech,
     take_turns,
@@ -405,12 +406,8 @@ def _narrator_called(turns: list[Turn]) -> frozenset[str]:
     (:func:`kit.quotes.unnamed.name_the_unnamed` wants two). Without the
     last condition, Jonathan Small, who tells his story as *I* inside the
     quotes of The Sign of the Four, lost seven turns said by *he*."""
-    answered: dict[str, set[str]] = {}
-    for before, turn in zip(turns, turns[1:]):
-        if turn.para == before.last + 1 and turn.fixed and turn.speaker and before.addressed and not before.calls:
-            answered.setdefault(before.addressed[0], set()).add(turn.speaker)
     named = {turn.speaker for turn in turns if turn.fixed}  # (who speaks by name is not the narrator)
-    return frozenset(name for name, by in answered.items() if by == {ME} and name not in named)
+    return frozenset(name for name, by in answered_by(turns).items() if set(by) == {ME} and name not in named)
 
 
 _SOMEONE = frozenset("somebody someone anybody anyone nobody".split())
@@ -689,8 +686,12 @@ def _described_person(words: str) -> str:
     ('the old lady', 'my visitor', '')
     """
     found = words.split()
-    first = found[0].lower()
-    described = _definite(words) if first == "the" else words.lower() if len(found) == 2 and first == "my" else ""
+    if found[0].lower() == "the":
+        described = _definite(words)
+    elif found[0].lower() == "my" and len(found) == 2:
+        described = words.lower()
+    else:
+        return ""
     return described if described and (gender_of_words(found[1:]) or name_key(found[-1]) in PERSON_HEADS) else ""
 
 

@@ -50,7 +50,7 @@ from kit.quotes.names import RUN, is_person_name, is_sentence_word, name_key, sp
 
 __all__ = ["ADDRESSES_BACK", "ALTERNATION", "ANSWERS_VOCATIVE", "GOES_BACK", "MIN_PAIRS", "OWN_EVIDENCE",
            "REJOINDERS", "REPLY_VERBS", "SAME_SPEAKER", "SAME_SPEAKER_LED", "SHORT_LINE", "Signs", "Turn",
-           "answered_as", "is_dialogue", "only_names", "reports_speech", "take_turns", "turns_alternate", "vocatives"]
+           "answered_as", "answered_by", "is_dialogue", "only_names", "reports_speech", "take_turns", "turns_alternate", "vocatives"]
 
 ALTERNATION = 0.6
 """The share of speaker changes between neighbouring named turns above which a
@@ -506,6 +506,21 @@ def _best_reading(run: list[Turn], options: list[list[tuple[str, float]]]) -> li
     return path[::-1]
 
 
+def answered_by(turns: list[Turn]) -> dict[str, Counter]:
+    """For each name a turn addresses first (not a call), who answers it in the
+    next paragraph, by name, and how often.
+
+    >>> t = [Turn(1, "Bill", fixed=True, addressed=("Nan",)), Turn(2, "the girl", fixed=True)]
+    >>> answered_by(t)
+    {'Nan': Counter({'the girl': 1})}
+    """
+    answers: dict[str, Counter] = {}
+    for before, turn in zip(turns, turns[1:]):
+        if turn.para == before.last + 1 and turn.fixed and turn.speaker and before.addressed and not before.calls:
+            answers.setdefault(before.addressed[0], Counter())[turn.speaker] += 1
+    return answers
+
+
 def answered_as(turns: list[Turn]) -> dict[str, str]:
     """The names a text addresses people by, mapped to the name the narration
     gives them when they answer (*“... Fagin?”* / *“...,” said the Jew*;
@@ -522,15 +537,11 @@ def answered_as(turns: list[Turn]) -> dict[str, str]:
     >>> answered_as(t)
     {'Nan': 'the girl'}
     """
-    answers: dict[str, Counter] = {}
+    answers = answered_by(turns)
     together: set[tuple[str, str]] = set()
     run: list[Turn] = []
     for i, turn in enumerate(turns):
-        if i and turn.para == turns[i - 1].last + 1:
-            before = turns[i - 1]
-            if turn.fixed and turn.speaker and before.addressed and not before.calls:
-                answers.setdefault(before.addressed[0], Counter())[turn.speaker] += 1
-        else:
+        if not (i and turn.para == turns[i - 1].last + 1):
             run = []
         if turn.fixed and turn.speaker:
             together.update((turn.speaker, other.speaker) for other in run if other.speaker)
