@@ -50,7 +50,8 @@ from kit.quotes.names import RUN, is_person_name, is_sentence_word, name_key, sp
 
 __all__ = ["ADDRESSES_BACK", "ALTERNATION", "ANSWERS_VOCATIVE", "GOES_BACK", "MIN_PAIRS", "OWN_EVIDENCE",
            "REJOINDERS", "REPLY_VERBS", "SAME_SPEAKER", "SAME_SPEAKER_LED", "SHORT_LINE", "Signs", "Turn",
-           "answered_as", "answered_by", "is_dialogue", "only_names", "reports_speech", "take_turns", "turns_alternate", "vocatives"]
+           "answered_as", "answered_by", "is_dialogue", "only_names", "reports_speech", "take_turns", "turns_alternate",
+           "vocatives"]
 
 ALTERNATION = 0.6
 """The share of speaker changes between neighbouring named turns above which a
@@ -367,12 +368,13 @@ _PRIOR = {"named": 0.0, "own": -0.5, "addressed": -0.5, "spoke": -0.5, "nearby":
           "someone": -1.0}
 """Points for who may speak in a conversation: a speaker it names, one its turns
 point to or address, one the narration before it names, a speaker of the
-conversation a few lines before; and someone the text does not name, when a
-conversation has one person who may speak, whom it names at a turn (its turns
-go back and forth between that person and the other: never a guess). The last is the least likely: a person the
+conversation a few lines before. The last is the least likely: a person the
 narration between the two does not name again has most often left the scene
 (or was a wrong guess there), and a guess must not carry on from one
-conversation to the next."""
+conversation to the next. As unlikely: someone the text does not name, who
+may speak only when a conversation has one person who may, whom it names at
+a turn (its turns go back and forth between that person and the other: never
+a guess)."""
 _RESUMES = 6
 """A conversation may go on with the people of the one before when at most this
 many paragraphs of narration stand between them (*Sikes nodded.*)."""

@@ -718,7 +718,8 @@ def report_before(layout: Layout, start: int, end: int) -> tuple[int, str, int] 
 _ASKING = ("ask", "inquir", "enquir", "demand", "question")
 _TELLING = ("ask", "inquir", "enquir", "demand", "question", "told", "tell", "answer", "assur", "inform",
             "remind", "bade", "bid", "beg", "implor", "urg", "warn", "advis", "address", "repl")
-_PERSON_NP = rf"(?:me|him|her(?!\s+[a-z])|(?:the|his|her|their|my|our|your)\s+(?:[a-z]+\s+){{0,2}}?[a-z]+|(?:the\s+)?{RUN.pattern})"
+_PERSON_NP = (rf"(?:me|him|her(?!\s+[a-z])|(?:the|his|her|their|my|our|your)\s+(?:[a-z]+\s+){{0,2}}?[a-z]+"
+              rf"|(?:the\s+)?{RUN.pattern})")
 _TO_WHOM = re.compile(
     rf"""
     (?P<between>[^.;:!?{MASK}“”"«»()]{{0,60}}?)       # a few words of the same clause: ", turning"

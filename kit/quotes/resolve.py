@@ -718,7 +718,8 @@ class Resolver:
         if m is None or name_key(m.group("noun")) not in _INVERSE_KIN.get(kin, ()):
             return None
         who = self.pronoun("he" if m.group("det").lower() == "his" else "she", m.start()).name
-        return who if who and who != owner and self.cast.gender(who) == _KIN[kin][0] and self.cast.is_person(who) else None
+        fits = who and who != owner and self.cast.gender(who) == _KIN[kin][0] and self.cast.is_person(who)
+        return who if fits else None
 
     def _named(self, found: list[str], pos: int) -> str:
         """A description that is a name (*the Post*, *The Hill*): as written, without
