@@ -231,15 +231,16 @@ class Cast:
         # and the Mr. and Mrs. of a family whose full name has one (Nell Gray, her daughter).
         self._relatives: set[tuple[str, str]] = set()
         for run in runs:
-            if len(run.proper) == 1 and run.courtesy:
+            surname_only = len(run.proper) == 1 and run.courtesy  # Mrs. Hale
+            if surname_only:
                 self._surname_courtesies.setdefault(name_key(run.proper[0]), set()).add(run.courtesy)
-                if run.narration and name_key(apposed_role(layout.masked, run.start, run.end) or "") in _RELATIVES:
-                    self._relatives.add((run.courtesy, name_key(run.proper[0])))
-            elif len(run.proper) >= 2 and not run.courtesy and run.narration \
+            if run.narration and (surname_only or len(run.proper) >= 2 and not run.courtesy) \
                     and name_key(apposed_role(layout.masked, run.start, run.end) or "") in _RELATIVES:
-                # Nell Gray, her daughter: someone's child or sister, so the family's
-                # Mr. and Mrs. Gray are others (her mother), not her full name
-                self._relatives.update((courtesy, name_key(run.proper[-1])) for courtesy in ("mr", "mrs"))
+                # Mrs. Hale, her aunt: that Mrs. Hale; Nell Gray, her daughter: someone's
+                # child or sister, so the family's Mr. and Mrs. Gray are others (her mother)
+                surname = name_key(run.proper[-1])
+                courtesies = [run.courtesy] if surname_only else ["mr", "mrs"]
+                self._relatives.update((courtesy, surname) for courtesy in courtesies)
         # First names the text writes after Miss (Miss Anne): a younger sister's,
         # so Miss and the surname alone (Miss Elliot) is her elder sister.
         self._miss_first = {name_key(r.proper[0]) for r in runs if len(r.proper) == 1 and r.courtesy == "miss"}

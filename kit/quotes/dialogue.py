@@ -436,18 +436,12 @@ def _conversation(run: list[Turn], found: list[str | None], offset: int,
     if not people:
         return
     options = [_options(turn, people, gender_of) for turn in run]
-    if not all(options):
-        # a turn no one of the conversation can have said (its "she" fits no
-        # one, or it addresses everyone): someone else said it; read the
-        # others around it so, and leave it without a speaker
-        free = [o or [(_SOMEONE_ELSE, 0.0)] for o in options]
-        reading = _best_reading(run, free)
-        for i, (turn, name) in enumerate(zip(run, reading)):
-            if not turn.fixed and options[i]:
-                found[offset + i] = None if name == _SOMEONE_ELSE else name
-        return
-    for i, (turn, name) in enumerate(zip(run, _best_reading(run, options))):
-        if not turn.fixed:
+    # a turn no one of the conversation can have said (its "she" fits no one, or it
+    # addresses everyone) was someone else's: the others are read around it, and it
+    # is left as it was
+    reading = _best_reading(run, [o or [(_SOMEONE_ELSE, 0.0)] for o in options])
+    for i, (turn, name) in enumerate(zip(run, reading)):
+        if not turn.fixed and options[i]:
             found[offset + i] = None if name == _SOMEONE_ELSE else name
 
 
