@@ -94,6 +94,37 @@ def measure_side_by_side(kit_target: str, baseline_target: str, runs: int = 5) -
     return kit_m, base_m, statistics.median(b.median_s / k.median_s for k, b in pairs)
 
 
+def _loop(_: object = None) -> float:
+    """Seconds five million pure-Python additions take in this process."""
+    import time
+
+    start, total = time.perf_counter(), 0
+    for i in range(5_000_000):
+        total += i
+    return time.perf_counter() - start
+
+
+def two_core_ceiling(rounds: int = 3) -> float:
+    """How much faster two processes get through two loops than one process gets
+    through one, each loop in its own process: the most any two-worker speed-up
+    can reach on this machine at the moment (2.0 with two free cores; less
+    where the cores are shared with other machines). The median of ``rounds``."""
+    import multiprocessing
+    import time
+
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        pool.map(_loop, [0, 0])  # both processes started, untimed
+        ratios = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            pool.map(_loop, [0])
+            one = time.perf_counter() - start
+            start = time.perf_counter()
+            pool.map(_loop, [0, 0], chunksize=1)
+            ratios.append(2 * one / (time.perf_counter() - start))
+    return statistics.median(ratios)
+
+
 def corpus(fraction: float = 1.0) -> str:
     """War and Peace (public domain), from the project's own compressed copy.
 

@@ -48,6 +48,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
 from kit.segment import normalise, token_counts, tokens, words
@@ -444,6 +445,7 @@ def log_ratio(x: int, y: int, n_a: int, n_b: int, *, confidence: float = 0.95) -
     return ratio / math.log(2), (ratio - z * se) / math.log(2), (ratio + z * se) / math.log(2)
 
 
+@lru_cache(maxsize=16)  # (a keyness table asks once per word, always for the same level)
 def _z(confidence: float) -> float:
     """The two-sided normal quantile for a confidence level (0.95 -> 1.96)."""
     if not 0 < confidence < 1:
