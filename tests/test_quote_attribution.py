@@ -511,6 +511,20 @@ def test_her_mother_is_the_mother_of_the_one_her_quote_addresses():
     assert [q.speaker for q in extract_quotes(text)] == ["Mrs. Honey", "Mrs. Honey", "Lucy Honey"]
 
 
+
+def test_her_mother_of_two_in_the_family_is_the_one_in_the_scene_else_no_one():
+    # Mrs. Gray and Mrs. John Gray are both married women of Nell's family name:
+    # her mother is the one the scene has in it; with neither there, no guess
+    years = "".join(f"The {w} was long that year.\n\n" for w in ("winter", "spring", "summer", "harvest", "autumn",
+                                                                   "frost", "thaw"))
+    hall = "Mr. John Gray lived at the Hall with Mrs. John Gray, and they seldom came down to the farm."
+    lines = "“It is late,” said Nell, and she put down her work.\n\n“Then go to bed,” said her mother."
+    here = hall + "\n\n" + years + "Mrs. Gray sat by the window with Nell Gray, her daughter.\n\n" + lines
+    assert [q.speaker for q in extract_quotes(here)] == ["Nell Gray", "Mrs. Gray"]
+    away = hall + " Mrs. Gray lived at the mill.\n\n" + years + "Nell Gray sat by the window.\n\n" + lines
+    last = extract_quotes(away)[-1]
+    assert (last.speaker, last.speaker_note) == (None, "“her mother” could be Mrs. John Gray or Mrs. Gray")
+
 def test_her_sister_is_the_one_unmarried_woman_of_her_family():
     text = ("Elinor Dash and Marianne Dash lived with Mrs. Dash in the cottage. Elinor was calm; she read much. "
             "Marianne was quick; she played much.\n\nMrs. Dash went out.\n\n“Marianne,” said her sister, "

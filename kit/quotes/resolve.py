@@ -621,11 +621,15 @@ class Resolver:
         if owner is not None:  # her mother: the one Mrs. of her family
             gender, married = _KIN[name_key(rest[0])]
             kin = self.cast.relatives(owner, gender, married=married)
+            if len(kin) > 1:  # her mother, when the family has two Mrs. Dashwoods: the one in the scene
+                kin = self._in_scene(kin, pos) or kin
             if len(kin) == 1:
                 return Speaker(kin[0])
             parent = self._kin_of(owner, name_key(rest[0]), pos) if not kin else None
             if parent is not None:
                 return Speaker(parent)
+            if kin:
+                return Speaker(None, f"“{mention}” could be {' or '.join(kin[:3])}")
         for i, w in enumerate(rest):  # the ministry's spokesman: the part before 's
             if w.endswith(("’s", "'s", "s’")) and i + 1 < len(rest):
                 owner, thing = rest[: i + 1], rest[i + 1 :]
@@ -698,6 +702,17 @@ class Resolver:
         fits = [who for who in addressed if self.cast.gender(who) == gender] or \
             [who for who in addressed if self.cast.gender(who) is None and self._kin_named(who, pos)[1] == gender]
         return fits[0] if len(fits) == 1 else self.pronoun(det, self.layout.sentence_start(pos)).name
+
+    def _in_scene(self, people: list[str], pos: int) -> list[str]:
+        """Those of ``people`` the scene before ``pos`` has in it: named in its
+        narration or the speaker of one of its quotes, in the paragraph of ``pos``
+        and the :data:`_TURNS_BACK` before it. Of a family's two married women
+        (*Mrs. Dashwood*, *Mrs. John Dashwood*), *her mother* is the one there."""
+        here = self.layout.para_of(pos)
+        start = self.layout.paras[max(0, here - _TURNS_BACK)].start
+        seen = {who for _, who in self.cast.named_before(pos, start)}
+        seen |= {v.speaker for v in self._voices_before(here, pos) if start <= v.mention_pos < pos}
+        return [who for who in people if who in seen]
 
     def _kin_named(self, who: str, pos: int) -> tuple[re.Match | None, str | None]:
         """Where the narration before ``pos`` names ``who`` as a relative (*Her daughter
