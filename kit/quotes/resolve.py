@@ -629,7 +629,7 @@ class Resolver:
             if parent is not None:
                 return Speaker(parent)
             if kin:
-                return Speaker(None, f"“{mention}” could be {' or '.join(kin[:3])}")
+                return Speaker(None, f"{mention} could be {' or '.join(kin[:3])}")  # as a role's holders
         for i, w in enumerate(rest):  # the ministry's spokesman: the part before 's
             if w.endswith(("’s", "'s", "s’")) and i + 1 < len(rest):
                 owner, thing = rest[: i + 1], rest[i + 1 :]
