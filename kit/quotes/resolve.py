@@ -711,7 +711,11 @@ class Resolver:
         here = self.layout.para_of(pos)
         start = self.layout.paras[max(0, here - _TURNS_BACK)].start
         seen = {who for _, who in self.cast.named_before(pos, start)}
-        seen |= {v.speaker for v in self._voices_before(here, pos) if start <= v.mention_pos < pos}
+        for v in self._voices_before(here, pos):  # (latest first)
+            if v.end < start:
+                break
+            if start <= v.mention_pos < pos:
+                seen.add(v.speaker)
         return [who for who in people if who in seen]
 
     def _kin_named(self, who: str, pos: int) -> tuple[re.Match | None, str | None]:
