@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -96,8 +98,6 @@ def measure_side_by_side(kit_target: str, baseline_target: str, runs: int = 5) -
 
 def _loop(_: object = None) -> float:
     """Seconds five million pure-Python additions take in this process."""
-    import time
-
     start, total = time.perf_counter(), 0
     for i in range(5_000_000):
         total += i
@@ -109,9 +109,6 @@ def two_core_ceiling(rounds: int = 3) -> float:
     through one, each loop in its own process: the most any two-worker speed-up
     can reach on this machine at the moment (2.0 with two free cores; less
     where the cores are shared with other machines). The median of ``rounds``."""
-    import multiprocessing
-    import time
-
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         pool.map(_loop, [0, 0])  # both processes started, untimed
         ratios = []

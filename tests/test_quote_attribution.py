@@ -511,7 +511,6 @@ def test_her_mother_is_the_mother_of_the_one_her_quote_addresses():
     assert [q.speaker for q in extract_quotes(text)] == ["Mrs. Honey", "Mrs. Honey", "Lucy Honey"]
 
 
-
 def test_her_mother_of_two_in_the_family_is_the_one_in_the_scene_else_no_one():
     # Mrs. Gray and Mrs. John Gray are both married women of Nell's family name:
     # her mother is the one the scene has in it; with neither there, no guess
@@ -524,6 +523,7 @@ def test_her_mother_of_two_in_the_family_is_the_one_in_the_scene_else_no_one():
     away = hall + " Mrs. Gray lived at the mill.\n\n" + years + "Nell Gray sat by the window.\n\n" + lines
     last = extract_quotes(away)[-1]
     assert (last.speaker, last.speaker_note) == (None, "her mother could be Mrs. John Gray or Mrs. Gray")
+
 
 def test_her_sister_is_the_one_unmarried_woman_of_her_family():
     text = ("Elinor Dash and Marianne Dash lived with Mrs. Dash in the cottage. Elinor was calm; she read much. "

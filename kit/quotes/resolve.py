@@ -714,7 +714,7 @@ class Resolver:
         for v in self._voices_before(here, pos):  # (latest first)
             if v.end < start:
                 break
-            if start <= v.mention_pos < pos:
+            if start <= v.mention_pos < pos and v.speaker:
                 seen.add(v.speaker)
         return [who for who in people if who in seen]
 
