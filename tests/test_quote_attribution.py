@@ -905,6 +905,14 @@ def test_a_person_s_own_head_or_eyes_give_the_gender():
     assert cast["Fagin"].gender == "m"
 
 
+def test_a_person_s_own_head_gives_the_gender_across_a_wrapped_line():
+    # Written for this test: a book wraps its lines, here between "his" and "head".
+    cast = {c.name: c for c in characters("“Go away,” said Fagin, shaking his\nhead. Fagin was old and tired.")}
+    assert cast["Fagin"].gender == "m"
+    cast = {c.name: c for c in characters("“Go away,” said Fagin, shaking his\n\nhead. Fagin was old.")}
+    assert cast["Fagin"].gender is None  # a paragraph's end is no wrapped line
+
+
 def test_the_noun_a_copula_gives_a_person_gives_the_gender():
     text = ("“We sail at noon,” said Admiral Croft. Admiral Croft was a very hale, hearty,\n"
             "well-looking man, a little weather-beaten. “So do I,” said Pat Lowe. Pat Lowe was a\n"
@@ -1182,6 +1190,22 @@ def test_mr_and_a_surname_is_the_one_man_of_that_surname():
     cast = {c.name: c for c in characters(text)}
     assert "Mr. Bounderby" in cast["Josiah Bounderby"].short_forms and "Mr. Bounderby" not in cast
     assert kit.extract_quotes(text)[0].speaker == "Josiah Bounderby"
+
+
+def test_a_surname_alone_is_the_man_of_it_when_its_one_full_name_is_a_woman_s():
+    # Written for this test: a circus master and his daughter. The narration calls
+    # him "Sleary" and "Mr. Sleary", her "Miss Josephine Sleary" and "Josephine";
+    # "Sleary, shaking his head" shows that the surname alone is a man's.
+    text = ("Miss Josephine Sleary rode the white horse round the ring. Mr. Sleary stood in the middle.\n\n"
+            "“Well done, my dear!” said Sleary, shaking his\nhead. Josephine bowed.\n\n"
+            "“Thank you, father,” said Josephine.\n\n“Now the ponieth,” said Sleary.")
+    cast = {c.name: c for c in characters(text)}
+    assert cast["Mr. Sleary"].short_forms == ("Sleary",) and cast["Mr. Sleary"].mentions == 3
+    assert "Sleary" not in cast["Josephine Sleary"].short_forms
+    assert [q.speaker for q in kit.extract_quotes(text)] == ["Mr. Sleary", "Josephine Sleary", "Mr. Sleary"]
+    # with nothing to show whose the bare surname is, it stays the one full name's
+    text = text.replace(", shaking his\nhead", "")
+    assert "Sleary" in {c.name: c for c in characters(text)}["Josephine Sleary"].short_forms
 
 
 def test_and_he_with_a_verb_alone_goes_on_with_the_subject():

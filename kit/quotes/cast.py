@@ -15,7 +15,11 @@ President* + *Alexander Lukashenko*, *Mr.* + *Darcy*: :mod:`kit.quotes.runs`).
   that title: when a family shares a surname, *Mrs. Honeychurch* is the
   person the text writes as *Mrs. ... Honeychurch*, else a person of her own;
   *Mr. Bounderby* is the one man of the family (*Josiah Bounderby*) when the
-  others show no gender.
+  others show no gender. A surname alone is the one full name that ends
+  with it, unless that is a woman's (*Miss Josephine Sleary*) and the
+  narration shows the bare surname to be a man's (*said Sleary, shaking his
+  head*): then it is the family's one *Mr.* (*Mr. Sleary*, her father); and
+  the same the other way round.
 * A surname alone and the same surname after its one courtesy title are one
   person (*Giles*, *Mr. Giles*), unless the text writes it with titles of both
   genders (*Mr.* and *Mrs. Bumble*) or with a title of office (*Admiral
@@ -287,6 +291,13 @@ class Cast:
                 for word in key:
                     links.setdefault((title, word), []).append(person)
         self._links = {k: ps[0] for k, ps in links.items() if len(ps) == 1}  # Mr. Darcy: the one Mr. ... Darcy
+        # the surnames written alone in the narration, read for their gender when a family's
+        # one full name is of the other gender (_bare_surname)
+        self._bare_runs: dict[str, list[Run]] = {}
+        for run in runs:
+            if len(run.name) == 1 and not run.title and run.narration:
+                self._bare_runs.setdefault(name_key(run.name[0]), []).append(run)
+        self._bare_genders: dict[str, str | None] = {}
         # 2. short names, matched to a full name or people of their own: first
         #    those without a courtesy title, so that what the text says of each
         #    person's gender is known before "Mrs. Honeychurch" is matched
@@ -438,7 +449,7 @@ class Cast:
                 # Mrs. Allan Anne fell in love"): the one written more often wins.
                 full = [p for p in full if len(p.full_positions) > 1] or full
             if len(full) == 1:
-                return full[0]
+                return self._bare_surname(word, name) or full[0]
             if len(full) > 1:
                 return full
             singles = self._single_by_word.get(word, [])
@@ -452,6 +463,34 @@ class Cast:
             person = self._single[key] = _Person(key)
             self._single_by_word.setdefault(word, []).append(person)
         return person
+
+    def _bare_surname(self, word: str, name: tuple[str, ...]) -> _Person | None:
+        """The person a surname written alone (*Sleary*, in *said Sleary*) names when the
+        text's one full name with it is someone of the other gender (*Miss
+        Josephine Sleary*): the one the text writes with that surname after a
+        courtesy title of the bare name's own gender (*Mr. Sleary*), which the
+        narration shows (*repeated Sleary, shaking his head*). A father and his
+        daughter share a surname; the narration calls him by it, and her by her
+        first name. None when nothing says so."""
+        person = self._by_word[word][0]
+        if person.key[1] != word or [name_key(w) for w in name] != [word] \
+                or not person.title_gender["m"] + person.title_gender["f"]:
+            return None
+        other = {"m": "f", "f": "m"}.get(person.gender or "")
+        courtesies = [c for c in self._surname_courtesies.get(word, ()) if gender_of_words([c]) == other]
+        if other is None or len(courtesies) != 1:
+            return None
+        if word not in self._bare_genders:
+            votes = {"m": 0, "f": 0}
+            read_votes(self.layout, ((r.start, r.end) for r in self._bare_runs.get(word, ())), votes)
+            self._bare_genders[word] = _voted_gender(votes)
+        if self._bare_genders[word] != other:
+            return None
+        key = (courtesies[0], word)
+        if key not in self._single:
+            self._single[key] = _Person(key)
+            self._single_by_word.setdefault(word, []).append(self._single[key])
+        return self._single[key]
 
     def _join_hidden(self) -> dict[int, _Person]:
         """Join a person the text names by a first name alone (*Charlotte*) and one

@@ -132,10 +132,13 @@ gives them (*Admiral Croft was a very hale, hearty, well-looking man*, *Rachael 
 of thirty*); the phrase stops at its first function word, so *was a friend of the woman*
 says nothing of the person."""
 
+_GAP = r"(?:[ ]+\n?|\n)[ ]*"
+"""The space between two words of a clause: one line break among the spaces at most, where a book wraps its
+lines (*shaking his⏎head*), never a paragraph's end."""
 _OWN_BODY = re.compile(
-    r"""(?:,[ ]*(?:who[ ]+)?|[ ]+)(?:[a-z]+ly[ ]+)?              # (, who) (slowly)
-        [a-z]+(?:ed|s|ing)[ ]+(?:[a-z]+[ ]+)?                       # a verb (and a word): shook, raised up, shaking
-        (?P<whose>his|her)[ ]+(?:[a-z]+[ ]+)?                       # his, her (and a word): her pretty
+    rf"""(?:,(?:{_GAP})?(?:who{_GAP})?|{_GAP})(?:[a-z]+ly{_GAP})?  # (, who) (slowly)
+        [a-z]+(?:ed|s|ing){_GAP}(?:[a-z]+{_GAP})?                   # a verb (and a word): shook, raised up, shaking
+        (?P<whose>his|her){_GAP}(?:[a-z]+{_GAP})?                   # his, her (and a word): her pretty
         (?:head|eyes|face|lips|brows?|eyebrows|shoulders|chin|hat|bonnet|cap)\b  # what only its owner shakes or raises
     """,
     re.VERBOSE,
