@@ -1171,6 +1171,20 @@ def test_a_word_mostly_written_after_of_is_a_place():
     assert "Bitzer" in names and "Coketown" not in names
 
 
+def test_a_full_name_after_a_place_preposition_is_still_a_name_when_the_text_writes_it_as_one():
+    # Written for this test: "near Jane Andrews", "from Jane Andrews" are a person, as
+    # "Jane Andrews was her friend" and "said Jane" show, not a place "Jane" and a
+    # surname "Andrews" that the text writes after prepositions; so "Jane" is hers,
+    # not the one other full name with "Jane" in it (Flora Jane)
+    text = ("Mrs. Spencer had brought her daughter. “Flora Jane, put the kettle on,” said Mrs. Spencer.\n\n"
+            "At school Anne sat near Jane Andrews. A note came from Jane Andrews, and Anne looked at "
+            "Jane Andrews and laughed. Jane Andrews was her friend, and Jane Andrews knew it. "
+            "Jane Andrews sat down.\n\n“I wrote it,” said Jane.")
+    cast = {c.name: c for c in characters(text)}
+    assert cast["Jane Andrews"].short_forms == ("Jane",) and cast["Jane Andrews"].mentions == 7
+    assert [q.speaker for q in kit.extract_quotes(text)] == ["Mrs. Spencer", "Jane Andrews"]
+
+
 def test_a_word_capitalised_only_after_an_opening_mark_is_no_name():
     # Written for this test: "Come," opens quotations (once after "added", not a
     # sentence's start), and the text writes "come" in lower case far more often.

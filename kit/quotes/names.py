@@ -252,7 +252,7 @@ NOT_PERSON = frozenset(
 """A capitalised word that makes a run a place, an organisation or a date."""
 PLACE_ENDS = frozenset(
     """
-    hill hills heath park green church chapel ditch cottage valley vale lane hall wood woods
+    hill hills heath park green church chapel ditch cottage villa valley vale lane hall wood woods
     common field fields place row gate cross abbey manor farm castle grove mill wharf dock
     streets downs moor marsh pond mall tower towers plaza
     """.split()

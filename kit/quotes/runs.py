@@ -155,6 +155,13 @@ def read_runs(layout: Layout) -> Runs:
     # "Chapter II The Statement of the Case⏎Miss Morstan entered the room")
     # (the words of all runs inside sentences, split at once: a book has 80,000)
     mid_capitals = Counter(" ".join([m.group() for m, _, initial in matches if not initial]).split())
+    # A name of two words or more that the text writes somewhere not right after a place
+    # preposition, and whose first word it writes alone too, is a name wherever it stands
+    # (Jane Andrews lent her a book; Jane said so; sat near Jane Andrews): not a place and
+    # a name run together, as in "in Moscow Pierre went", nor a place (at Windy Corner)
+    alone = {found[0] for _, found, _ in matches if len(found) == 1}
+    free = {tuple(found) for m, found, _ in matches if len(found) > 1 and found[0] in alone
+            and s[max(0, m.start() - 12) : m.start()].split()[-1:] not in PLACE_PREPOSITIONS}
     capitals = Capitals(layout, mid_capitals)
     places = _places(s, mid_capitals)
     headings = _headings(layout)
@@ -188,7 +195,8 @@ def read_runs(layout: Layout) -> Runs:
         if not found:
             continue
         before = s[max(0, start - 12) : start].split()[-1:]
-        if len(found) > 1 and (before in PLACE_PREPOSITIONS or found[0] in places) and not _title_word(found[0]):
+        if len(found) > 1 and (before in PLACE_PREPOSITIONS and tuple(found) not in free or found[0] in places) \
+                and not _title_word(found[0]):
             # "in Moscow Pierre went", "after leaving Moscow Karatáev fell ill": the place is not part of the
             # name (but a title is: "smiled at Mr. Thorne", "a letter from Colonel Brandon")
             found.pop(0)
@@ -207,7 +215,7 @@ def read_runs(layout: Layout) -> Runs:
         # after "the" or a place preposition: a place or a thing (the Italian, to Moscow), but
         # not "according to Phil Kerpen", nor a name used as a modifier (the Sanders campaign;
         # a possessive is no modifier: Mr. Beebe's study)
-        against = bool(before) and not title \
+        against = bool(before) and not title and not (before in PLACE_PREPOSITIONS and tuple(found) in free) \
             and (before[0].lower() in _NOT_A_PERSON_BEFORE or before[0] == "of" and len(proper) == 1) \
             and not _ACCORDING.search(s, max(0, start - 16), start) \
             and not (_GROUP_AFTER.match(s, m.end()) and s[m.end() - 2 : m.end()] not in ("’s", "'s"))
