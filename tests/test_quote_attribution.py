@@ -525,6 +525,20 @@ def test_her_mother_of_two_in_the_family_is_the_one_in_the_scene_else_no_one():
     assert (last.speaker, last.speaker_note) == (None, "her mother could be Mrs. John Gray or Mrs. Gray")
 
 
+def test_her_husband_is_the_man_whose_full_name_she_bears():
+    # Written for this test: a family with three men of its name; Mrs. John Gray's
+    # husband is John Gray, and John Gray's wife is Mrs. John Gray, not Mrs. Henry Gray
+    family = ("Mr. Henry Gray had died at the Hall, and Mrs. Henry Gray lived on at the cottage. "
+              "John Gray, his son, was rich, and he married a rich wife. Mr. Gray of the mill, his cousin, "
+              "was poor; he never came.\n\nMrs. John Gray sat by the fire, and she frowned.\n\n")
+    text = family + "“We cannot give the money,” said she.\n\n“It was my father's wish,” replied her husband."
+    assert [q.speaker for q in extract_quotes(text)] == ["Mrs. John Gray", "John Gray"]
+    text = family.replace("Mrs. John Gray sat", "Mrs. John Gray sewed by the window.\n\nJohn Gray sat") \
+        .replace("she frowned", "he frowned") + \
+        "“We cannot give the money,” said he.\n\n“It was your father's wish,” replied his wife."
+    assert [q.speaker for q in extract_quotes(text)] == ["John Gray", "Mrs. John Gray"]
+
+
 def test_her_sister_is_the_one_unmarried_woman_of_her_family():
     text = ("Elinor Dash and Marianne Dash lived with Mrs. Dash in the cottage. Elinor was calm; she read much. "
             "Marianne was quick; she played much.\n\nMrs. Dash went out.\n\n“Marianne,” said her sister, "

@@ -117,6 +117,23 @@ _INVERSE_KIN = {"mother": ("son", "daughter"), "father": ("son", "daughter"), "w
                 "son": ("mother", "father"), "daughter": ("mother", "father")}
 """What the owner of a relation is called by the relative (*her mother*: the one whose
 *daughter* or *son* she is)."""
+def _by_married_name(owner: str, family: list[str]) -> list[str]:
+    """Of ``family``, the husband or the wife of ``owner`` that the names say: a married
+    woman is called by her husband's full name, so Mrs. John Dashwood's husband is
+    John Dashwood, and John Dashwood's wife Mrs. John Dashwood (not Mrs. Henry Dashwood).
+
+    >>> _by_married_name("Mrs. John Dashwood", ["Henry Dashwood", "John Dashwood", "Mr. Dashwood"])
+    ['John Dashwood']
+    >>> _by_married_name("Charles Musgrove", ["Mrs Musgrove", "Mrs Charles Musgrove"])
+    ['Mrs Charles Musgrove']
+    """
+    def husband(name: str) -> str | None:  # the husband's name in a wife's
+        first, _, rest = name.partition(" ")
+        return rest if first.rstrip(".").lower() == "mrs" and len(rest.split()) >= 2 else None
+
+    return [who for who in family if who == husband(owner) or husband(who) == owner]
+
+
 _KIN_BEFORE_NAME = re.compile(rf"(?<![\w’'-])(?P<det>[Hh]is|[Hh]er)\s+(?P<noun>{'|'.join(_KIN)})\s*,?\s+"
                               rf"(?P<name>[A-Z][\w’'-]*)(?![\w’'-])")
 """A relative's noun after *his* or *her*, before a name: *Her daughter Nell*, *his son, Tom*."""
@@ -621,6 +638,8 @@ class Resolver:
         if owner is not None:  # her mother: the one Mrs. of her family
             gender, married = _KIN[name_key(rest[0])]
             kin = self.cast.relatives(owner, gender, married=married)
+            if len(kin) > 1 and name_key(rest[0]) in ("husband", "wife"):
+                kin = _by_married_name(owner, kin) or kin
             if len(kin) > 1:  # her mother, when the family has two Mrs. Dashwoods: the one in the scene
                 kin = self._in_scene(kin, pos) or kin
             if len(kin) == 1:
