@@ -17,7 +17,7 @@ import kit.quotes
 from kit.quotes import Character, Quote, characters, extract_quotes
 from kit.quotes.verbs import reporting_verbs
 from kit.quotes.dialogue import Signs, Turn, is_dialogue, take_turns, vocatives
-from kit.quotes.phrases import leading_np
+from kit.quotes.phrases import leading_np, strip_time_opening
 
 
 def only(text: str) -> Quote:
@@ -537,6 +537,17 @@ def test_her_husband_is_the_man_whose_full_name_she_bears():
         .replace("she frowned", "he frowned") + \
         "“We cannot give the money,” said he.\n\n“It was your father's wish,” replied his wife."
     assert [q.speaker for q in extract_quotes(text)] == ["John Gray", "Mrs. John Gray"]
+
+
+def test_a_time_before_the_subject_leaves_the_subject_to_be_read():
+    # Written for this test: "In about half an hour" opens the sentence, and the one
+    # who returned, her mother, is the "she" of the next paragraph's cue
+    text = ("Mrs. Dash and her daughters, Elinor Dash and Marianne Dash, lived at the cottage. Marianne was ill; "
+            "she kept to her room.\n\nElinor sat alone in the parlour, and she read.\n\n"
+            "In about half an hour her mother returned, and her eyes were red.\n\n“He is gone, Elinor,” said she.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Mrs. Dash"]
+    for opening in ("In a few minutes", "After two days", "Within an hour"):
+        assert strip_time_opening(f"{opening} her mother") == "her mother"
 
 
 def test_her_sister_is_the_one_unmarried_woman_of_her_family():

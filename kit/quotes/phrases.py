@@ -119,14 +119,18 @@ _TIME_OPENING = re.compile(
            (?:{"|".join(sorted(DATES))}|day|morning|afternoon|evening|night|week|weekend|month|year)
          | {_WEEKDAYS}|today|yesterday|tonight
         )(?:\s+(?:morning|afternoon|evening|night|after|before))?
-      | at\s+(?:last|length|once) | in\s+a\s+(?:moment|minute|while) | after\s+a\s+(?:while|moment|pause)
+      | at\s+(?:last|length|once) | in\s+a\s+while | after\s+a\s+(?:while|pause)
+      | (?:in|after|within)\s+(?:about\s+|nearly\s+|almost\s+|less\s+than\s+|more\s+than\s+)?
+        (?:a|an|half\s+an?|a\s+few|some|two|three|four|five|ten|twenty)\s+(?:more\s+)?
+        (?:second|instant|moment|minute|hour|day|week|month|year)s?
       | presently | by\s+and\s+by | (?:soon|shortly)\s+after(?:wards)?
     )\s+(?=[A-Z]|(?:he|she|they|we|the|a|an|his|her|their|my)(?![\w’'-]))""",
     re.VERBOSE,
 )
 """A time before a sentence's subject, with no comma: *The following Monday* (Anne
 surprised Marilla), *One day* (Holmes came in), *At last* (Lucy spoke, the Mouse
-called out), *Presently* (Clara said), *On Monday* (Trump said). A month or a
+called out), *In about half an hour* (her mother returned), *Presently* (Clara said),
+*On Monday* (Trump said). A month or a
 season needs a word before it: *May Smith* and *April Ryan* are names; and *the*
 alone is not one (*the March Hare*)."""
 
