@@ -550,6 +550,18 @@ def test_a_time_before_the_subject_leaves_the_subject_to_be_read():
         assert strip_time_opening(f"{opening} her mother") == "her mother"
 
 
+def test_a_man_the_text_describes_by_a_compound_noun_is_the_he_after_him_and_no_one_named():
+    # Written for this test: "The stationmaster" (a compound of -master, as the policeman
+    # is one of -man) is the subject of the sentence before "he said"; he is not named,
+    # so his lines are no one's, not Matthew's
+    text = ("Matthew Cuthbert drove to the station, and he waited on the platform.\n\n"
+            "“I've come for a boy,” said Matthew. “Mrs. Spencer was to bring him.”\n\n"
+            "The stationmaster whistled.\n\n“Guess there's some mistake,” he said. “She brought a girl.”")
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Matthew Cuthbert", "Matthew Cuthbert", None, None]
+    assert "the stationmaster" in quotes[2].speaker_note
+
+
 def test_her_sister_is_the_one_unmarried_woman_of_her_family():
     text = ("Elinor Dash and Marianne Dash lived with Mrs. Dash in the cottage. Elinor was calm; she read much. "
             "Marianne was quick; she played much.\n\nMrs. Dash went out.\n\n“Marianne,” said her sister, "

@@ -545,17 +545,21 @@ def gender_of_words(found: list[str] | tuple[str, ...]) -> str | None:
     ('m', 'f', None)
     >>> gender_of_words(["the", "male", "traveller"]), gender_of_words(["the", "female"])
     ('m', 'f')
+    >>> gender_of_words(["the", "stationmaster"]), gender_of_words(["the", "riding-master"])
+    ('m', 'm')
     """
     for word in found:
         key = name_key(word)
         gender = _GENDERED.get(key)
         if gender:
             return gender
-        # a compound of -man or -woman says it (the clergyman, the policewoman);
+        # a compound of -man or -woman says it (the clergyman, the policewoman), and one of
+        # -master or -mistress (the stationmaster, the riding-master, the schoolmistress);
         # a plural (gunmen) is no one person
-        if key.endswith("woman"):
+        if key.endswith(("woman", "mistress")):
             return "f"
-        if key.endswith("man") and len(key) > 4 and key not in _NOT_MAN and key[-4] != "o":
+        if key.endswith("man") and len(key) > 4 and key not in _NOT_MAN and key[-4] != "o" \
+                or key.endswith("master"):
             return "m"
     return None
 

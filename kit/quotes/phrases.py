@@ -26,6 +26,7 @@ from kit.quotes.names import (
     PERSON_HEADS,
     SOURCE_HEADS,
     TITLES,
+    gender_of_words,
     is_group,
     is_organisation,
     is_person_name,
@@ -264,7 +265,9 @@ def leading_np(chunk: str) -> str:
     if found[0].lower() in _PRONOUNS:
         return ""  # As I (put it): a clause of comparison, not the subject
     if found[0].lower() in DETERMINERS:  # up to a person noun: the board’s chairman, the Sanders campaign
-        heads = [i for i, w in enumerate(found[:6]) if name_key(w) in _SPEAKING_HEADS]
+        # (a person noun of the lists, or a compound that says a man or a woman: the stationmaster)
+        heads = [i for i, w in enumerate(found[:6])
+                 if name_key(w) in _SPEAKING_HEADS or w.islower() and gender_of_words([w])]
         owner = next((i for i, w in enumerate(found[:4]) if w.endswith(("’s", "'s"))), None)
         if owner is not None and not heads and found[owner + 1 : owner + 2] and found[owner + 1][:1].isupper():
             k = owner + 1  # The Blaze’s Matt Walsh
