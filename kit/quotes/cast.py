@@ -449,7 +449,7 @@ class Cast:
                 # Mrs. Allan Anne fell in love"): the one written more often wins.
                 full = [p for p in full if len(p.full_positions) > 1] or full
             if len(full) == 1:
-                return self._bare_surname(word, name) or full[0]
+                return self._bare_surname(full[0], word, name) or full[0]
             if len(full) > 1:
                 return full
             singles = self._single_by_word.get(word, [])
@@ -464,15 +464,14 @@ class Cast:
             self._single_by_word.setdefault(word, []).append(person)
         return person
 
-    def _bare_surname(self, word: str, name: tuple[str, ...]) -> _Person | None:
-        """The person a surname written alone (*Sleary*, in *said Sleary*) names when the
-        text's one full name with it is someone of the other gender (*Miss
-        Josephine Sleary*): the one the text writes with that surname after a
-        courtesy title of the bare name's own gender (*Mr. Sleary*), which the
-        narration shows (*repeated Sleary, shaking his head*). A father and his
-        daughter share a surname; the narration calls him by it, and her by her
-        first name. None when nothing says so."""
-        person = self._by_word[word][0]
+    def _bare_surname(self, person: _Person, word: str, name: tuple[str, ...]) -> _Person | None:
+        """The person a surname written alone (*Sleary*, in *said Sleary*) names when
+        ``person``, the text's one full name with it, is someone of the other
+        gender (*Miss Josephine Sleary*): the one the text writes with that
+        surname after a courtesy title of the bare name's own gender (*Mr.
+        Sleary*), which the narration shows (*repeated Sleary, shaking his
+        head*). A father and his daughter share a surname; the narration calls
+        him by it, and her by her first name. None when nothing says so."""
         if person.key[1] != word or [name_key(w) for w in name] != [word] \
                 or not person.title_gender["m"] + person.title_gender["f"]:
             return None

@@ -130,10 +130,10 @@ _TIME_OPENING = re.compile(
 )
 """A time before a sentence's subject, with no comma: *The following Monday* (Anne
 surprised Marilla), *One day* (Holmes came in), *At last* (Lucy spoke, the Mouse
-called out), *In about half an hour* (her mother returned), *Presently* (Clara said),
-*On Monday* (Trump said). A month or a
-season needs a word before it: *May Smith* and *April Ryan* are names; and *the*
-alone is not one (*the March Hare*)."""
+called out), *In about half an hour* (her mother returned), *Presently* (Clara
+said), *On Monday* (Trump said). A month or a season needs a word before it:
+*May Smith* and *April Ryan* are names; and *the* alone is not one (*the March
+Hare*)."""
 
 
 def strip_time_opening(chunk: str) -> str:

@@ -117,6 +117,8 @@ _INVERSE_KIN = {"mother": ("son", "daughter"), "father": ("son", "daughter"), "w
                 "son": ("mother", "father"), "daughter": ("mother", "father")}
 """What the owner of a relation is called by the relative (*her mother*: the one whose
 *daughter* or *son* she is)."""
+
+
 def _by_married_name(owner: str, family: list[str]) -> list[str]:
     """Of ``family``, the husband or the wife of ``owner`` that the names say: a married
     woman is called by her husband's full name, so Mrs. John Dashwood's husband is
