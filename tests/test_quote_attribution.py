@@ -562,6 +562,14 @@ def test_a_man_the_text_describes_by_a_compound_noun_is_the_he_after_him_and_no_
     assert "the stationmaster" in quotes[2].speaker_note
 
 
+def test_who_with_an_aside_before_its_verb_is_the_name_before_it():
+    # Written for this test: "who, on looking at the date, exclaimed": the aside between
+    # "who" and the verb does not make the sentence's "She" the speaker
+    text = ("Anne Elliot sat alone. She heard it from Mary Musgrove, who, on looking at the date, "
+            "exclaimed, “Dear me, the Crofts come today!”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Mary Musgrove"]
+
+
 def test_her_sister_is_the_one_unmarried_woman_of_her_family():
     text = ("Elinor Dash and Marianne Dash lived with Mrs. Dash in the cottage. Elinor was calm; she read much. "
             "Marianne was quick; she played much.\n\nMrs. Dash went out.\n\n“Marianne,” said her sister, "

@@ -277,7 +277,8 @@ def _before_relative(left: str, sent_start: int) -> tuple[str, int] | None:
         before = left[floor : rel.start()]
         before = before[: _ASIDE_TAIL.search(before).start()]
         breaks = list(CHUNK_BREAK.finditer(before))
-        own = rel.group("comma") is not None and not left[rel.end() :].strip()  # Mike Pence, who (called)
+        rest = left[rel.end() :].strip()  # Mike Pence, who (called); Mary, who, on looking at the date, (exclaimed)
+        own = rel.group("comma") is not None and (not rest or rest[:1] == rest[-1:] == ",")
         found = _noun_phrase(before, breaks, trailing=own)
         if found is not None and breaks and breaks[-1].group() == "," and np_kind(found[0]) == "descriptor":
             # Bill Millis, a North Carolina businessman who (...): the description is the name's
