@@ -570,6 +570,15 @@ def test_who_with_an_aside_before_its_verb_is_the_name_before_it():
     assert [q.speaker for q in extract_quotes(text)] == ["Mary Musgrove"]
 
 
+def test_the_agent_of_a_passive_cue_speaks_though_an_adverb_stands_before_the_verb():
+    # Written for this test: "he was eagerly opposed by his wife, with “...”": the words
+    # are the wife's, as in "Sanders was asked by host Bill Maher, “...”"
+    text = ("Charles Musgrove shot every morning, and he was a good-humoured man. Mrs Charles Musgrove was "
+            "often ill.\n\nCharles wished to dine out. But in this he was eagerly opposed by his wife, with "
+            "“Oh! no, indeed, Charles, I cannot bear to have you go away.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Mrs Charles Musgrove"]
+
+
 def test_her_sister_is_the_one_unmarried_woman_of_her_family():
     text = ("Elinor Dash and Marianne Dash lived with Mrs. Dash in the cottage. Elinor was calm; she read much. "
             "Marianne was quick; she played much.\n\nMrs. Dash went out.\n\n“Marianne,” said her sister, "

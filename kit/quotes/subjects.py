@@ -65,8 +65,9 @@ _HEARD = re.compile(
     rf"(?<![\w’'-])(?:heard|hear|hears|overheard|overhear)\s+(?P<np>him|her|{RUN.pattern}|the\s+[A-Za-z]+)\s+$",
     re.VERBOSE)
 """One heard, right before a verb in its plain form: (heard) Willoughby (say), (hear) the Rabbit (say)."""
-_PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:was|were|is|are|been)\s+$")
-"""A passive auxiliary right before a cue: (Sanders) was (asked by ...)."""
+_PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:was|were|is|are|been)(?:\s+[a-z]+ly)?\s+$")
+"""A passive auxiliary right before a cue, perhaps with an adverb: (Sanders) was (asked by ...),
+(he) was eagerly (opposed by his wife)."""
 _BY = re.compile(r"[a-z]+\s+by(?=\s)")
 """A cue and "by": asked by (host Bill Maher)."""
 
