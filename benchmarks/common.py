@@ -96,10 +96,13 @@ def measure_side_by_side(kit_target: str, baseline_target: str, runs: int = 5) -
     return kit_m, base_m, statistics.median(b.median_s / k.median_s for k, b in pairs)
 
 
-def _loop(_: object = None) -> float:
-    """Seconds five million pure-Python additions take in this process."""
+def loop_seconds(additions: int = 10_000_000) -> float:
+    """Seconds a pure-Python loop of ``additions`` additions takes in this process:
+    how fast this machine runs Python at the moment (``run.py`` reports it for ten
+    million, before and after the benchmarks; :func:`two_core_ceiling` runs it in
+    two processes at once)."""
     start, total = time.perf_counter(), 0
-    for i in range(5_000_000):
+    for i in range(additions):
         total += i
     return time.perf_counter() - start
 
@@ -110,14 +113,15 @@ def two_core_ceiling(rounds: int = 3) -> float:
     can reach on this machine at the moment (2.0 with two free cores; less
     where the cores are shared with other machines). The median of ``rounds``."""
     with multiprocessing.get_context("spawn").Pool(2) as pool:
-        pool.map(_loop, [0, 0])  # both processes started, untimed
+        half = [5_000_000]
+        pool.map(loop_seconds, half * 2)  # both processes started, untimed
         ratios = []
         for _ in range(rounds):
             start = time.perf_counter()
-            pool.map(_loop, [0])
+            pool.map(loop_seconds, half)
             one = time.perf_counter() - start
             start = time.perf_counter()
-            pool.map(_loop, [0, 0], chunksize=1)
+            pool.map(loop_seconds, half * 2, chunksize=1)
             ratios.append(2 * one / (time.perf_counter() - start))
     return statistics.median(ratios)
 

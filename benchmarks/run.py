@@ -18,22 +18,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from common import print_rows  # noqa: E402
+from common import loop_seconds, print_rows  # noqa: E402
 
 
 def _cell(value, fmt: str) -> str:
     return "–" if value is None else format(value, fmt)
-
-
-def machine_speed() -> float:
-    """Seconds a pure-Python loop of ten million additions takes: how fast this
-    machine runs Python, so that absolute times from different machines can be
-    compared."""
-    start = time.perf_counter()
-    total = 0
-    for i in range(10_000_000):
-        total += i
-    return time.perf_counter() - start
 
 
 def markdown(rows: list[dict], speed: tuple[float, float] | None = None) -> str:
@@ -70,7 +59,7 @@ def markdown(rows: list[dict], speed: tuple[float, float] | None = None) -> str:
 
 def main() -> None:
     wanted = sys.argv[1:]  # optionally: the names of some bench modules
-    before = machine_speed()
+    before = loop_seconds()
     all_rows = []
     for path in sorted(HERE.glob("bench_*.py")):
         if wanted and path.stem not in wanted:
@@ -81,7 +70,7 @@ def main() -> None:
         print(f"  {path.name} took {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
     print_rows(all_rows)
     if not wanted:
-        (HERE / "RESULTS.md").write_text(markdown(all_rows, (before, machine_speed())), encoding="utf-8")
+        (HERE / "RESULTS.md").write_text(markdown(all_rows, (before, loop_seconds())), encoding="utf-8")
         print(f"\nwrote {HERE / 'RESULTS.md'}")
 
 
