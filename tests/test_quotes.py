@@ -17,7 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kit.quotes import FLAGS, Quote, SpeakerCount, extract_quotes, quote_records, speakers
-from kit.quotes.names import is_sentence_word, name_key
+from kit.quotes.names import UP, is_sentence_word, name_key
 from kit.segment import paragraph_spans
 from kit.texts import Article, load_articles
 
@@ -222,6 +222,15 @@ def test_a_curly_apostrophe_is_an_apostrophe_in_names_and_words():
     I’m one of the people of A Room with a View (15 mentions) before."""
     assert [is_sentence_word(w) for w in ("I’m", "Don’t", "Mary’s")] == [True, True, False]
     assert name_key("Don’t") == name_key("Don't")
+
+
+def test_the_class_of_capitals_holds_every_capital_and_nothing_else():
+    """UP is written in ranges (A-Z, Α-Ρ) to keep every pattern short to compile:
+    it must still hold each upper-case letter up to Cyrillic, and no other character."""
+    capital = re.compile(f"[{UP}]")
+    for code in range(0x2000):
+        c = chr(code)
+        assert (capital.fullmatch(c) is not None) == (c.isupper() and 0x41 <= code < 0x530), repr(c)
 
 
 def test_a_quote_over_several_paragraphs_is_one_quote():
