@@ -550,6 +550,18 @@ def test_a_time_before_the_subject_leaves_the_subject_to_be_read():
         assert strip_time_opening(f"{opening} her mother") == "her mother"
 
 
+def test_a_lead_in_that_opens_with_a_time_names_its_speaker():
+    # Written for this test: a paragraph that leads into the next one's quote, its
+    # subject after a time with no comma ("At the end of the week", "In the morning",
+    # "A few minutes later"): the cue had no subject, and the quote no mention
+    for opening in ("At the end of the week", "In the morning", "A few minutes later", "In a moment afterwards"):
+        text = (f"Diana kept the secret. Anne went to school.\n\n{opening} Marilla said decidedly:\n\n"
+                "“You may go to the concert, child.”")
+        q = only(text)
+        assert (q.speaker, q.cue, q.mention) == ("Marilla", "said", "Marilla"), opening
+    assert strip_time_opening("A day Smith") == "A day Smith"  # a span alone opens nothing: no "later" or "in"
+
+
 def test_a_man_the_text_describes_by_a_compound_noun_is_the_he_after_him_and_no_one_named():
     # Written for this test: "The stationmaster" (a compound of -master, as the policeman
     # is one of -man) is the subject of the sentence before "he said"; he is not named,

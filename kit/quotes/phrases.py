@@ -114,6 +114,10 @@ def np_kind(chunk: str, *, at_cue: bool = False) -> str | None:
 
 
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_SPAN = (r"(?:about\s+|nearly\s+|almost\s+|less\s+than\s+|more\s+than\s+)?"
+         r"(?:a|an|half\s+an?|a\s+few|some|two|three|four|five|ten|twenty)\s+(?:more\s+)?"
+         r"(?:second|instant|moment|minute|hour|day|week|month|year)s?")
+"""A span of time: *a moment*, *about half an hour*, *a few more minutes*, *two days*."""
 _TIME_OPENING = re.compile(
     rf"""(?i:
         (?:(?:on|early|late|one|that|this|next|last|each|every|the\s+(?:next|following|same|previous))\s+
@@ -121,17 +125,20 @@ _TIME_OPENING = re.compile(
          | {_WEEKDAYS}|today|yesterday|tonight
         )(?:\s+(?:morning|afternoon|evening|night|after|before))?
       | at\s+(?:last|length|once) | in\s+a\s+while | after\s+a\s+(?:while|pause)
-      | (?:in|after|within)\s+(?:about\s+|nearly\s+|almost\s+|less\s+than\s+|more\s+than\s+)?
-        (?:a|an|half\s+an?|a\s+few|some|two|three|four|five|ten|twenty)\s+(?:more\s+)?
-        (?:second|instant|moment|minute|hour|day|week|month|year)s?
+      | (?:in|after|within)\s+{_SPAN}(?:\s+(?:later|afterwards))?    # In a moment (afterwards)
+      | {_SPAN}\s+(?:later|afterwards)                              # A few minutes later
+      | (?:in|during)\s+the\s+(?:morning|afternoon|evening|night)
+      | at\s+the\s+(?:end|close|beginning|start)\s+of\s+(?:the|that|this|a)\s+
+        (?:day|week|month|year|evening|meal|dinner|visit|interview|meeting|speech|conversation)
       | presently | by\s+and\s+by | (?:soon|shortly)\s+after(?:wards)?
     )\s+(?=[A-Z]|(?:he|she|they|we|the|a|an|his|her|their|my)(?![\w’'-]))""",
     re.VERBOSE,
 )
 """A time before a sentence's subject, with no comma: *The following Monday* (Anne
 surprised Marilla), *One day* (Holmes came in), *At last* (Lucy spoke, the Mouse
-called out), *In about half an hour* (her mother returned), *Presently* (Clara
-said), *On Monday* (Trump said). A month or a season needs a word before it:
+called out), *In about half an hour* (her mother returned), *A few minutes later*
+(Tom came back), *In the morning* (Marianne rose), *At the end of the week*
+(Marilla said), *Presently* (Clara said), *On Monday* (Trump said). A month or a season needs a word before it:
 *May Smith* and *April Ryan* are names; and *the* alone is not one (*the March
 Hare*)."""
 
