@@ -562,6 +562,22 @@ def test_a_lead_in_that_opens_with_a_time_names_its_speaker():
     assert strip_time_opening("A day Smith") == "A day Smith"  # a span alone opens nothing: no "later" or "in"
 
 
+def test_a_clause_after_which_or_after_a_time_clause_gives_the_cue_its_subject():
+    # Written for this test. "after which" opens a clause with a subject of its own, who
+    # turns and speaks, though an aside stands between them; and in "As she entered he
+    # stopped, and said:" the subject after the clause of time is the one who speaks
+    text = ("Kags and Chitling sat by the fire.\n\nThere was a short silence, after which Toby Crackit, "
+            "seeming to give up his swagger, turned to Chitling and said,\n\n“When was Fagin took then?”")
+    assert (only(text).speaker, only(text).mention) == ("Toby Crackit", "Toby Crackit")
+    text = ("George Emerson put his hat on the table, and he paced up and down the dining-room.\n\n"
+            "Lucy came down the stairs. As she entered he stopped, and said:\n\n“No, nothing to eat.”")
+    assert (only(text).speaker, only(text).mention) == ("George Emerson", "he")
+    # (the comma before "but" does not reach back past "that" for a subject: the joke's is Trump's)
+    text = ("Donald Trump gave an interview.\n\nTrump joked that Brooklyn was his answer, but went on to say, "
+            "“There are places in America that are dangerous.”")
+    assert only(text).speaker == "Donald Trump"
+
+
 def test_a_man_the_text_describes_by_a_compound_noun_is_the_he_after_him_and_no_one_named():
     # Written for this test: "The stationmaster" (a compound of -master, as the policeman
     # is one of -man) is the subject of the sentence before "he said"; he is not named,

@@ -105,14 +105,16 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
 
 
 _CLAUSE_JOINT = re.compile(
-    r"""(?:[;,]\s*(?:and|but|while|whereas|so|yet|for)\s+|;\s*|(?<![\w’'-])(?:when|while|whilst|till|until)\s+)
+    r"""(?:[;,]\s*(?:and|but|while|whereas|so|yet|for)\s+|;\s*|(?<![\w’'-])(?:when|while|whilst|till|until)\s+
+         |(?<![\w’'-])(?:(?:after|upon|on|at)\s+which|whereupon)\s+)   # (a short silence,) after which Toby ...
         (?:(?:at\s+last|at\s+length|then|now|soon|still|so)\s+)?   # ... and at last (Miss Bartlett rose)
         (?=[A-Z]|(?:he|she|I)\s)""",
     re.VERBOSE,
 )
 """Where a clause with a subject of its own starts: after a semicolon, a comma or
 semicolon and *and*, *but*, *while*, *so*, *yet*, *for* (*Elinor was silent, for
-Marianne said*), or a conjunction of time, before a capitalised
+Marianne said*), a conjunction of time, or *after which*, *whereupon* (*There was a
+short silence, after which Toby, seeming ..., turned and said*), before a capitalised
 word or *he*, *she*, *I* (perhaps after *at last*, *then*). Not *that*: in news it
 opens what was said (*Trump told Newsmax that Mitt Romney “had a crazy policy”*)."""
 
@@ -385,12 +387,13 @@ def _shared_subject(left: str, breaks: list[re.Match]) -> tuple[str, int] | None
     (words, where they start in ``left``). A clause opened by *when*, *as*,
     *after* ... with no comma may run on into the main clause, whose subject
     is the one the verb shares: "Miss Bartlett" in "When they were out of
-    earshot Miss Bartlett stopped her wails and (said)". A name alone after a
+    earshot Miss Bartlett stopped her wails and (said)", "As she entered he
+    stopped, and (said)". A name alone after a
     comma ends the clause before it, and is no subject: "He" in "He visited
     a school in Laredo, Texas and (explained)"."""
     if not breaks or breaks[-1].group().lower() not in ("and", "but"):
         return None
-    last = len(breaks)
+    last, skipped = len(breaks), False
     while True:  # the clause before "and"; a name alone between a comma and "and" is no
         # clause's subject but the end of the clause before it, which is read instead:
         # (He visited the border in Laredo,) Texas (and explained)
@@ -398,6 +401,9 @@ def _shared_subject(left: str, breaks: list[re.Match]) -> tuple[str, int] | None
         start = breaks[last - 1].end() if last else 0
         clause = left[start : breaks[last].start()]
         np = leading_np(clause.strip())
+        if not clause.strip() and last and breaks[last - 1].group() == "," and not skipped:
+            skipped = True  # (As she entered he stopped), and (said): the clause before the comma,
+            continue  # when a subordinate clause opens it (below)
         if not (np and np == clause.strip() and last and breaks[last - 1].group() == ","):
             break
     if not np or np_kind(np) not in ("name", "pronoun"):
@@ -405,15 +411,16 @@ def _shared_subject(left: str, breaks: list[re.Match]) -> tuple[str, int] | None
     at = start + clause.find(np)
     if last and breaks[last - 1].group().lower() in _SUBORDINATING:
         main = _MAIN_SUBJECT.search(clause, clause.find(np) + len(np))
-        if main and np_kind(main.group("np")) == "name":
+        if main and np_kind(main.group("np")) in ("name", "pronoun"):
             return main.group("np"), start + main.start("np")
-    return np, at
+    return None if skipped else (np, at)  # (not "Trump joked that Brooklyn was his answer, but (went on)")
 
 
 _SUBORDINATING = frozenset("when as after before while because although though if".split())
-_MAIN_SUBJECT = re.compile(rf"\s(?P<np>{RUN.pattern})\s+(?=[a-z]+ed\b)", re.VERBOSE)
-"""A name and a verb in the past tense, after a subordinate clause with no comma:
-*(When they were out of earshot) Miss Bartlett stopped*."""
+_MAIN_SUBJECT = re.compile(rf"\s(?P<np>{RUN.pattern}|he|she|I)\s+(?=[a-z]+ed\b)", re.VERBOSE)
+"""A name (or *he*, *she*, *I*) and a verb in the past tense, after a subordinate
+clause with no comma: *(When they were out of earshot) Miss Bartlett stopped*, *(As
+she entered) he stopped*."""
 
 
 _TIME_WORDS = "|".join(sorted(DATES | {"week", "weekend", "month", "year", "night", "morning", "afternoon",
