@@ -578,6 +578,18 @@ def test_a_clause_after_which_or_after_a_time_clause_gives_the_cue_its_subject()
     assert only(text).speaker == "Donald Trump"
 
 
+def test_a_lead_in_with_no_cue_names_the_person_it_is_about():
+    # Written for this test: the paragraph before the quote ends with a colon and has no
+    # reporting verb; its subject, a person by the words themselves, is the speaker
+    text = ("Lucy Honeychurch sat in the carriage, and she was afraid of the storm.\n\n"
+            "Lucy screamed. Mr. Eager addressed her professionally:\n\n“Courage, Miss Honeychurch, courage.”")
+    assert (only(text).speaker, only(text).mention) == ("Mr. Eager", "Mr. Eager")
+    # a bare capital that opens a sentence is no one: no speaker, rather than "Wait"
+    text = ("The senator spoke for an hour.\n\nWait, it gets better:\n\n"
+            "“By law, the president sets the number of refugees every year.”")
+    assert only(text).speaker is None
+
+
 def test_a_man_the_text_describes_by_a_compound_noun_is_the_he_after_him_and_no_one_named():
     # Written for this test: "The stationmaster" (a compound of -master, as the policeman
     # is one of -man) is the subject of the sentence before "he said"; he is not named,

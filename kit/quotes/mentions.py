@@ -52,12 +52,14 @@ from kit.quotes.names import (
     DETERMINERS,
     FUNCTION_WORDS,
     INDEFINITE,
+    PERSON_HEADS,
     POST_PREPOSITIONS,
     RUN,
     UNNAMED_HEADS,
     head_key,
     is_bare_plural,
     is_person_name,
+    split_name,
 )
 from kit.quotes.phrases import np_kind, strip_adverbs
 from kit.quotes.subjects import sentence_subject, subject_of_cue
@@ -588,13 +590,36 @@ def introduced_before(layout: Layout, r: Region) -> Attribution | None:
     lowered = layout.masked[base:sentence] + layout.masked[sentence : sentence + 1].lower() + layout.masked[sentence + 1 : end]
     cues = [_Placed(m, base) for m in cues_in(lowered, sentence - base)]
     if not cues:
-        return None
+        return None if open_end else _colon_lead(layout, sentence, end)
     if open_end and not _OPEN_LEAD_TAIL.fullmatch(layout.masked, cues[-1].end(), end):
         return None  # (a sentence that goes on after its cue, not a lead-in)
     subject = subject_of_cue(layout, sentence, cues[-1].start())
     if subject is not None:
         return Attribution(_written(layout, cues[-1]), *subject, where="before")
     return _introduced_otherwise(layout, sentence, end, cues)
+
+
+def _colon_lead(layout: Layout, sentence: int, end: int) -> Attribution | None:
+    """A lead-in with no cue that ends with a colon or a dash, whose subject is the
+    one who speaks next (as :func:`_introduced` reads one in the quote's paragraph):
+    *Mr. Eager addressed her professionally:*, *He diverted it as follows:*. Only a
+    subject the words themselves show to be a person: *he*, *she* or *I*, a name
+    with a title or of two words, a description whose head is a person's
+    (:data:`~kit.quotes.names.PERSON_HEADS`: *the bridegroom addressed them in the following terms:*). A bare
+    capitalised word may open any sentence (*Wait, it gets better:*, *Transcript as
+    follows:*), and *it* or a note is no one (*Her second note ran thus:*)."""
+    subject = sentence_subject(layout, sentence, end)
+    if subject is None:
+        return None
+    words = subject[0].split()
+    title, name = split_name(words) if np_kind(subject[0]) == "name" else ([], [])
+    person = (
+        subject[0].lower() in ("he", "she", "i")
+        or (bool(title) or len(name) >= 2) and is_person_name(name)
+        or np_kind(subject[0]) == "descriptor" and words[0].lower() in DETERMINERS
+        and head_key(words[-1]) in PERSON_HEADS
+    )
+    return Attribution(None, *subject, where="colon") if person else None
 
 
 _OPEN_LEAD_TAIL = re.compile(r"[^.!?;:“”\"\x1a]{0,60}?[,;]?\s*")
