@@ -590,6 +590,15 @@ def test_a_lead_in_with_no_cue_names_the_person_it_is_about():
     assert only(text).speaker is None
 
 
+def test_a_name_then_a_verb_of_two_words_whose_past_has_no_ed_attributes_the_quote():
+    # Written for this test: "put in", "broke in" after the name, as "put in Freddy" before it
+    for verb in ("put in", "broke in", "cut in"):
+        text = (f"Mr. Gradgrind nodded.\n\n“You see, my friend,” Mr. Bounderby {verb}, "
+                "“we are the kind of people who know the value of time.”")
+        quotes = extract_quotes(text)
+        assert [q.speaker for q in quotes] == ["Mr. Bounderby"] * 2 and quotes[0].cue == verb, verb
+
+
 def test_a_man_the_text_describes_by_a_compound_noun_is_the_he_after_him_and_no_one_named():
     # Written for this test: "The stationmaster" (a compound of -master, as the policeman
     # is one of -man) is the subject of the sentence before "he said"; he is not named,

@@ -202,7 +202,8 @@ LOOSE_AFTER = re.compile(
     [\s,]*
     (?:
         (?P<np>{_LOOSE_NP})                                      # Kelly, the Saudis, an angry Hollande
-        \s+(?P<cue>{_LOOSE_VERB}|[a-z]{{2,}}\s+back(?![\w’'-]))    # fumed, charged, riffs, shot back
+        \s+(?P<cue>{_LOOSE_VERB}|[a-z]{{2,}}\s+back(?![\w’'-])    # fumed, charged, riffs, shot back,
+           |(?:{_PARTICLE_VERB})(?![\w’'-]))                      #   put in, broke in (no -ed in the past)
       | (?:[a-z]+ly\s+)?(?P<cue2>[a-z]{{2,}}ed|{_PARTICLE_VERB})\s+(?P<np2>{_NP})
         (?=(?:\s+to\s+(?:him|her|them|me|us|{RUN.pattern}))?     # remembered Roy Verley, mused co-host Stu
            (?:\s+(?:{ADVERB_PATTERN}|[a-z]+ly))*\s*[,.;])        #   Burguiere, agreed Anne tranquilly, put in
@@ -214,7 +215,8 @@ LOOSE_AFTER = re.compile(
 """After a quote that ends with a comma, a name (or he, she, a description) and a
 verb in the past or present tense attribute it even when the verb is not one
 the kit knows as a reporting verb: “...,” Toomey fumed; “...,” remembered Roy
-Verley, ...; “...,” agreed Anne tranquilly; “...,” put in Freddy. Only the
+Verley, ...; “...,” agreed Anne tranquilly; “...,” put in Freddy (or *Mr.
+Bounderby put in*: a verb of two words, whose past has no *-ed*). Only the
 grammar says so: a quote cut off by a comma goes on with its attribution."""
 LOOSE_BEFORE = re.compile(
     rf"""(?:^|[,;—–]\s*|\s-\s*)\s*(?P<np>{_LOOSE_NP})(?:\s+(?:then|later|also|quickly|simply))?
