@@ -599,6 +599,17 @@ def test_a_name_then_a_verb_of_two_words_whose_past_has_no_ed_attributes_the_quo
         assert [q.speaker for q in quotes] == ["Mr. Bounderby"] * 2 and quotes[0].cue == verb, verb
 
 
+def test_a_clause_whose_subject_is_a_relative_has_its_own_speaker():
+    # Written for this test: ", and her mother, with sudden tenderness, said:" is a clause
+    # of its own, as ", and Mr. Sleary, looking up, said" is; its subject is not the "she"
+    # of the clause before
+    text = ("Lucy Honeychurch sat in the carriage, and Mrs. Honeychurch held the reins. The rain fell.\n\n"
+            "Lucy sighed. “Can't we have the hood down?” she demanded, and her mother, with sudden "
+            "tenderness, said: “Very well, old lady, stop the horse.”")
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [
+        ("Lucy Honeychurch", "she"), ("Mrs. Honeychurch", "her mother")]
+
+
 def test_a_man_the_text_describes_by_a_compound_noun_is_the_he_after_him_and_no_one_named():
     # Written for this test: "The stationmaster" (a compound of -master, as the policeman
     # is one of -man) is the subject of the sentence before "he said"; he is not named,

@@ -99,7 +99,8 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
     if joints and MASK not in masked[max(joints) : cue_start]:  # (a quote between: “Well,” said she)
         words = masked[max(joints) : cue_start]
         found = _subject_of_cue(layout, cue_start - len(words.lstrip()), cue_start)
-        if found is not None and (np_kind(found[0]) == "name" or found[0].lower() in _ONE_PERSON):
+        if found is not None and (np_kind(found[0]) == "name" or found[0].lower() in _ONE_PERSON
+                                  or _KIN_SUBJECT.fullmatch(found[0])):
             return found
     return _subject_of_cue(layout, sent_start, cue_start)
 
@@ -108,14 +109,15 @@ _CLAUSE_JOINT = re.compile(
     r"""(?:[;,]\s*(?:and|but|while|whereas|so|yet|for)\s+|;\s*|(?<![\w’'-])(?:when|while|whilst|till|until)\s+
          |(?<![\w’'-])(?:(?:after|upon|on|at)\s+which|whereupon)\s+)   # (a short silence,) after which Toby ...
         (?:(?:at\s+last|at\s+length|then|now|soon|still|so)\s+)?   # ... and at last (Miss Bartlett rose)
-        (?=[A-Z]|(?:he|she|I)\s)""",
+        (?=[A-Z]|(?:he|she|I)\s|(?:his|her|their)\s+(?:[a-z]+\s+)?[a-z]+[\s,])""",
     re.VERBOSE,
 )
 """Where a clause with a subject of its own starts: after a semicolon, a comma or
 semicolon and *and*, *but*, *while*, *so*, *yet*, *for* (*Elinor was silent, for
 Marianne said*), a conjunction of time, or *after which*, *whereupon* (*There was a
 short silence, after which Toby, seeming ..., turned and said*), before a capitalised
-word or *he*, *she*, *I* (perhaps after *at last*, *then*). Not *that*: in news it
+word, *he*, *she*, *I* or a relative (*and her mother, with sudden tenderness, said*;
+perhaps after *at last*, *then*). Not *that*: in news it
 opens what was said (*Trump told Newsmax that Mitt Romney “had a crazy policy”*)."""
 
 
@@ -133,6 +135,9 @@ so its subject speaks.
 to say* the clause ends before the verb.)"""
 
 
+_KIN_SUBJECT = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:mother|father|wife|husband|sister|brother|daughter|son|aunt|uncle|"
+                          r"cousin|friend|companion|niece|nephew|host|hostess|guest|visitor|mistress|master|lady|lord)")
+"""A person a clause names by their tie to someone: *(Lucy wept, and) her mother (said)*."""
 _ONE_PERSON = frozenset("he she i".split())
 """The pronouns that stand for one person: a clause's *they* may be the people of the
 sentence before the semicolon (*Mrs. Jennings sat down; and they had not been long
