@@ -605,9 +605,10 @@ def _colon_lead(layout: Layout, sentence: int, end: int) -> Attribution | None:
     *Mr. Eager addressed her professionally:*, *He diverted it as follows:*. Only a
     subject the words themselves show to be a person: *he*, *she* or *I*, a name
     with a title or of two words, a description whose head is a person's
-    (:data:`~kit.quotes.names.PERSON_HEADS`: *the bridegroom addressed them in the following terms:*). A bare
-    capitalised word may open any sentence (*Wait, it gets better:*, *Transcript as
-    follows:*), and *it* or a note is no one (*Her second note ran thus:*)."""
+    (:data:`~kit.quotes.names.PERSON_HEADS`: *the bridegroom addressed them in the
+    following terms:*). A bare capitalised word may open any sentence (*Wait, it
+    gets better:*, *Transcript as follows:*), and *it* or a note is no one (*Her
+    second note ran thus:*)."""
     subject = sentence_subject(layout, sentence, end)
     if subject is None:
         return None

@@ -32,6 +32,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "GROUP_HEADS",
     "INDEFINITE",
+    "KIN",
     "NOT_NAMES",
     "NOT_PERSON",
     "PARTICLES",
@@ -324,6 +325,13 @@ PERSON_GESTURES = frozenset(
 )
 """What a face or a body does, which no place or thing does: *Holmes smiled*
 makes *Holmes* a person, where *Florence lay* or *Iran warned* would not."""
+KIN = {"mother": ("f", True), "wife": ("f", True), "father": ("m", None), "husband": ("m", None),
+       "brother": ("m", None), "son": ("m", None), "sister": ("f", False), "daughter": ("f", False)}
+"""Relations a family name settles, with the gender they say and whether the relative
+is written *Mrs.* or *Lady* (True), never so (False) or either way (None): *her
+mother* is the one married woman of her surname, *her sister* the one unmarried
+(:mod:`kit.quotes.resolve`); and a clause whose subject is one (*and her mother
+said*) has a subject of its own (:mod:`kit.quotes.subjects`)."""
 PERSON_HEADS = TITLES | frozenset(_GENDERED) | frozenset(
     """
     official spokesman spokeswoman spokesperson analyst expert lawyer prosecutor doctor

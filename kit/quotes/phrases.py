@@ -138,9 +138,10 @@ _TIME_OPENING = re.compile(
 surprised Marilla), *One day* (Holmes came in), *At last* (Lucy spoke, the Mouse
 called out), *In about half an hour* (her mother returned), *A few minutes later*
 (Tom came back), *In the morning* (Marianne rose), *At the end of the week*
-(Marilla said), *Presently* (Clara said), *On Monday* (Trump said). A month or a season needs a word before it:
-*May Smith* and *April Ryan* are names; and *the* alone is not one (*the March
-Hare*)."""
+(Marilla said), *Presently* (Clara said), *On Monday* (Trump said). A month or a
+season needs a word before it: *May Smith* and *April Ryan* are names; and *the*
+alone is not one (*the March Hare*); nor is a span of time with neither *in* nor
+*later* (*A day Smith*)."""
 
 
 def strip_time_opening(chunk: str) -> str:

@@ -50,6 +50,7 @@ from kit.quotes.names import (
     FUNCTION_WORDS,
     GROUP_HEADS,
     INDEFINITE,
+    KIN,
     PARTICLES,
     PERSON_HEADS,
     POSSESSIVES,
@@ -105,13 +106,6 @@ _REACH = 20_000
 it), whatever the paragraphs: a text written as one long paragraph is not read back to
 its start at every pronoun. The bound changes no speaker of PolNeAR's 840 articles,
 PDNC's eight novels or War and Peace."""
-_KIN = {"mother": ("f", True), "wife": ("f", True), "father": ("m", None), "husband": ("m", None),
-        "brother": ("m", None), "son": ("m", None), "sister": ("f", False), "daughter": ("f", False)}
-"""Relations a family name settles, with the gender they say and whether the relative
-is written *Mrs.* or *Lady* (True), never so (False) or either way (None): *her
-mother* is the one married woman of her surname, *her sister* the one unmarried."""
-
-
 _INVERSE_KIN = {"mother": ("son", "daughter"), "father": ("son", "daughter"), "wife": ("husband",),
                 "husband": ("wife",), "brother": ("brother", "sister"), "sister": ("brother", "sister"),
                 "son": ("mother", "father"), "daughter": ("mother", "father")}
@@ -136,7 +130,7 @@ def _by_married_name(owner: str, family: list[str]) -> list[str]:
     return [who for who in family if who == husband(owner) or husband(who) == owner]
 
 
-_KIN_BEFORE_NAME = re.compile(rf"(?<![\w’'-])(?P<det>[Hh]is|[Hh]er)\s+(?P<noun>{'|'.join(_KIN)})\s*,?\s+"
+_KIN_BEFORE_NAME = re.compile(rf"(?<![\w’'-])(?P<det>[Hh]is|[Hh]er)\s+(?P<noun>{'|'.join(KIN)})\s*,?\s+"
                               rf"(?P<name>[A-Z][\w’'-]*)(?![\w’'-])")
 """A relative's noun after *his* or *her*, before a name: *Her daughter Nell*, *his son, Tom*."""
 
@@ -638,7 +632,7 @@ class Resolver:
             return self.pronoun(det, pos)  # her Twitter account posted: she did
         owner = self._kin_owner(mention, pos, addressed)
         if owner is not None:  # her mother: the one Mrs. of her family
-            gender, married = _KIN[name_key(rest[0])]
+            gender, married = KIN[name_key(rest[0])]
             kin = self.cast.relatives(owner, gender, married=married)
             if len(kin) > 1 and name_key(rest[0]) in ("husband", "wife"):
                 kin = _by_married_name(owner, kin) or kin
@@ -716,7 +710,7 @@ class Resolver:
         from before the mention's sentence (whose subject the mention may be);
         None for any other mention."""
         found = mention.split()
-        if len(found) != 2 or found[0].lower() not in ("his", "her") or name_key(found[1]) not in _KIN:
+        if len(found) != 2 or found[0].lower() not in ("his", "her") or name_key(found[1]) not in KIN:
             return None
         det = found[0].lower()
         gender = PRONOUN_GENDER[det]
@@ -758,7 +752,7 @@ class Resolver:
         if m is None or name_key(m.group("noun")) not in _INVERSE_KIN.get(kin, ()):
             return None
         who = self.pronoun("he" if m.group("det").lower() == "his" else "she", m.start()).name
-        fits = who and who != owner and self.cast.gender(who) == _KIN[kin][0] and self.cast.is_person(who)
+        fits = who and who != owner and self.cast.gender(who) == KIN[kin][0] and self.cast.is_person(who)
         return who if fits else None
 
     def _named(self, found: list[str], pos: int) -> str:

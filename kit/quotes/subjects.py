@@ -47,6 +47,7 @@ from kit.quotes.names import (
     AUXILIARIES,
     DATES,
     DETERMINERS,
+    KIN,
     POST_PREPOSITIONS,
     RUN,
     TITLES,
@@ -100,7 +101,7 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
         words = masked[max(joints) : cue_start]
         found = _subject_of_cue(layout, cue_start - len(words.lstrip()), cue_start)
         if found is not None and (np_kind(found[0]) == "name" or found[0].lower() in _ONE_PERSON
-                                  or _KIN_SUBJECT.fullmatch(found[0])):
+                                  or _is_relative(found[0])):
             return found
     return _subject_of_cue(layout, sent_start, cue_start)
 
@@ -135,9 +136,17 @@ so its subject speaks.
 to say* the clause ends before the verb.)"""
 
 
-_KIN_SUBJECT = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:mother|father|wife|husband|sister|brother|daughter|son|aunt|uncle|"
-                          r"cousin|friend|companion|niece|nephew|host|hostess|guest|visitor|mistress|master|lady|lord)")
-"""A person a clause names by their tie to someone: *(Lucy wept, and) her mother (said)*."""
+def _is_relative(words: str) -> bool:
+    """Whether ``words`` name a person by their tie to someone: *her mother*, *his
+    younger brother* (a word of :data:`~kit.quotes.names.KIN` after *his*, *her*, *their*).
+
+    >>> _is_relative("her mother"), _is_relative("his younger brother"), _is_relative("her head")
+    (True, True, False)
+    """
+    found = words.split()
+    return 2 <= len(found) <= 3 and found[0].lower() in ("his", "her", "their") and name_key(found[-1]) in KIN
+
+
 _ONE_PERSON = frozenset("he she i".split())
 """The pronouns that stand for one person: a clause's *they* may be the people of the
 sentence before the semicolon (*Mrs. Jennings sat down; and they had not been long
