@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from kit.quotes.cues import CUE
 from kit.quotes.layout import MASK, Layout
-from kit.quotes.names import PRONOUN_GENDER, gender_of_words
+from kit.quotes.names import LINE_GAP, PRONOUN_GENDER, gender_of_words
 
 __all__ = ["ENOUGH_VOTES", "apposed_role", "read_votes"]
 
@@ -132,11 +132,10 @@ gives them (*Admiral Croft was a very hale, hearty, well-looking man*, *Rachael 
 of thirty*); the phrase stops at its first function word, so *was a friend of the woman*
 says nothing of the person."""
 
-_GAP = r"(?:[ ]+\n?|\n)[ ]*"
-"""The space between two words of a clause: one line break among the spaces at most, where a book wraps its
-lines (*shaking his⏎head*), never a paragraph's end."""
+_GAP = rf"{LINE_GAP}(?<=\s)"
+"""The space between two words of a clause, across a wrapped line (*shaking his⏎head*)."""
 _OWN_BODY = re.compile(
-    rf"""(?:,(?:{_GAP})?(?:who{_GAP})?|{_GAP})(?:[a-z]+ly{_GAP})?  # (, who) (slowly)
+    rf"""(?:,{LINE_GAP}(?:who{_GAP})?|{_GAP})(?:[a-z]+ly{_GAP})?      # (, who) (slowly)
         [a-z]+(?:ed|s|ing){_GAP}(?:[a-z]+{_GAP})?                   # a verb (and a word): shook, raised up, shaking
         (?P<whose>his|her){_GAP}(?:[a-z]+{_GAP})?                   # his, her (and a word): her pretty
         (?:head|eyes|face|lips|brows?|eyebrows|shoulders|chin|hat|bonnet|cap)\b  # what only its owner shakes or raises

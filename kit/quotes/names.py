@@ -33,6 +33,7 @@ __all__ = [
     "GROUP_HEADS",
     "INDEFINITE",
     "KIN",
+    "LINE_GAP",
     "NOT_NAMES",
     "NOT_PERSON",
     "PARTICLES",
@@ -122,22 +123,24 @@ _NAME_WORD = rf"""
     )
 """
 _JOINERS = r"(?:of|the|de|da|di|del|der|den|van|von|bin|ibn|al|el|du|le|la)"
-_GAP = r"[ \t\xa0]*(?:\n[ \t\xa0]*)?"
-# The gap between two name words: spaces, and at most one line break. Written
-# so that it matches any gap in one way only: as "[ \t]*\n?[ \t]*" a space could
-# fall in either half, and a pattern that fails after a run of n words (a
-# headline in capitals before a colon) made re try 2**n ways.
+LINE_GAP = r"[ \t\xa0]*(?:\n[ \t\xa0]*)?"
+r"""The gap between two words of a name or a clause: spaces, and at most one line
+break, where a book wraps its lines (never a paragraph's end); it may be empty, so a
+pattern that needs a space adds ``(?<=\s)``. Written so that it matches any gap in one
+way only: as ``[ \t]*\n?[ \t]*`` a space could fall in either half, and a pattern that
+fails after a run of n words (a headline in capitals before a colon) made re try 2**n
+ways."""
 RUN = re.compile(
     rf"""
     {_NAME_WORD}
-    (?:{_GAP}(?<=\s)(?:{_JOINERS}\s+)*(?:(?:al|el|bin|ibn|abu|abd)-)?{_NAME_WORD})*
+    (?:{LINE_GAP}(?<=\s)(?:{_JOINERS}\s+)*(?:(?:al|el|bin|ibn|abu|abd)-)?{_NAME_WORD})*
     """,
     re.VERBOSE,
 )
 """A run of capitalised words, with the small words that join names and titles
 (Leader of the Islamic Revolution Ayatollah Ali Khamenei, Ursula von der Leyen,
 Bashar al-Assad). A run may cross one line break (books wrap their lines)."""
-RUN_AFTER = re.compile(rf"{_GAP}(?<=\s)(?P<name>(?:of\s+(?:the\s+)?)?{RUN.pattern})", re.VERBOSE)
+RUN_AFTER = re.compile(rf"{LINE_GAP}(?<=\s)(?P<name>(?:of\s+(?:the\s+)?)?{RUN.pattern})", re.VERBOSE)
 """A run right after a role word, on the same line or the next: (minister) Abbas Araghchi,
 (Leader) of the Islamic Revolution ...; never across a blank line."""
 APPOSITION_AFTER = re.compile(

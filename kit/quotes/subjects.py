@@ -107,10 +107,10 @@ def subject_of_cue(layout: Layout, sent_start: int, cue_start: int) -> tuple[str
 
 
 _CLAUSE_JOINT = re.compile(
-    r"""(?:[;,]\s*(?:and|but|while|whereas|so|yet|for)\s+|;\s*|(?<![\w’'-])(?:when|while|whilst|till|until)\s+
+    rf"""(?:[;,]\s*(?:and|but|while|whereas|so|yet|for)\s+|;\s*|(?<![\w’'-])(?:when|while|whilst|till|until)\s+
          |(?<![\w’'-])(?:(?:after|upon|on|at)\s+which|whereupon)\s+)   # (a short silence,) after which Toby ...
         (?:(?:at\s+last|at\s+length|then|now|soon|still|so)\s+)?   # ... and at last (Miss Bartlett rose)
-        (?=[A-Z]|(?:he|she|I)\s|(?:his|her|their)\s+(?:[a-z]+\s+)?[a-z]+[\s,])""",
+        (?=[A-Z]|(?:he|she|I)\s|(?:his|her|their)\s+(?:[a-z]+\s+)?(?:{'|'.join(KIN)})[\s,])""",
     re.VERBOSE,
 )
 """Where a clause with a subject of its own starts: after a semicolon, a comma or
