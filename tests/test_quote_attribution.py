@@ -599,6 +599,21 @@ def test_a_name_then_a_verb_of_two_words_whose_past_has_no_ed_attributes_the_quo
         assert [q.speaker for q in quotes] == ["Mr. Bounderby"] * 2 and quotes[0].cue == verb, verb
 
 
+@pytest.mark.parametrize("words", ["might have said", "would often say", "could only say", "will say"])
+def test_a_modal_and_an_adverb_between_the_speaker_and_the_cue_are_no_part_of_the_mention(words):
+    # Written for this test: "she might have said" named "she might", no one
+    text = f"Mrs. Sparsit came in.\n\n“Sir, say no more,” she {words} to Mr. Bounderby."
+    assert (only(text).mention, only(text).speaker) == ("she", "Mrs. Sparsit")
+    text = f"Tom came in.\n\n“Sir, say no more,” Mr. Gradgrind {words}."
+    assert (only(text).mention, only(text).speaker) == ("Mr. Gradgrind", "Mr. Gradgrind")
+
+
+def test_what_ought_to_be_said_or_a_passive_is_no_attribution():
+    # Written for this test: "should" says what ought to be asked, "being" is a passive
+    assert only("Jews worry about his style. But what we should ask is “who has God anointed?”").mention != "we"
+    assert only("The concerns being expressed go beyond his pledge to be “neutral” in talks.").mention is None
+
+
 def test_a_clause_whose_subject_is_a_relative_has_its_own_speaker():
     # Written for this test: ", and her mother, with sudden tenderness, said:" is a clause
     # of its own, as ", and Mr. Sleary, looking up, said" is; its subject is not the "she"

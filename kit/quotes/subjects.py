@@ -446,7 +446,7 @@ _TAIL = re.compile(
         (?:the\s+)?(?:past\s+)?(?i:{_TIME_WORDS})s?(?:\s+(?i:morning|afternoon|evening|night))?  # last week, on Friday
       | \s+(?:(?:less|more)\s+than\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|
         a\s+few|\d+)\s+(?:days?|weeks?|months?|years?|hours?)\s+ago                  # less than two weeks ago
-      | \s+(?:{ADVERB_PATTERN}|always|never|long)                          # also, has always
+      | \s+(?:{ADVERB_PATTERN}|long)                                       # also, has always
       | \s*,\s*(?:{_ASIDE_WORDS}|in\s+turn|for\s+(?:his|her|their|its)\s+part)\s*,     # , however,
     )\s*$""",
     re.VERBOSE,
