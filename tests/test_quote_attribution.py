@@ -614,6 +614,77 @@ def test_what_ought_to_be_said_or_a_passive_is_no_attribution():
     assert only("The concerns being expressed go beyond his pledge to be “neutral” in talks.").mention is None
 
 
+def test_a_participle_after_a_description_is_no_part_of_the_mention():
+    # Written for this test: "said the doctor supporting her" named "the doctor supporting her",
+    # whom the kit read as "her"
+    q = only("Dr. Foster came in with Rose. He was tired.\n\n“Be calm, my dear,” said the doctor supporting her.")
+    assert q.mention == "the doctor" and q.speaker != "Rose"
+
+
+# Written for these tests: a novel's scenes where a boy is called "the boy" at his cues
+# (in straight marks, as Project Gutenberg writes its novels)
+_WALK_HOME = """Toby Crackit and Charley Bates walked home together.
+
+"Cold," said Charley.
+
+"Colder yet to-morrow," said Toby.
+
+"""
+_BY_THE_FIRE = """Sikes sat by the fire. Charley Bates came in from the rain. He was wet through.
+
+"Charley, where have you been?" said Sikes.
+
+"Out," said the boy.
+
+"Where?"
+
+"Nowhere."
+
+"You lie," said Sikes. "Tell me."
+
+"I never lie," said the boy.
+
+"Then hold your tongue," said Sikes.
+
+Sikes went to the window and looked out at the rain for a long time.
+
+"""
+_KITCHEN = """The next day Toby Crackit and Charley Bates waited in the kitchen, and Nancy came in. Toby was sulky; he had lost at cards.
+
+"They have him," said the boy.
+
+"Who?" said Nancy.
+
+"Fagin," said the boy. "At noon."
+
+"Poor soul," said Nancy.
+
+{line}She sat down, and nobody spoke for a long time.
+
+"""
+
+
+def test_a_description_the_turns_name_is_evidence_for_whose_epithet_it_is():
+    # "the boy" is Charley wherever the turns call him by name; in the kitchen, where Toby
+    # is there too and nothing calls anyone, it was read as Toby (the rarer of the two)
+    text = _WALK_HOME + _BY_THE_FIRE * 3 + _KITCHEN.format(line="") * 2
+    in_kitchen = [q for q in extract_quotes(text) if q.start > text.rfind("The next day") and q.mention == "the boy"]
+    assert in_kitchen and {q.speaker for q in in_kitchen} == {"Charley Bates"}
+
+
+def test_a_description_is_not_the_one_its_quote_calls_by_name_unless_the_quote_gives_a_name():
+    # "Toby," said the boy, "give me the candle.": not Toby, in either part of the quote
+    line = '"Toby," said the boy, "give me the candle."\n\n'
+    text = _WALK_HOME + _KITCHEN.format(line=line) * 3
+    calls = [q for q in extract_quotes(text) if q.text in ("Toby,", "give me the candle.")]
+    assert len(calls) == 6 and "Toby Crackit" not in {q.speaker for q in calls}
+    # but a name the paragraph gives as someone's own may well be the speaker's
+    line = '"Toby Crackit," said the boy. "That is my name, and I am cold."\n\n'
+    text = _WALK_HOME + _KITCHEN.format(line=line) * 3
+    gives = [q for q in extract_quotes(text) if q.text == "Toby Crackit,"]
+    assert len(gives) == 3 and {q.speaker for q in gives} == {"Toby Crackit"}
+
+
 def test_a_clause_whose_subject_is_a_relative_has_its_own_speaker():
     # Written for this test: ", and her mother, with sudden tenderness, said:" is a clause
     # of its own, as ", and Mr. Sleary, looking up, said" is; its subject is not the "she"

@@ -146,10 +146,14 @@ _NOT_NP_START = (
 _PLAIN = rf"(?:[{UP}][a-z]{{1,5}}{TITLE_STOP}|(?:[{UP}]\.){{2,}}|[{UP}]\.|[^\s,.;:!?“”\"«»\x1a()]+)"
 # A lower-case role word between two names: MSNBC (host) Chris Matthews.
 _ROLE = rf"(?!(?:{_STOP})(?![\w’'-]))[a-z][\w-]*"
+_PARTICIPLE = r"(?!(?:evening|morning|darling)(?![\w’'-]))[a-z]{3,}ing(?![\w’'-])"
+"""A present participle (*falling*, *supporting*), which ends a description: *said the
+boy falling back*, *said the doctor supporting her* (not the nouns *evening*, *darling*)."""
 _NP = rf"""
     (?:he|she|they|we|I|it)(?![\w’'-])                          # said he
   | (?:the|a|an|one|another|his|her|their|its|my|our|your)\s+{_PLAIN}
-    (?:\s+(?!(?:{_STOP})(?![\w’'-])){_PLAIN}                      # said the prince / a spokesman
+    (?:\s+(?!(?:{_STOP}|{_PARTICIPLE})(?![\w’'-])){_PLAIN}        # said the prince / a spokesman (not
+                                                                 #   the boy falling back)
       | \s+(?:for|of|and)\s+(?=[{UP}]){_PLAIN}){{0,6}}              #   the Office for National Statistics
   | (?:{RUN.pattern})(?<=[’']s)(?:\s+{_ROLE}){{1,3}}(?=\s*[,.;:!?(])  # said Harbour Town’s mayor(, Tom Hale): a
                                                                  #   role, not the place that owns it

@@ -34,7 +34,8 @@ class Use(NamedTuple):
     paragraph's quotes name)."""
     excluded: frozenset[str]
     """People who cannot be it: named in the same sentence (*said the old
-    gentleman, patting Oliver on the head*), or speakers of the turns next to it."""
+    gentleman, patting Oliver on the head*), speakers of the turns next to it, or
+    those its quote calls by name (*“Toby,” said the boy*)."""
     written: bool = True
     """Whether the description is written at this quote's own cue, not taken
     from the turn it goes on from (a story told over many paragraphs)."""
