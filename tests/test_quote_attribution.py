@@ -1475,6 +1475,13 @@ def test_someone_calling_a_named_person_something_is_quoted():
     assert extract_quotes("Critics called it a “cash for access” scheme.") == []  # a modifier of "scheme"
 
 
+def test_a_verb_of_going_reports_no_words():
+    # Written for this test: "went" attributes only in "went on"; a title inside a
+    # noun phrase after it is a title, as it is with no verb before it
+    assert extract_quotes("After the news went viral, the “Harbour Lights” star posted a long message.") == []
+    assert only("Asked about it, Reed went on: “We must move on.”").cue == "went on"
+
+
 def test_news_keeps_the_phrases_it_quotes_inside_its_sentences():
     # The story case in quote_cases.json drops these phrases: its turns alternate.
     # An article's do not, and in news such a phrase is a source's words.
