@@ -1475,6 +1475,19 @@ def test_someone_calling_a_named_person_something_is_quoted():
     assert extract_quotes("Critics called it a “cash for access” scheme.") == []  # a modifier of "scheme"
 
 
+def test_he_who_answers_a_question_put_to_him_by_name_is_the_one_asked():
+    # Written for this test: Freddy is the nearer subject, but the question was put to Mr. Beebe
+    text = ("Freddy came out of the house. He had been asleep.\n\n“Hullo,” said Freddy.\n\n"
+            "Mrs. Honeychurch toiled up the garden towards Mr. Beebe and her son.\n\n"
+            "“Have you heard?” she shouted. “Oh, Mr. Beebe, have you heard the news?”\n\n"
+            "Freddy whistled the wedding march. He was full of geniality.\n\n"
+            "“Indeed I have!” he cried.")
+    assert extract_quotes(text)[-1].speaker == "Mr. Beebe"
+    # a question that names no one of that gender leaves "he" to its own reading
+    text = text.replace("Oh, Mr. Beebe, have", "Oh, Lucy, have")
+    assert extract_quotes(text)[-1].speaker == "Freddy"
+
+
 def test_a_verb_of_going_reports_no_words():
     # Written for this test: "went" attributes only in "went on"; a title inside a
     # noun phrase after it is a title, as it is with no verb before it

@@ -36,6 +36,7 @@ from typing import NamedTuple
 from kit.quotes.cast import Cast
 from kit.quotes.context import (
     Item,
+    answers_by_name,
     dialogue_signs,
     drop_common_words,
     fill,
@@ -118,6 +119,10 @@ def attribute(s: str, paras: list | None = None, regions: list[Region] | None = 
             if subject is not None and subject not in addressed:
                 item.set(subject, "cue")  # Marianne coloured as she replied, “...”
                 item.sure = True
+            elif attribution.mention.lower() in PRONOUN_GENDER and not shared:
+                asked = answers_by_name(items, item, cast, PRONOUN_GENDER[attribution.mention.lower()])
+                if asked is not None and asked not in addressed:
+                    item.set(asked, "cue")  # “Mr. Beebe, have you heard?” ... “Indeed I have!” he cried
             if shared is not None and shared.speaker != item.speaker:
                 shared.set(item.speaker, "cue")  # one cue, one speaker
                 resolver.voices[-1] = resolver.voices[-1]._replace(speaker=item.speaker)
