@@ -1488,6 +1488,16 @@ def test_he_who_answers_a_question_put_to_him_by_name_is_the_one_asked():
     assert extract_quotes(text)[-1].speaker == "Freddy"
 
 
+def test_a_name_after_a_verb_or_a_preposition_is_no_vocative():
+    # Written for this test: "Is Mr. Edward Ferrars," asks about him, it does not call him,
+    # so the reply is her brother's, not his
+    text = ("Elinor sat with her brother, John Dashwood. He was in high spirits.\n\n"
+            "“You look well,” said Elinor.\n\n“I am very well,” said John Dashwood.\n\n“And Fanny?”\n\n"
+            "“Quite well.”\n\n“Is Mr. Edward Ferrars,” said Elinor, “going to be married?”\n\n"
+            "“It is not actually settled, but there is such a thing in agitation.”")
+    assert extract_quotes(text)[-1].speaker == "John Dashwood"
+
+
 def test_a_verb_of_going_reports_no_words():
     # Written for this test: "went" attributes only in "went on"; a title inside a
     # noun phrase after it is a title, as it is with no verb before it

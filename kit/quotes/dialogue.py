@@ -46,7 +46,7 @@ from functools import lru_cache
 from itertools import takewhile
 from typing import Callable, NamedTuple
 
-from kit.quotes.names import RUN, is_person_name, is_sentence_word, name_key, split_name
+from kit.quotes.names import AUXILIARIES, PREPOSITIONS, RUN, is_person_name, is_sentence_word, name_key, split_name
 
 __all__ = ["ADDRESSES_BACK", "ALTERNATION", "ANSWERS_VOCATIVE", "GOES_BACK", "MIN_PAIRS", "OWN_EVIDENCE",
            "REJOINDERS", "REPLY_VERBS", "SAME_SPEAKER", "SAME_SPEAKER_LED", "SHORT_LINE", "Signs", "Turn",
@@ -119,6 +119,13 @@ def vocatives(quote: str) -> list[str]:
     >>> vocatives("Come in--Mr. Pike--the gate is shut."), vocatives("I asked Mr. Pike--he said no.")
     (['Mr. Pike'], [])
 
+    A name after a verb or a preposition is part of a clause, not set off to call
+    anyone, though a comma follows it (*“Is Mr. Edward Ferrars,” said Elinor, “going
+    to be married?”*); the words of a call before a name are not (*Dear*, *Oh*):
+
+    >>> vocatives("Is Mr. Edward Ferrars,"), vocatives("Here's Mr. Beebe."), vocatives("Dear Lucy, come in.")
+    ([], [], ['Lucy'])
+
     A title alone is kept (*“Well, Colonel, ...”*): the cast knows who holds it.
 
     >>> vocatives("Oh! Colonel, I am glad to see you.")
@@ -127,14 +134,21 @@ def vocatives(quote: str) -> list[str]:
     return list(_vocatives(quote))
 
 
+_GOVERNS = re.compile(rf"(?i:{'|'.join(sorted(AUXILIARIES | PREPOSITIONS))})|[^\W\d_]+(?:[’']s|n[’']t)")
+"""A first word that makes the name after it part of a clause, not a name set off to call
+someone: a verb (*Is*, *Has*, *Here's*, *Doesn't*) or a preposition (*By*, *To*, *At*)."""
+
+
 @lru_cache(maxsize=8192)
 def _vocatives(quote: str) -> tuple[str, ...]:
     # (a quote is asked about several times: by the signs, the turns and the cast)
     found = []
     for m in _VOCATIVE.finditer(quote):
         words = m.group("name").split()
+        if _GOVERNS.fullmatch(words[0]):
+            continue  # “Is Mr. Edward Ferrars,” said Elinor, “going to be married?”: a subject, not set off
         while words and is_sentence_word(words[0]) and name_key(words[0]) not in ("mr", "mrs", "miss", "ms"):
-            words.pop(0)
+            words.pop(0)  # (“Dear Lucy,”, “Oh Marianne,”: the words of a call)
         title, name = split_name(words)
         if name and is_person_name(name) and not is_sentence_word(name[0]):
             found.append(" ".join(words))
