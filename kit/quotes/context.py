@@ -711,6 +711,11 @@ def names_addressed(item: Item, cast: Cast) -> list[str]:
     return item.addressed
 
 
+_ASKED_BACK = 12
+"""How many quotes back :func:`answers_by_name` looks for the paragraph before (a text
+with no paragraphs has none)."""
+
+
 def answers_by_name(before: list[Item], item: Item, cast: Cast, gender: str) -> str | None:
     """Who "he" or "she" is at the cue of ``item`` when the quotes of the paragraph
     before it (or the one before that, with narration between) ask a question
@@ -721,7 +726,12 @@ def answers_by_name(before: list[Item], item: Item, cast: Cast, gender: str) -> 
     far. A question put by name is answered by the one it names: in the novels
     of PDNC this reading changed 13 speakers (with the quotes and turns that
     follow them), each from a wrong one to the one annotated."""
-    last = [i for i in before if i.para == before[-1].para] if before else []
+    last: list[Item] = []  # the quotes of the latest paragraph before the item's own
+    for i in reversed(before[-_ASKED_BACK:]):
+        if last and i.para != last[0].para:
+            break
+        if i.para != item.para:
+            last.insert(0, i)
     if not last or item.para - last[0].para > 2:
         return None
     asked = cast.layout.s[last[-1].region.start : last[-1].region.end].rstrip()
