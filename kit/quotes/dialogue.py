@@ -165,10 +165,16 @@ def only_names(quote: str) -> bool:
     >>> only_names("Eleanor!"), only_names("Charlotte--Charlotte."), only_names("Eleanor, be quiet.")
     (True, True, False)
     """
+    if len(quote) > _NAMES_LONGEST:
+        return False  # (not read through: a book written as one paragraph has quotes of pages)
     names = vocatives(quote)
     for name in names:
         quote = quote.replace(name, "")
     return bool(names) and not _NOT_A_NAME.sub("", quote)
+
+
+_NAMES_LONGEST = 200
+"""Characters: a quotation that only calls out names is shorter than this."""
 
 
 _NOT_A_NAME = re.compile(r"[\W_]+")

@@ -450,9 +450,7 @@ class Resolver:
                     best[f] = (v.mention_pos, v.speaker)
         looked = 0  # the subjects of the last sentences
         for p in range(here, first - 1, -1):
-            for start, end in reversed(layout.sentences(p)):
-                if start >= pos:
-                    continue
+            for start, end in layout.sentences_before(p, pos):
                 if looked == _SENTENCES_BACK:
                     break
                 looked += 1

@@ -92,14 +92,15 @@ def _use(item: Item, description: str, by_para: dict[int, list[Item]], cast: Cas
                     if i.named and i.speaker and i.speaker[0] != DESCRIBED]
     sentence = layout.sentence_at(item.attribution.mention_pos) if item.attribution else layout.sentence_at(item.region.start)
     excluded = {who for _, who in cast.named_in(sentence.start, sentence.end)}
-    if item.attribution and not _GIVES_A_NAME.search(layout.s, layout.paras[p].start, layout.paras[p].end):
+    near = (max(layout.paras[p].start, item.region.start - _NAME_NEAR), min(layout.paras[p].end, item.region.end + _NAME_NEAR))
+    if item.attribution and not _GIVES_A_NAME.search(layout.s, *near):
         # “Toby,” said the boy, “give me the candle”: not Toby, in either part, when Toby is
         # already in the scene (a name new to it may be the speaker's own: “Mr. Felix Dorn,
         # at your service,” said the little man)
         known = {who for _, who in cast.named_in(start, item.region.mark_start)}
         known.update(i.speaker for q in range(lo, p + 1) for i in _within(by_para.get(q, []), start, item.region.start)
                      if i.speaker)
-        for part in by_para.get(p, ()):
+        for part in _within(by_para.get(p, []), start, end):
             if part.attribution and part.attribution.mention_pos == item.attribution.mention_pos:
                 excluded.update(who for who in names_addressed(part, cast) if who in known)
     for q in (p - 1, p + 1):
@@ -115,7 +116,8 @@ def _paragraph_speaker(item: Item, description: str, by_para: dict[int, list[Ite
     don't know why it is,” said the girl*). None when the paragraph's named
     quotes are two people's, or when the description says a gender (*girl*)
     that the text does not give the person."""
-    others = {other.speaker for other in by_para.get(item.para, ()) if other is not item and other.named
+    here = _within(by_para.get(item.para, []), item.region.start - _SCENE_CHARS, item.region.end + _SCENE_CHARS)
+    others = {other.speaker for other in here if other is not item and other.named
               and other.sure and other.speaker and other.speaker[0] != DESCRIBED}
     if len(others) != 1:
         return None
@@ -124,6 +126,9 @@ def _paragraph_speaker(item: Item, description: str, by_para: dict[int, list[Ite
     return who if gender is None or cast.gender(who) == gender else None
 
 
+_NAME_NEAR = 1_000
+"""Characters on either side of a quote that :data:`_GIVES_A_NAME` reads (its paragraph, unless
+that is longer: a book written as one paragraph)."""
 _GIVES_A_NAME = re.compile(r"(?<![\w’'-])(?:[Nn]ame|(?:him|her)self\s+as)(?![\w’'-])")
 """Words of a paragraph that give someone's name (*“Mr. Thaddeus Sholto,” said the little
 man. “That is my name.”*, *The old lady announced herself as “Mrs. Pegler.”*): there a
