@@ -125,6 +125,8 @@ def vocatives(quote: str) -> list[str]:
 
     >>> vocatives("Is Mr. Edward Ferrars,"), vocatives("Here's Mr. Beebe."), vocatives("Dear Lucy, come in.")
     ([], [], ['Lucy'])
+    >>> vocatives("Will Ladislaw, come in.")
+    ['Ladislaw']
 
     A title alone is kept (*“Well, Colonel, ...”*): the cast knows who holds it.
 
@@ -134,9 +136,11 @@ def vocatives(quote: str) -> list[str]:
     return list(_vocatives(quote))
 
 
-_GOVERNS = re.compile(rf"(?i:{'|'.join(sorted(AUXILIARIES | PREPOSITIONS))})|[^\W\d_]+(?:[’']s|n[’']t)")
+_FIRST_NAMES = frozenset({"may", "will", "can"})
+_GOVERNS = re.compile(rf"(?i:{'|'.join(sorted(AUXILIARIES - _FIRST_NAMES | PREPOSITIONS))})|[^\W\d_]+(?:[’']s|n[’']t)")
 """A first word that makes the name after it part of a clause, not a name set off to call
-someone: a verb (*Is*, *Has*, *Here's*, *Doesn't*) or a preposition (*By*, *To*, *At*)."""
+someone: a verb (*Is*, *Has*, *Here's*, *Doesn't*) or a preposition (*By*, *To*, *At*);
+but not *May*, *Will* or *Can*, which may be the first name itself (*Will Ladislaw,*)."""
 
 
 @lru_cache(maxsize=8192)
