@@ -482,13 +482,12 @@ speaker is the one spoken for, and ``speaker_note`` says that the person is unna
 ADVERBS = frozenset(
     """also then later again once further previously earlier recently repeatedly
     reportedly publicly privately simply flatly now just still even soon thus
-    therefore presently afterwards often always never sometimes usually only
-    has had have was were is did does would will could might shall""".split()
-)
+    therefore presently afterwards often always never sometimes usually only""".split()
+) | AUXILIARIES - frozenset("should must can may be been being are do".split())
 """Words that may stand between a speaker and the cue: Smith also said, she has said,
-Mr. Gradgrind would often say, she might have said. (Not *should*, *must* or *can*,
-which say what ought to be said, *what we should ask is*, nor *being*, a passive:
-*the concerns being expressed*.)"""
+Mr. Gradgrind would often say, she might have said. Not every auxiliary: *should*,
+*must*, *can* and *may* say what ought or might be said (*what we should ask is*),
+and *be*, *been*, *being* make a passive (*the concerns being expressed*)."""
 ADVERB_PATTERN = "|".join(sorted(ADVERBS))
 """:data:`ADVERBS` as one alternation, for the patterns that allow them (with any word in -ly)."""
 PLACE_PREPOSITIONS = [[w] for w in "in at near from into toward towards through across beyond outside inside".split()]
